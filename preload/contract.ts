@@ -1,0 +1,114 @@
+/**
+ * The one contract between the main process (or the Node host) and the renderer.
+ * Imported by main/, preload/ and renderer/: every payload that crosses a process or
+ * network boundary is described here once and validated with these schemas.
+ *
+ * Offsets everywhere in the app are UTF-16 code units into the *normalised* document text
+ * (BOM stripped, CRLF/CR → LF, Unicode NFC). Exports convert to code points.
+ */
+import { z } from 'zod';
+
+export const DocumentIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'document id: letters, digits, . _ : - only');
+
+export const DocumentSummarySchema = z.object({
+  id: DocumentIdSchema,
+  title: z.string().min(1),
+  kind: z.string().nullable(),
+  place: z.string().nullable(),
+  date: z.string().nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Length of the normalised text in UTF-16 code units. */
+  length: z.number().int().nonnegative(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
+
+export const CorpusDocumentSchema = DocumentSummarySchema.extend({ text: z.string() });
+export type CorpusDocument = z.infer<typeof CorpusDocumentSchema>;
+
+/** A problem found while loading the corpus: shown to the analyst, never fatal. */
+export const CorpusIssueSchema = z.object({
+  file: z.string(),
+  message: z.string(),
+});
+export type CorpusIssue = z.infer<typeof CorpusIssueSchema>;
+
+export const CorpusListingSchema = z.object({
+  name: z.string(),
+  description: z.string().nullable(),
+  folder: z.string(),
+  documents: z.array(DocumentSummarySchema),
+  issues: z.array(CorpusIssueSchema),
+});
+export type CorpusListing = z.infer<typeof CorpusListingSchema>;
+
+export const SaveExportRequestSchema = z.object({
+  suggestedName: z
+    .string()
+    .min(1)
+    .max(255)
+    .refine((n) => !/[\\/\0]/.test(n) && n !== '.' && n !== '..', 'a file name, not a path'),
+  mimeType: z.string().min(1).max(100),
+  /** Text content, or base64 for binary formats such as .qdpx. */
+  content: z.string().max(512 * 1024 * 1024),
+  encoding: z.enum(['utf8', 'base64']).default('utf8'),
+});
+export type SaveExportRequest = z.input<typeof SaveExportRequestSchema>;
+
+export const SaveExportResultSchema = z.object({
+  saved: z.boolean(),
+  /** Where the file went (Electron), or the download name (browser). */
+  location: z.string().nullable(),
+});
+export type SaveExportResult = z.infer<typeof SaveExportResultSchema>;
+
+export const OpenImportRequestSchema = z.object({
+  title: z.string().max(200),
+  /** File extensions without the dot, e.g. ["json", "qdpx"]. */
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(10),
+});
+export type OpenImportRequest = z.infer<typeof OpenImportRequestSchema>;
+
+export const OpenImportResultSchema = z
+  .object({
+    name: z.string(),
+    /** The file's bytes as base64 (imports may be ZIP archives). */
+    base64: z.string(),
+  })
+  .nullable();
+export type OpenImportResult = z.infer<typeof OpenImportResultSchema>;
+
+export const UserInfoSchema = z.object({ userName: z.string() });
+export type UserInfo = z.infer<typeof UserInfoSchema>;
+
+const NoArgs = z.object({}).strict();
+
+/**
+ * Every API method: its request and response schema. Both transports (IPC and HTTP)
+ * are generated from this table, so adding a method here is the only place to start.
+ */
+export const api = {
+  listDocuments: { request: NoArgs, response: CorpusListingSchema },
+  getDocument: { request: z.object({ id: DocumentIdSchema }).strict(), response: CorpusDocumentSchema },
+  saveExport: { request: SaveExportRequestSchema, response: SaveExportResultSchema },
+  openImport: { request: OpenImportRequestSchema, response: OpenImportResultSchema },
+  getUserInfo: { request: NoArgs, response: UserInfoSchema },
+} as const;
+
+export type ApiMethod = keyof typeof api;
+export type ApiRequest<M extends ApiMethod> = z.input<(typeof api)[M]['request']>;
+export type ApiResponse<M extends ApiMethod> = z.infer<(typeof api)[M]['response']>;
+
+/** The API as the renderer sees it, whichever host it runs in. */
+export type MarginaliaApi = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResponse<M>> };
+
+export const API_METHODS = Object.keys(api) as ApiMethod[];
+export const IPC_PREFIX = 'marginalia:';
+/** Name of the object the preload script exposes on window. */
+export const BRIDGE_NAME = 'marginalia';
+
+/** The error shape both transports use, so the renderer can show one kind of message. */
+export const ApiErrorSchema = z.object({ error: z.string() });

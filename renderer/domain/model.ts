@@ -1,0 +1,78 @@
+/**
+ * The coding model: codes (a hierarchical codebook), segments (coded spans of a document),
+ * memos and settings. Pure data + zod schemas; no React, Dexie or Electron here.
+ *
+ * Offsets: `start`/`end` are UTF-16 code units into the normalised document text
+ * (see preload/contract.ts), end exclusive. `quote`, `prefix`, `suffix` let a segment be
+ * re-anchored when the text changes (W3C TextQuoteSelector semantics).
+ */
+import { z } from 'zod';
+
+export const ISO_DATE = z.string().datetime({ offset: true });
+export const HEX_COLOUR = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #RRGGBB');
+
+export const CodeSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().trim().min(1).max(200),
+  colour: HEX_COLOUR,
+  description: z.string(),
+  parentId: z.string().min(1).nullable(),
+  /** Digit 1–9 that applies this code to the current selection, or null. */
+  shortcut: z.number().int().min(1).max(9).nullable(),
+  createdAt: ISO_DATE,
+  updatedAt: ISO_DATE,
+});
+export type Code = z.infer<typeof CodeSchema>;
+
+/** Number of characters of context kept on each side of a quote for re-anchoring. */
+export const CONTEXT_LENGTH = 32;
+
+export const SegmentSchema = z.object({
+  id: z.string().min(1),
+  documentId: z.string().min(1),
+  /** sha256 of the normalised text the offsets were taken in. */
+  documentHash: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  quote: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+  codeIds: z.array(z.string().min(1)).min(1),
+  memo: z.string(),
+  coder: z.string(),
+  createdAt: ISO_DATE,
+  updatedAt: ISO_DATE,
+});
+export type Segment = z.infer<typeof SegmentSchema>;
+
+export const DocumentMemoSchema = z.object({
+  documentId: z.string().min(1),
+  text: z.string(),
+  updatedAt: ISO_DATE,
+});
+export type DocumentMemo = z.infer<typeof DocumentMemoSchema>;
+
+export const SettingsSchema = z.object({
+  coder: z.string().trim().min(1).max(100),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** A document that came in through an import (e.g. a .qdpx) and lives in IndexedDB. */
+export const ImportedDocumentSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  kind: z.string().nullable(),
+  place: z.string().nullable(),
+  date: z.string().nullable(),
+  sha256: z.string(),
+  text: z.string(),
+  source: z.string(),
+  importedAt: ISO_DATE,
+});
+export type ImportedDocument = z.infer<typeof ImportedDocumentSchema>;
+
+/** Where a segment stands against the current text of its document. */
+export type Placement =
+  | { status: 'exact'; start: number; end: number }
+  | { status: 'moved'; start: number; end: number }
+  | { status: 'unplaced' };
