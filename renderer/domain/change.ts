@@ -1,0 +1,32 @@
+/**
+ * A change is the unit of every user action: the rows it writes (forward) and the rows that
+ * restore the state before it (backward). The store applies a patch in one transaction, and
+ * undo/redo are just the two directions of the same change, so what is stored always equals
+ * what is shown.
+ */
+import type { Code, DocumentMemo, Segment } from './model';
+
+/** Rows to write per table, keyed by primary key; `null` deletes the row. */
+export interface Patch {
+  codes: Record<string, Code | null>;
+  segments: Record<string, Segment | null>;
+  memos: Record<string, DocumentMemo | null>;
+}
+
+export interface Change {
+  /** Shown in the Undo/Redo menu items, e.g. "Apply code FTF". */
+  label: string;
+  forward: Patch;
+  backward: Patch;
+}
+
+export const emptyPatch = (): Patch => ({ codes: {}, segments: {}, memos: {} });
+
+export function invert(change: Change): Change {
+  return { label: change.label, forward: change.backward, backward: change.forward };
+}
+
+/** A change refused by a domain rule (duplicate name, cycle, empty span …), with a message for the analyst. */
+export class DomainError extends Error {
+  override name = 'DomainError';
+}
