@@ -110,5 +110,15 @@ export const IPC_PREFIX = 'marginalia:';
 /** Name of the object the preload script exposes on window. */
 export const BRIDGE_NAME = 'marginalia';
 
+/** Commands the Electron app menu sends to the renderer (the window's own toolbar offers the same). */
+export const MenuCommandSchema = z.enum(['undo', 'redo', 'export', 'import', 'find']);
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+export const MENU_CHANNEL = 'marginalia:menu';
+
+/** What preload exposes on window[BRIDGE_NAME]: the API plus menu notifications. */
+export type MarginaliaBridge = MarginaliaApi & {
+  onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
+};
+
 /** The error shape both transports use, so the renderer can show one kind of message. */
 export const ApiErrorSchema = z.object({ error: z.string() });

@@ -4,13 +4,15 @@
  * undo/redo are just the two directions of the same change, so what is stored always equals
  * what is shown.
  */
-import type { Code, DocumentMemo, Segment } from './model';
+import type { Code, DocumentMemo, ImportedDocument, Segment } from './model';
 
 /** Rows to write per table, keyed by primary key; `null` deletes the row. */
 export interface Patch {
   codes: Record<string, Code | null>;
   segments: Record<string, Segment | null>;
   memos: Record<string, DocumentMemo | null>;
+  /** Documents brought in by an import (the bundled corpus itself is never stored). */
+  documents: Record<string, ImportedDocument | null>;
 }
 
 export interface Change {
@@ -20,7 +22,7 @@ export interface Change {
   backward: Patch;
 }
 
-export const emptyPatch = (): Patch => ({ codes: {}, segments: {}, memos: {} });
+export const emptyPatch = (): Patch => ({ codes: {}, segments: {}, memos: {}, documents: {} });
 
 export function invert(change: Change): Change {
   return { label: change.label, forward: change.backward, backward: change.forward };
