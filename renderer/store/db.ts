@@ -1,0 +1,86 @@
+/**
+ * The IndexedDB schema, versioned from the start. Every past version stays defined here:
+ * Dexie needs the full history to upgrade any older database a user may still have, and the
+ * upgrade test builds a real v1 database from `defineSchemaV1`.
+ */
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import type { Code, DocumentMemo, ImportedDocument, Segment } from '../domain/model';
+
+export const DEFAULT_DB_NAME = 'marginalia';
+
+/** A settings row: one per setting key, plus internal flags such as `seeded`. */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export const SCHEMA_V1 = {
+  codes: 'id, parentId, name',
+  segments: 'id, documentId, *codeIds',
+  memos: 'documentId',
+  settings: 'key',
+} as const;
+
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  // [documentId+start] lets a document's segments come back already in reading order.
+  segments: 'id, documentId, *codeIds, [documentId+start]',
+  documents: 'id',
+} as const;
+
+export function defineSchemaV1(db: Dexie): void {
+  db.version(1).stores(SCHEMA_V1);
+}
+
+/**
+ * v1 builds wrote rows before every field was mandatory. Normalise them so every row
+ * satisfies today's zod schemas and the UI never meets an `undefined` where it expects text.
+ */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const now = new Date().toISOString();
+  await tx
+    .table('codes')
+    .toCollection()
+    .modify((code: Record<string, unknown>) => {
+      code.description ??= '';
+      code.parentId ??= null;
+      code.shortcut ??= null;
+      code.createdAt ??= now;
+      code.updatedAt ??= code.createdAt;
+    });
+  await tx
+    .table('segments')
+    .toCollection()
+    .modify((segment: Record<string, unknown>) => {
+      segment.prefix ??= '';
+      segment.suffix ??= '';
+      segment.memo ??= '';
+      segment.coder ??= '';
+      segment.documentHash ??= '';
+      segment.createdAt ??= now;
+      segment.updatedAt ??= segment.createdAt;
+    });
+  await tx
+    .table('memos')
+    .toCollection()
+    .modify((memo: Record<string, unknown>) => {
+      memo.text ??= '';
+      memo.updatedAt ??= now;
+    });
+}
+
+export const CURRENT_SCHEMA_VERSION = 2;
+
+export class MarginaliaDb extends Dexie {
+  declare codes: Table<Code, string>;
+  declare segments: Table<Segment, string>;
+  declare memos: Table<DocumentMemo, string>;
+  declare settings: Table<SettingRow, string>;
+  declare documents: Table<ImportedDocument, string>;
+
+  constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    defineSchemaV1(this);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  }
+}

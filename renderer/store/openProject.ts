@@ -1,0 +1,68 @@
+/**
+ * Opens the project database, seeds the default codebook on the very first run, and wires
+ * the repository and the undo history. Any failure comes back as a StorageError.
+ */
+import type { DexieOptions } from 'dexie';
+import { CodeSchema, type Code } from '../domain/model';
+import { DEFAULT_DB_NAME, MarginaliaDb } from './db';
+import { InvalidRowError, toStorageError } from './errors';
+import { History } from './history';
+import { createDexieRepository, type ProjectRepository } from './repository';
+
+/** Settings row set once the default codebook has been offered, so deleting every code later doesn't bring it back. */
+export const SEEDED_KEY = 'seeded';
+
+export interface OpenProjectOptions {
+  /** Database name; "marginalia" by default (tests use their own). */
+  name?: string;
+  /** IndexedDB implementation, e.g. fake-indexeddb in tests; the browser's by default. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** The default codebook, written only on the first run. */
+  seed: () => Code[];
+}
+
+export interface OpenedProject {
+  repo: ProjectRepository;
+  history: History;
+  db: MarginaliaDb;
+}
+
+/**
+ * Writes the seed codes and the `seeded` flag in one transaction. A database that already has
+ * codes (e.g. from a build older than the flag) is only flagged, never mixed with the seed.
+ */
+export async function seedIfFirstRun(db: MarginaliaDb, seed: () => Code[]): Promise<boolean> {
+  return db.transaction('rw', db.codes, db.settings, async () => {
+    if (await db.settings.get(SEEDED_KEY)) return false;
+    const hasCodes = (await db.codes.count()) > 0;
+    if (!hasCodes) {
+      const codes = seed();
+      for (const code of codes) {
+        const result = CodeSchema.safeParse(code);
+        if (!result.success) throw new InvalidRowError(`seed code ${code.id}: ${result.error.issues[0]?.message}`);
+      }
+      await db.codes.bulkPut(codes);
+    }
+    await db.settings.put({ key: SEEDED_KEY, value: new Date().toISOString() });
+    return !hasCodes;
+  });
+}
+
+export async function openProject(options: OpenProjectOptions): Promise<OpenedProject> {
+  const dexieOptions: DexieOptions = {};
+  // Only pass what was given: an explicit `undefined` would hide the browser's own IndexedDB.
+  if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
+  if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
+  let db: MarginaliaDb | undefined;
+  try {
+    db = new MarginaliaDb(options.name ?? DEFAULT_DB_NAME, dexieOptions);
+    await db.open();
+    await seedIfFirstRun(db, options.seed);
+  } catch (err) {
+    db?.close();
+    throw toStorageError(err, 'open');
+  }
+  const repo = createDexieRepository(db);
+  return { repo, history: new History(repo), db };
+}

@@ -1,0 +1,178 @@
+/**
+ * The only door to persistence the UI uses. Dexie stays behind it, so features can be tested
+ * against any implementation of `ProjectRepository` and storage errors arrive as StorageError.
+ */
+import Dexie from 'dexie';
+import type { ZodType } from 'zod';
+import type { Patch } from '../domain/change';
+import {
+  CodeSchema,
+  DocumentMemoSchema,
+  ImportedDocumentSchema,
+  SegmentSchema,
+  SettingsSchema,
+  type Code,
+  type DocumentMemo,
+  type ImportedDocument,
+  type Segment,
+  type Settings,
+} from '../domain/model';
+import type { MarginaliaDb } from './db';
+import { InvalidRowError, toStorageError, type StorageOperation } from './errors';
+
+export interface ProjectRepository {
+  loadCodes(): Promise<Code[]>;
+  /** One document's segments, in reading order (by start offset). */
+  loadSegments(documentId: string): Promise<Segment[]>;
+  loadAllSegments(): Promise<Segment[]>;
+  /** Segments carrying a code (multi-entry index on codeIds). */
+  loadSegmentsForCode(codeId: string): Promise<Segment[]>;
+  loadMemos(): Promise<DocumentMemo[]>;
+  loadImportedDocuments(): Promise<ImportedDocument[]>;
+  /** Stored settings over `defaults`; a stored value that no longer validates falls back to its default. */
+  getSettings(defaults: Settings): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+  /** Writes every table of the patch in one transaction: all of it lands, or none of it. */
+  applyPatch(patch: Patch): Promise<void>;
+  /** Number of segments per code id (codes without segments are absent). */
+  countSegmentsByCode(): Promise<Map<string, number>>;
+  /** True when there are no codes, segments, memos or imported documents (settings ignored). */
+  isEmpty(): Promise<boolean>;
+  close(): void;
+}
+
+type PatchTable = keyof Patch;
+
+interface TableSpec {
+  schema: ZodType;
+  primaryKey: (row: never) => string;
+}
+
+const TABLE_SPECS: Record<PatchTable, TableSpec> = {
+  codes: { schema: CodeSchema, primaryKey: (row: Code) => row.id },
+  segments: { schema: SegmentSchema, primaryKey: (row: Segment) => row.id },
+  memos: { schema: DocumentMemoSchema, primaryKey: (row: DocumentMemo) => row.documentId },
+  documents: { schema: ImportedDocumentSchema, primaryKey: (row: ImportedDocument) => row.id },
+};
+
+const PATCH_TABLES = Object.keys(TABLE_SPECS) as PatchTable[];
+
+interface TableWrites {
+  puts: unknown[];
+  deletes: string[];
+}
+
+/**
+ * Checks every row against its schema and its patch key before anything is written, so a bug
+ * upstream cannot persist garbage. The original row is stored (not the parsed copy) so the
+ * database holds exactly what the UI mirrors with applyPatchToArrays.
+ */
+export function validatePatch(patch: Patch): Record<PatchTable, TableWrites> {
+  const writes = {} as Record<PatchTable, TableWrites>;
+  for (const table of PATCH_TABLES) {
+    const spec = TABLE_SPECS[table];
+    const tableWrites: TableWrites = { puts: [], deletes: [] };
+    for (const [key, row] of Object.entries(patch[table] ?? {})) {
+      if (row === null) {
+        tableWrites.deletes.push(key);
+        continue;
+      }
+      const result = spec.schema.safeParse(row);
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+        throw new InvalidRowError(`${table}/${key}${where}: ${issue?.message ?? 'invalid row'}`);
+      }
+      const rowKey = (spec.primaryKey as (r: unknown) => string)(row);
+      if (rowKey !== key) throw new InvalidRowError(`${table}/${key}: row is keyed "${rowKey}"`);
+      tableWrites.puts.push(row);
+    }
+    writes[table] = tableWrites;
+  }
+  return writes;
+}
+
+/** Runs a storage call, turning whatever it throws into a StorageError. */
+async function guarded<T>(operation: StorageOperation, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    throw toStorageError(err, operation);
+  }
+}
+
+export function createDexieRepository(db: MarginaliaDb): ProjectRepository {
+  return {
+    loadCodes: () => guarded('load', () => db.codes.toArray()),
+
+    loadSegments: (documentId) =>
+      guarded('load', () =>
+        db.segments
+          .where('[documentId+start]')
+          .between([documentId, Dexie.minKey], [documentId, Dexie.maxKey], true, true)
+          .toArray(),
+      ),
+
+    loadAllSegments: () => guarded('load', () => db.segments.toArray()),
+
+    loadSegmentsForCode: (codeId) => guarded('load', () => db.segments.where('codeIds').equals(codeId).toArray()),
+
+    loadMemos: () => guarded('load', () => db.memos.toArray()),
+
+    loadImportedDocuments: () => guarded('load', () => db.documents.toArray()),
+
+    getSettings: (defaults) =>
+      guarded('load', async () => {
+        const rows = await db.settings.bulkGet(Object.keys(defaults));
+        const merged: Record<string, unknown> = { ...defaults };
+        const shape = SettingsSchema.shape as Record<string, ZodType>;
+        for (const row of rows) {
+          if (row && shape[row.key]?.safeParse(row.value).success) merged[row.key] = row.value;
+        }
+        return SettingsSchema.parse(merged);
+      }),
+
+    saveSettings: (settings) =>
+      guarded('save', async () => {
+        const parsed = SettingsSchema.safeParse(settings);
+        if (!parsed.success) throw new InvalidRowError(`settings: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+        await db.settings.bulkPut(Object.entries(parsed.data).map(([key, value]) => ({ key, value })));
+      }),
+
+    applyPatch: (patch) =>
+      guarded('save', async () => {
+        const writes = validatePatch(patch);
+        const touched = PATCH_TABLES.filter((t) => writes[t].puts.length + writes[t].deletes.length > 0);
+        if (touched.length === 0) return;
+        await db.transaction('rw', touched, async () => {
+          for (const table of touched) {
+            const { puts, deletes } = writes[table];
+            // Typed as the union of tables; rows were validated for this table above.
+            const store = db[table] as unknown as Dexie.Table<unknown, string>;
+            if (puts.length > 0) await store.bulkPut(puts);
+            if (deletes.length > 0) await store.bulkDelete(deletes);
+          }
+        });
+      }),
+
+    countSegmentsByCode: () =>
+      guarded('load', async () => {
+        // Key-only cursor over the multi-entry index: one key per (segment, code), no row bodies.
+        const keys = await db.segments.orderBy('codeIds').keys();
+        const counts = new Map<string, number>();
+        for (const key of keys) {
+          const id = String(key);
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+        }
+        return counts;
+      }),
+
+    isEmpty: () =>
+      guarded('load', async () => {
+        const counts = await Promise.all(PATCH_TABLES.map((t) => db[t].count()));
+        return counts.every((n) => n === 0);
+      }),
+
+    close: () => db.close(),
+  };
+}
