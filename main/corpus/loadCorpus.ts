@@ -1,0 +1,175 @@
+/**
+ * Loads a corpus folder into the contract's CorpusListing plus the normalised texts.
+ * Never throws for bad input: every problem becomes a CorpusIssue naming the file, and
+ * every document that can be read still loads. Pure Node (no Electron).
+ */
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { CorpusDocument, CorpusIssue, CorpusListing, DocumentSummary } from '../../preload/contract';
+import { parseManifest } from './manifest';
+import type { ManifestDocument } from './manifest';
+import { decodeStrictUtf8, normaliseText, sha256Hex } from './normalise';
+
+export const MANIFEST_FILE = 'manifest.json';
+/** Larger files are refused: the viewer and exports hold whole documents in memory. */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+
+export interface LoadedCorpus {
+  listing: CorpusListing;
+  /** Normalised text of every listed document, by id. */
+  texts: ReadonlyMap<string, string>;
+}
+
+type DocumentEntry = Pick<ManifestDocument, 'id' | 'file' | 'title'> & {
+  kind: string | null;
+  place: string | null;
+  date: string | null;
+};
+
+export async function loadCorpus(folder: string): Promise<LoadedCorpus> {
+  const root = resolve(folder);
+  const issues: CorpusIssue[] = [];
+  const empty = (message: string): LoadedCorpus => ({
+    listing: { name: basename(root), description: null, folder: root, documents: [], issues: [{ file: root, message }] },
+    texts: new Map(),
+  });
+
+  const folderStat = await stat(root).catch((error: NodeJS.ErrnoException) => error);
+  if (folderStat instanceof Error) {
+    return empty(folderStat.code === 'ENOENT' ? 'corpus folder not found' : `cannot open corpus folder (${folderStat.code ?? folderStat.message})`);
+  }
+  if (!folderStat.isDirectory()) return empty('the corpus path is not a folder');
+  const realRoot = await realpath(root);
+
+  let name = basename(root);
+  let description: string | null = null;
+  let entries: DocumentEntry[];
+  const manifestText = await readFile(join(root, MANIFEST_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => error);
+  if (manifestText instanceof Error) {
+    if (manifestText.code !== 'ENOENT') {
+      issues.push({ file: MANIFEST_FILE, message: `cannot read the manifest (${manifestText.code ?? manifestText.message})` });
+      return { listing: { name, description, folder: root, documents: [], issues }, texts: new Map() };
+    }
+    const txtFiles = await listTextFiles(root);
+    if (txtFiles.length === 0) return empty('the corpus folder has no manifest.json and no .txt files');
+    issues.push({
+      file: MANIFEST_FILE,
+      message: `no manifest.json found; listing the ${txtFiles.length} .txt file(s) in the folder by file name`,
+    });
+    entries = entriesFromFileNames(txtFiles);
+  } else {
+    const manifest = parseManifest(manifestText);
+    for (const problem of manifest.problems) {
+      issues.push({ file: problem.file ?? MANIFEST_FILE, message: `${MANIFEST_FILE} ${problem.message}` });
+    }
+    name = manifest.name ?? name;
+    description = manifest.description;
+    entries = manifest.documents.map(({ entry }) => ({
+      ...entry,
+      kind: entry.kind ?? null,
+      place: entry.place ?? null,
+      date: entry.date ?? null,
+    }));
+  }
+
+  const unique = dropDuplicateIds(entries, issues);
+  const loaded = await Promise.all(unique.map((entry) => readDocument(root, realRoot, entry)));
+  const documents: DocumentSummary[] = [];
+  const texts = new Map<string, string>();
+  loaded.forEach((result, i) => {
+    const entry = unique[i] as DocumentEntry;
+    if (!result.ok) {
+      issues.push({ file: entry.file, message: result.message });
+      return;
+    }
+    const { id, title, kind, place, date } = entry;
+    documents.push({ id, title, kind, place, date, sha256: sha256Hex(result.text), length: result.text.length });
+    texts.set(id, result.text);
+  });
+  return { listing: { name, description, folder: root, documents, issues }, texts };
+}
+
+/** The full document for getDocument, or null when no listed document has this id. */
+export function getCorpusDocument(corpus: LoadedCorpus, id: string): CorpusDocument | null {
+  const text = corpus.texts.get(id);
+  const summary = corpus.listing.documents.find((d) => d.id === id);
+  return text === undefined || summary === undefined ? null : { ...summary, text };
+}
+
+function dropDuplicateIds(entries: DocumentEntry[], issues: CorpusIssue[]): DocumentEntry[] {
+  const firstFileById = new Map<string, string>();
+  return entries.filter((entry) => {
+    const first = firstFileById.get(entry.id);
+    if (first !== undefined) {
+      issues.push({ file: entry.file, message: `duplicate document id "${entry.id}" (already used by ${first}); skipped` });
+      return false;
+    }
+    firstFileById.set(entry.id, entry.file);
+    return true;
+  });
+}
+
+type ReadResult = { ok: true; text: string } | { ok: false; message: string };
+
+async function readDocument(root: string, realRoot: string, entry: DocumentEntry): Promise<ReadResult> {
+  const escapes = { ok: false as const, message: 'the path leads outside the corpus folder; only files inside it are read' };
+  if (isAbsolute(entry.file) || entry.file.includes('\0')) return escapes;
+  const path = resolve(root, entry.file);
+  if (!isInside(root, path)) return escapes;
+  try {
+    // A symlink inside the folder could still point elsewhere: check where it really leads.
+    const real = await realpath(path);
+    if (!isInside(realRoot, real)) return escapes;
+    const info = await stat(real);
+    if (!info.isFile()) return { ok: false, message: 'not a regular file' };
+    if (info.size > MAX_DOCUMENT_BYTES) {
+      return { ok: false, message: `file is ${megabytes(info.size)} MB; documents are limited to ${megabytes(MAX_DOCUMENT_BYTES)} MB` };
+    }
+    const decoded = decodeStrictUtf8(await readFile(real));
+    return decoded.ok ? { ok: true, text: normaliseText(decoded.text) } : decoded;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, message: 'file not found in the corpus folder' };
+    return { ok: false, message: `cannot read the file (${code ?? String(error)})` };
+  }
+}
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+}
+
+async function listTextFiles(root: string): Promise<string[]> {
+  const dirents = await readdir(root, { withFileTypes: true }).catch(() => []);
+  return dirents
+    .filter((d) => (d.isFile() || d.isSymbolicLink()) && /\.txt$/i.test(d.name))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** Without a manifest: title = file name without extension; id derived from it, made unique. */
+export function entriesFromFileNames(fileNames: readonly string[]): DocumentEntry[] {
+  const used = new Set<string>();
+  return fileNames.map((file) => {
+    const title = file.replace(/\.txt$/i, '');
+    const id = uniqueId(idFromFileName(title), used);
+    return { id, file, title: title === '' ? file : title, kind: null, place: null, date: null };
+  });
+}
+
+/** Keeps ASCII letters (accents dropped), digits and . _ : -; other runs become "-" (the contract's id alphabet). */
+export function idFromFileName(stem: string): string {
+  const cleaned = stem.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  return (cleaned === '' ? 'document' : cleaned).slice(0, 180);
+}
+
+function uniqueId(base: string, used: Set<string>): string {
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
+}
