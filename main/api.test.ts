@@ -1,0 +1,113 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_METHODS, CorpusDocumentSchema } from '../preload/contract';
+import { ApiError, callApi, createApiHandlers, isApiMethod, osUserName } from './api';
+import type { ApiHandlers } from './api';
+import { loadCorpus } from './corpus/loadCorpus';
+
+let handlers: ApiHandlers;
+const saved: unknown[] = [];
+
+beforeAll(async () => {
+  const corpus = await loadCorpus(resolve(__dirname, '../resources/corpus'));
+  handlers = createApiHandlers({
+    corpus,
+    saveExport: (request) => {
+      saved.push(request);
+      return { saved: true, location: `/tmp/${request.suggestedName}` };
+    },
+    openImport: () => null,
+    userName: () => 'ada',
+  });
+});
+
+describe('callApi', () => {
+  it('answers listDocuments and getDocument from the corpus', async () => {
+    const list = await callApi(handlers, 'listDocuments', {});
+    expect(list.ok && (list.value as { documents: unknown[] }).documents).toHaveLength(5);
+    const doc = await callApi(handlers, 'getDocument', { id: 'coalition-brussels-small-group' });
+    expect(doc.ok).toBe(true);
+    if (doc.ok) expect(CorpusDocumentSchema.parse(doc.value).text.length).toBe(3226);
+  });
+
+  it('gives 404 for an unknown document and for an unknown or inherited method name', async () => {
+    expect(await callApi(handlers, 'getDocument', { id: 'nope' })).toEqual({
+      ok: false,
+      status: 404,
+      error: 'no document with id "nope" in the corpus',
+    });
+    for (const name of ['deleteEverything', 'constructor', '__proto__', 'toString']) {
+      const outcome = await callApi(handlers, name, {});
+      expect(outcome).toMatchObject({ ok: false, status: 404 });
+    }
+    expect(API_METHODS.every(isApiMethod)).toBe(true);
+  });
+
+  it('rejects invalid payloads with 400 and a message naming the field', async () => {
+    const cases: Array<[string, unknown, RegExp]> = [
+      ['listDocuments', { extra: 1 }, /invalid listDocuments request: .*extra/],
+      ['listDocuments', null, /invalid listDocuments request/],
+      ['getDocument', { id: '../etc/passwd' }, /invalid getDocument request: id:/],
+      ['getDocument', { id: 'ok', more: true }, /more/],
+      ['getDocument', 'coalition-paris-roadmap', /invalid getDocument request/],
+      ['saveExport', { suggestedName: '../evil.csv', mimeType: 'text/csv', content: 'x' }, /suggestedName: a file name, not a path/],
+      ['saveExport', { suggestedName: 'C:\\x.csv', mimeType: 'text/csv', content: 'x' }, /suggestedName/],
+      ['saveExport', { suggestedName: 'a.csv', mimeType: 'text/csv', content: 'x', encoding: 'utf16' }, /encoding/],
+      ['openImport', { title: 'Import', extensions: ['.json'] }, /extensions/],
+      ['openImport', { title: 'Import', extensions: [] }, /extensions/],
+      ['getUserInfo', { user: 'root' }, /user/],
+    ];
+    for (const [method, payload, message] of cases) {
+      const outcome = await callApi(handlers, method, payload);
+      expect(outcome.ok, `${method} ${JSON.stringify(payload)}`).toBe(false);
+      if (!outcome.ok) {
+        expect(outcome.status).toBe(400);
+        expect(outcome.error).toMatch(message);
+      }
+    }
+    expect(saved).toEqual([]);
+  });
+
+  it('passes the parsed request (with defaults) to the host', async () => {
+    const outcome = await callApi(handlers, 'saveExport', { suggestedName: 'a.csv', mimeType: 'text/csv', content: 'x' });
+    expect(outcome).toEqual({ ok: true, value: { saved: true, location: '/tmp/a.csv' } });
+    expect(saved.at(-1)).toEqual({ suggestedName: 'a.csv', mimeType: 'text/csv', content: 'x', encoding: 'utf8' });
+  });
+
+  it('turns thrown errors and invalid responses into failures, never exceptions', async () => {
+    const broken: ApiHandlers = {
+      ...handlers,
+      listDocuments: () => {
+        throw new Error('disk on fire');
+      },
+      getUserInfo: () => ({ userName: 42 }) as unknown as { userName: string },
+      openImport: () => {
+        throw new ApiError(404, 'openImport is handled by the browser');
+      },
+    };
+    expect(await callApi(broken, 'listDocuments', {})).toEqual({ ok: false, status: 500, error: 'listDocuments failed: disk on fire' });
+    expect(await callApi(broken, 'getUserInfo', {})).toMatchObject({ ok: false, status: 500, error: expect.stringMatching(/invalid response: userName/) });
+    expect(await callApi(broken, 'openImport', { title: 't', extensions: ['json'] })).toEqual({
+      ok: false,
+      status: 404,
+      error: 'openImport is handled by the browser',
+    });
+  });
+
+  it('returns the user name', async () => {
+    expect(await callApi(handlers, 'getUserInfo', {})).toEqual({ ok: true, value: { userName: 'ada' } });
+  });
+});
+
+describe('osUserName', () => {
+  it('falls back to "analyst" when the OS has no name or throws', () => {
+    expect(osUserName(() => 'maria')).toBe('maria');
+    expect(osUserName(() => '  ')).toBe('analyst');
+    expect(
+      osUserName(() => {
+        throw new Error('ENOENT: no passwd entry');
+      }),
+    ).toBe('analyst');
+    expect(osUserName().length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * The one handler table for the contract (preload/contract.ts `api`), used by both hosts:
+ * Electron IPC (main/ipc.ts) and the Node HTTP host (main/web/server.ts). `callApi` is the only
+ * way in: it validates the request with the method's schema, runs the handler and validates the
+ * response, and turns every failure into an ApiFailure instead of throwing.
+ * No Electron import here: unit tests and the Node host load this module.
+ */
+import { userInfo } from 'node:os';
+import type { z } from 'zod';
+import { api } from '../preload/contract';
+import type { ApiMethod, ApiResponse } from '../preload/contract';
+import { getCorpusDocument } from './corpus/loadCorpus';
+import type { LoadedCorpus } from './corpus/loadCorpus';
+
+/** An expected failure with the HTTP status that describes it (IPC only uses the message). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** What a handler receives: the request after parsing, so defaults (e.g. encoding) are applied. */
+export type ParsedRequest<M extends ApiMethod> = z.output<(typeof api)[M]['request']>;
+
+export type ApiHandlers = {
+  [M in ApiMethod]: (request: ParsedRequest<M>) => Promise<ApiResponse<M>> | ApiResponse<M>;
+};
+
+export type ApiOutcome = { ok: true; value: unknown } | { ok: false; status: number; error: string };
+
+export function isApiMethod(name: string): name is ApiMethod {
+  // hasOwnProperty, so "constructor" or "__proto__" never count as methods.
+  return Object.prototype.hasOwnProperty.call(api, name);
+}
+
+export async function callApi(handlers: ApiHandlers, method: string, payload: unknown): Promise<ApiOutcome> {
+  if (!isApiMethod(method)) return { ok: false, status: 404, error: `unknown API method "${method.slice(0, 60)}"` };
+  const schemas = api[method];
+  const request = schemas.request.safeParse(payload);
+  if (!request.success) {
+    return { ok: false, status: 400, error: `invalid ${method} request: ${summariseIssues(request.error)}` };
+  }
+  let value: unknown;
+  try {
+    const handler = handlers[method] as (request: unknown) => unknown;
+    value = await handler(request.data);
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, status: error.status, error: error.message };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, status: 500, error: `${method} failed: ${reason}` };
+  }
+  const response = schemas.response.safeParse(value);
+  if (!response.success) {
+    // A bug on our side, not the caller's: say so rather than hand back malformed data.
+    return { ok: false, status: 500, error: `${method} produced an invalid response: ${summariseIssues(response.error)}` };
+  }
+  return { ok: true, value: response.data };
+}
+
+function summariseIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+/** The OS account name, used as the default coder name; "analyst" when the OS will not say. */
+export function osUserName(readUserName: () => string = () => userInfo().username): string {
+  try {
+    const name = readUserName().trim();
+    return name === '' ? 'analyst' : name;
+  } catch {
+    return 'analyst';
+  }
+}
+
+export interface HostCapabilities {
+  corpus: LoadedCorpus;
+  /** Each host saves and opens files its own way (native dialogs, or the browser). */
+  saveExport: ApiHandlers['saveExport'];
+  openImport: ApiHandlers['openImport'];
+  userName?: () => string;
+}
+
+export function createApiHandlers(host: HostCapabilities): ApiHandlers {
+  return {
+    listDocuments: () => host.corpus.listing,
+    getDocument: ({ id }) => {
+      const document = getCorpusDocument(host.corpus, id);
+      if (document === null) throw new ApiError(404, `no document with id "${id}" in the corpus`);
+      return document;
+    },
+    saveExport: (request) => host.saveExport(request),
+    openImport: (request) => host.openImport(request),
+    getUserInfo: () => ({ userName: (host.userName ?? osUserName)() }),
+  };
+}
