@@ -1,0 +1,202 @@
+/**
+ * Codebook rules: creating, editing, moving, merging and deleting codes. Each operation is a
+ * pure function of the current rows that returns a Change (complete rows forward, the exact
+ * previous rows backward); nothing here touches storage.
+ */
+import { DomainError, type Change } from './change';
+import { descendantIds } from './codeTree';
+import { ChangeRecorder, type OpContext } from './context';
+import { HEX_COLOUR, type Code, type Segment } from './model';
+import { nextColour } from './palette';
+
+export const MAX_CODE_NAME_LENGTH = 200;
+
+export interface NewCode {
+  name: string;
+  colour?: string;
+  description?: string;
+  parentId?: string | null;
+  shortcut?: number | null;
+}
+
+export interface CodeEdit {
+  name?: string;
+  colour?: string;
+  description?: string;
+  shortcut?: number | null;
+}
+
+/** Names are compared trimmed, NFC and case-insensitively, so "ftf" clashes with "FTF". */
+function nameKey(name: string): string {
+  return name.trim().normalize('NFC').toLocaleLowerCase();
+}
+
+function validName(codes: readonly Code[], raw: string, selfId: string | null): string {
+  const name = raw.trim();
+  if (!name) throw new DomainError('A code needs a name');
+  if (name.length > MAX_CODE_NAME_LENGTH) {
+    throw new DomainError(`A code name can be at most ${MAX_CODE_NAME_LENGTH} characters`);
+  }
+  const clash = codes.find((c) => c.id !== selfId && nameKey(c.name) === nameKey(name));
+  if (clash) throw new DomainError(`A code named “${clash.name}” already exists`);
+  return name;
+}
+
+function validColour(colour: string): string {
+  if (!HEX_COLOUR.safeParse(colour).success) throw new DomainError(`“${colour}” is not a #RRGGBB colour`);
+  return colour.toLowerCase();
+}
+
+function validShortcut(shortcut: number | null): number | null {
+  if (shortcut === null) return null;
+  if (!Number.isInteger(shortcut) || shortcut < 1 || shortcut > 9) {
+    throw new DomainError('A shortcut must be a digit from 1 to 9');
+  }
+  return shortcut;
+}
+
+function findCode(codes: readonly Code[], id: string): Code {
+  const code = codes.find((c) => c.id === id);
+  if (!code) throw new DomainError('That code no longer exists');
+  return code;
+}
+
+/** A digit belongs to one code: taking it releases it from whoever held it (same change). */
+function releaseShortcut(codes: readonly Code[], shortcut: number | null, takerId: string, rec: ChangeRecorder, now: string) {
+  if (shortcut === null) return;
+  for (const holder of codes) {
+    if (holder.id !== takerId && holder.shortcut === shortcut) {
+      rec.put('codes', holder.id, holder, { ...holder, shortcut: null, updatedAt: now });
+    }
+  }
+}
+
+export function createCode(codes: readonly Code[], input: NewCode, ctx: OpContext): { change: Change; code: Code } {
+  const name = validName(codes, input.name, null);
+  const parentId = input.parentId ?? null;
+  if (parentId !== null) findCode(codes, parentId);
+  const shortcut = validShortcut(input.shortcut ?? null);
+  const code: Code = {
+    id: ctx.newId(),
+    name,
+    colour: input.colour === undefined ? nextColour(codes) : validColour(input.colour),
+    description: (input.description ?? '').trim(),
+    parentId,
+    shortcut,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  const rec = new ChangeRecorder();
+  releaseShortcut(codes, shortcut, code.id, rec, ctx.now);
+  rec.put('codes', code.id, null, code);
+  return { change: rec.build(`Create code ${name}`), code };
+}
+
+const EDITABLE = ['name', 'colour', 'description', 'shortcut'] as const;
+
+function editLabel(before: Code, after: Code): string {
+  const changed = EDITABLE.filter((k) => before[k] !== after[k]);
+  if (changed.length !== 1) return `Edit code ${after.name}`;
+  switch (changed[0]) {
+    case 'name':
+      return `Rename code ${before.name} → ${after.name}`;
+    case 'colour':
+      return `Change colour of ${after.name}`;
+    case 'description':
+      return `Edit description of ${after.name}`;
+    default:
+      return after.shortcut === null ? `Remove shortcut of ${after.name}` : `Set shortcut ${after.shortcut} for ${after.name}`;
+  }
+}
+
+/** Edits a code's own fields. An edit that changes nothing returns an empty change. */
+export function updateCode(codes: readonly Code[], id: string, edit: CodeEdit, ctx: OpContext): Change {
+  const before = findCode(codes, id);
+  const after: Code = {
+    ...before,
+    name: edit.name === undefined ? before.name : validName(codes, edit.name, id),
+    // Same colour in other letter case is no edit (validColour lower-cases).
+    colour:
+      edit.colour === undefined || edit.colour.toLowerCase() === before.colour.toLowerCase()
+        ? before.colour
+        : validColour(edit.colour),
+    description: edit.description === undefined ? before.description : edit.description.trim(),
+    shortcut: edit.shortcut === undefined ? before.shortcut : validShortcut(edit.shortcut),
+  };
+  const rec = new ChangeRecorder();
+  const unchanged = EDITABLE.every((k) => before[k] === after[k]);
+  if (unchanged) return rec.build(`Edit code ${before.name}`);
+  if (after.shortcut !== before.shortcut) releaseShortcut(codes, after.shortcut, id, rec, ctx.now);
+  rec.put('codes', id, before, { ...after, updatedAt: ctx.now });
+  return rec.build(editLabel(before, after));
+}
+
+/** Refuses to put a code under itself or its own descendant (the tree would become a loop). */
+function assertNotInto(codes: readonly Code[], id: string, destinationId: string, verb: string) {
+  if (destinationId === id || descendantIds(codes, id).has(destinationId)) {
+    const code = findCode(codes, id);
+    const destination = findCode(codes, destinationId);
+    throw new DomainError(
+      destinationId === id
+        ? `Cannot ${verb} “${code.name}” into itself`
+        : `Cannot ${verb} “${code.name}” into its own sub-code “${destination.name}”`,
+    );
+  }
+}
+
+export function moveCode(codes: readonly Code[], id: string, newParentId: string | null, ctx: OpContext): Change {
+  const code = findCode(codes, id);
+  const rec = new ChangeRecorder();
+  if (newParentId === null) {
+    if (code.parentId !== null) rec.put('codes', id, code, { ...code, parentId: null, updatedAt: ctx.now });
+    return rec.build(`Move ${code.name} to the top level`);
+  }
+  const parent = findCode(codes, newParentId);
+  assertNotInto(codes, id, newParentId, 'move');
+  if (code.parentId !== newParentId) rec.put('codes', id, code, { ...code, parentId: newParentId, updatedAt: ctx.now });
+  return rec.build(`Move ${code.name} under ${parent.name}`);
+}
+
+/** Children of `id` get `newParentId`, in the recorder. */
+function reparentChildren(codes: readonly Code[], id: string, newParentId: string | null, rec: ChangeRecorder, now: string) {
+  for (const child of codes) {
+    if (child.parentId === id) rec.put('codes', child.id, child, { ...child, parentId: newParentId, updatedAt: now });
+  }
+}
+
+/** Source's segments and children go to target; source disappears. */
+export function mergeCodes(
+  codes: readonly Code[],
+  segments: readonly Segment[],
+  sourceId: string,
+  targetId: string,
+  ctx: OpContext,
+): Change {
+  const source = findCode(codes, sourceId);
+  const target = findCode(codes, targetId);
+  assertNotInto(codes, sourceId, targetId, 'merge');
+  const rec = new ChangeRecorder();
+  for (const segment of segments) {
+    if (!segment.codeIds.includes(sourceId)) continue;
+    // Fold: a segment that had both codes keeps target once, where it first appeared.
+    const codeIds = [...new Set(segment.codeIds.map((c) => (c === sourceId ? targetId : c)))];
+    rec.put('segments', segment.id, segment, { ...segment, codeIds, updatedAt: ctx.now });
+  }
+  reparentChildren(codes, sourceId, targetId, rec, ctx.now);
+  rec.put('codes', sourceId, source, null);
+  return rec.build(`Merge code ${source.name} into ${target.name}`);
+}
+
+/** Deletes a code; children move up, segments lose it, and segments left with no code go too. */
+export function deleteCode(codes: readonly Code[], segments: readonly Segment[], id: string, ctx: OpContext): Change {
+  const code = findCode(codes, id);
+  const rec = new ChangeRecorder();
+  reparentChildren(codes, id, code.parentId, rec, ctx.now);
+  for (const segment of segments) {
+    if (!segment.codeIds.includes(id)) continue;
+    const codeIds = segment.codeIds.filter((c) => c !== id);
+    rec.put('segments', segment.id, segment, codeIds.length ? { ...segment, codeIds, updatedAt: ctx.now } : null);
+  }
+  rec.put('codes', id, code, null);
+  return rec.build(`Delete code ${code.name}`);
+}

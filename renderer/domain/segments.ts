@@ -1,0 +1,148 @@
+/**
+ * Coding passages of one document: applying and removing codes, segment and document memos.
+ * Offsets are UTF-16 code units into the normalised text; every operation returns a Change.
+ */
+import { DomainError, type Change } from './change';
+import { ChangeRecorder, type OpContext } from './context';
+import { CONTEXT_LENGTH, type DocumentMemo, type Segment } from './model';
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+const COMBINING_MARK = /^\p{M}/u;
+
+/** Whether `offset` falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && isLow(text.charCodeAt(offset)) && isHigh(text.charCodeAt(offset - 1));
+}
+
+const isMarkAt = (text: string, offset: number) => offset < text.length && COMBINING_MARK.test(text.slice(offset, offset + 2));
+
+/** Start of the code point that ends just before `offset`. */
+const previousCodePoint = (text: string, offset: number) => (splitsPair(text, offset - 1) ? offset - 2 : offset - 1);
+
+/**
+ * Widens a span to whole characters: never half of a surrogate pair (emoji), and never a
+ * combining mark cut from its base letter (e + U+0301 with no precomposed form after NFC).
+ */
+export function snapToCharacters(text: string, start: number, end: number): { start: number; end: number } {
+  let s = Math.max(0, Math.min(text.length, start));
+  let e = Math.max(s, Math.min(text.length, end));
+  if (splitsPair(text, s)) s--;
+  if (splitsPair(text, e)) e++;
+  while (s > 0 && isMarkAt(text, s)) s = previousCodePoint(text, s);
+  while (isMarkAt(text, e)) e += text.codePointAt(e)! > 0xffff ? 2 : 1;
+  return { start: s, end: e };
+}
+
+/** Drops surrounding white space (spaces, newlines, NBSP …); null when nothing is left. */
+export function trimSpan(text: string, start: number, end: number): { start: number; end: number } | null {
+  let s = Math.max(0, Math.min(text.length, start));
+  let e = Math.max(s, Math.min(text.length, end));
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return s < e ? { start: s, end: e } : null;
+}
+
+/**
+ * The W3C TextQuoteSelector of a span: the quote and up to CONTEXT_LENGTH code units of
+ * context each side, shortened rather than cutting a surrogate pair in half.
+ */
+export function quoteSelector(text: string, start: number, end: number): { quote: string; prefix: string; suffix: string } {
+  let prefixStart = Math.max(0, start - CONTEXT_LENGTH);
+  if (splitsPair(text, prefixStart)) prefixStart++;
+  let suffixEnd = Math.min(text.length, end + CONTEXT_LENGTH);
+  if (splitsPair(text, suffixEnd)) suffixEnd--;
+  return { quote: text.slice(start, end), prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) };
+}
+
+export interface CodingTarget {
+  documentId: string;
+  /** sha256 of `text`, stamped on new segments. */
+  documentHash: string;
+  /** The normalised document text. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Codes a selection. The same (trimmed) span as an existing segment gains the code; any other
+ * span — overlapping or nested ones included — becomes a new segment. `docSegments` must carry
+ * offsets in the current text (re-anchored ones, see anchoring.ts).
+ */
+export function applyCode(
+  docSegments: readonly Segment[],
+  target: CodingTarget,
+  codeId: string,
+  coder: string,
+  ctx: OpContext,
+  codeName?: string,
+): { change: Change; segment: Segment } {
+  const { text, documentId } = target;
+  const snapped = snapToCharacters(text, target.start, target.end);
+  const span = trimSpan(text, snapped.start, snapped.end);
+  if (!span) throw new DomainError('Select some text to code');
+  const selector = quoteSelector(text, span.start, span.end);
+  const label = codeName ? `Apply code ${codeName}` : 'Apply code';
+  const rec = new ChangeRecorder();
+
+  const same = docSegments.find(
+    (s) => s.documentId === documentId && s.start === span.start && s.end === span.end && s.quote === selector.quote,
+  );
+  if (same) {
+    if (same.codeIds.includes(codeId)) {
+      throw new DomainError(codeName ? `This passage is already coded “${codeName}”` : 'This passage already has that code');
+    }
+    const segment: Segment = { ...same, codeIds: [...same.codeIds, codeId], updatedAt: ctx.now };
+    rec.put('segments', segment.id, same, segment);
+    return { change: rec.build(label), segment };
+  }
+
+  const segment: Segment = {
+    id: ctx.newId(),
+    documentId,
+    documentHash: target.documentHash,
+    start: span.start,
+    end: span.end,
+    ...selector,
+    codeIds: [codeId],
+    memo: '',
+    coder,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  rec.put('segments', segment.id, null, segment);
+  return { change: rec.build(label), segment };
+}
+
+/** Takes one code off a segment; a segment losing its last code is deleted (no uncoded segments). */
+export function removeCodeFromSegment(segment: Segment, codeId: string, ctx: OpContext, codeName?: string): Change {
+  if (!segment.codeIds.includes(codeId)) throw new DomainError('This passage does not have that code');
+  const codeIds = segment.codeIds.filter((c) => c !== codeId);
+  const rec = new ChangeRecorder();
+  rec.put('segments', segment.id, segment, codeIds.length ? { ...segment, codeIds, updatedAt: ctx.now } : null);
+  return rec.build(codeName ? `Remove code ${codeName}` : 'Remove code');
+}
+
+export function setSegmentMemo(segment: Segment, memo: string, ctx: OpContext): Change {
+  const rec = new ChangeRecorder();
+  if (memo !== segment.memo) rec.put('segments', segment.id, segment, { ...segment, memo, updatedAt: ctx.now });
+  return rec.build('Edit segment memo');
+}
+
+export function deleteSegment(segment: Segment): Change {
+  const rec = new ChangeRecorder();
+  rec.put('segments', segment.id, segment, null);
+  return rec.build('Delete segment');
+}
+
+/** Writes a document memo; a blank memo removes the row rather than storing empty text. */
+export function setDocumentMemo(existing: DocumentMemo | null, documentId: string, text: string, ctx: OpContext): Change {
+  const rec = new ChangeRecorder();
+  if (text.trim() === '') {
+    if (existing) rec.put('memos', documentId, existing, null);
+  } else if (!existing || existing.text !== text) {
+    rec.put('memos', documentId, existing, { documentId, text, updatedAt: ctx.now });
+  }
+  return rec.build('Edit document memo');
+}
