@@ -1,0 +1,235 @@
+/**
+ * The annotated CSV as a table (header + lazily built rows), before serialisation. Kept apart
+ * from csv.ts so the one-shot and the chunked writer share the exact same rows.
+ *
+ * Speed matters (100,000 segments): everything per code or per document is computed once —
+ * code paths, a code path rank for sorting, one code point index per document — so a row is
+ * a handful of array reads.
+ */
+import type { Code, Segment } from '../model';
+import { codePath, codesById, descendantIds, flattenTree } from '../codeTree';
+import { codePointIndex } from '../offsets';
+import type { ProjectData, ProjectDocument } from './projectData';
+
+export type CsvShape = 'long' | 'wide';
+
+export interface CsvOptions {
+  /** 'long': one row per segment × code (default); 'wide': one row per segment, one 0/1 column per code. */
+  shape?: CsvShape;
+  /** Start with a UTF-8 byte order mark so Excel reads the file as UTF-8 (default true). */
+  bom?: boolean;
+  /** Neutralise cells that a spreadsheet would run as a formula (default true). */
+  excelSafe?: boolean;
+  /** Only these documents. */
+  documentIds?: readonly string[];
+  /** Only these codes … */
+  codeIds?: readonly string[];
+  /** … and the codes below them (default true). */
+  includeDescendants?: boolean;
+  /** Only segments by this coder. */
+  coder?: string;
+}
+
+export const LONG_COLUMNS = [
+  'segment_id',
+  'document_id',
+  'document_title',
+  'document_date',
+  'code',
+  'code_path',
+  'start',
+  'end',
+  'quote',
+  'prefix',
+  'suffix',
+  'memo',
+  'coder',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** The wide shape's leading columns: the long ones minus code and code_path. */
+export const SEGMENT_COLUMNS = LONG_COLUMNS.filter((c) => c !== 'code' && c !== 'code_path');
+
+/**
+ * Free-text columns, the only ones whose cells can start with = + - @ tab or CR, hence the only
+ * ones the Excel-safe prefix can change (ids, dates, offsets and timestamps are machine-made).
+ * In the wide shape the code columns' *headers* (code paths) are affected too.
+ */
+export const EXCEL_SAFE_COLUMNS = [
+  'document_title',
+  'code',
+  'code_path',
+  'quote',
+  'prefix',
+  'suffix',
+  'memo',
+  'coder',
+] as const;
+
+export type Cell = string | number;
+
+export interface CsvTable {
+  header: string[];
+  rowCount: number;
+  row(index: number): Cell[];
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** OWASP CSV injection defence: a leading apostrophe makes spreadsheets treat the cell as text. */
+export function excelSafeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** ISO 8601 in UTC with a Z; stored dates may carry another offset. */
+function utcIso(value: string): string {
+  if (value.length === 24 && value.endsWith('Z')) return value;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString();
+}
+
+/** The codes the filter keeps, or null when there is no code filter. */
+function selectedCodeIds(codes: readonly Code[], options: CsvOptions): Set<string> | null {
+  if (!options.codeIds) return null;
+  const selected = new Set(options.codeIds);
+  if (options.includeDescendants ?? true) {
+    for (const id of options.codeIds) for (const d of descendantIds(codes, id)) selected.add(d);
+  }
+  return selected;
+}
+
+function filterSegments(data: ProjectData, options: CsvOptions, codeFilter: Set<string> | null): Segment[] {
+  const documentFilter = options.documentIds ? new Set(options.documentIds) : null;
+  return data.segments.filter(
+    (s) =>
+      (!documentFilter || documentFilter.has(s.documentId)) &&
+      (options.coder === undefined || s.coder === options.coder) &&
+      (!codeFilter || s.codeIds.some((id) => codeFilter.has(id))),
+  );
+}
+
+/** Per-document facts a row needs, computed once per document. */
+interface DocumentFacts {
+  order: number;
+  doc: ProjectDocument | null;
+  toCodePoint: ((utf16: number) => number) | null;
+}
+
+function documentFactsLookup(documents: readonly ProjectDocument[]): (id: string) => DocumentFacts {
+  const order = new Map(documents.map((d, i) => [d.id, i]));
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const cache = new Map<string, DocumentFacts>();
+  return (id) => {
+    let facts = cache.get(id);
+    if (!facts) {
+      const doc = byId.get(id) ?? null;
+      // Segments of a document that is no longer in the corpus sort last and get empty offsets.
+      facts = { order: order.get(id) ?? documents.length, doc, toCodePoint: doc ? codePointIndex(doc.text) : null };
+      cache.set(id, facts);
+    }
+    return facts;
+  };
+}
+
+interface CodeFacts {
+  name: string;
+  path: string;
+  rank: number;
+}
+
+function codeFactsById(codes: readonly Code[]): Map<string, CodeFacts> {
+  const byId = codesById(codes);
+  const withPaths = codes.map((c) => ({ id: c.id, name: c.name, path: codePath(byId, c.id) }));
+  withPaths.sort((a, b) => a.path.localeCompare(b.path) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return new Map(withPaths.map((c, rank) => [c.id, { name: c.name, path: c.path, rank }]));
+}
+
+/** Facts of a code id, tolerating a dangling id (shown by its id rather than dropped). */
+function codeFacts(facts: ReadonlyMap<string, CodeFacts>, id: string): CodeFacts {
+  return facts.get(id) ?? { name: id, path: id, rank: Number.MAX_SAFE_INTEGER };
+}
+
+export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvTable {
+  const safe = options.excelSafe ?? true;
+  const text = (value: string) => (safe ? excelSafeCell(value) : value);
+  const codeFilter = selectedCodeIds(data.codes, options);
+  const segments = filterSegments(data, options, codeFilter);
+  const factsOf = documentFactsLookup(data.documents);
+  const codes = codeFactsById(data.codes);
+
+  const segmentCells = (s: Segment, facts: DocumentFacts): { head: Cell[]; tail: Cell[] } => {
+    const cp = facts.toCodePoint;
+    return {
+      head: [s.id, s.documentId, text(facts.doc?.title ?? ''), facts.doc?.date ?? ''],
+      tail: [
+        cp ? cp(s.start) : '',
+        cp ? cp(s.end) : '',
+        text(s.quote),
+        text(s.prefix),
+        text(s.suffix),
+        text(s.memo),
+        text(s.coder),
+        utcIso(s.createdAt),
+        utcIso(s.updatedAt),
+      ],
+    };
+  };
+
+  if ((options.shape ?? 'long') === 'long') {
+    const entries: Array<{ segment: Segment; facts: DocumentFacts; code: CodeFacts }> = [];
+    for (const segment of segments) {
+      const facts = factsOf(segment.documentId);
+      for (const id of new Set(segment.codeIds)) {
+        if (!codeFilter || codeFilter.has(id)) entries.push({ segment, facts, code: codeFacts(codes, id) });
+      }
+    }
+    entries.sort(
+      (a, b) =>
+        a.facts.order - b.facts.order ||
+        a.segment.start - b.segment.start ||
+        a.segment.end - b.segment.end ||
+        a.code.rank - b.code.rank ||
+        (a.segment.id < b.segment.id ? -1 : a.segment.id > b.segment.id ? 1 : 0),
+    );
+    return {
+      header: [...LONG_COLUMNS],
+      rowCount: entries.length,
+      row(i) {
+        const e = entries[i]!;
+        const { head, tail } = segmentCells(e.segment, e.facts);
+        return [...head, text(e.code.name), text(e.code.path), ...tail];
+      },
+    };
+  }
+
+  const columnCodes = flattenTree(data.codes)
+    .map(({ code }) => code)
+    .filter((c) => !codeFilter || codeFilter.has(c.id));
+  const taken = new Set<string>(SEGMENT_COLUMNS);
+  const codeHeaders = columnCodes.map((c) => {
+    // A code path that repeats a fixed column or another code's path gets its id appended.
+    let header = text(codeFacts(codes, c.id).path);
+    if (taken.has(header)) header = `${header} [${c.id}]`;
+    taken.add(header);
+    return header;
+  });
+  const rows = segments.map((segment) => ({ segment, facts: factsOf(segment.documentId) }));
+  rows.sort(
+    (a, b) =>
+      a.facts.order - b.facts.order ||
+      a.segment.start - b.segment.start ||
+      a.segment.end - b.segment.end ||
+      (a.segment.id < b.segment.id ? -1 : a.segment.id > b.segment.id ? 1 : 0),
+  );
+  return {
+    header: [...SEGMENT_COLUMNS, ...codeHeaders],
+    rowCount: rows.length,
+    row(i) {
+      const { segment, facts } = rows[i]!;
+      const { head, tail } = segmentCells(segment, facts);
+      const applied = new Set(segment.codeIds);
+      return [...head, ...tail, ...columnCodes.map((c) => (applied.has(c.id) ? 1 : 0))];
+    },
+  };
+}
