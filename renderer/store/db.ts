@@ -71,6 +71,15 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
 
 export const CURRENT_SCHEMA_VERSION = 2;
 
+/**
+ * The schema version the database on disk was last upgraded to. Dexie stores version n as
+ * native version n*10 (+1 per automatic schema patch), and since Dexie 4 it silently opens a
+ * database a newer build upgraded, so this is how we notice one.
+ */
+export function installedSchemaVersion(db: Dexie): number {
+  return Math.floor(db.backendDB().version / 10);
+}
+
 export class MarginaliaDb extends Dexie {
   declare codes: Table<Code, string>;
   declare segments: Table<Segment, string>;

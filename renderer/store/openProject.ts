@@ -2,9 +2,9 @@
  * Opens the project database, seeds the default codebook on the very first run, and wires
  * the repository and the undo history. Any failure comes back as a StorageError.
  */
-import type { DexieOptions } from 'dexie';
+import Dexie, { type DexieOptions } from 'dexie';
 import { CodeSchema, type Code } from '../domain/model';
-import { DEFAULT_DB_NAME, MarginaliaDb } from './db';
+import { CURRENT_SCHEMA_VERSION, DEFAULT_DB_NAME, MarginaliaDb, installedSchemaVersion } from './db';
 import { InvalidRowError, toStorageError } from './errors';
 import { History } from './history';
 import { createDexieRepository, type ProjectRepository } from './repository';
@@ -58,6 +58,11 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
   try {
     db = new MarginaliaDb(options.name ?? DEFAULT_DB_NAME, dexieOptions);
     await db.open();
+    // Rows a newer build wrote may not fit this build's model: refuse rather than corrupt them.
+    const installed = installedSchemaVersion(db);
+    if (installed > CURRENT_SCHEMA_VERSION) {
+      throw new Dexie.VersionError(`database schema ${installed} is newer than ${CURRENT_SCHEMA_VERSION}`);
+    }
     await seedIfFirstRun(db, options.seed);
   } catch (err) {
     db?.close();

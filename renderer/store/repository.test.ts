@@ -1,0 +1,180 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyPatch, type Patch } from '../domain/change';
+import type { MarginaliaDb } from './db';
+import { StorageError } from './errors';
+import { createDexieRepository, type ProjectRepository } from './repository';
+import { freshDb, makeCode, makeDocument, makeMemo, makeSegment } from './testFixtures';
+
+let db: MarginaliaDb;
+let repo: ProjectRepository;
+
+beforeEach(async () => {
+  db = freshDb();
+  await db.open();
+  repo = createDexieRepository(db);
+});
+afterEach(() => repo.close());
+
+function patchOf(parts: Partial<Patch>): Patch {
+  return { ...emptyPatch(), ...parts };
+}
+
+describe('round trips', () => {
+  it('stores and loads every table', async () => {
+    const code = makeCode('c1', { parentId: null, shortcut: 3, description: 'Face to face' });
+    const child = makeCode('c2', { parentId: 'c1' });
+    const segment = makeSegment('s1', { codeIds: ['c1', 'c2'], memo: 'note' });
+    const memo = makeMemo('doc-1', 'Memo text');
+    const document = makeDocument('imp-1');
+    await repo.applyPatch(
+      patchOf({ codes: { c1: code, c2: child }, segments: { s1: segment }, memos: { 'doc-1': memo }, documents: { 'imp-1': document } }),
+    );
+    expect(await repo.loadCodes()).toEqual(expect.arrayContaining([code, child]));
+    expect(await repo.loadAllSegments()).toEqual([segment]);
+    expect(await repo.loadSegments('doc-1')).toEqual([segment]);
+    expect(await repo.loadMemos()).toEqual([memo]);
+    expect(await repo.loadImportedDocuments()).toEqual([document]);
+  });
+
+  it('stores settings and falls back to defaults for missing or invalid values', async () => {
+    expect(await repo.getSettings({ coder: 'Default' })).toEqual({ coder: 'Default' });
+    await repo.saveSettings({ coder: 'Ada' });
+    expect(await repo.getSettings({ coder: 'Default' })).toEqual({ coder: 'Ada' });
+    await db.settings.put({ key: 'coder', value: 42 });
+    expect(await repo.getSettings({ coder: 'Default' })).toEqual({ coder: 'Default' });
+    await expect(repo.saveSettings({ coder: '   ' })).rejects.toMatchObject({ kind: 'invalid-data' });
+  });
+
+  it('reports emptiness over data tables only', async () => {
+    expect(await repo.isEmpty()).toBe(true);
+    await repo.saveSettings({ coder: 'Ada' });
+    expect(await repo.isEmpty()).toBe(true);
+    await repo.applyPatch(patchOf({ memos: { d: makeMemo('d') } }));
+    expect(await repo.isEmpty()).toBe(false);
+  });
+});
+
+describe('applyPatch', () => {
+  it('puts and deletes rows in the same patch', async () => {
+    await repo.applyPatch(patchOf({ codes: { a: makeCode('a'), b: makeCode('b') }, segments: { s1: makeSegment('s1') } }));
+    const renamed = makeCode('a', { name: 'Renamed' });
+    await repo.applyPatch(patchOf({ codes: { a: renamed, b: null }, segments: { s1: null, s2: makeSegment('s2') } }));
+    expect(await repo.loadCodes()).toEqual([renamed]);
+    expect((await repo.loadAllSegments()).map((s) => s.id)).toEqual(['s2']);
+  });
+
+  it('deleting a row that does not exist is harmless, and an empty patch does nothing', async () => {
+    await repo.applyPatch(patchOf({ codes: { ghost: null } }));
+    await repo.applyPatch(emptyPatch());
+    expect(await repo.isEmpty()).toBe(true);
+  });
+
+  it('writes 10,000 segments in one patch', async () => {
+    const segments: Patch['segments'] = {};
+    for (let i = 0; i < 10_000; i++) {
+      const id = `s${i}`;
+      segments[id] = makeSegment(id, { documentId: `doc-${i % 10}`, start: i, end: i + 5, codeIds: [`c${i % 7}`] });
+    }
+    const started = performance.now();
+    await repo.applyPatch(patchOf({ segments }));
+    const elapsed = performance.now() - started;
+    expect(await db.segments.count()).toBe(10_000);
+    expect((await repo.loadSegments('doc-3')).length).toBe(1_000);
+    // Generous bound: fake-indexeddb is far slower than the real thing; this catches row-by-row transactions.
+    expect(elapsed).toBeLessThan(15_000);
+  });
+
+  it('refuses a patch with an invalid row in the middle and writes none of it', async () => {
+    await repo.applyPatch(patchOf({ codes: { keep: makeCode('keep') } }));
+    const bad = { ...makeCode('bad'), colour: 'red' };
+    const patch = patchOf({
+      codes: { keep: null, new1: makeCode('new1') },
+      segments: { s1: makeSegment('s1'), s2: makeSegment('s2', { codeIds: [] }), s3: makeSegment('s3') },
+      memos: { m: makeMemo('m') },
+    });
+    await expect(repo.applyPatch(patch)).rejects.toMatchObject({ kind: 'invalid-data' });
+    await expect(repo.applyPatch(patchOf({ codes: { bad } }))).rejects.toThrow(/codes\/bad at colour/);
+    expect((await repo.loadCodes()).map((c) => c.id)).toEqual(['keep']);
+    expect(await db.segments.count()).toBe(0);
+    expect(await db.memos.count()).toBe(0);
+  });
+
+  it('refuses a row stored under a key that is not its primary key', async () => {
+    await expect(repo.applyPatch(patchOf({ memos: { 'doc-2': makeMemo('doc-1') } }))).rejects.toBeInstanceOf(StorageError);
+    expect(await db.memos.count()).toBe(0);
+  });
+
+  it('rolls back every table when a hook throws inside the transaction', async () => {
+    await repo.applyPatch(patchOf({ codes: { old: makeCode('old') } }));
+    const failingHook = () => {
+      throw new Error('simulated hook failure');
+    };
+    db.documents.hook('creating', failingHook);
+    const patch = patchOf({
+      codes: { old: null, c1: makeCode('c1') },
+      segments: { s1: makeSegment('s1') },
+      memos: { d: makeMemo('d') },
+      documents: { x: makeDocument('x') },
+    });
+    const error = await repo.applyPatch(patch).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageError);
+    expect((error as StorageError).userMessage).toContain('simulated hook failure');
+    db.documents.hook('creating').unsubscribe(failingHook);
+    expect((await repo.loadCodes()).map((c) => c.id)).toEqual(['old']);
+    expect(await db.segments.count()).toBe(0);
+    expect(await db.memos.count()).toBe(0);
+    expect(await db.documents.count()).toBe(0);
+  });
+
+  it('rolls back when a table write rejects with a quota error, and says so', async () => {
+    const realBulkDelete = db.memos.bulkDelete.bind(db.memos);
+    db.memos.bulkDelete = (() => Promise.reject(new DOMException('quota', 'QuotaExceededError'))) as unknown as typeof realBulkDelete;
+    try {
+      const error = await repo
+        .applyPatch(patchOf({ codes: { c1: makeCode('c1') }, memos: { a: makeMemo('a'), gone: null } }))
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: 'quota' });
+    } finally {
+      db.memos.bulkDelete = realBulkDelete;
+    }
+    expect(await repo.isEmpty()).toBe(true);
+  });
+
+  it('reports a closed database as a StorageError', async () => {
+    repo.close();
+    await expect(repo.applyPatch(patchOf({ codes: { c1: makeCode('c1') } }))).rejects.toMatchObject({ kind: 'closed' });
+    await expect(repo.loadCodes()).rejects.toMatchObject({ kind: 'closed' });
+  });
+});
+
+describe('queries', () => {
+  beforeEach(async () => {
+    await repo.applyPatch(
+      patchOf({
+        segments: {
+          late: makeSegment('late', { documentId: 'doc-1', start: 50, end: 60, codeIds: ['a'] }),
+          early: makeSegment('early', { documentId: 'doc-1', start: 2, end: 9, codeIds: ['a', 'b'] }),
+          mid: makeSegment('mid', { documentId: 'doc-1', start: 10, end: 20, codeIds: ['b'] }),
+          other: makeSegment('other', { documentId: 'doc-2', start: 0, end: 4, codeIds: ['a', 'c'] }),
+        },
+      }),
+    );
+  });
+
+  it('loads a document\'s segments in reading order', async () => {
+    expect((await repo.loadSegments('doc-1')).map((s) => s.id)).toEqual(['early', 'mid', 'late']);
+    expect((await repo.loadSegments('doc-2')).map((s) => s.id)).toEqual(['other']);
+    expect(await repo.loadSegments('doc-')).toEqual([]);
+  });
+
+  it('finds segments by code through the multi-entry index', async () => {
+    expect((await repo.loadSegmentsForCode('a')).map((s) => s.id).sort()).toEqual(['early', 'late', 'other']);
+    expect((await repo.loadSegmentsForCode('c')).map((s) => s.id)).toEqual(['other']);
+    expect(await repo.loadSegmentsForCode('zzz')).toEqual([]);
+  });
+
+  it('counts segments per code', async () => {
+    const counts = await repo.countSegmentsByCode();
+    expect(Object.fromEntries(counts)).toEqual({ a: 3, b: 2, c: 1 });
+  });
+});
