@@ -1,0 +1,61 @@
+/** Saving and opening files in a plain browser tab: a download, and an <input type=file>. */
+import type { OpenImportRequest, OpenImportResult, SaveExportResult } from '../../preload/contract';
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let bin = '';
+  const CHUNK = 0x8000; // String.fromCharCode has an argument limit
+  for (let i = 0; i < bytes.length; i += CHUNK) bin += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(bin);
+}
+
+export function downloadFile(req: {
+  suggestedName: string;
+  mimeType: string;
+  content: string;
+  encoding: 'utf8' | 'base64';
+}): SaveExportResult {
+  const data = req.encoding === 'base64' ? base64ToBytes(req.content) : req.content;
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: req.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = req.suggestedName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { saved: true, location: req.suggestedName };
+}
+
+export function pickFile(req: OpenImportRequest): Promise<OpenImportResult> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = req.extensions.map((e) => `.${e}`).join(',');
+    input.style.display = 'none';
+    input.setAttribute('aria-label', req.title);
+    input.addEventListener('change', async () => {
+      const file = input.files?.[0];
+      input.remove();
+      if (!file) return resolve(null);
+      try {
+        resolve({ name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
+      } catch (err) {
+        reject(err);
+      }
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    document.body.append(input);
+    input.click();
+  });
+}

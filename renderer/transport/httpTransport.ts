@@ -1,0 +1,35 @@
+/**
+ * The contract over HTTP, for the Node host (`npm run web`). Files are the browser's
+ * business here: saveExport downloads, openImport shows a file picker.
+ */
+import { api, type ApiMethod, type ApiRequest, type ApiResponse, type MarginaliaBridge } from '../../preload/contract';
+import { downloadFile, pickFile } from './browserFiles';
+
+async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
+  const payload = api[method].request.parse(request);
+  const res = await fetch(`/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(payload),
+  });
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const message =
+      body && typeof body === 'object' && 'error' in body ? String((body as { error: unknown }).error) : res.statusText;
+    throw new Error(message);
+  }
+  // Validate what comes back too: the renderer trusts nothing that crosses a boundary.
+  return api[method].response.parse(body) as ApiResponse<M>;
+}
+
+export function createHttpTransport(): MarginaliaBridge {
+  return {
+    listDocuments: (r) => call('listDocuments', r),
+    getDocument: (r) => call('getDocument', r),
+    getUserInfo: (r) => call('getUserInfo', r),
+    saveExport: async (r) => downloadFile(api.saveExport.request.parse(r)),
+    openImport: async (r) => pickFile(api.openImport.request.parse(r)),
+    // There is no app menu in a browser tab: the window's own toolbar offers the same commands.
+    onMenuCommand: () => () => {},
+  };
+}

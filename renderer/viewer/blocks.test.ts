@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { blockIndexAt, layoutBlocks } from './blocks';
+
+describe('layoutBlocks', () => {
+  it('keeps blank lines as empty blocks and offsets consistent with the text', () => {
+    const text = 'Title\n\nالتحالف الدولي 🙂\ne\u0301 end';
+    const { starts, lines } = layoutBlocks(text);
+    expect(lines).toEqual(['Title', '', 'التحالف الدولي 🙂', 'e\u0301 end']);
+    lines.forEach((line, i) => expect(text.slice(starts[i], starts[i]! + line.length)).toBe(line));
+  });
+
+  it('finds the block of an offset', () => {
+    const { starts } = layoutBlocks('ab\n\ncd');
+    expect([0, 1, 2, 3, 4, 5, 6].map((o) => blockIndexAt(starts, o))).toEqual([0, 0, 0, 1, 2, 2, 2]);
+  });
+});

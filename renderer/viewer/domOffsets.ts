@@ -1,0 +1,85 @@
+/**
+ * The single place where DOM positions and document offsets meet. Every block element of the
+ * viewer carries `data-start` (its offset in the normalised text); inside a block, the offset
+ * is the number of UTF-16 code units of text before the DOM point — which is exactly what
+ * Range.toString().length counts, so emoji, combining marks and RTL text need no special case.
+ */
+import { blockIndexAt } from './blocks';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const BLOCK_SELECTOR = '[data-start]';
+
+function blockOf(root: HTMLElement, node: Node): HTMLElement | null {
+  const el = node instanceof Element ? node : node.parentElement;
+  const block = el?.closest<HTMLElement>(BLOCK_SELECTOR) ?? null;
+  return block && root.contains(block) ? block : null;
+}
+
+function blockStart(block: HTMLElement): number {
+  return Number(block.dataset.start);
+}
+
+/** Document offset of a DOM point inside the viewer root, or null if it is outside. */
+export function domPointToOffset(root: HTMLElement, node: Node, offset: number): number | null {
+  if (node === root) {
+    // A point between blocks: the start of the next block, or the end of the last one.
+    const child = root.children[offset] as HTMLElement | undefined;
+    if (child?.dataset.start !== undefined) return blockStart(child);
+    const last = root.lastElementChild as HTMLElement | null;
+    return last ? blockStart(last) + (last.textContent?.length ?? 0) : 0;
+  }
+  if (!root.contains(node)) return null;
+  const block = blockOf(root, node);
+  if (!block) return null;
+  const range = document.createRange();
+  range.setStart(block, 0);
+  range.setEnd(node, offset);
+  return blockStart(block) + range.toString().length;
+}
+
+/** The current selection as a document span (start ≤ end), or null if it is not in the viewer. */
+export function selectionToOffsets(root: HTMLElement, selection: Selection | null): Span | null {
+  if (!selection || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  if (!root.contains(range.commonAncestorContainer) && range.commonAncestorContainer !== root) return null;
+  const a = domPointToOffset(root, range.startContainer, range.startOffset);
+  const b = domPointToOffset(root, range.endContainer, range.endOffset);
+  if (a === null || b === null) return null;
+  return { start: Math.min(a, b), end: Math.max(a, b) };
+}
+
+/** The DOM point for a document offset: a text node and an offset in it (or the empty block). */
+export function offsetToDomPoint(
+  blockElements: readonly HTMLElement[],
+  starts: readonly number[],
+  offset: number,
+): { node: Node; offset: number } | null {
+  const index = blockIndexAt(starts, offset);
+  const block = blockElements[index];
+  if (!block) return null;
+  let remaining = offset - starts[index]!;
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let last: Text | null = null;
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    if (remaining <= n.data.length) return { node: n, offset: remaining };
+    remaining -= n.data.length;
+    last = n;
+  }
+  // Past the block's text (on the line break): clamp to the block's end.
+  return last ? { node: last, offset: last.data.length } : { node: block, offset: 0 };
+}
+
+/** Document offset under a viewport point (for hover and clicks on highlights). */
+export function offsetFromPoint(root: HTMLElement, x: number, y: number): number | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  const pos = doc.caretPositionFromPoint?.(x, y);
+  if (pos) return domPointToOffset(root, pos.offsetNode, pos.offset);
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? domPointToOffset(root, range.startContainer, range.startOffset) : null;
+}

@@ -1,0 +1,39 @@
+/**
+ * Reports the viewer's selection as a document span (or null) whenever it settles, with the
+ * selection's on-screen rectangle so a toolbar can sit next to it.
+ */
+import { useEffect } from 'react';
+import { selectionToOffsets, type Span } from '../domOffsets';
+import { useViewer } from '../ViewerContext';
+
+export interface SelectionInfo {
+  span: Span;
+  rect: { left: number; top: number; bottom: number };
+}
+
+export function SelectionPlugin({ onChange }: { onChange: (info: SelectionInfo | null) => void }) {
+  const { root } = useViewer();
+  useEffect(() => {
+    let frame = 0;
+    const report = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const selection = window.getSelection();
+        // Focus in a toolbar or panel must not drop the selection the analyst is coding.
+        if (!selection || selection.rangeCount === 0) return;
+        const range = selection.getRangeAt(0);
+        if (!root.contains(range.commonAncestorContainer)) return;
+        const span = selectionToOffsets(root, selection);
+        if (!span || span.start === span.end) return onChange(null);
+        const r = range.getBoundingClientRect();
+        onChange({ span, rect: { left: r.left, top: r.top, bottom: r.bottom } });
+      });
+    };
+    document.addEventListener('selectionchange', report);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', report);
+    };
+  }, [root, onChange]);
+  return null;
+}
