@@ -51,7 +51,13 @@ describe('backup round trip', () => {
     expect(plan.report).toEqual({ added: 7 + 6 + 1 + 1, replaced: 0, removed: 0, conflicts: [] });
     const restored = apply(empty(), plan.change.forward);
     const again = exportBackup(
-      { ...data, ...restored, codes: [...restored.codes].reverse(), segments: [...restored.segments].reverse() },
+      {
+        ...data,
+        codes: [...restored.codes].reverse(),
+        segments: [...restored.segments].reverse(),
+        memos: [...restored.memos],
+        importedDocuments: [...restored.importedDocuments],
+      },
       '2024-05-01T00:00:00.000Z',
     );
     expect(again).toBe(first);
