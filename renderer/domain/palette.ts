@@ -16,7 +16,7 @@ export const PALETTE: readonly string[] = [
   '#ff9da7', // pink
   '#9c755f', // brown
   '#17becf', // cyan
-  '#bcbd22', // olive
+  '#7fb800', // lime
   '#8c6bb1', // purple
   '#e377c2', // magenta
   '#7f7f7f', // grey
