@@ -2,7 +2,8 @@
  * Which segments cover which offsets, for one document. Built once per (re-anchored) document
  * and queried on every render/hover: a centred interval tree answers "what covers this point"
  * in O(log n + k), and a start-sorted array adds "what starts inside this range", which
- * together answer overlap queries in O(log n + k). Building is O(n log n).
+ * together answer overlap queries in O(log n + k) (plus k log k to return the k hits in painting
+ * order). Building is O(n log n).
  * Spans are half-open [start, end); empty spans cover nothing and are ignored.
  */
 
