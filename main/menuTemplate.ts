@@ -1,0 +1,68 @@
+/**
+ * The application menu as a template. Undo/Redo, Export, Import and Find are the app's own
+ * commands (undo history lives in the renderer's store), so those items send a MENU_CHANNEL
+ * command to the window instead of using native roles; clipboard and window items keep
+ * their native roles. Only a type is imported from Electron, so this is unit-testable.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../preload/contract';
+
+export interface MenuTemplateOptions {
+  platform: NodeJS.Platform;
+  appName: string;
+  /** Development builds get Reload and DevTools. */
+  isDev: boolean;
+  /** Delivers a command to the focused Marginalia window. */
+  send: (command: MenuCommand) => void;
+}
+
+export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
+  const { send } = options;
+  const isMac = options.platform === 'darwin';
+  const command = (label: string, cmd: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    click: () => send(cmd),
+  });
+
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      command('Export…', 'export', 'CmdOrCtrl+E'),
+      command('Import…', 'import', 'CmdOrCtrl+O'),
+      { type: 'separator' },
+      isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
+    ],
+  };
+
+  const edit: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      command('Undo', 'undo', 'CmdOrCtrl+Z'),
+      command('Redo', 'redo', isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y'),
+      { type: 'separator' },
+      // Cut and paste are kept for memo fields: on macOS they only work with a menu role.
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+      { type: 'separator' },
+      command('Find…', 'find', 'CmdOrCtrl+F'),
+    ],
+  };
+
+  const viewItems: MenuItemConstructorOptions[] = [];
+  if (options.isDev) viewItems.push({ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' });
+  viewItems.push({ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' });
+
+  const template: MenuItemConstructorOptions[] = [];
+  if (isMac) template.push({ label: options.appName, role: 'appMenu' });
+  template.push(
+    file,
+    edit,
+    { label: 'View', submenu: viewItems },
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ role: 'about', label: `About ${options.appName}` }] },
+  );
+  return template;
+}
