@@ -1,0 +1,22 @@
+/**
+ * Exposes every contract method over IPC as `marginalia:<method>`. Each call is checked to
+ * come from the top frame of our own page, then goes through the shared validator.
+ */
+import { ipcMain } from 'electron';
+import type { WebFrameMain } from 'electron';
+import { API_METHODS, IPC_PREFIX } from '../preload/contract';
+import { callApi } from './api';
+import type { ApiHandlers } from './api';
+import { toEnvelope } from './ipcEnvelope';
+import type { IpcEnvelope } from './ipcEnvelope';
+
+export function registerIpcHandlers(handlers: ApiHandlers, isTrustedFrame: (frame: WebFrameMain | null) => boolean): void {
+  for (const method of API_METHODS) {
+    ipcMain.handle(IPC_PREFIX + method, async (event, payload: unknown): Promise<IpcEnvelope> => {
+      if (!isTrustedFrame(event.senderFrame)) {
+        return { ok: false, error: `${method} refused: the request did not come from the Marginalia window` };
+      }
+      return toEnvelope(await callApi(handlers, method, payload));
+    });
+  }
+}
