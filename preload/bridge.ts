@@ -3,8 +3,26 @@
  * IPC interface so it can be unit-tested without Electron. Only plain functions cross the
  * context bridge: the page never sees ipcRenderer, IPC events or channel names.
  */
-import { API_METHODS, IPC_PREFIX, MENU_CHANNEL, MenuCommandSchema } from './contract';
-import type { ApiMethod, MarginaliaApi, MarginaliaBridge, MenuCommand } from './contract';
+import type { ApiMethod, IPC_PREFIX, MENU_CHANNEL, MarginaliaApi, MarginaliaBridge, MenuCommand } from './contract';
+
+// Only type imports from the contract: it pulls in zod, which the build keeps external, and a
+// sandboxed preload can require nothing but electron. The constants are restated, typed
+// against the contract so the compiler catches drift; Record<…, true> demands every method
+// and command and refuses unknown ones.
+const ipcPrefix: typeof IPC_PREFIX = 'marginalia:';
+const menuChannel: typeof MENU_CHANNEL = 'marginalia:menu';
+const METHODS: Record<ApiMethod, true> = {
+  listDocuments: true,
+  getDocument: true,
+  saveExport: true,
+  openImport: true,
+  getUserInfo: true,
+};
+const MENU_COMMANDS: Record<MenuCommand, true> = { undo: true, redo: true, export: true, import: true, find: true };
+
+function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(MENU_COMMANDS, value);
+}
 
 /** The subset of ipcRenderer the bridge needs. */
 export interface BridgeIpc {
@@ -32,29 +50,28 @@ export function createBridge(ipc: BridgeIpc, onInvalidCommand: (value: unknown) 
   const call =
     (method: ApiMethod) =>
     async (request: unknown): Promise<unknown> =>
-      unwrapOutcome(method, await ipc.invoke(IPC_PREFIX + method, request ?? {}));
+      unwrapOutcome(method, await ipc.invoke(ipcPrefix + method, request ?? {}));
 
   const methods: Record<string, (request: unknown) => Promise<unknown>> = {};
-  for (const method of API_METHODS) methods[method] = call(method);
+  for (const method of Object.keys(METHODS) as ApiMethod[]) methods[method] = call(method);
 
   const onMenuCommand = (listener: (command: MenuCommand) => void): (() => void) => {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function');
     const handler = (_event: unknown, value: unknown): void => {
       // Only known commands reach the page, and never the IPC event (it carries the sender).
-      const parsed = MenuCommandSchema.safeParse(value);
-      if (parsed.success) listener(parsed.data);
+      if (isMenuCommand(value)) listener(value);
       else onInvalidCommand(value);
     };
-    ipc.on(MENU_CHANNEL, handler);
+    ipc.on(menuChannel, handler);
     let subscribed = true;
     return () => {
       if (!subscribed) return;
       subscribed = false;
-      ipc.removeListener(MENU_CHANNEL, handler);
+      ipc.removeListener(menuChannel, handler);
     };
   };
 
-  // The typed API is built from API_METHODS, so a method added to the contract is bridged too.
+  // METHODS is checked against ApiMethod, so a method added to the contract must be bridged too.
   const api = methods as unknown as MarginaliaApi;
   return Object.freeze({ ...api, onMenuCommand });
 }
