@@ -1,0 +1,88 @@
+/**
+ * Reading REFI-QDA XML with fast-xml-parser: well-formedness checked first (the parser itself
+ * is lenient), attributes as "@_name", repeated elements always arrays, namespaces dropped
+ * (tools write the default namespace or a prefix).
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+export type XmlNode = Record<string, unknown>;
+
+/** Elements that may repeat anywhere in Project.xsd / Codebook.xsd. */
+const REPEATED = new Set([
+  'User', 'Code', 'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource',
+  'PlainTextSelection', 'PictureSelection', 'PDFSelection', 'AudioSelection', 'VideoSelection',
+  'Transcript', 'Coding', 'NoteRef', 'Note', 'VariableValue', 'Variable', 'Case', 'Set', 'Graph',
+  'Link', 'MemberCode', 'MemberSource', 'MemberNote', 'Vertex', 'Edge',
+]);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  htmlEntities: true,
+  isArray: (name) => REPEATED.has(name),
+});
+
+/**
+ * XML parsers turn a raw CRLF into LF, but a tool that wrote CRLF inside PlainTextContent
+ * counted its positions on the CRLF text; keep the CRs (as character references) so the
+ * position check in text.ts can see them.
+ */
+function keepCarriageReturns(xml: string): string {
+  return xml.replace(
+    /(<(?:\w+:)?PlainTextContent(?:\s[^>]*)?>)([\s\S]*?)(<\/(?:\w+:)?PlainTextContent>)/g,
+    (_m, open: string, body: string, close: string) => open + body.replace(/\r/g, '&#13;') + close,
+  );
+}
+
+/** Parses XML or throws an Error naming the file, line and column. */
+export function parseXml(xml: string, fileName: string): XmlNode {
+  const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+  if (/<!DOCTYPE/i.test(text)) throw new Error(`${fileName}: document type declarations are not accepted.`);
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    const { msg, line, col } = valid.err;
+    throw new Error(`${fileName} is not well-formed XML (line ${line}, column ${col}): ${msg}`);
+  }
+  return parser.parse(keepCarriageReturns(text)) as XmlNode;
+}
+
+export const children = (node: XmlNode | undefined, name: string): XmlNode[] => {
+  const value = node?.[name];
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((v) => (typeof v === 'object' && v !== null ? (v as XmlNode) : { '#text': String(v) }));
+};
+
+export const child = (node: XmlNode | undefined, name: string): XmlNode | undefined => children(node, name)[0];
+
+export const attr = (node: XmlNode | undefined, name: string): string | undefined => {
+  const value = node?.[`@_${name}`];
+  return value === undefined ? undefined : String(value);
+};
+
+/** Text content of a leaf element (or undefined when the element is absent). */
+export function textOf(node: XmlNode | undefined, name: string): string | undefined {
+  const value = node?.[name];
+  if (value === undefined || value === null) return undefined;
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first === 'object' && first !== null) {
+    const text = (first as XmlNode)['#text'];
+    return text === undefined ? '' : String(text);
+  }
+  return String(first);
+}
+
+/** Decodes a text file from an archive: UTF-8 (BOM optional) or UTF-16 with a BOM. */
+export function decodeText(bytes: Uint8Array, fileName: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new Error(`${fileName} is not valid UTF-8 text.`);
+  }
+}
