@@ -5,6 +5,7 @@
  * Overlaps stay distinguishable because each code's fill is translucent: fills blend, and
  * the more codes cover a passage the deeper it gets.
  */
+import { HIGHLIGHT_ALPHA } from '../domain/palette';
 import { offsetToDomPoint } from './domOffsets';
 
 export interface PaintSpan {
@@ -44,7 +45,7 @@ export class HighlightPainter {
     codes.forEach((code, i) => {
       const name = `${this.prefix}-c${i}`;
       names.set(code.id, name);
-      rules.push(`::highlight(${name}) { background-color: color-mix(in srgb, ${code.colour} 38%, transparent); }`);
+      rules.push(`::highlight(${name}) { background-color: color-mix(in srgb, ${code.colour} ${Math.round(HIGHLIGHT_ALPHA * 100)}%, transparent); }`);
     });
     rules.push(
       `::highlight(${this.activeName}) { text-decoration: underline 3px currentColor; text-underline-offset: 3px; }`,

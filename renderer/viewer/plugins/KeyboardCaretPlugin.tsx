@@ -59,18 +59,9 @@ export function KeyboardCaretPlugin() {
       }
       selection.modify(e.shiftKey ? 'extend' : 'move', move.direction, move.granularity);
     };
-    const onFocus = () => {
-      const selection = window.getSelection();
-      if (selection && (selection.rangeCount === 0 || !root.contains(selection.anchorNode))) {
-        placeCaretInView(root, blocks, selection);
-      }
-    };
+    // No caret is placed on focus: a mouse press must be free to start a drag selection.
     root.addEventListener('keydown', onKeyDown);
-    root.addEventListener('focus', onFocus);
-    return () => {
-      root.removeEventListener('keydown', onKeyDown);
-      root.removeEventListener('focus', onFocus);
-    };
+    return () => root.removeEventListener('keydown', onKeyDown);
   }, [root, blocks]);
 
   // Draw the caret where the (collapsed) selection is, while the text has focus.

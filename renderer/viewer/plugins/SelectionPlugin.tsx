@@ -15,8 +15,12 @@ export function SelectionPlugin({ onChange }: { onChange: (info: SelectionInfo |
   const { root } = useViewer();
   useEffect(() => {
     let frame = 0;
+    // While the mouse button is down the analyst is still dragging: report on release, so a
+    // toolbar popping up under the pointer cannot take over the drag.
+    let dragging = false;
     const report = () => {
       cancelAnimationFrame(frame);
+      if (dragging) return;
       frame = requestAnimationFrame(() => {
         const selection = window.getSelection();
         // Focus in a toolbar or panel must not drop the selection the analyst is coding.
@@ -29,10 +33,22 @@ export function SelectionPlugin({ onChange }: { onChange: (info: SelectionInfo |
         onChange({ span, rect: { left: r.left, top: r.top, bottom: r.bottom } });
       });
     };
+    const onDown = (e: MouseEvent) => {
+      if (e.button === 0) dragging = true;
+    };
+    const onUp = () => {
+      if (!dragging) return;
+      dragging = false;
+      report();
+    };
     document.addEventListener('selectionchange', report);
+    root.addEventListener('mousedown', onDown);
+    window.addEventListener('mouseup', onUp);
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', report);
+      root.removeEventListener('mousedown', onDown);
+      window.removeEventListener('mouseup', onUp);
     };
   }, [root, onChange]);
   return null;

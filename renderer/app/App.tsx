@@ -1,0 +1,75 @@
+/** The window: header (undo, coder, export/import), documents, the open document, codebook and segment panels. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { CodebookPanel } from '../features/codebook/CodebookPanel';
+import { DocumentList } from '../features/documents/DocumentList';
+import { UndoControls } from '../features/history/UndoControls';
+import { DocumentPane } from '../features/reader/DocumentPane';
+import { SegmentPanel } from '../features/segment/SegmentPanel';
+import { CoderField } from '../features/settings/CoderField';
+import { CorpusIssues } from './CorpusIssues';
+import { Notices } from './Notices';
+import { useProject } from './ProjectContext';
+import { useCorpus } from './useCorpus';
+import { useHashDocument } from './useHashDocument';
+
+export function App() {
+  const corpus = useCorpus();
+  const { segments } = useProject();
+  const hashId = useHashDocument();
+  const current = corpus.documents.find((d) => d.id === hashId) ?? corpus.documents[0] ?? null;
+  const [text, setText] = useState<{ id: string; text: string } | null>(null);
+  const [textError, setTextError] = useState<string | null>(null);
+  const [openSegments, setOpenSegments] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!current) return;
+    let live = true;
+    setTextError(null);
+    corpus
+      .loadText(current.id)
+      .then((t) => live && setText({ id: current.id, text: t }))
+      .catch((err: unknown) => live && setTextError(`“${current.title}” could not be opened: ${err instanceof Error ? err.message : err}`));
+    setOpenSegments([]);
+    return () => {
+      live = false;
+    };
+  }, [current?.id, corpus.loadText]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const counts = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const s of segments) m.set(s.documentId, (m.get(s.documentId) ?? 0) + 1);
+    return m;
+  }, [segments]);
+
+  const onOpenSegments = useCallback((ids: string[]) => setOpenSegments(ids), []);
+  const openText = text && current && text.id === current.id ? text.text : null;
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="app-name">Marginalia</span>
+        <UndoControls />
+        <CoderField />
+      </header>
+      <Notices />
+      <div className="layout">
+        <div className="left">
+          <DocumentList documents={corpus.documents} currentId={current?.id ?? null} segmentCounts={counts} corpusName={corpus.name} />
+          <CorpusIssues issues={corpus.issues} loadError={corpus.loadError} />
+        </div>
+        <main className="reader">
+          {corpus.loading && <p role="status">Loading the corpus…</p>}
+          {textError && <p role="alert">{textError}</p>}
+          {current && openText !== null && (
+            <DocumentPane doc={current} text={openText} activeSegmentIds={openSegments} onOpenSegments={onOpenSegments} />
+          )}
+          {!corpus.loading && !current && <p>No documents to show.</p>}
+        </main>
+        <aside className="right" aria-label="Coding">
+          {openSegments.length > 0 && <SegmentPanel segmentIds={openSegments} text={openText} onClose={() => setOpenSegments([])} />}
+          <CodebookPanel />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The renderer's single source of truth for the project: in-memory mirrors of the stored
+ * tables, kept equal to IndexedDB by applying exactly the patches the store has written.
+ * Every user action goes through `act`, which runs a domain operation, stores its change in
+ * one transaction (undoable), and turns refusals and storage failures into one message.
+ */
+import type { Change } from '../domain/change';
+import { DomainError } from '../domain/change';
+import { defaultContext, isEmptyChange, type OpContext } from '../domain/context';
+import type { Settings } from '../domain/model';
+import type { OpenedProject } from '../store/openProject';
+import { applyPatchToArrays, type ProjectArrays } from '../store/memoryState';
+import { StorageError } from '../store/errors';
+
+export interface ProjectSnapshot extends ProjectArrays {
+  settings: Settings;
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+  /** The last refusal or failure, for the alert region; null when all is well. */
+  error: string | null;
+  /** A short confirmation of the last action, for the status region. */
+  status: string | null;
+}
+
+export class ProjectStore {
+  private snapshot: ProjectSnapshot;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly project: OpenedProject,
+    arrays: ProjectArrays,
+    settings: Settings,
+  ) {
+    this.snapshot = { ...arrays, settings, ...this.historyState(), error: null, status: null };
+  }
+
+  static async open(project: OpenedProject, defaults: Settings): Promise<ProjectStore> {
+    const { repo } = project;
+    const [codes, segments, memos, documents, settings] = await Promise.all([
+      repo.loadCodes(),
+      repo.loadAllSegments(),
+      repo.loadMemos(),
+      repo.loadImportedDocuments(),
+      repo.getSettings(defaults),
+    ]);
+    return new ProjectStore(project, { codes, segments, memos, documents }, settings);
+  }
+
+  getSnapshot = (): ProjectSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /**
+   * Runs a domain operation and stores its change. Returns the change when it was stored,
+   * null when it was refused or failed (the message is then in `snapshot.error`).
+   */
+  async act(operation: (ctx: OpContext) => Change): Promise<Change | null> {
+    let change: Change;
+    try {
+      change = operation(defaultContext());
+    } catch (err) {
+      this.fail(err);
+      return null;
+    }
+    if (isEmptyChange(change)) return change;
+    try {
+      const stored = await this.project.history.do(change);
+      this.mirror(stored, stored.label);
+      return stored;
+    } catch (err) {
+      this.fail(err);
+      return null;
+    }
+  }
+
+  async undo(): Promise<void> {
+    try {
+      const applied = await this.project.history.undo();
+      if (applied) this.mirror(applied, `Undone: ${applied.label}`);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  async redo(): Promise<void> {
+    try {
+      const applied = await this.project.history.redo();
+      if (applied) this.mirror(applied, `Redone: ${applied.label}`);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    try {
+      await this.project.repo.saveSettings(settings);
+      this.update({ settings, error: null });
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** Replaces the whole mirror from the database (after an import that bypasses undo). */
+  async reload(): Promise<void> {
+    const { repo } = this.project;
+    const [codes, segments, memos, documents] = await Promise.all([
+      repo.loadCodes(),
+      repo.loadAllSegments(),
+      repo.loadMemos(),
+      repo.loadImportedDocuments(),
+    ]);
+    this.update({ codes, segments, memos, documents });
+  }
+
+  dismissError(): void {
+    this.update({ error: null });
+  }
+
+  report(message: string): void {
+    this.update({ error: message });
+  }
+
+  private mirror(change: Change, status: string): void {
+    const arrays = applyPatchToArrays(this.snapshot, change.forward);
+    this.update({ ...arrays, ...this.historyState(), error: null, status });
+  }
+
+  private fail(err: unknown): void {
+    const message =
+      err instanceof StorageError
+        ? err.userMessage
+        : err instanceof DomainError
+          ? err.message
+          : `Something went wrong: ${err instanceof Error ? err.message : String(err)}`;
+    this.update({ error: message, ...this.historyState() });
+  }
+
+  private historyState() {
+    const h = this.project.history;
+    return { canUndo: h.canUndo, canRedo: h.canRedo, undoLabel: h.undoLabel, redoLabel: h.redoLabel };
+  }
+
+  private update(partial: Partial<ProjectSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...partial };
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,27 @@
+/** The memo of the open document, saved as the analyst types (undoable). */
+import { useProject, useServices } from '../../app/ProjectContext';
+import { setDocumentMemo } from '../../domain/segments';
+import { useDebouncedSave } from '../common/useDebouncedSave';
+
+export function DocumentMemoField({ documentId }: { documentId: string }) {
+  const { store } = useServices();
+  const { memos } = useProject();
+  const existing = memos.find((m) => m.documentId === documentId) ?? null;
+  const { draft, onChange, flush } = useDebouncedSave(existing?.text ?? '', (text) => {
+    const current = store.getSnapshot().memos.find((m) => m.documentId === documentId) ?? null;
+    void store.act((ctx) => setDocumentMemo(current, documentId, text, ctx));
+  });
+  return (
+    <details className="doc-memo" open={draft.length > 0 || undefined}>
+      <summary>Document memo</summary>
+      <textarea
+        aria-label="Document memo"
+        value={draft}
+        rows={3}
+        placeholder="Notes on this document…"
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={flush}
+      />
+    </details>
+  );
+}

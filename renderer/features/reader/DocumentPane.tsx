@@ -1,0 +1,111 @@
+/**
+ * The open document: an article labelled by its title, with metadata, the document memo and
+ * the read-only text. Wires the viewer's plugins to coding (toolbar, shortcuts), highlights,
+ * hover names and the Segment panel.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ReadableDocument } from '../../app/useCorpus';
+import { useProject } from '../../app/ProjectContext';
+import type { Code } from '../../domain/model';
+import { DocumentText } from '../../viewer/DocumentText';
+import type { Span } from '../../viewer/domOffsets';
+import { HighlightPlugin } from '../../viewer/plugins/HighlightPlugin';
+import { KeyboardCaretPlugin } from '../../viewer/plugins/KeyboardCaretPlugin';
+import { PointerPlugin } from '../../viewer/plugins/PointerPlugin';
+import { SelectionPlugin, type SelectionInfo } from '../../viewer/plugins/SelectionPlugin';
+import { ApplyCodeToolbar } from '../coding/ApplyCodeToolbar';
+import { CodingShortcutsPlugin } from '../coding/CodingShortcutsPlugin';
+import { useCoding } from '../coding/useCoding';
+import { DocumentMemoField } from './DocumentMemoField';
+import { HoverTooltip } from './HoverTooltip';
+import { UnplacedNotice } from './UnplacedNotice';
+import { usePlacedSegments } from './usePlacedSegments';
+
+interface Props {
+  doc: ReadableDocument;
+  text: string;
+  /** Segments shown in the Segment panel (underlined in the text). */
+  activeSegmentIds: readonly string[];
+  onOpenSegments: (ids: string[]) => void;
+}
+
+export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments }: Props) {
+  const { codes, segments } = useProject();
+  const { placed, index, unplaced } = usePlacedSegments(segments, doc.id, text);
+  const coding = useCoding({ id: doc.id, sha256: doc.sha256, text }, placed);
+  const [selection, setSelection] = useState<SelectionInfo | null>(null);
+  const [hover, setHover] = useState<{ x: number; y: number; codes: Code[] } | null>(null);
+
+  useEffect(() => setSelection(null), [doc.id]);
+
+  const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  const paintCodes = useMemo(() => codes.map((c) => ({ id: c.id, colour: c.colour })), [codes]);
+
+  const onHover = useCallback(
+    (offset: number | null, x: number, y: number) => {
+      if (offset === null) return setHover(null);
+      const ids = new Set(index.segmentsAt(offset).flatMap((s) => s.codeIds));
+      const here = [...ids].map((id) => codeById.get(id)).filter((c): c is Code => !!c);
+      setHover(here.length ? { x, y, codes: here } : null);
+    },
+    [index, codeById],
+  );
+
+  const onActivate = useCallback(
+    (offset: number) => {
+      const here = index.segmentsAt(offset);
+      if (here.length) onOpenSegments(here.map((s) => s.id));
+    },
+    [index, onOpenSegments],
+  );
+
+  const finish = useCallback((ok: boolean) => {
+    if (!ok) return;
+    window.getSelection()?.collapseToEnd();
+    setSelection(null);
+  }, []);
+  const applyToSpan = useCallback(
+    (span: Span, codeId: string) => void coding.apply(span, codeId).then(finish),
+    [coding, finish],
+  );
+
+  const meta = [doc.kind, doc.place, doc.date ?? 'undated'].filter(Boolean).join(' · ');
+  const titleId = `doc-title-${doc.id}`;
+
+  return (
+    <article aria-labelledby={titleId} className="doc-pane" lang="en">
+      <header className="doc-header">
+        <h1 id={titleId}>{doc.title}</h1>
+        <p className="doc-meta">
+          {meta}
+          {doc.origin === 'imported' ? ' · imported' : ''} · {placed.length} coded segment{placed.length === 1 ? '' : 's'}
+        </p>
+        <DocumentMemoField key={doc.id} documentId={doc.id} />
+        <UnplacedNotice segments={unplaced} />
+      </header>
+      <div className="doc-body">
+        <DocumentText key={doc.id} text={text} label="Document text">
+          <HighlightPlugin spans={placed} codes={paintCodes} activeIds={activeSegmentIds} />
+          <KeyboardCaretPlugin />
+          <SelectionPlugin onChange={setSelection} />
+          <PointerPlugin onHover={onHover} onActivate={onActivate} />
+          <CodingShortcutsPlugin codes={codes} onApply={applyToSpan} />
+        </DocumentText>
+      </div>
+      {selection && (
+        <ApplyCodeToolbar
+          key={`${selection.span.start}-${selection.span.end}`}
+          codes={codes}
+          position={{
+            left: Math.max(8, Math.min(selection.rect.left, window.innerWidth - 420)),
+            top: Math.min(selection.rect.bottom + 8, window.innerHeight - 120),
+          }}
+          onApply={(codeId) => applyToSpan(selection.span, codeId)}
+          onCreate={(name) => void coding.createAndApply(selection.span, name).then(finish)}
+          onClose={() => setSelection(null)}
+        />
+      )}
+      <HoverTooltip at={hover} codes={hover?.codes ?? []} />
+    </article>
+  );
+}
