@@ -9,6 +9,7 @@ export const CONTENT_SECURITY_POLICY = [
   // React sets style attributes (highlight colours); no inline <script> is ever allowed.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
+  "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
