@@ -18,6 +18,7 @@ import { CodingShortcutsPlugin } from '../coding/CodingShortcutsPlugin';
 import { useCoding } from '../coding/useCoding';
 import { DocumentMemoField } from './DocumentMemoField';
 import { HoverTooltip } from './HoverTooltip';
+import { SelectionStatus } from './SelectionStatus';
 import { UnplacedNotice } from './UnplacedNotice';
 import { usePlacedSegments } from './usePlacedSegments';
 
@@ -92,6 +93,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments }: Pr
           <CodingShortcutsPlugin codes={codes} onApply={applyToSpan} />
         </DocumentText>
       </div>
+      <SelectionStatus span={selection?.span ?? null} />
       {selection && (
         <ApplyCodeToolbar
           key={`${selection.span.start}-${selection.span.end}`}

@@ -57,7 +57,11 @@ export function buildProjectXml(data: ProjectData, options: QdpxOptions, registr
     });
 
   const segmentsByDoc = new Map<string, Segment[]>();
-  for (const s of data.segments) segmentsByDoc.set(s.documentId, [...(segmentsByDoc.get(s.documentId) ?? []), s]);
+  for (const s of data.segments) {
+    const list = segmentsByDoc.get(s.documentId);
+    if (list) list.push(s);
+    else segmentsByDoc.set(s.documentId, [s]);
+  }
   const memoByDoc = new Map(data.memos.map((m) => [m.documentId, m]));
   const codeIds = new Set(data.codes.map((c) => c.id));
   const usedVariables = DOCUMENT_VARIABLES.filter((v) => data.documents.some((d) => d[v] !== null));
@@ -65,7 +69,7 @@ export function buildProjectXml(data: ProjectData, options: QdpxOptions, registr
   const source = (doc: ProjectDocument): XmlElement => {
     const guid = registry.guid('document', doc.id);
     const toCodePoint = codePointIndex(doc.text);
-    const segments = [...(segmentsByDoc.get(doc.id) ?? [])].sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
+    const segments = (segmentsByDoc.get(doc.id) ?? []).sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
     const selections: XmlElement[] = segments.map((s) => {
       const selectionGuid = registry.guid('segment', s.id);
       const user = userGuid(s.coder);

@@ -14,7 +14,11 @@ export interface XmlElement {
 /** Characters XML 1.0 cannot carry at all (C0 controls, lone surrogates, U+FFFE/FFFF) become U+FFFD. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Anything that may need escaping or replacing; most values (GUIDs, numbers, dates) have none. */
+const SPECIAL = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function escapeText(value: string): string {
+  if (!SPECIAL.test(value)) return value;
   return value
     .replace(NOT_XML, '\uFFFD')
     .replace(/&/g, '&amp;')
@@ -24,6 +28,7 @@ export function escapeText(value: string): string {
 }
 
 export function escapeAttribute(value: string): string {
+  if (!SPECIAL.test(value)) return value;
   return escapeText(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
