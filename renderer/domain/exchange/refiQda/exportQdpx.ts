@@ -46,7 +46,13 @@ class IdRegistry {
 }
 
 export function buildProjectXml(data: ProjectData, options: QdpxOptions, registry = new IdRegistry()): string {
-  const userGuid = (name: string) => (name ? guidFor('user', name) : undefined);
+  const userGuids = new Map<string, string>();
+  const userGuid = (name: string) => {
+    if (!name) return undefined;
+    let guid = userGuids.get(name);
+    if (!guid) userGuids.set(name, (guid = guidFor('user', name)));
+    return guid;
+  };
   const userNames = new Set([options.userName, ...data.segments.map((s) => s.coder)].filter((n) => n !== ''));
   const notes: XmlElement[] = [];
   const note = (guid: string, name: string, text: string, user: string, created: string, modified: string) =>
