@@ -13,13 +13,14 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
 const root = fileURLToPath(new URL('..', import.meta.url));
 const electronPackage = join(root, 'node_modules', 'electron');
 
-/** Mirrors node_modules/electron/index.js: dist/<path.txt> (or ELECTRON_OVERRIDE_DIST_PATH). */
+/** Mirrors node_modules/electron/index.js: <dist>/<path.txt>, dist being ELECTRON_OVERRIDE_DIST_PATH if set. */
 function installedElectronBinary(): string | null {
   const pathFile = join(electronPackage, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const relativeBinary = readFileSync(pathFile, 'utf8').trim();
-  const distFolder = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(electronPackage, 'dist');
-  const binary = join(distFolder, relativeBinary);
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const relativeBinary = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  // Without path.txt index.js would download — unless the override is set, then it uses "electron".
+  if (relativeBinary === null && !override) return null;
+  const binary = join(override ?? join(electronPackage, 'dist'), relativeBinary ?? 'electron');
   return existsSync(binary) ? binary : null;
 }
 
