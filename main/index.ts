@@ -51,6 +51,9 @@ async function start(): Promise<void> {
   });
 }
 
+// Sandbox every renderer, including any created later, not just the windows we configure.
+app.enableSandbox();
+
 if (!app.requestSingleInstanceLock()) {
   // Another Marginalia is running: it gets focused (below, in that process) and this one exits.
   app.quit();
