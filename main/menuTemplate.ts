@@ -19,9 +19,18 @@ export interface MenuTemplateOptions {
 export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
   const { send } = options;
   const isMac = options.platform === 'darwin';
-  const command = (label: string, cmd: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
+  // The renderer handles Undo/Redo/Find keys itself (so a text field's own undo still works);
+  // for those the menu only shows the accelerator instead of registering it, or one key
+  // press would act twice.
+  const command = (
+    label: string,
+    cmd: MenuCommand,
+    accelerator: string,
+    keysHandledByRenderer = false,
+  ): MenuItemConstructorOptions => ({
     label,
     accelerator,
+    registerAccelerator: !keysHandledByRenderer,
     click: () => send(cmd),
   });
 
@@ -38,8 +47,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   const edit: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [
-      command('Undo', 'undo', 'CmdOrCtrl+Z'),
-      command('Redo', 'redo', isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y'),
+      command('Undo', 'undo', 'CmdOrCtrl+Z', true),
+      command('Redo', 'redo', isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y', true),
       { type: 'separator' },
       // Cut and paste are kept for memo fields: on macOS they only work with a menu role.
       { role: 'cut' },
@@ -47,7 +56,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       { role: 'paste' },
       { role: 'selectAll' },
       { type: 'separator' },
-      command('Find…', 'find', 'CmdOrCtrl+F'),
+      command('Find…', 'find', 'CmdOrCtrl+F', true),
     ],
   };
 

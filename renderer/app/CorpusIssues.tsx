@@ -4,9 +4,9 @@ import type { CorpusIssue } from '../../preload/contract';
 export function CorpusIssues({ issues, loadError }: { issues: readonly CorpusIssue[]; loadError: string | null }) {
   if (!loadError && issues.length === 0) return null;
   return (
-    <section aria-label="Corpus problems" className="corpus-issues" role="alert">
+    <section aria-label="Corpus problems" className="corpus-issues">
       <h2 className="pane-title">Corpus problems</h2>
-      {loadError && <p>{loadError}</p>}
+      {loadError && <p role="alert">{loadError}</p>}
       <ul>
         {issues.map((i, n) => (
           <li key={n}>

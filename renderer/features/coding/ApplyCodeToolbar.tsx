@@ -10,7 +10,7 @@ import type { Code } from '../../domain/model';
 
 interface Props {
   codes: readonly Code[];
-  position: { left: number; top: number };
+  position: { left: number; top?: number; bottom?: number };
   onApply: (codeId: string) => void;
   onCreate: (name: string) => void;
   onClose: () => void;
@@ -56,7 +56,7 @@ export function ApplyCodeToolbar({ codes, position, onApply, onCreate, onClose }
       role="toolbar"
       aria-label="Apply code"
       className="apply-toolbar"
-      style={{ left: position.left, top: position.top }}
+      style={position}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
       {ordered.map((code) => (

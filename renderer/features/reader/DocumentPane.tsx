@@ -39,6 +39,18 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments }: Pr
 
   useEffect(() => setSelection(null), [doc.id]);
 
+  // Escape dismisses the toolbar (and the selection) from anywhere in the window.
+  useEffect(() => {
+    if (!selection) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setSelection(null);
+      window.getSelection()?.collapseToEnd();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selection]);
+
   const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const paintCodes = useMemo(() => codes.map((c) => ({ id: c.id, colour: c.colour })), [codes]);
 
@@ -98,10 +110,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments }: Pr
         <ApplyCodeToolbar
           key={`${selection.span.start}-${selection.span.end}`}
           codes={codes}
-          position={{
-            left: Math.max(8, Math.min(selection.rect.left, window.innerWidth - 420)),
-            top: Math.min(selection.rect.bottom + 8, window.innerHeight - 120),
-          }}
+          position={toolbarPosition(selection.rect)}
           onApply={(codeId) => applyToSpan(selection.span, codeId)}
           onCreate={(name) => void coding.createAndApply(selection.span, name).then(finish)}
           onClose={() => setSelection(null)}
@@ -110,4 +119,10 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments }: Pr
       <HoverTooltip at={hover} codes={hover?.codes ?? []} />
     </article>
   );
+}
+
+/** Above the selection when there is room (so it never hides the lines that follow), else below. */
+function toolbarPosition(rect: SelectionInfo['rect']) {
+  const left = Math.max(8, Math.min(rect.left, window.innerWidth - 430));
+  return rect.top > 200 ? { left, bottom: window.innerHeight - rect.top + 8 } : { left, top: rect.bottom + 8 };
 }

@@ -1,0 +1,15 @@
+/** Starts an extra Node host on a given corpus folder (the default one is started by playwright.config.ts). */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus } from '../../main/corpus/loadCorpus';
+import { createWebHandlers, startWebServer, type RunningWebServer } from '../../main/web/server';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const RENDERER_DIR = resolve(here, '../../out/renderer');
+export const FIXTURES = resolve(here, '../fixtures');
+export const BUNDLED_CORPUS = resolve(here, '../../resources/corpus');
+
+export async function startHost(corpusDir: string): Promise<RunningWebServer> {
+  const corpus = await loadCorpus(corpusDir);
+  return startWebServer({ rendererDir: RENDERER_DIR, handlers: createWebHandlers(corpus), port: 0 });
+}
