@@ -12,16 +12,15 @@ export function DocumentMemoField({ documentId }: { documentId: string }) {
     void store.act((ctx) => setDocumentMemo(current, documentId, text, ctx));
   });
   return (
-    <details className="doc-memo" open={draft.length > 0 || undefined}>
-      <summary>Document memo</summary>
+    <label className="doc-memo">
+      Document memo
       <textarea
-        aria-label="Document memo"
         value={draft}
-        rows={3}
+        rows={draft.includes('\n') || draft.length > 80 ? 4 : 1}
         placeholder="Notes on this document…"
         onChange={(e) => onChange(e.target.value)}
         onBlur={flush}
       />
-    </details>
+    </label>
   );
 }

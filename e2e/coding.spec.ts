@@ -1,0 +1,154 @@
+/**
+ * Coding: highlight and code passages, overlap, create codes, memos, undo/redo, delete and
+ * rename codes — and find it all again after a reload (IndexedDB).
+ */
+import { expect, test } from '@playwright/test';
+import { codeRow, codebook, expectCount, highlightedTexts, openApp, segmentPanel, toolbar } from './support/coding';
+import { dragSelect, pointOf } from './support/text';
+
+const FIRST = 'Small Group of the Global Coalition';
+const SECOND = 'Global Coalition to counter Islamic State';
+
+test('code a passage with the mouse and the toolbar, then another by pressing 2', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, FIRST, FIRST);
+  await toolbar(page).getByRole('button', { name: 'FTF', exact: true }).click();
+  await expect.poll(() => highlightedTexts(page)).toEqual([FIRST]);
+  await expectCount(page, 'FTF', 1);
+
+  // Keyboard: put the caret before "Didier Reynders", extend by two words, press 2.
+  const at = await pointOf(page, 'Didier Reynders', 0, 'left');
+  await page.mouse.click(at.x, at.y);
+  await page.keyboard.press('Shift+Control+ArrowRight');
+  await page.keyboard.press('Shift+Control+ArrowRight');
+  await page.keyboard.press('2');
+  // The selection's trailing comma/space is not white space... the trimmed span is what was selected.
+  await expect.poll(() => highlightedTexts(page)).toContain(FIRST);
+  await expect.poll(async () => (await highlightedTexts(page)).length).toBe(2);
+  expect((await highlightedTexts(page)).find((t) => t.startsWith('Didier'))).toMatch(/^Didier Reynders/);
+  await expectCount(page, 'Stabilization', 1);
+});
+
+test('overlapping segments both show, name their codes on hover, and open together', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, FIRST, FIRST);
+  await toolbar(page).getByRole('button', { name: 'FTF', exact: true }).click();
+  await dragSelect(page, SECOND, SECOND);
+  await toolbar(page).getByRole('button', { name: 'Stabilization', exact: true }).click();
+  await expect.poll(() => highlightedTexts(page)).toEqual([SECOND, FIRST].sort());
+
+  // "Global Coalition" is covered by both.
+  const overlap = await pointOf(page, 'Global Coalition to counter', 3, 'left');
+  await page.mouse.move(overlap.x, overlap.y);
+  const tip = page.getByRole('tooltip');
+  await expect(tip).toContainText('FTF');
+  await expect(tip).toContainText('Stabilization');
+
+  await page.mouse.click(overlap.x, overlap.y);
+  const panel = segmentPanel(page);
+  await expect(panel.getByRole('article')).toHaveCount(2);
+  await expect(panel).toContainText(FIRST);
+  await expect(panel).toContainText(SECOND);
+});
+
+test('a new code typed in the combobox is created and applied', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, FIRST, FIRST);
+  const combo = toolbar(page).getByRole('combobox', { name: 'Find or create code' });
+  await combo.fill('Returnees');
+  await combo.press('Enter');
+  await expect(codeRow(page, 'Returnees')).toBeVisible();
+  await expectCount(page, 'Returnees', 1);
+  await expect.poll(() => highlightedTexts(page)).toEqual([FIRST]);
+  // Typing part of an existing name and choosing it with the arrows applies that code.
+  await dragSelect(page, SECOND, SECOND);
+  await combo.fill('stab');
+  await combo.press('ArrowDown');
+  await combo.press('Enter');
+  await expectCount(page, 'Stabilization', 1);
+});
+
+test('memo, undo/redo, and everything survives a reload', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, FIRST, FIRST);
+  await toolbar(page).getByRole('button', { name: 'FTF', exact: true }).click();
+  await expectCount(page, 'FTF', 1);
+
+  const inside = await pointOf(page, FIRST, 4, 'left');
+  await page.mouse.click(inside.x, inside.y);
+  const memo = segmentPanel(page).getByRole('textbox', { name: 'Memo' });
+  await memo.fill('Names the Small Group as the actor.\nSecond line.');
+  await memo.blur();
+  await page.getByRole('textbox', { name: 'Document memo' }).fill('Brussels meeting, date unknown.');
+  await page.getByRole('textbox', { name: 'Document memo' }).blur();
+
+  // Undo the document memo, then the segment memo; redo both.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('textbox', { name: 'Document memo' })).toHaveValue('');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.getByRole('textbox', { name: 'Document memo' })).toHaveValue('Brussels meeting, date unknown.');
+
+  // Keyboard undo removes the coding; redo brings it back.
+  await page.getByRole('textbox', { name: 'Document text' }).focus();
+  await page.keyboard.press('Control+z'); // document memo
+  await page.keyboard.press('Control+z'); // segment memo
+  await page.keyboard.press('Control+z'); // the coding
+  await expectCount(page, 'FTF', 0);
+  await expect.poll(() => highlightedTexts(page)).toEqual([]);
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+Shift+z');
+  await expectCount(page, 'FTF', 1);
+
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Document text' })).toContainText('Small Group');
+  await expect.poll(() => highlightedTexts(page)).toEqual([FIRST]);
+  await expectCount(page, 'FTF', 1);
+  await expect(page.getByRole('textbox', { name: 'Document memo' })).toHaveValue('Brussels meeting, date unknown.');
+  const again = await pointOf(page, FIRST, 4, 'left');
+  await page.mouse.click(again.x, again.y);
+  await expect(segmentPanel(page).getByRole('textbox', { name: 'Memo' })).toHaveValue(
+    'Names the Small Group as the actor.\nSecond line.',
+  );
+});
+
+test('deleting a code asks first and can be undone; renaming updates highlights and counts', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, FIRST, FIRST);
+  await toolbar(page).getByRole('button', { name: 'FTF', exact: true }).click();
+  await expectCount(page, 'FTF', 1);
+
+  await codeRow(page, 'FTF').click();
+  await codebook(page).getByRole('button', { name: 'Delete code' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete code “FTF”?' });
+  await expect(dialog).toContainText('1 segment');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(codeRow(page, 'FTF')).toHaveCount(0);
+  await expect.poll(() => highlightedTexts(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(codeRow(page, 'FTF')).toBeVisible();
+  await expectCount(page, 'FTF', 1);
+  await expect.poll(() => highlightedTexts(page)).toEqual([FIRST]);
+
+  await codeRow(page, 'FTF').click();
+  const editor = codebook(page).getByRole('form', { name: 'Edit code FTF' });
+  await editor.getByRole('textbox', { name: 'Name' }).fill('Foreign fighters');
+  await editor.getByRole('button', { name: 'Save code' }).click();
+  await expect(codeRow(page, 'Foreign fighters')).toBeVisible();
+  await expectCount(page, 'Foreign fighters', 1);
+  await expect.poll(() => highlightedTexts(page)).toEqual([FIRST]);
+  const inside = await pointOf(page, FIRST, 4, 'left');
+  await page.mouse.move(inside.x, inside.y);
+  await expect(page.getByRole('tooltip')).toHaveText('Foreign fighters');
+  await dragSelect(page, SECOND, SECOND);
+  await expect(toolbar(page).getByRole('button', { name: 'Foreign fighters', exact: true })).toBeVisible();
+});
+
+test('a code refused by a domain rule shows a clear message and stores nothing', async ({ page }) => {
+  await openApp(page);
+  await codebook(page).getByRole('textbox', { name: 'New code name' }).fill('ftf');
+  await codebook(page).getByRole('button', { name: 'Add code' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'already exists' })).toBeVisible();
+  await expect(codebook(page).getByRole('button', { name: 'ftf', exact: true })).toHaveCount(0);
+});

@@ -1,0 +1,35 @@
+/** Looking at what the analyst sees of their coding: highlights, codebook rows, panels. */
+import { expect, type Page } from '@playwright/test';
+
+/** Every highlighted passage (one entry per code on it), read from the CSS highlight registry. */
+export async function highlightedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    CSS.highlights.forEach((highlight, name) => {
+      if (!/-c\d+$/.test(name)) return; // code highlights only (not the "active" underline)
+      highlight.forEach((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push(range.toString());
+      });
+    });
+    return out.sort();
+  });
+}
+
+export const codebook = (page: Page) => page.getByRole('region', { name: 'Codebook' });
+export const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Apply code' });
+export const segmentPanel = (page: Page) => page.getByRole('region', { name: 'Segment' });
+
+/** The codebook row of a code (a toggle button named by the code). */
+export const codeRow = (page: Page, name: string) => codebook(page).getByRole('button', { name, exact: true });
+
+export async function expectCount(page: Page, code: string, n: number) {
+  await expect(codeRow(page, code)).toHaveAccessibleDescription(new RegExp(`^${n} segments`));
+}
+
+export async function openApp(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('textbox', { name: 'Document text' })).toContainText('Small Group');
+}
