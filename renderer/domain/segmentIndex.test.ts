@@ -69,23 +69,16 @@ describe('SegmentIndex', () => {
     expect(index.segmentsAt(5)[0]).toBe(outer);
   });
 
-  it('builds and queries 10,000 overlapping segments over a 2 MB text quickly', () => {
+  it('answers for 10,000 overlapping segments over a 2 MB text like a linear scan', () => {
+    // Speed is measured by `npm run bench`, never asserted here; this checks the result at scale.
     const spans = randomSpans(42, 10_000, 2_000_000);
-    const t0 = performance.now();
     const index = new SegmentIndex(spans);
-    const built = performance.now() - t0;
     const random = rng(7);
-    let found = 0;
-    const t1 = performance.now();
-    for (let q = 0; q < 10_000; q++) {
+    for (let q = 0; q < 200; q++) {
       const a = Math.floor(random() * 2_000_000);
-      found += index.segmentsOverlapping(a, a + 500).length;
+      const expected = spans.filter((s) => s.start < a + 500 && s.end > a && s.start < s.end).length;
+      expect(index.segmentsOverlapping(a, a + 500)).toHaveLength(expected);
     }
-    const queried = performance.now() - t1;
-    expect(found).toBeGreaterThan(0);
-    // Generous bounds (shared CI machine); a linear scan per query would take far longer.
-    expect(built).toBeLessThan(1000);
-    expect(queried).toBeLessThan(3000);
   });
 });
 
