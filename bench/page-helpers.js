@@ -1,0 +1,292 @@
+/*
+ * In-page helpers for bench/run.ts, injected as an init script (plain JavaScript, so nothing
+ * the TypeScript loader adds can leak into page.evaluate). Everything is on window.__bench.
+ * Timing rule (BENCH-NOTES): performance.now() → action → force layout → two rAFs.
+ */
+(() => {
+  const raf = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const settle = async () => {
+    void document.body.offsetHeight;
+    await raf();
+    await raf();
+  };
+
+  /** Code highlights currently registered (one entry per segment × code), and the painters' prefixes. */
+  function highlights() {
+    let count = 0;
+    const prefixes = new Set();
+    if (typeof CSS === 'undefined' || !CSS.highlights) return { count, prefixes };
+    for (const [name, h] of CSS.highlights) {
+      if (name.endsWith('-active')) continue;
+      prefixes.add(name.split('-')[0]);
+      count += h.size;
+    }
+    return { count, prefixes };
+  }
+
+  /** Resolves with performance.now() once cond() holds; checked on every DOM mutation and every 4 ms. */
+  function waitFor(cond, timeoutMs, label) {
+    return new Promise((resolve, reject) => {
+      const started = performance.now();
+      let done = false;
+      const finish = (fn, v) => {
+        done = true;
+        observer.disconnect();
+        clearTimeout(timer);
+        fn(v);
+      };
+      const check = () => {
+        if (done) return;
+        let ok = false;
+        try {
+          ok = cond();
+        } catch (e) {
+          return finish(reject, e);
+        }
+        if (ok) return finish(resolve, performance.now());
+        if (performance.now() - started > timeoutMs) {
+          const alert = document.querySelector('[role=alert]')?.textContent ?? '';
+          return finish(reject, new Error(`timed out after ${timeoutMs} ms waiting for ${label}${alert ? ` (alert: ${alert})` : ''}`));
+        }
+        timer = setTimeout(check, 4);
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+      let timer = setTimeout(check, 0);
+      check();
+    });
+  }
+
+  const docLinks = () => document.querySelectorAll('nav[aria-label="Documents"] a');
+  const title = () => document.querySelector('article h1')?.textContent ?? '';
+  const blocks = () => document.querySelectorAll('.doc-text [data-start]');
+  const metaCount = () => Number(/(\d+) coded segment/.exec(document.querySelector('.doc-meta')?.textContent ?? '')?.[1] ?? NaN);
+
+  /** The document `docTitle` is shown and its `expected` highlights are painted by a new painter. */
+  const painted = (docTitle, expected, oldPrefixes) => () => {
+    if (title() !== docTitle || blocks().length === 0) return false;
+    const h = highlights();
+    if (expected === 0) return true;
+    if (h.count !== expected || h.prefixes.size !== 1) return false;
+    return ![...h.prefixes].some((p) => oldPrefixes.has(p));
+  };
+
+  async function gcHeap() {
+    for (let i = 0; i < 4; i++) {
+      if (typeof gc === 'function') gc();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return performance.memory ? performance.memory.usedJSHeapSize : null;
+  }
+
+  function pointAt(offset) {
+    const list = [...blocks()];
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (Number(list[mid].dataset.start) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const block = list[lo];
+    let remaining = offset - Number(block.dataset.start);
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let last = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (remaining <= n.data.length) return { node: n, offset: remaining };
+      remaining -= n.data.length;
+      last = n;
+    }
+    return last ? { node: last, offset: last.data.length } : { node: block, offset: 0 };
+  }
+
+  function select(start, end) {
+    const a = pointAt(start);
+    const b = pointAt(end);
+    const range = document.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+
+  function idbRequest(req) {
+    return new Promise((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  }
+
+  const openDb = () => idbRequest(indexedDB.open('marginalia'));
+
+  window.__bench = {
+    settle,
+    highlights: () => highlights().count,
+    waitFor,
+    gcHeap,
+
+    async appReady(docTitle, expected) {
+      await waitFor(() => docLinks().length > 0, 120000, 'the Documents navigation');
+      if (docTitle) await waitFor(painted(docTitle, expected, new Set()), 180000, `"${docTitle}" painted`);
+      await settle();
+    },
+
+    /** Writes a project backup's codes and segments into the app's IndexedDB (raw API, one transaction). */
+    async seedDb(url) {
+      const backup = await (await fetch(url)).json();
+      const db = await openDb();
+      const tx = db.transaction(['codes', 'segments', 'memos'], 'readwrite');
+      tx.objectStore('codes').clear();
+      tx.objectStore('segments').clear();
+      tx.objectStore('memos').clear();
+      for (const c of backup.codes) tx.objectStore('codes').put(c);
+      for (const s of backup.segments) tx.objectStore('segments').put(s);
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error ?? new Error('seeding aborted'));
+      });
+      const counts = { codes: backup.codes.length, segments: backup.segments.length };
+      db.close();
+      return counts;
+    },
+
+    /** Deletes the segments the app wrote during a benchmark (synthetic rows are all dated 2024). */
+    async removeBenchSegments() {
+      const db = await openDb();
+      const tx = db.transaction('segments', 'readwrite');
+      let removed = 0;
+      await new Promise((resolve, reject) => {
+        const req = tx.objectStore('segments').openCursor();
+        req.onsuccess = () => {
+          const cursor = req.result;
+          if (!cursor) return;
+          if (cursor.value.createdAt > '2024-12-31T23:59:59.999Z') {
+            cursor.delete();
+            removed++;
+          }
+          cursor.continue();
+        };
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      return removed;
+    },
+
+    /** Click a document in the Documents navigation → its text and all its highlights painted. */
+    async openDocument(linkTitle, expected) {
+      const link = [...docLinks()].find((a) => a.textContent.includes(linkTitle));
+      if (!link) throw new Error(`no link for "${linkTitle}"`);
+      const old = highlights().prefixes;
+      const resourcesBefore = performance.getEntriesByType('resource').length;
+      const t0 = performance.now();
+      link.click();
+      let textAt = null;
+      const cond = painted(linkTitle, expected, old);
+      await waitFor(() => {
+        if (textAt === null && title() === linkTitle && blocks().length > 0) textAt = performance.now();
+        return cond();
+      }, 180000, `"${linkTitle}" painted with ${expected} highlights`);
+      await settle();
+      const ms = performance.now() - t0;
+      const fetches = performance.getEntriesByType('resource').slice(resourcesBefore).filter((e) => e.name.includes('/api/getDocument'));
+      return { ms, textMs: textAt - t0, fetchMs: fetches.reduce((s, e) => s + e.duration, 0) };
+    },
+
+    /** Baseline: the same text as one bare pre-wrap div with the viewer's typography, in the same page. */
+    async barePaint(docId) {
+      const res = await fetch('/api/getDocument', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: docId }) });
+      const { text } = await res.json();
+      const reader = document.querySelector('main.reader');
+      const article = reader.querySelector('article');
+      const host = document.createElement('div');
+      host.className = 'doc-pane';
+      await settle();
+      const t0 = performance.now();
+      const div = document.createElement('div');
+      div.className = 'doc-text';
+      div.style.whiteSpace = 'pre-wrap';
+      div.textContent = text;
+      host.append(div);
+      if (article) article.style.display = 'none';
+      reader.append(host);
+      await settle();
+      return { ms: performance.now() - t0, chars: text.length };
+    },
+
+    /** Select each span, press the digit, wait until the segment is stored, listed and painted. */
+    async codeRun(spans, key) {
+      const root = document.querySelector('.doc-text');
+      const times = [];
+      for (const [start, end] of spans) {
+        select(start, end);
+        await settle(); // the selection toolbar opens, as it would for an analyst
+        const before = metaCount();
+        const hBefore = highlights().count;
+        const t0 = performance.now();
+        root.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+        await waitFor(() => metaCount() === before + 1 && highlights().count === hBefore + 1, 20000, `segment ${start}–${end} coded`);
+        await settle();
+        times.push(performance.now() - t0);
+      }
+      return times;
+    },
+
+    /** Scroll the reader through the whole document, one screen per frame; long frames from rAF timestamps. */
+    async scrollThrough(maxFrames) {
+      const reader = document.querySelector('main.reader');
+      reader.scrollTop = 0;
+      await settle();
+      const step = reader.clientHeight;
+      const stamps = [];
+      await new Promise((resolve) => {
+        const frame = (ts) => {
+          stamps.push(ts);
+          if (reader.scrollTop + reader.clientHeight >= reader.scrollHeight - 1 || stamps.length > maxFrames) return resolve();
+          reader.scrollTop += step;
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      const deltas = stamps.slice(1).map((t, i) => t - stamps[i]);
+      return {
+        frames: deltas.length,
+        longFrames: deltas.filter((d) => d > 50).length,
+        maxFrameMs: Math.max(0, ...deltas),
+        totalMs: stamps[stamps.length - 1] - stamps[0],
+        scrollHeight: reader.scrollHeight,
+        step,
+        reachedEnd: reader.scrollTop + reader.clientHeight >= reader.scrollHeight - 1,
+      };
+    },
+
+    linkCount: () => docLinks().length,
+    linkTitles: () => [...docLinks()].map((a) => a.querySelector('.doc-list-title')?.textContent ?? ''),
+
+    /** The peer: the same text and ranges through @recogito/text-annotator (its page, not the app). */
+    async peer(textUrl, annotationsUrl, renderer) {
+      const text = await (await fetch(textUrl)).text();
+      const annotations = await (await fetch(annotationsUrl)).json();
+      const reader = document.getElementById('reader');
+      await settle();
+      const t0 = performance.now();
+      const div = document.createElement('div');
+      div.className = 'doc-text';
+      div.textContent = text;
+      reader.append(div);
+      const anno = window.createTextAnnotator(div, renderer ? { renderer } : {});
+      // Its renderer draws what is on screen after a 10 ms debounce and a frame, then emits onRedraw.
+      const redrawn = new Promise((resolve) => anno.renderer.on('onRedraw', resolve));
+      anno.setAnnotations(annotations, false);
+      await Promise.race([redrawn, new Promise((_, reject) => setTimeout(() => reject(new Error('the peer never redrew')), 300000))]);
+      await settle();
+      const ms = performance.now() - t0;
+      let cssRanges = 0;
+      for (const [, h] of CSS.highlights) cssRanges += h.size;
+      const spans = document.querySelectorAll('.r6o-span-highlight-layer *').length;
+      return { ms, stored: anno.getAnnotations().length, drawnSpans: spans, cssRanges };
+    },
+  };
+})();

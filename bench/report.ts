@@ -1,0 +1,120 @@
+/** Statistics, the issue's targets and the printed table for bench/run.ts (pure, tested). */
+
+export interface Results {
+  date: string;
+  machine: { nproc: number; cpu: string; memoryGB: number; freeMemoryGB: number; node: string; chromium: string };
+  options: { smoke: boolean; reps: number; seed: number; scale: number; codeApplications: number };
+  data: Record<string, unknown>;
+  measurements: {
+    open?: { highlights: number; oursMs: number; textShownMs: number; fetchMs: number; barePaintMs: number; ratio: number; heapAfterBookMB: number };
+    peer?: { annotations: number; theirsMs: number; drawnSpansOnScreen: number; oursMs: number | null; oursOverTheirs: number | null };
+    code?: { applications: number; bookP50Ms: number; bookP95Ms: number; emptyP50Ms: number; emptyP95Ms: number; ratioP95: number };
+    scroll?: { frames: number; stepPx: number; scrollHeightPx: number; longFrames: number; longFramesMax: number; worstFrameMs: number; totalMs: number };
+    export?: { segments: number; csvRows: number; csvMB: number; csvMs: number; jsonStringifySegmentsMs: number; jsonStringifyCsvRowsMs: number; ratio: number; ratioVsCsvRows: number };
+    corpus?: { documents: number; segments: number; listMs: number; openOneMs: number; documentsOpened: number; heapAfterFirstMB: number; heapAfterManyMB: number; heapRatio: number };
+  };
+  targets?: Target[];
+  durationS?: number;
+}
+
+export interface Target {
+  name: string;
+  goal: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export function median(values: readonly number[]): number {
+  if (!values.length) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Nearest-rank percentile. */
+export function percentile(values: readonly number[], p: number): number {
+  if (!values.length) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+
+export const ratio = (a: number, b: number): number => Number((a / b).toFixed(2));
+
+const ms = (v: number) => `${v.toFixed(v < 10 ? 1 : 0)} ms`;
+const x = (v: number | null | undefined) => (v == null || Number.isNaN(v) ? '—' : `${v.toFixed(2)}×`);
+
+export function evaluateTargets(r: Results): Target[] {
+  const t: Target[] = [];
+  const m = r.measurements;
+  if (m.open) t.push({ name: 'open', goal: '≤ 1.0× bare paint', measured: x(m.open.ratio), met: m.open.ratio <= 1.0 });
+  if (m.peer?.oursOverTheirs != null)
+    t.push({ name: 'open vs peer', goal: '≥ 2× faster than recogito (ours/theirs ≤ 0.5)', measured: `${x(m.peer.oursOverTheirs)} (${x(1 / m.peer.oursOverTheirs)} faster)`, met: m.peer.oursOverTheirs <= 0.5 });
+  if (m.code) {
+    t.push({ name: 'code p95 vs empty', goal: '≤ 1.5× empty document', measured: x(m.code.ratioP95), met: m.code.ratioP95 <= 1.5 });
+    t.push({ name: 'code p95', goal: '< 50 ms', measured: ms(m.code.bookP95Ms), met: m.code.bookP95Ms < 50 });
+  }
+  if (m.scroll) t.push({ name: 'scroll', goal: '0 long frames (> 50 ms)', measured: `${m.scroll.longFrames} (max over runs ${m.scroll.longFramesMax})`, met: m.scroll.longFramesMax === 0 });
+  if (m.export) t.push({ name: 'export', goal: '≤ 3× JSON.stringify', measured: x(m.export.ratio), met: m.export.ratio <= 3 });
+  if (m.corpus) t.push({ name: 'heap', goal: `after ${m.corpus.documentsOpened} docs ≤ 1.2× after first`, measured: x(m.corpus.heapRatio), met: m.corpus.heapRatio <= 1.2 });
+  return t;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
+  const line = (row: string[]) => '| ' + row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ') + ' |';
+  return [line(rows[0]!), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.slice(1).map(line)].join('\n');
+}
+
+export function formatTable(r: Results): string {
+  const m = r.measurements;
+  const rows: string[][] = [['measure', 'Marginalia', 'baseline', 'ratio']];
+  if (m.open)
+    rows.push([
+      `1 open book (${m.open.highlights} highlights)`,
+      `${ms(m.open.oursMs)} (text at ${ms(m.open.textShownMs)}, fetch ${ms(m.open.fetchMs)})`,
+      `bare pre-wrap ${ms(m.open.barePaintMs)}`,
+      x(m.open.ratio),
+    ]);
+  if (m.code) {
+    rows.push([`2 code p50 (${m.code.applications} ×)`, ms(m.code.bookP50Ms), `empty doc ${ms(m.code.emptyP50Ms)}`, x(m.code.bookP50Ms / m.code.emptyP50Ms)]);
+    rows.push([`2 code p95`, ms(m.code.bookP95Ms), `empty doc ${ms(m.code.emptyP95Ms)}`, x(m.code.ratioP95)]);
+  }
+  if (m.scroll)
+    rows.push([
+      `3 scroll (${m.scroll.frames} frames × ${m.scroll.stepPx}px)`,
+      `${m.scroll.longFrames} long frames, worst ${ms(m.scroll.worstFrameMs)}`,
+      '0 long frames',
+      '—',
+    ]);
+  if (m.export)
+    rows.push([
+      `4 CSV ${m.export.segments} segments (${m.export.csvRows} rows, ${m.export.csvMB} MB)`,
+      ms(m.export.csvMs),
+      `JSON.stringify ${ms(m.export.jsonStringifySegmentsMs)} (of CSV rows ${ms(m.export.jsonStringifyCsvRowsMs)})`,
+      `${x(m.export.ratio)} (${x(m.export.ratioVsCsvRows)})`,
+    ]);
+  if (m.corpus) {
+    rows.push([`5 list ${m.corpus.documents} docs (${m.corpus.segments} segments)`, ms(m.corpus.listMs), '—', '—']);
+    rows.push(['5 open one corpus doc', ms(m.corpus.openOneMs), '—', '—']);
+    rows.push([
+      `5 heap after ${m.corpus.documentsOpened} docs`,
+      `${m.corpus.heapAfterManyMB} MB`,
+      `after first ${m.corpus.heapAfterFirstMB} MB`,
+      x(m.corpus.heapRatio),
+    ]);
+  }
+  if (m.open) rows.push(['5 heap after opening the book', `${m.open.heapAfterBookMB} MB`, '—', '—']);
+  if (m.peer)
+    rows.push([
+      `6 peer: book + ${m.peer.annotations} highlights`,
+      m.peer.oursMs == null ? '—' : ms(m.peer.oursMs),
+      `recogito ${ms(m.peer.theirsMs)}`,
+      `${x(m.peer.oursOverTheirs)} (ours/theirs)`,
+    ]);
+  const head =
+    `Marginalia scale benchmark — ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.machine.nproc} × ${r.machine.cpu}, ` +
+    `Chromium ${r.machine.chromium}, Node ${r.machine.node}; seed ${r.options.seed}, scale ${r.options.scale}, medians of ${r.options.reps}` +
+    (r.options.smoke ? ' (SMOKE: tiny data, not meaningful numbers)' : '');
+  const targets = (r.targets ?? []).map((t) => [t.name, t.goal, t.measured, t.met === null ? '—' : t.met ? 'met' : 'MISSED']);
+  return `${head}\n\n${table(rows)}\n\n${table([['target', 'goal', 'measured', ''], ...targets])}\n`;
+}

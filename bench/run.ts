@@ -1,0 +1,445 @@
+/**
+ * `npm run bench [-- --smoke] [--reps N] [--seed N] [--no-build] [--only open,code,…]`
+ *
+ * Builds the app, generates (or reuses) synthetic data, serves it with the Node host, drives
+ * headless Chromium and prints medians, each beside a baseline measured in the same run.
+ * Writes bench/results.json. It never fails on slowness, only when something is broken.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, freemem, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../playwright.config';
+import { loadCorpus, type LoadedCorpus } from '../main/corpus/loadCorpus';
+import { createWebHandlers, startWebServer, type RunningWebServer } from '../main/web/server';
+import type { Backup } from '../renderer/domain/exchange/backup';
+import { toCsv } from '../renderer/domain/export/csv';
+import { buildCsvTable } from '../renderer/domain/export/csvTable';
+import type { ProjectData } from '../renderer/domain/export/projectData';
+import type { Segment } from '../renderer/domain/model';
+import { runSynth, type SynthSummary } from '../scripts/synth';
+import { mulberry32 } from '../scripts/synth/prng';
+import { median, percentile, ratio, evaluateTargets, formatTable, type Results } from './report';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BENCH = join(ROOT, 'bench');
+
+interface Options {
+  smoke: boolean;
+  reps: number;
+  seed: number;
+  scale: number;
+  build: boolean;
+  codeApplications: number;
+  only: Set<string> | null;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const value = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  };
+  const smoke = argv.includes('--smoke');
+  const only = value('only');
+  return {
+    smoke,
+    reps: Number(value('reps') ?? (smoke ? 1 : 5)),
+    seed: Number(value('seed') ?? 1),
+    scale: Number(value('scale') ?? (smoke ? 0.01 : 1)),
+    build: !argv.includes('--no-build'),
+    codeApplications: Number(value('applications') ?? (smoke ? 20 : 200)),
+    only: only ? new Set(only.split(',')) : null,
+  };
+}
+
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal})`);
+}
+
+function dataFor(options: Options): { dir: string; summary: SynthSummary } {
+  const dir = join(BENCH, 'data', `seed-${options.seed}-scale-${options.scale}`);
+  const summaryFile = join(dir, 'synth.json');
+  if (existsSync(summaryFile)) {
+    const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as SynthSummary;
+    if (summary.seed === options.seed && summary.scale === options.scale && summary.kinds.book && summary.kinds.corpus) {
+      log(`reusing synthetic data in ${dir}`);
+      return { dir, summary };
+    }
+  }
+  log(`generating synthetic data (seed ${options.seed}, scale ${options.scale}) into ${dir}`);
+  return { dir, summary: runSynth({ out: dir, seed: options.seed, kind: 'both', scale: options.scale }) };
+}
+
+async function bundlePeer(): Promise<string> {
+  const out = join(BENCH, 'data', 'peer');
+  mkdirSync(out, { recursive: true });
+  // Vite (already a dev dependency) bundles the library and its CSS into peer.js + peer.css.
+  const { build } = await import('vite');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: BENCH,
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir: out,
+      emptyOutDir: true,
+      minify: false,
+      lib: { entry: join(BENCH, 'peer', 'entry.ts'), formats: ['es'], fileName: () => 'peer.js' },
+      rollupOptions: { output: { assetFileNames: 'peer[extname]' } },
+    },
+  });
+  return out;
+}
+
+/** A plain static server for the peer page (a page of its own, not the app's origin). */
+function startPeerServer(files: Record<string, { path?: string; body?: string; type: string }>): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const f = files[new URL(req.url ?? '/', 'http://x').pathname];
+    if (!f) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': f.type, 'Cache-Control': 'no-store' });
+    res.end(f.body ?? readFileSync(f.path!));
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })),
+  );
+}
+
+function readBackup(file: string): Backup {
+  return JSON.parse(readFileSync(file, 'utf8')) as Backup;
+}
+
+/** Highlights the painter registers for a document: one per segment × code. */
+function expectedHighlights(segments: readonly Segment[], documentId: string): number {
+  let n = 0;
+  for (const s of segments) if (s.documentId === documentId) n += s.codeIds.length;
+  return n;
+}
+
+/** Deterministic spans to code: 5–400 characters, trimmed, not splitting an emoji. */
+function codingSpans(text: string, count: number, seed: number): Array<[number, number]> {
+  const rng = mulberry32(seed);
+  const spans: Array<[number, number]> = [];
+  const isSpace = (o: number) => /\s/.test(text[o] ?? ' ');
+  const low = (o: number) => o > 0 && o < text.length && text.charCodeAt(o) >= 0xdc00 && text.charCodeAt(o) <= 0xdfff;
+  while (spans.length < count) {
+    let start = Math.floor(rng() * (text.length - 10));
+    let end = Math.min(text.length, start + 5 + Math.floor(rng() * 396));
+    if (low(start)) start--;
+    if (low(end)) end++;
+    while (start < end && isSpace(start)) start++;
+    while (end > start && isSpace(end - 1)) end--;
+    if (end - start >= 5) spans.push([start, end]);
+  }
+  return spans;
+}
+
+const helpers = readFileSync(join(BENCH, 'page-helpers.js'), 'utf8');
+
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript({ content: helpers });
+  return context;
+}
+
+async function freshPage(context: BrowserContext, url: string): Promise<Page> {
+  for (const p of context.pages()) await p.close();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  await page.goto(url);
+  return page;
+}
+
+const evaluate = <T>(page: Page, expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;
+const js = (v: unknown) => JSON.stringify(v);
+
+/** Opens the app once so Dexie creates the schema, writes the backup's rows, and returns. */
+async function seed(context: BrowserContext, server: RunningWebServer, backupFile: string): Promise<void> {
+  await context.route('**/__bench/backup.json', (route) => route.fulfill({ path: backupFile, contentType: 'application/json' }));
+  const page = await freshPage(context, server.url);
+  await evaluate(page, `window.__bench.appReady(null, 0)`);
+  const counts = await evaluate<{ codes: number; segments: number }>(page, `window.__bench.seedDb('/__bench/backup.json')`);
+  log(`seeded IndexedDB at ${server.url}: ${counts.codes} codes, ${counts.segments} segments`);
+  await page.close();
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const wants = (name: string) => !options.only || options.only.has(name);
+  const started = Date.now();
+  if (options.build) {
+    log('building the app (electron-vite build)');
+    run('npx', ['electron-vite', 'build']);
+  }
+  const rendererDir = join(ROOT, 'out', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer/index.html is missing: run without --no-build');
+  const { dir, summary } = dataFor(options);
+  const bookBackupFile = join(dir, 'book-backup.json');
+  const corpusBackupFile = join(dir, 'corpus-backup.json');
+  const bookBackup = readBackup(bookBackupFile);
+
+  const [bookCorpus, corpusCorpus] = await Promise.all([loadCorpus(join(dir, 'book')), loadCorpus(join(dir, 'corpus'))]);
+  for (const c of [bookCorpus, corpusCorpus]) if (c.listing.issues.length) throw new Error(`corpus issues: ${js(c.listing.issues.slice(0, 3))}`);
+  const bookText = bookCorpus.texts.get('book')!;
+  const noteText = bookCorpus.texts.get('note')!;
+  const bookTitle = bookCorpus.listing.documents.find((d) => d.id === 'book')!.title;
+  const noteTitle = bookCorpus.listing.documents.find((d) => d.id === 'note')!.title;
+  const bookExpected = expectedHighlights(bookBackup.segments, 'book');
+
+  const results: Results = {
+    date: new Date().toISOString(),
+    machine: {
+      nproc: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memoryGB: Number((totalmem() / 1e9).toFixed(1)),
+      freeMemoryGB: Number((freemem() / 1e9).toFixed(1)),
+      node: process.version,
+      chromium: '',
+    },
+    options: { smoke: options.smoke, reps: options.reps, seed: options.seed, scale: options.scale, codeApplications: options.codeApplications },
+    data: summary.kinds,
+    measurements: {},
+  };
+  const m = results.measurements;
+
+  // 4. Export runs in Node: no browser needed.
+  if (wants('export')) {
+    log('export: toCsv vs JSON.stringify over the corpus segments');
+    const backup = readBackup(corpusBackupFile);
+    const data: ProjectData = {
+      documents: corpusCorpus.listing.documents.map((d) => ({ ...d, text: corpusCorpus.texts.get(d.id)! })),
+      codes: backup.codes,
+      segments: backup.segments,
+      memos: [],
+      settings: backup.settings,
+    };
+    const csvMs: number[] = [];
+    const jsonMs: number[] = [];
+    const rowsJsonMs: number[] = [];
+    let csvChars = 0;
+    const table = buildCsvTable(data);
+    const rows = Array.from({ length: table.rowCount }, (_, i) => table.row(i));
+    // One untimed round first so both sides run optimised code.
+    toCsv(data);
+    JSON.stringify(data.segments);
+    JSON.stringify(rows);
+    for (let r = 0; r < Math.max(options.reps, 1); r++) {
+      let t = performance.now();
+      csvChars = toCsv(data).length;
+      csvMs.push(performance.now() - t);
+      t = performance.now();
+      JSON.stringify(data.segments);
+      jsonMs.push(performance.now() - t);
+      t = performance.now();
+      JSON.stringify(rows);
+      rowsJsonMs.push(performance.now() - t);
+    }
+    m.export = {
+      segments: data.segments.length,
+      csvRows: table.rowCount,
+      csvMB: Number((csvChars / 1e6).toFixed(1)),
+      csvMs: median(csvMs),
+      jsonStringifySegmentsMs: median(jsonMs),
+      jsonStringifyCsvRowsMs: median(rowsJsonMs),
+      ratio: ratio(median(csvMs), median(jsonMs)),
+      ratioVsCsvRows: ratio(median(csvMs), median(rowsJsonMs)),
+    };
+  }
+
+  log('bundling the peer (@recogito/text-annotator) page');
+  const peerDir = await bundlePeer();
+  const annotations = bookBackup.segments
+    .filter((s) => s.documentId === 'book')
+    .map((s) => ({
+      id: s.id,
+      bodies: [],
+      target: { annotation: s.id, selector: [{ quote: s.quote, start: s.start, end: s.end }] },
+    }));
+  const peer = await startPeerServer({
+    '/peer.html': { path: join(BENCH, 'peer', 'index.html'), type: 'text/html; charset=utf-8' },
+    '/peer.js': { path: join(peerDir, 'peer.js'), type: 'text/javascript; charset=utf-8' },
+    '/peer.css': { path: join(peerDir, 'peer.css'), type: 'text/css; charset=utf-8' },
+    '/book.txt': { body: bookText, type: 'text/plain; charset=utf-8' },
+    '/annotations.json': { body: js(annotations), type: 'application/json' },
+  });
+
+  const serve = (corpus: LoadedCorpus) => startWebServer({ rendererDir, handlers: createWebHandlers(corpus), port: 0 });
+  const bookServer = await serve(bookCorpus);
+  const corpusServer = await serve(corpusCorpus);
+  log(`app on ${bookServer.url} (book) and ${corpusServer.url} (corpus); peer page on ${peer.url}/peer.html`);
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+  results.machine.chromium = browser.version();
+  try {
+    // ---- The book: open, code, scroll.
+    const book = await newContext(browser);
+    await seed(book, bookServer, bookBackupFile);
+
+    if (wants('open')) {
+      const ours: number[] = [];
+      const text: number[] = [];
+      const fetchMs: number[] = [];
+      const bare: number[] = [];
+      const heap: number[] = [];
+      for (let r = 0; r < options.reps; r++) {
+        let page = await freshPage(book, bookServer.url);
+        await evaluate(page, `window.__bench.appReady(${js(noteTitle)}, 0)`);
+        const o = await evaluate<{ ms: number; textMs: number; fetchMs: number }>(page, `window.__bench.openDocument(${js(bookTitle)}, ${bookExpected})`);
+        ours.push(o.ms);
+        text.push(o.textMs);
+        fetchMs.push(o.fetchMs);
+        heap.push((await evaluate<number | null>(page, `window.__bench.gcHeap()`)) ?? NaN);
+        page = await freshPage(book, bookServer.url);
+        await evaluate(page, `window.__bench.appReady(${js(noteTitle)}, 0)`);
+        bare.push((await evaluate<{ ms: number }>(page, `window.__bench.barePaint('book')`)).ms);
+        log(`open ${r + 1}/${options.reps}: ours ${o.ms.toFixed(0)} ms (text shown at ${o.textMs.toFixed(0)}, fetch ${o.fetchMs.toFixed(0)}), bare ${bare[r]!.toFixed(0)} ms`);
+      }
+      m.open = {
+        highlights: bookExpected,
+        oursMs: median(ours),
+        textShownMs: median(text),
+        fetchMs: median(fetchMs),
+        barePaintMs: median(bare),
+        ratio: ratio(median(ours), median(bare)),
+        heapAfterBookMB: Number((median(heap) / 1e6).toFixed(1)),
+      };
+    }
+
+    if (wants('peer')) {
+      const theirs: number[] = [];
+      let check = { stored: 0, drawnSpans: 0, cssRanges: 0 };
+      for (let r = 0; r < options.reps; r++) {
+        const page = await freshPage(book, `${peer.url}/peer.html`);
+        await page.waitForFunction('typeof window.createTextAnnotator === "function"');
+        const p = await evaluate<{ ms: number; stored: number; drawnSpans: number; cssRanges: number }>(page, `window.__bench.peer('/book.txt', '/annotations.json')`);
+        if (p.stored !== annotations.length || p.drawnSpans + p.cssRanges === 0) throw new Error(`the peer drew nothing: ${js(p)}`);
+        theirs.push(p.ms);
+        check = p;
+        log(`peer ${r + 1}/${options.reps}: ${p.ms.toFixed(0)} ms (${p.stored} annotations, ${p.drawnSpans} spans drawn on screen)`);
+      }
+      m.peer = {
+        annotations: annotations.length,
+        theirsMs: median(theirs),
+        drawnSpansOnScreen: check.drawnSpans,
+        oursMs: m.open?.oursMs ?? null,
+        oursOverTheirs: m.open ? ratio(m.open.oursMs, median(theirs)) : null,
+      };
+    }
+
+    if (wants('code')) {
+      const runCode = async (docId: string, title: string, expected: number, text: string, seedN: number) => {
+        await evaluate(await freshPage(book, bookServer.url), `window.__bench.removeBenchSegments()`);
+        const page = await freshPage(book, `${bookServer.url}#doc=${docId}`);
+        await evaluate(page, `window.__bench.appReady(${js(title)}, ${expected})`);
+        const spans = codingSpans(text, options.codeApplications, seedN);
+        const times = await evaluate<number[]>(page, `window.__bench.codeRun(${js(spans)}, '1')`);
+        await evaluate(page, `window.__bench.removeBenchSegments()`);
+        return times;
+      };
+      log(`code: ${options.codeApplications} applications in the uncoded note`);
+      const empty = await runCode('note', noteTitle, 0, noteText, 11);
+      log(`code: ${options.codeApplications} applications in the book (${bookBackup.segments.length} segments)`);
+      const full = await runCode('book', bookTitle, bookExpected, bookText, 12);
+      m.code = {
+        applications: options.codeApplications,
+        bookP50Ms: percentile(full, 50),
+        bookP95Ms: percentile(full, 95),
+        emptyP50Ms: percentile(empty, 50),
+        emptyP95Ms: percentile(empty, 95),
+        ratioP95: ratio(percentile(full, 95), percentile(empty, 95)),
+      };
+    }
+
+    if (wants('scroll')) {
+      const runs: Array<{ frames: number; longFrames: number; maxFrameMs: number; totalMs: number; scrollHeight: number; step: number; reachedEnd: boolean }> = [];
+      for (let r = 0; r < options.reps; r++) {
+        const page = await freshPage(book, `${bookServer.url}#doc=book`);
+        await evaluate(page, `window.__bench.appReady(${js(bookTitle)}, ${bookExpected})`);
+        const s = await evaluate<(typeof runs)[number]>(page, `window.__bench.scrollThrough(5000)`);
+        if (!s.reachedEnd) throw new Error(`scrolling did not reach the end of the book: ${js(s)}`);
+        runs.push(s);
+        log(`scroll ${r + 1}/${options.reps}: ${s.frames} frames, ${s.longFrames} long (> 50 ms), worst ${s.maxFrameMs.toFixed(0)} ms`);
+      }
+      m.scroll = {
+        frames: median(runs.map((s) => s.frames)),
+        stepPx: median(runs.map((s) => s.step)),
+        scrollHeightPx: median(runs.map((s) => s.scrollHeight)),
+        longFrames: median(runs.map((s) => s.longFrames)),
+        longFramesMax: Math.max(...runs.map((s) => s.longFrames)),
+        worstFrameMs: median(runs.map((s) => s.maxFrameMs)),
+        totalMs: median(runs.map((s) => s.totalMs)),
+      };
+    }
+    await book.close();
+
+    // ---- The corpus: list, open one, heap over 50 documents.
+    if (wants('corpus')) {
+      const backup = readBackup(corpusBackupFile);
+      const docs = corpusCorpus.listing.documents;
+      const expectedOf = new Map(docs.map((d) => [d.id, expectedHighlights(backup.segments, d.id)]));
+      const corpus = await newContext(browser);
+      await seed(corpus, corpusServer, corpusBackupFile);
+      const listMs: number[] = [];
+      const openMs: number[] = [];
+      const heapFirst: number[] = [];
+      const heapAfter: number[] = [];
+      const opened = Math.min(50, docs.length - 1);
+      for (let r = 0; r < options.reps; r++) {
+        const page = await freshPage(corpus, corpusServer.url);
+        // performance.now() counts from navigation start: the time the whole list is there.
+        listMs.push(await evaluate<number>(page, `window.__bench.waitFor(() => window.__bench.linkCount() === ${docs.length}, 180000, 'the document list')`));
+        const first = docs[0]!;
+        await evaluate(page, `window.__bench.appReady(${js(first.title)}, ${expectedOf.get(first.id)})`);
+        heapFirst.push((await evaluate<number | null>(page, `window.__bench.gcHeap()`)) ?? NaN);
+        const middle = docs[Math.floor(docs.length / 2)]!;
+        openMs.push((await evaluate<{ ms: number }>(page, `window.__bench.openDocument(${js(middle.title)}, ${expectedOf.get(middle.id)})`)).ms);
+        for (let i = 1; i <= opened; i++) {
+          const d = docs[i]!;
+          await evaluate(page, `window.__bench.openDocument(${js(d.title)}, ${expectedOf.get(d.id)})`);
+        }
+        heapAfter.push((await evaluate<number | null>(page, `window.__bench.gcHeap()`)) ?? NaN);
+        log(
+          `corpus ${r + 1}/${options.reps}: list ${listMs[r]!.toFixed(0)} ms, open one ${openMs[r]!.toFixed(0)} ms, ` +
+            `heap ${(heapFirst[r]! / 1e6).toFixed(1)} → ${(heapAfter[r]! / 1e6).toFixed(1)} MB after ${opened + 1} documents`,
+        );
+      }
+      await corpus.close();
+      m.corpus = {
+        documents: docs.length,
+        segments: backup.segments.length,
+        listMs: median(listMs),
+        openOneMs: median(openMs),
+        documentsOpened: opened + 1,
+        heapAfterFirstMB: Number((median(heapFirst) / 1e6).toFixed(1)),
+        heapAfterManyMB: Number((median(heapAfter) / 1e6).toFixed(1)),
+        heapRatio: ratio(median(heapAfter), median(heapFirst)),
+      };
+    }
+  } finally {
+    await browser.close();
+    await Promise.all([bookServer.close(), corpusServer.close(), new Promise((r) => peer.server.close(r))]);
+  }
+
+  results.targets = evaluateTargets(results);
+  results.durationS = Math.round((Date.now() - started) / 1000);
+  writeFileSync(join(BENCH, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log('\n' + formatTable(results));
+  log(`wrote bench/results.json in ${results.durationS} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});
