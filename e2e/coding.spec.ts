@@ -152,3 +152,30 @@ test('a code refused by a domain rule shows a clear message and stores nothing',
   await expect(page.getByRole('alert').filter({ hasText: 'already exists' })).toBeVisible();
   await expect(codebook(page).getByRole('button', { name: 'ftf', exact: true })).toHaveCount(0);
 });
+
+test('find in document steps through matches and leaves the match selected, ready to code', async ({ page }) => {
+  await openApp(page);
+  const text = await page.evaluate(() =>
+    Array.from(document.querySelector('[aria-label="Document text"]')!.children)
+      .map((p) => p.textContent)
+      .join('\n'),
+  );
+  const total = text.toLowerCase().split('coalition').length - 1;
+  expect(total).toBeGreaterThan(2);
+  await page.keyboard.press('Control+f');
+  const box = page.getByRole('searchbox', { name: 'Find in document' });
+  await expect(box).toBeFocused();
+  await box.fill('coalition');
+  const search = page.getByRole('search', { name: 'Find in document' });
+  await expect(search.getByRole('status')).toHaveText(`1 of ${total}`);
+  await box.press('Enter');
+  await expect(search.getByRole('status')).toHaveText(`2 of ${total}`);
+  await box.press('Shift+Enter');
+  await box.press('Enter');
+  await box.press('Escape');
+  await expect(search).toHaveCount(0);
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('Coalition');
+  await page.keyboard.press('1');
+  await expectCount(page, 'FTF', 1);
+  await expect.poll(() => highlightedTexts(page)).toEqual(['Coalition']);
+});

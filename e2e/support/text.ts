@@ -57,6 +57,8 @@ export async function dragSelect(page: Page, from: string, to: string, direction
 
 /** The selection as the app reports it: {start, end} in UTF-16 offsets of the normalised text. */
 export async function reportedSelection(page: Page): Promise<{ start: number; end: number }> {
+  // The app reports a selection on the frame after it changes: let two frames pass first.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const status = page.getByLabel('Selection', { exact: true });
   await expect(status).toHaveText(/Selected characters/);
   const start = Number(await status.getAttribute('data-start'));

@@ -3,20 +3,23 @@
  * the read-only text. Wires the viewer's plugins to coding (toolbar, shortcuts), highlights,
  * hover names and the Segment panel.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReadableDocument } from '../../app/useCorpus';
-import { useProject } from '../../app/ProjectContext';
+import { useProject, useServices } from '../../app/ProjectContext';
 import type { Code } from '../../domain/model';
 import { DocumentText } from '../../viewer/DocumentText';
 import type { Span } from '../../viewer/domOffsets';
+import { FindPlugin } from '../../viewer/plugins/FindPlugin';
 import { HighlightPlugin } from '../../viewer/plugins/HighlightPlugin';
 import { KeyboardCaretPlugin } from '../../viewer/plugins/KeyboardCaretPlugin';
 import { PointerPlugin } from '../../viewer/plugins/PointerPlugin';
 import { SelectionPlugin, type SelectionInfo } from '../../viewer/plugins/SelectionPlugin';
+import { ViewerHandlePlugin, type ViewerHandle } from '../../viewer/plugins/ViewerHandlePlugin';
 import { ApplyCodeToolbar } from '../coding/ApplyCodeToolbar';
 import { CodingShortcutsPlugin } from '../coding/CodingShortcutsPlugin';
 import { useCoding } from '../coding/useCoding';
 import { DocumentMemoField } from './DocumentMemoField';
+import { FindBar } from './FindBar';
 import { HoverTooltip } from './HoverTooltip';
 import { SelectionStatus } from './SelectionStatus';
 import { UnplacedNotice } from './UnplacedNotice';
@@ -36,6 +39,11 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments }: Pr
   const coding = useCoding({ id: doc.id, sha256: doc.sha256, text }, placed);
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; codes: Code[] } | null>(null);
+  const find = useFind(doc.id);
+  const viewer = useRef<ViewerHandle | null>(null);
+  const onHandle = useCallback((h: ViewerHandle | null) => {
+    viewer.current = h;
+  }, []);
 
   useEffect(() => setSelection(null), [doc.id]);
 
@@ -96,6 +104,20 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments }: Pr
         <DocumentMemoField key={doc.id} documentId={doc.id} />
         <UnplacedNotice segments={unplaced} />
       </header>
+      {find.open && (
+        <FindBar
+          query={find.query}
+          onQuery={find.setQuery}
+          count={find.matches.length}
+          current={find.current}
+          onStep={find.step}
+          onClose={(keep) => {
+            const match = find.matches[find.current];
+            find.close();
+            if (keep && match) viewer.current?.selectSpan(match);
+          }}
+        />
+      )}
       <div className="doc-body">
         <DocumentText key={doc.id} text={text} label="Document text">
           <HighlightPlugin spans={placed} codes={paintCodes} activeIds={activeSegmentIds} />
@@ -103,6 +125,8 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments }: Pr
           <SelectionPlugin onChange={setSelection} />
           <PointerPlugin onHover={onHover} onActivate={onActivate} />
           <CodingShortcutsPlugin codes={codes} onApply={applyToSpan} />
+          <ViewerHandlePlugin onHandle={onHandle} />
+          {find.open && <FindPlugin query={find.query} current={find.current} onMatches={find.setMatches} />}
         </DocumentText>
       </div>
       <SelectionStatus span={selection?.span ?? null} />
@@ -125,4 +149,38 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments }: Pr
 function toolbarPosition(rect: SelectionInfo['rect']) {
   const left = Math.max(8, Math.min(rect.left, window.innerWidth - 430));
   return rect.top > 200 ? { left, bottom: window.innerHeight - rect.top + 8 } : { left, top: rect.bottom + 8 };
+}
+
+/** Find state of the open document; Ctrl/Cmd+F (or the Electron menu's Find…) opens it. */
+function useFind(docId: string) {
+  const { api } = useServices();
+  const [open, setOpen] = useState(false);
+  const [query, setQueryState] = useState('');
+  const [current, setCurrent] = useState(0);
+  const [matches, setMatches] = useState<Span[]>([]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        setOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    const off = api.onMenuCommand((c) => c === 'find' && setOpen(true));
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      off();
+    };
+  }, [api]);
+  useEffect(() => setCurrent(0), [docId]);
+  const setQuery = useCallback((q: string) => {
+    setQueryState(q);
+    setCurrent(0);
+  }, []);
+  const step = useCallback(
+    (delta: number) => setCurrent((c) => (matches.length ? (c + delta + matches.length) % matches.length : 0)),
+    [matches.length],
+  );
+  const close = useCallback(() => setOpen(false), []);
+  return { open, query, setQuery, current, step, matches, setMatches, close };
 }

@@ -1,0 +1,71 @@
+/**
+ * Find in document: paints every match of the query (case-insensitive) with a CSS highlight,
+ * marks the current one, scrolls it into view, and reports the number of matches. Matching is
+ * done on the normalised text, so it finds exactly what the offsets count.
+ */
+import { useEffect, useMemo } from 'react';
+import { blockIndexAt } from '../blocks';
+import { offsetToDomPoint, type Span } from '../domOffsets';
+import { useViewer } from '../ViewerContext';
+
+interface Props {
+  query: string;
+  current: number;
+  onMatches: (matches: Span[]) => void;
+}
+
+const ALL = 'mg-find';
+const CURRENT = 'mg-find-current';
+
+export function findMatches(text: string, query: string, limit = 10_000): Span[] {
+  const q = query.toLocaleLowerCase();
+  if (!q) return [];
+  const haystack = text.toLocaleLowerCase();
+  // Lower-casing can change lengths for a few scripts; then fall back to exact-case search.
+  const sameLength = haystack.length === text.length;
+  const source = sameLength ? haystack : text;
+  const needle = sameLength ? q : query;
+  const out: Span[] = [];
+  for (let at = source.indexOf(needle); at >= 0 && out.length < limit; at = source.indexOf(needle, at + 1)) {
+    out.push({ start: at, end: at + needle.length });
+  }
+  return out;
+}
+
+export function FindPlugin({ query, current, onMatches }: Props) {
+  const { blocks, layout, text } = useViewer();
+  const matches = useMemo(() => findMatches(text, query), [text, query]);
+
+  useEffect(() => onMatches(matches), [matches, onMatches]);
+
+  useEffect(() => {
+    const toRange = (m: Span) => {
+      const a = offsetToDomPoint(blocks, layout.starts, m.start);
+      const b = offsetToDomPoint(blocks, layout.starts, m.end);
+      return a && b
+        ? new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset })
+        : null;
+    };
+    const all = new Highlight();
+    for (const m of matches) {
+      const r = toRange(m);
+      if (r) all.add(r);
+    }
+    const now = new Highlight();
+    const focus = matches[current];
+    if (focus) {
+      const r = toRange(focus);
+      if (r) now.add(r);
+      blocks[blockIndexAt(layout.starts, focus.start)]?.scrollIntoView({ block: 'center' });
+    }
+    all.priority = 1;
+    now.priority = 2;
+    CSS.highlights.set(ALL, all);
+    CSS.highlights.set(CURRENT, now);
+    return () => {
+      CSS.highlights.delete(ALL);
+      CSS.highlights.delete(CURRENT);
+    };
+  }, [matches, current, blocks, layout]);
+  return null;
+}
