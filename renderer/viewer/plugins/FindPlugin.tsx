@@ -6,6 +6,7 @@
 import { useEffect, useMemo } from 'react';
 import { blockIndexAt } from '../blocks';
 import { offsetToDomPoint, type Span } from '../domOffsets';
+import { findMatches } from '../findMatches';
 import { useViewer } from '../ViewerContext';
 
 interface Props {
@@ -16,21 +17,6 @@ interface Props {
 
 const ALL = 'mg-find';
 const CURRENT = 'mg-find-current';
-
-export function findMatches(text: string, query: string, limit = 10_000): Span[] {
-  const q = query.toLocaleLowerCase();
-  if (!q) return [];
-  const haystack = text.toLocaleLowerCase();
-  // Lower-casing can change lengths for a few scripts; then fall back to exact-case search.
-  const sameLength = haystack.length === text.length;
-  const source = sameLength ? haystack : text;
-  const needle = sameLength ? q : query;
-  const out: Span[] = [];
-  for (let at = source.indexOf(needle); at >= 0 && out.length < limit; at = source.indexOf(needle, at + 1)) {
-    out.push({ start: at, end: at + needle.length });
-  }
-  return out;
-}
 
 export function FindPlugin({ query, current, onMatches }: Props) {
   const { blocks, layout, text } = useViewer();

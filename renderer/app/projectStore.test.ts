@@ -1,0 +1,89 @@
+/**
+ * The renderer's project store against a real (fake-indexeddb) database: what it shows is
+ * always what is stored — after actions, undo/redo, refusals and storage failures.
+ */
+import { describe, expect, it } from 'vitest';
+import { createCode } from '../domain/codebook';
+import { defaultCodebook } from '../domain/defaultCodebook';
+import { defaultContext } from '../domain/context';
+import { applyCode } from '../domain/segments';
+import { openProject } from '../store/openProject';
+import { freshIndexedDb } from '../store/testFixtures';
+import { ProjectStore } from './projectStore';
+
+const TEXT = 'The Small Group of the Global Coalition met in Brussels.';
+
+async function setup() {
+  const project = await openProject({ name: 'store-test', ...freshIndexedDb(), seed: () => defaultCodebook(defaultContext()) });
+  const store = await ProjectStore.open(project, { coder: 'Ada' });
+  return { project, store };
+}
+
+async function storedState(project: Awaited<ReturnType<typeof setup>>['project']) {
+  const [codes, segments] = await Promise.all([project.repo.loadCodes(), project.repo.loadAllSegments()]);
+  return { codes: codes.map((c) => c.name).sort(), segments: segments.map((s) => [s.quote, s.codeIds.length]) };
+}
+
+function shown(store: ProjectStore) {
+  const s = store.getSnapshot();
+  return { codes: s.codes.map((c) => c.name).sort(), segments: s.segments.map((x) => [x.quote, x.codeIds.length]) };
+}
+
+describe('ProjectStore', () => {
+  it('starts with the default codebook and the coder from the defaults', async () => {
+    const { store } = await setup();
+    const s = store.getSnapshot();
+    expect(s.codes.map((c) => c.name).sort()).toEqual(['Communications', 'Counter-financing', 'FTF', 'Political-military', 'Stabilization']);
+    expect(s.settings.coder).toBe('Ada');
+    expect(s.canUndo).toBe(false);
+  });
+
+  it('mirrors exactly what it stores, through actions, undo and redo', async () => {
+    const { project, store } = await setup();
+    const ftf = store.getSnapshot().codes.find((c) => c.name === 'FTF')!;
+    const apply = () =>
+      store.act((ctx) =>
+        applyCode(store.getSnapshot().segments, { documentId: 'd1', documentHash: 'h', text: TEXT, start: 4, end: 15 }, ftf.id, 'Ada', ctx, 'FTF').change,
+      );
+    expect(await apply()).not.toBeNull();
+    expect(shown(store)).toEqual(await storedState(project));
+    expect(store.getSnapshot().segments[0]!.quote).toBe('Small Group');
+    expect(store.getSnapshot().undoLabel).toBe('Apply code FTF');
+
+    await store.undo();
+    expect(store.getSnapshot().segments).toEqual([]);
+    expect(shown(store)).toEqual(await storedState(project));
+    await store.redo();
+    expect(store.getSnapshot().segments).toHaveLength(1);
+    expect(shown(store)).toEqual(await storedState(project));
+  });
+
+  it('shows a refusal as a message and stores nothing', async () => {
+    const { project, store } = await setup();
+    const before = await storedState(project);
+    const result = await store.act((ctx) => createCode(store.getSnapshot().codes, { name: ' ftf ' }, ctx).change);
+    expect(result).toBeNull();
+    expect(store.getSnapshot().error).toMatch(/already exists/);
+    expect(await storedState(project)).toEqual(before);
+    store.dismissError();
+    expect(store.getSnapshot().error).toBeNull();
+  });
+
+  it('keeps the shown state when storage fails, and says why', async () => {
+    const { project, store } = await setup();
+    const before = shown(store);
+    project.db.close();
+    const result = await store.act((ctx) => createCode(store.getSnapshot().codes, { name: 'Returnees' }, ctx).change);
+    expect(result).toBeNull();
+    expect(store.getSnapshot().error).toMatch(/not saved|closed/i);
+    expect(shown(store)).toEqual(before);
+    expect(store.getSnapshot().canUndo).toBe(false);
+  });
+
+  it('saves settings', async () => {
+    const { project, store } = await setup();
+    await store.saveSettings({ coder: 'Grace' });
+    expect(store.getSnapshot().settings.coder).toBe('Grace');
+    expect((await project.repo.getSettings({ coder: 'x' })).coder).toBe('Grace');
+  });
+});
