@@ -3,12 +3,13 @@
  * paragraph node; once Lexical has put them in the DOM, each gets `data-start` (its offset),
  * and the plugins passed as children (highlights, keyboard caret, selection, pointer) start.
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { layoutBlocks, type BlockLayout } from './blocks';
+import { deferOffscreenLayout, LAZY_LAYOUT_THRESHOLD } from './lazyLayout';
 import { ViewerContext, type ViewerReady } from './ViewerContext';
 
 interface Props {
@@ -58,12 +59,16 @@ export function DocumentText({ text, label, children }: Props) {
   );
 }
 
-/** Tags each paragraph element with its start offset once Lexical has rendered them all. */
+/**
+ * Tags each paragraph element with its start offset once Lexical has rendered them all — in a
+ * layout effect, so a long document's far blocks are marked before the first paint.
+ */
 function BlockOffsetsPlugin(props: { layout: BlockLayout; text: string; onReady: (r: ViewerReady | null) => void }) {
   const [editor] = useLexicalComposerContext();
   const { layout, text, onReady } = props;
-  useEffect(() => {
+  useLayoutEffect(() => {
     let done = false;
+    let undoDeferral: (() => void) | null = null;
     const tag = () => {
       const root = editor.getRootElement();
       if (done || !root || root.children.length !== layout.lines.length) return;
@@ -72,12 +77,14 @@ function BlockOffsetsPlugin(props: { layout: BlockLayout; text: string; onReady:
         el.dataset.start = String(layout.starts[i]);
       });
       done = true;
+      if (text.length > LAZY_LAYOUT_THRESHOLD) undoDeferral = deferOffscreenLayout(root, blocks);
       onReady({ root, blocks, layout, text });
     };
     tag();
     const unregister = editor.registerUpdateListener(tag);
     return () => {
       unregister();
+      undoDeferral?.();
       onReady(null);
     };
   }, [editor, layout, text, onReady]);

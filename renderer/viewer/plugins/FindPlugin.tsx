@@ -7,6 +7,7 @@ import { useEffect, useMemo } from 'react';
 import { blockIndexAt } from '../blocks';
 import { offsetToDomPoint, type Span } from '../domOffsets';
 import { findMatches } from '../findMatches';
+import { revealBlock } from '../lazyLayout';
 import { useViewer } from '../ViewerContext';
 
 interface Props {
@@ -42,7 +43,9 @@ export function FindPlugin({ query, current, onMatches }: Props) {
     if (focus) {
       const r = toRange(focus);
       if (r) now.add(r);
-      blocks[blockIndexAt(layout.starts, focus.start)]?.scrollIntoView({ block: 'center' });
+      const block = blocks[blockIndexAt(layout.starts, focus.start)];
+      revealBlock(block);
+      block?.scrollIntoView({ block: 'center' });
     }
     all.priority = 1;
     now.priority = 2;

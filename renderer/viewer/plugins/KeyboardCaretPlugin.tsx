@@ -5,6 +5,7 @@
  * Home/End by line, Ctrl+Home/End to the document's ends, Ctrl+A selects the whole text.
  */
 import { useEffect, useState } from 'react';
+import { revealBlock } from '../lazyLayout';
 import { useViewer } from '../ViewerContext';
 
 type Granularity = 'character' | 'word' | 'line' | 'lineboundary' | 'documentboundary';
@@ -56,6 +57,24 @@ export function KeyboardCaretPlugin() {
       if (selection.rangeCount === 0 || !root.contains(selection.anchorNode)) {
         placeCaretInView(root, blocks, selection);
         if (!e.shiftKey) return;
+      }
+      if (move.granularity === 'documentboundary') {
+        // Jump straight to the end block: far blocks of a long document may not be laid out,
+        // and Selection.modify only walks laid-out text.
+        const block = move.direction === 'forward' ? blocks[blocks.length - 1] : blocks[0];
+        if (!block) return;
+        revealBlock(block);
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        let node: Node = block;
+        let offset = 0;
+        if (move.direction === 'forward') {
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) node = n;
+          offset = node === block ? block.childNodes.length : (node as Text).length;
+        }
+        if (e.shiftKey) selection.extend(node, offset);
+        else selection.collapse(node, offset);
+        block.scrollIntoView({ block: 'nearest' });
+        return;
       }
       selection.modify(e.shiftKey ? 'extend' : 'move', move.direction, move.granularity);
     };
