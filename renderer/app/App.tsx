@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
 import { DocumentList } from '../features/documents/DocumentList';
+import { ExchangeMenu } from '../features/exchange/ExchangeMenu';
 import { UndoControls } from '../features/history/UndoControls';
 import { DocumentPane } from '../features/reader/DocumentPane';
 import { SegmentPanel } from '../features/segment/SegmentPanel';
@@ -49,6 +50,7 @@ export function App() {
       <header className="app-header">
         <span className="app-name">Marginalia</span>
         <UndoControls />
+        <ExchangeMenu corpus={corpus} />
         <CoderField />
       </header>
       <Notices />

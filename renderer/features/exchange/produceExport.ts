@@ -1,0 +1,73 @@
+/**
+ * Turns ProjectData into the bytes of one export format. CSV is written in chunks (progress,
+ * cancellation, a responsive window with 100,000 segments); the .qdpx is one heavy call, so
+ * the event loop gets a turn first to paint the busy state.
+ */
+import { toCsvChunks, type CsvOptions } from '../../domain/export/csv';
+import type { ProjectData } from '../../domain/export/projectData';
+import { toWebAnnotationJson } from '../../domain/export/webAnnotation';
+import { exportBackup } from '../../domain/exchange/backup';
+import { exportQdc } from '../../domain/exchange/refiQda/codebook';
+import { exportQdpx } from '../../domain/exchange/refiQda/exportQdpx';
+import { bytesToBase64 } from '../../transport/browserFiles';
+import type { ExportFormat } from './formats';
+
+export interface ProduceOptions {
+  now: Date;
+  /** The analyst (REFI-QDA creating user). */
+  userName: string;
+  /** The corpus name, for labels inside the file. */
+  projectName?: string;
+  /** Filters and options for the CSV formats (shape is set by the format). */
+  csv?: Omit<CsvOptions, 'shape'>;
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between chunks; when it returns true the export stops with ExportCancelled. */
+  cancelled?: () => boolean;
+}
+
+export interface ProducedExport {
+  content: string;
+  encoding: 'utf8' | 'base64';
+  /** Data rows written (CSV only). */
+  rows?: number;
+}
+
+export class ExportCancelled extends Error {
+  override name = 'ExportCancelled';
+}
+
+/** One turn of the event loop (and a frame in a browser), so the busy state can paint. */
+export const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function produceExport(format: ExportFormat, data: ProjectData, options: ProduceOptions): Promise<ProducedExport> {
+  const now = options.now.toISOString();
+  switch (format) {
+    case 'csv-long':
+    case 'csv-wide': {
+      const parts: string[] = [];
+      let rows = 0;
+      const progress = (done: number, total: number) => {
+        rows = total;
+        options.onProgress?.(done, total);
+      };
+      const shape = format === 'csv-long' ? 'long' : 'wide';
+      for await (const chunk of toCsvChunks(data, { ...options.csv, shape }, progress)) {
+        if (options.cancelled?.()) throw new ExportCancelled('Export cancelled.');
+        parts.push(chunk);
+      }
+      return { content: parts.join(''), encoding: 'utf8', rows };
+    }
+    case 'backup':
+      return { content: exportBackup(data, now), encoding: 'utf8' };
+    case 'annotations':
+      return { content: toWebAnnotationJson(data, options.projectName), encoding: 'utf8' };
+    case 'qdc':
+      return { content: exportQdc(data.codes), encoding: 'utf8' };
+    case 'qdpx': {
+      await nextTurn();
+      const bytes = exportQdpx(data, { now, userName: options.userName, projectName: options.projectName });
+      if (options.cancelled?.()) throw new ExportCancelled('Export cancelled.');
+      return { content: bytesToBase64(bytes), encoding: 'base64' };
+    }
+  }
+}
