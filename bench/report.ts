@@ -3,7 +3,7 @@
 export interface Results {
   date: string;
   machine: { nproc: number; cpu: string; memoryGB: number; freeMemoryGB: number; node: string; chromium: string };
-  options: { smoke: boolean; reps: number; seed: number; scale: number; codeApplications: number };
+  options: { smoke: boolean; reps: number; seed: number; scale: number; codeApplications: number; appCss?: string | null };
   data: Record<string, unknown>;
   measurements: {
     open?: { highlights: number; oursMs: number; textShownMs: number; fetchMs: number; barePaintMs: number; ratio: number; heapAfterBookMB: number };
@@ -114,7 +114,8 @@ export function formatTable(r: Results): string {
   const head =
     `Marginalia scale benchmark — ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.machine.nproc} × ${r.machine.cpu}, ` +
     `Chromium ${r.machine.chromium}, Node ${r.machine.node}; seed ${r.options.seed}, scale ${r.options.scale}, medians of ${r.options.reps}` +
-    (r.options.smoke ? ' (SMOKE: tiny data, not meaningful numbers)' : '');
+    (r.options.smoke ? ' (SMOKE: tiny data, not meaningful numbers)' : '') +
+    (r.options.appCss ? `\nWHAT-IF run with extra app CSS: ${r.options.appCss}` : '');
   const targets = (r.targets ?? []).map((t) => [t.name, t.goal, t.measured, t.met === null ? '—' : t.met ? 'met' : 'MISSED']);
   return `${head}\n\n${table(rows)}\n\n${table([['target', 'goal', 'measured', ''], ...targets])}\n`;
 }
