@@ -54,10 +54,8 @@ export function KeyboardCaretPlugin() {
       const move = movement(e);
       if (!move) return;
       e.preventDefault();
-      if (selection.rangeCount === 0 || !root.contains(selection.anchorNode)) {
-        placeCaretInView(root, blocks, selection);
-        if (!e.shiftKey) return;
-      }
+      // No caret yet: start from the first visible line, then make the move as asked.
+      if (selection.rangeCount === 0 || !root.contains(selection.anchorNode)) placeCaretInView(root, blocks, selection);
       if (move.granularity === 'documentboundary') {
         // Jump straight to the end block: far blocks of a long document may not be laid out,
         // and Selection.modify only walks laid-out text.

@@ -1,0 +1,76 @@
+/**
+ * A book-length document (laid out lazily, see renderer/viewer/lazyLayout.ts) must read and
+ * code like a short one: exact text, find, keyboard jumps, drag selection far into the text.
+ */
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectCount, highlightedTexts } from './support/coding';
+import { startHost } from './support/host';
+import { dragSelect, reportedSelection, selectedString } from './support/text';
+
+function longText(): string {
+  const words = ['coalition', 'stabilization', 'returnees', 'border', 'finance', 'messaging', 'Mosul', 'Raqqa', 'التحالف', '🙂'];
+  const paragraphs: string[] = [];
+  for (let p = 0; p < 2500; p++) {
+    const n = 20 + ((p * 37) % 180);
+    const line = Array.from({ length: n }, (_, i) => words[(p * 7 + i * 3) % words.length]).join(' ');
+    paragraphs.push(`¶${p} ${line}.`);
+  }
+  paragraphs.push('The closing sentence mentions Deir ez-Zor exactly once.');
+  return paragraphs.join('\n\n');
+}
+
+test.describe('a book-length document', () => {
+  const text = longText();
+  let host: Awaited<ReturnType<typeof startHost>>;
+  test.beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marginalia-long-'));
+    writeFileSync(join(dir, 'long.txt'), text);
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({ name: 'Long', documents: [{ id: 'long', file: 'long.txt', title: 'A long report', kind: 'report', place: null, date: null }] }),
+    );
+    host = await startHost(dir);
+  });
+  test.afterAll(async () => host.close());
+
+  test('reads exactly, finds, jumps with the keyboard and codes far into the text', async ({ page }) => {
+    expect(text.length).toBeGreaterThan(150_000);
+    await page.goto(host.url);
+    const viewer = page.getByRole('textbox', { name: 'Document text' });
+    await expect(viewer).toContainText('¶0 ');
+    // Far blocks are not laid out, but their text is all there.
+    expect(await page.locator('.doc-block.far').count()).toBeGreaterThan(1000);
+    const content = await page.evaluate(() =>
+      Array.from(document.querySelector('[aria-label="Document text"]')!.children)
+        .map((p) => p.textContent)
+        .join('\n'),
+    );
+    expect(content).toBe(text);
+
+    // Ctrl+End then Shift+Home selects the last line, wherever it is.
+    await viewer.focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Shift+Home');
+    let sel = await reportedSelection(page);
+    expect(text.slice(sel.start, sel.end)).toBe('The closing sentence mentions Deir ez-Zor exactly once.');
+    await page.keyboard.press('Escape');
+
+    // Find scrolls to a far match; Escape leaves it selected; a digit codes it.
+    await page.keyboard.press('Control+f');
+    await page.getByRole('searchbox', { name: 'Find in document' }).fill('¶2000 ');
+    await expect(page.getByRole('search', { name: 'Find in document' }).getByRole('status')).toHaveText('1 of 1');
+    await page.getByRole('searchbox', { name: 'Find in document' }).press('Escape');
+    expect(await selectedString(page)).toBe('¶2000 ');
+    await page.keyboard.press('1');
+    await expectCount(page, 'FTF', 1);
+    await expect.poll(() => highlightedTexts(page)).toEqual(['¶2000']);
+
+    // A mouse drag there is exact too.
+    await dragSelect(page, '¶2001', '¶2001');
+    sel = await reportedSelection(page);
+    expect(text.slice(sel.start, sel.end)).toBe('¶2001');
+  });
+});
