@@ -179,3 +179,22 @@ test('find in document steps through matches and leaves the match selected, read
   await expectCount(page, 'FTF', 1);
   await expect.poll(() => highlightedTexts(page)).toEqual(['Coalition']);
 });
+
+test('with the keyboard alone: the caret in a highlight names its codes and Enter opens the Segment panel', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, FIRST, FIRST);
+  await page.keyboard.press('1');
+  await expectCount(page, 'FTF', 1);
+  await page.keyboard.press('Escape');
+  const inside = await pointOf(page, FIRST, 6, 'left');
+  await page.mouse.click(inside.x, inside.y);
+  await page.getByRole('button', { name: 'Close segment panel' }).click();
+  await page.getByRole('textbox', { name: 'Document text' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tooltip')).toHaveText('FTF');
+  await page.keyboard.press('Enter');
+  await expect(segmentPanel(page)).toContainText(FIRST);
+  await segmentPanel(page).getByRole('button', { name: 'Remove code FTF' }).click();
+  await expectCount(page, 'FTF', 0);
+  await expect.poll(() => highlightedTexts(page)).toEqual([]);
+});

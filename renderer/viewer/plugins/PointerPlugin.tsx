@@ -1,7 +1,7 @@
 /**
- * Turns pointer and keyboard "activation" into document offsets: hover (for code-name
- * tooltips), a click that leaves no selection, and Enter at the caret (both open the
- * segments at that point).
+ * Turns pointer and keyboard "activation" into document offsets: hover or a resting caret
+ * (for code-name tooltips), a click that leaves no selection, and Enter at the caret (both
+ * open the segments at that point).
  */
 import { useEffect } from 'react';
 import { domPointToOffset, offsetFromPoint } from '../domOffsets';
@@ -38,12 +38,24 @@ export function PointerPlugin({ onHover, onActivate }: Props) {
       e.preventDefault();
       onActivate(offset);
     };
+    // Keyboard users get the same names when the caret rests in a highlight.
+    const onCaret = () => {
+      const s = window.getSelection();
+      if (document.activeElement !== root || !s?.isCollapsed || !s.focusNode || !root.contains(s.focusNode)) return;
+      const offset = domPointToOffset(root, s.focusNode, s.focusOffset);
+      const range = document.createRange();
+      range.setStart(s.focusNode, s.focusOffset);
+      const rect = range.getClientRects()[0];
+      if (offset !== null && rect) onHover(offset, rect.left, rect.bottom - 12);
+    };
+    document.addEventListener('selectionchange', onCaret);
     root.addEventListener('mousemove', onMove);
     root.addEventListener('mouseleave', onLeave);
     root.addEventListener('click', onClick);
     root.addEventListener('keydown', onKey);
     return () => {
       cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', onCaret);
       root.removeEventListener('mousemove', onMove);
       root.removeEventListener('mouseleave', onLeave);
       root.removeEventListener('click', onClick);
