@@ -4,6 +4,7 @@
  * with nothing stored, and REFI-QDA .qdpx round trips, including a document that is not in
  * the corpus. Every test has a fresh browser context, so a fresh IndexedDB.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser } from '@playwright/test';
@@ -62,12 +63,23 @@ test('the Export dialog offers every format, opens and closes with the keyboard'
   await dialog.getByRole('radio', { name: 'Project backup (JSON)' }).check();
   await expect(dialog.getByRole('checkbox', { name: 'Include sub-codes' })).toHaveCount(0);
 
+  // Both dialogs pass axe (serious or critical), in light and dark.
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await dialog.getByRole('radio', { name: 'Annotated CSV (one row per code)' }).check();
+    const results = await new AxeBuilder({ page }).include('dialog').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${scheme} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  }
+
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(opener).toBeFocused();
 
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(importDialog(page).getByRole('radio')).toHaveCount(3);
+  const results = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(importDialog(page)).toBeHidden();
 });
@@ -286,4 +298,83 @@ test('a .qdpx from elsewhere adds its document, codes and segments, and reports 
   await link.click();
   await expect(viewerText(page)).toContainText('We talked about returnees');
   await expect.poll(() => highlightedTexts(page)).toEqual(['returnees and the border', 'the camps were full']);
+});
+
+test('a .qdc codebook adds the codes this project lacks and skips the names it has', async ({ page, browser }) => {
+  await openApp(page);
+  const name = codebook(page).getByRole('textbox', { name: 'New code name' });
+  await name.fill('Returnees');
+  await name.press('Enter');
+  await expect(codeRow(page, 'Returnees')).toBeVisible();
+  const qdc = await exportAs(page, 'REFI-QDA codebook (.qdc)');
+  expect(qdc.name).toMatch(/^marginalia-coding-\d{4}-\d{2}-\d{2}\.qdc$/);
+  expect(qdc.text).toContain('<CodeBook');
+
+  const fresh = await freshPage(browser);
+  const dialog = await importFile(fresh, 'REFI-QDA codebook (.qdc)', qdc.upload);
+  await expect(dialog.getByRole('status')).toContainText(`Imported ${qdc.name}: Added 1 code.`);
+  await expect(dialog.getByRole('status')).toContainText('Skipped 5 code(s) whose names already exist');
+  await fresh.keyboard.press('Escape');
+  expect(await codeNames(fresh)).toEqual(await codeNames(page));
+});
+
+test('thousands of segments: the CSV is written in chunks behind a progress bar', async ({ page }) => {
+  const doc = manifest(BUNDLED_CORPUS).documents[4]!;
+  const text = normalisedFile(BUNDLED_CORPUS, doc.file);
+  const now = '2024-05-01T10:00:00.000Z';
+  const N = 12_000;
+  const segments = Array.from({ length: N }, (_, i) => {
+    const start = i % (text.length - 20);
+    return {
+      id: `bulk-${i}`,
+      documentId: doc.id,
+      documentHash: createHash('sha256').update(text).digest('hex'),
+      start,
+      end: start + 8,
+      ...quoteSelector(text, start, start + 8),
+      codeIds: ['bulk-code'],
+      memo: '',
+      coder: 'Bulk',
+      createdAt: now,
+      updatedAt: now,
+    };
+  }).filter((s) => s.quote.trim() !== '');
+  const backup = {
+    format: 'marginalia-project',
+    version: 1,
+    exportedAt: now,
+    documents: [{ id: doc.id, title: doc.title, sha256: segments[0]!.documentHash }],
+    codes: [{ id: 'bulk-code', name: 'Bulk', colour: '#336699', description: '', parentId: null, shortcut: null, createdAt: now, updatedAt: now }],
+    segments,
+    memos: [],
+    settings: { coder: 'Bulk' },
+  };
+  await openApp(page);
+  const dialog = await importFile(page, 'Project backup (JSON)', {
+    name: 'bulk.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(backup)),
+  });
+  await dialog.getByRole('button', { name: 'Replace' }).click();
+  await expect(dialog.getByRole('status')).toContainText(`${segments.length.toLocaleString('en')} segments`.replace(',', ''), { timeout: 30_000 });
+  await page.keyboard.press('Escape');
+  await expectCount(page, 'Bulk', segments.length);
+
+  // Record every state of the progress bar while the export runs.
+  await page.evaluate(() => {
+    const seen: Array<[number, number]> = [];
+    (window as unknown as { progressSeen: typeof seen }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector<HTMLProgressElement>('progress[aria-label="Export progress"]');
+      if (bar && bar.hasAttribute('value')) seen.push([bar.value, bar.max]);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const file = await exportAs(page, 'Annotated CSV (one row per code)');
+  const rows = Papa.parse<string[]>(file.text.slice(1), { skipEmptyLines: true }).data;
+  expect(rows).toHaveLength(segments.length + 1);
+  await expect(exportDialog(page).getByRole('status')).toHaveText(`Downloaded ${file.name} (${segments.length.toLocaleString('en-US')} rows).`);
+  const seen = await page.evaluate(() => (window as unknown as { progressSeen: Array<[number, number]> }).progressSeen);
+  const values = [...new Set(seen.map(([v]) => v))];
+  expect(values.length).toBeGreaterThanOrEqual(3); // 0, 5,000, 10,000 … : it painted between chunks
+  expect(seen.every(([, max]) => max === segments.length)).toBe(true);
 });

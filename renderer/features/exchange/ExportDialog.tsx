@@ -3,6 +3,7 @@
  * written, then the result ("Saved to …" / "Downloaded …") or what went wrong.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useProject, useServices } from '../../app/ProjectContext';
 import type { CorpusState } from '../../app/useCorpus';
 import { DomainError } from '../../domain/change';
@@ -93,7 +94,10 @@ export function ExportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
           includeDescendants,
           coder: coder === '' ? undefined : coder,
         },
-        onProgress: (done, total) => !closed.current && setBusy({ label: 'Writing rows…', done, total }),
+        // Rendered at once (not batched with the next chunk), so the bar moves between chunks.
+        onProgress: (done, total) => {
+          if (!closed.current) flushSync(() => setBusy({ label: 'Writing rows…', done, total }));
+        },
         cancelled: () => closed.current,
       });
       if (closed.current) return;
