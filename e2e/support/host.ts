@@ -9,7 +9,8 @@ export const RENDERER_DIR = resolve(here, '../../out/renderer');
 export const FIXTURES = resolve(here, '../fixtures');
 export const BUNDLED_CORPUS = resolve(here, '../../resources/corpus');
 
-export async function startHost(corpusDir: string): Promise<RunningWebServer> {
+/** `port` 0 picks a free one; reuse a port to keep the browser's origin (and its IndexedDB). */
+export async function startHost(corpusDir: string, port = 0): Promise<RunningWebServer> {
   const corpus = await loadCorpus(corpusDir);
-  return startWebServer({ rendererDir: RENDERER_DIR, handlers: createWebHandlers(corpus), port: 0 });
+  return startWebServer({ rendererDir: RENDERER_DIR, handlers: createWebHandlers(corpus), port });
 }

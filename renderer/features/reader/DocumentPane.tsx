@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReadableDocument } from '../../app/useCorpus';
-import { useProject, useServices } from '../../app/ProjectContext';
+import { useProject } from '../../app/ProjectContext';
 import type { Code } from '../../domain/model';
 import { DocumentText } from '../../viewer/DocumentText';
 import type { Span } from '../../viewer/domOffsets';
@@ -23,7 +23,9 @@ import { FindBar } from './FindBar';
 import { HoverTooltip } from './HoverTooltip';
 import { SelectionStatus } from './SelectionStatus';
 import { UnplacedNotice } from './UnplacedNotice';
+import { useFind } from './useFind';
 import { usePlacedSegments } from './usePlacedSegments';
+import { useRebaseOnce } from './useRebaseOnce';
 
 interface Props {
   doc: ReadableDocument;
@@ -35,7 +37,8 @@ interface Props {
 
 export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments }: Props) {
   const { codes, segments } = useProject();
-  const { placed, index, unplaced } = usePlacedSegments(segments, doc.id, text);
+  const { placed, index, unplaced, stale } = usePlacedSegments(segments, doc.id, text, doc.sha256);
+  useRebaseOnce(stale, doc, text);
   const coding = useCoding({ id: doc.id, sha256: doc.sha256, text }, placed);
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; codes: Code[] } | null>(null);
@@ -149,38 +152,4 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments }: Pr
 function toolbarPosition(rect: SelectionInfo['rect']) {
   const left = Math.max(8, Math.min(rect.left, window.innerWidth - 430));
   return rect.top > 200 ? { left, bottom: window.innerHeight - rect.top + 8 } : { left, top: rect.bottom + 8 };
-}
-
-/** Find state of the open document; Ctrl/Cmd+F (or the Electron menu's Find…) opens it. */
-function useFind(docId: string) {
-  const { api } = useServices();
-  const [open, setOpen] = useState(false);
-  const [query, setQueryState] = useState('');
-  const [current, setCurrent] = useState(0);
-  const [matches, setMatches] = useState<Span[]>([]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
-        e.preventDefault();
-        setOpen(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    const off = api.onMenuCommand((c) => c === 'find' && setOpen(true));
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      off();
-    };
-  }, [api]);
-  useEffect(() => setCurrent(0), [docId]);
-  const setQuery = useCallback((q: string) => {
-    setQueryState(q);
-    setCurrent(0);
-  }, []);
-  const step = useCallback(
-    (delta: number) => setCurrent((c) => (matches.length ? (c + delta + matches.length) % matches.length : 0)),
-    [matches.length],
-  );
-  const close = useCallback(() => setOpen(false), []);
-  return { open, query, setQuery, current, step, matches, setMatches, close };
 }

@@ -4,7 +4,7 @@
  * be placed — which are kept and listed, never dropped.
  */
 import { useMemo } from 'react';
-import { reanchorAll } from '../../domain/anchoring';
+import { reanchorAll, type PlacedSegment } from '../../domain/anchoring';
 import type { Segment } from '../../domain/model';
 import { SegmentIndex } from '../../domain/segmentIndex';
 
@@ -13,14 +13,17 @@ export interface PlacedDocumentSegments {
   placed: Segment[];
   index: SegmentIndex<Segment>;
   unplaced: Segment[];
+  /** Placed segments whose stored offsets or text hash are out of date (to be written back). */
+  stale: PlacedSegment<Segment>[];
 }
 
-export function usePlacedSegments(all: readonly Segment[], documentId: string, text: string | null) {
+export function usePlacedSegments(all: readonly Segment[], documentId: string, text: string | null, documentHash: string) {
   const docSegments = useMemo(() => all.filter((s) => s.documentId === documentId), [all, documentId]);
   return useMemo<PlacedDocumentSegments>(() => {
-    if (text === null) return { placed: [], index: new SegmentIndex([]), unplaced: [] };
+    if (text === null) return { placed: [], index: new SegmentIndex([]), unplaced: [], stale: [] };
     const { placed, unplaced } = reanchorAll(docSegments, text);
     const segments = placed.map((p) => (p.moved ? { ...p.segment, start: p.start, end: p.end } : p.segment));
-    return { placed: segments, index: new SegmentIndex(segments), unplaced };
-  }, [docSegments, text]);
+    const stale = placed.filter((p) => p.moved || p.segment.documentHash !== documentHash);
+    return { placed: segments, index: new SegmentIndex(segments), unplaced, stale };
+  }, [docSegments, text, documentHash]);
 }
