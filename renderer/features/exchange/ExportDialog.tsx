@@ -81,7 +81,8 @@ export function ExportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
       const data = buildProjectData(corpus.documents, texts, snapshot);
       const allDocs = corpus.documents.every((d) => !excludedDocs.has(d.id));
       const allCodes = snapshot.codes.every((c) => !excludedCodes.has(c.id));
-      setBusy({ label: isCsv ? 'Writing rows…' : 'Preparing the file…' });
+      // Shown before the heavy work starts (a .qdpx is one long call).
+      flushSync(() => setBusy({ label: isCsv ? 'Writing rows…' : 'Preparing the file…' }));
       const produced = await produceExport(format, data, {
         now,
         userName: snapshot.settings.coder,

@@ -4,6 +4,7 @@
  * one change (one Undo), and the dialog reports what was added, matched, skipped or lost.
  */
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useProject, useServices } from '../../app/ProjectContext';
 import type { CorpusState } from '../../app/useCorpus';
 import { parseBackup, type Backup } from '../../domain/exchange/backup';
@@ -84,7 +85,7 @@ export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
     }
     if (!file || closed.current) return;
     const fileName = file.name;
-    setBusy(`Reading ${fileName}…`);
+    flushSync(() => setBusy(`Reading ${fileName}…`));
     await nextTurn(); // paint the busy state before parsing a big file
     try {
       const bytes = base64ToBytes(file.base64);
