@@ -198,3 +198,23 @@ test('with the keyboard alone: the caret in a highlight names its codes and Ente
   await expectCount(page, 'FTF', 0);
   await expect.poll(() => highlightedTexts(page)).toEqual([]);
 });
+
+test('retrieval: the passages of a code across documents, each opening its document there', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, FIRST, FIRST);
+  await page.keyboard.press('1');
+  await expectCount(page, 'FTF', 1);
+  const nav = page.getByRole('navigation', { name: 'Documents' });
+  await nav.getByRole('link').nth(3).click();
+  await expect(page.getByRole('textbox', { name: 'Document text' })).toContainText('Paris');
+  await dragSelect(page, 'Paris', 'Paris');
+  await page.keyboard.press('1');
+  await expectCount(page, 'FTF', 2);
+
+  await codeRow(page, 'FTF').click();
+  const list = codebook(page).getByRole('region', { name: 'Passages coded FTF' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await list.getByRole('button', { name: new RegExp(FIRST) }).click();
+  await expect(page.getByRole('article', { name: /Coalition Reaffirms/ })).toBeVisible();
+  await expect(segmentPanel(page)).toContainText(FIRST);
+});

@@ -1,7 +1,8 @@
 /** The window: header (undo, coder, export/import), documents, the open document, codebook and segment panels. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
-import { DocumentList } from '../features/documents/DocumentList';
+import { DocumentList, documentHref } from '../features/documents/DocumentList';
+import type { Segment } from '../domain/model';
 import { ExchangeMenu } from '../features/exchange/ExchangeMenu';
 import { UndoControls } from '../features/history/UndoControls';
 import { DocumentPane } from '../features/reader/DocumentPane';
@@ -21,6 +22,8 @@ export function App() {
   const [text, setText] = useState<{ id: string; text: string } | null>(null);
   const [textError, setTextError] = useState<string | null>(null);
   const [openSegments, setOpenSegments] = useState<string[]>([]);
+  /** A segment chosen in the codebook's retrieval list, to be scrolled to once its document shows. */
+  const [reveal, setReveal] = useState<Segment | null>(null);
 
   useEffect(() => {
     if (!current) return;
@@ -43,6 +46,16 @@ export function App() {
   }, [segments]);
 
   const onOpenSegments = useCallback((ids: string[]) => setOpenSegments(ids), []);
+  const documentTitles = useMemo(() => new Map(corpus.documents.map((d) => [d.id, d.title])), [corpus.documents]);
+  const documentOrder = useMemo(() => corpus.documents.map((d) => d.id), [corpus.documents]);
+  const onRevealSegment = useCallback((segment: Segment) => {
+    window.location.hash = documentHref(segment.documentId);
+    setReveal(segment);
+  }, []);
+  const onRevealed = useCallback((segmentId: string) => {
+    setReveal(null);
+    setOpenSegments([segmentId]);
+  }, []);
   const openText = text && current && text.id === current.id ? text.text : null;
 
   return (
@@ -63,13 +76,20 @@ export function App() {
           {corpus.loading && <p role="status">Loading the corpus…</p>}
           {textError && <p role="alert">{textError}</p>}
           {current && openText !== null && (
-            <DocumentPane doc={current} text={openText} activeSegmentIds={openSegments} onOpenSegments={onOpenSegments} />
+            <DocumentPane
+              doc={current}
+              text={openText}
+              activeSegmentIds={openSegments}
+              onOpenSegments={onOpenSegments}
+              reveal={reveal?.documentId === current.id ? reveal : null}
+              onRevealed={onRevealed}
+            />
           )}
           {!corpus.loading && !current && <p>No documents to show.</p>}
         </main>
         <aside className="right" aria-label="Coding">
           {openSegments.length > 0 && <SegmentPanel segmentIds={openSegments} text={openText} onClose={() => setOpenSegments([])} />}
-          <CodebookPanel />
+          <CodebookPanel documentTitles={documentTitles} documentOrder={documentOrder} onRevealSegment={onRevealSegment} />
         </aside>
       </div>
     </div>

@@ -6,9 +6,17 @@ import { useMemo, useState } from 'react';
 import { useProject, useServices } from '../../app/ProjectContext';
 import { createCode } from '../../domain/codebook';
 import { flattenTree, ancestry, codesById } from '../../domain/codeTree';
+import type { Segment } from '../../domain/model';
 import { CodeEditor } from './CodeEditor';
+import { CodedSegments } from './CodedSegments';
 
-export function CodebookPanel() {
+interface Props {
+  documentTitles: ReadonlyMap<string, string>;
+  documentOrder: readonly string[];
+  onRevealSegment: (segment: Segment) => void;
+}
+
+export function CodebookPanel({ documentTitles, documentOrder, onRevealSegment }: Props) {
   const { store } = useServices();
   const { codes, segments } = useProject();
   const [filter, setFilter] = useState('');
@@ -105,6 +113,15 @@ export function CodebookPanel() {
       </form>
       {selected && (
         <CodeEditor key={selected.id} code={selected} segmentCount={counts.get(selected.id) ?? 0} onDeleted={() => setSelectedId(null)} />
+      )}
+      {selected && (
+        <CodedSegments
+          key={`list-${selected.id}`}
+          code={selected}
+          documentTitles={documentTitles}
+          documentOrder={documentOrder}
+          onReveal={onRevealSegment}
+        />
       )}
     </section>
   );

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReadableDocument } from '../../app/useCorpus';
 import { useProject } from '../../app/ProjectContext';
-import type { Code } from '../../domain/model';
+import type { Code, Segment } from '../../domain/model';
 import { DocumentText } from '../../viewer/DocumentText';
 import type { Span } from '../../viewer/domOffsets';
 import { FindPlugin } from '../../viewer/plugins/FindPlugin';
@@ -33,9 +33,12 @@ interface Props {
   /** Segments shown in the Segment panel (underlined in the text). */
   activeSegmentIds: readonly string[];
   onOpenSegments: (ids: string[]) => void;
+  /** A segment to scroll to (from the codebook's retrieval list), then reported done. */
+  reveal: Segment | null;
+  onRevealed: (segmentId: string) => void;
 }
 
-export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments }: Props) {
+export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reveal, onRevealed }: Props) {
   const { codes, segments } = useProject();
   const { placed, index, unplaced, stale } = usePlacedSegments(segments, doc.id, text, doc.sha256);
   useRebaseOnce(stale, doc, text);
@@ -44,9 +47,18 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments }: Pr
   const [hover, setHover] = useState<{ x: number; y: number; codes: Code[] } | null>(null);
   const find = useFind(doc.id);
   const viewer = useRef<ViewerHandle | null>(null);
+  const [viewerReady, setViewerReady] = useState(false);
   const onHandle = useCallback((h: ViewerHandle | null) => {
     viewer.current = h;
+    setViewerReady(h !== null);
   }, []);
+
+  useEffect(() => {
+    if (!reveal || !viewerReady) return;
+    const here = placed.find((s) => s.id === reveal.id);
+    if (here) viewer.current?.scrollToSpan(here);
+    onRevealed(reveal.id);
+  }, [reveal, viewerReady, placed, onRevealed]);
 
   useEffect(() => setSelection(null), [doc.id]);
 

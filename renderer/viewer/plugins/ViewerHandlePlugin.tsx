@@ -1,11 +1,15 @@
 /** Gives the surrounding UI a few imperative viewer actions (select a span, focus the text). */
 import { useEffect } from 'react';
+import { blockIndexAt } from '../blocks';
 import { offsetToDomPoint, type Span } from '../domOffsets';
+import { revealBlock } from '../lazyLayout';
 import { useViewer } from '../ViewerContext';
 
 export interface ViewerHandle {
   /** Makes `span` the document selection and puts focus in the text. */
   selectSpan: (span: Span) => void;
+  /** Scrolls the passage to the middle of the view. */
+  scrollToSpan: (span: Span) => void;
 }
 
 export function ViewerHandlePlugin({ onHandle }: { onHandle: (handle: ViewerHandle | null) => void }) {
@@ -18,6 +22,11 @@ export function ViewerHandlePlugin({ onHandle }: { onHandle: (handle: ViewerHand
         if (!a || !b) return;
         root.focus({ preventScroll: true });
         window.getSelection()?.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+      },
+      scrollToSpan: (span) => {
+        const block = blocks[blockIndexAt(layout.starts, span.start)];
+        revealBlock(block);
+        block?.scrollIntoView({ block: 'center' });
       },
     });
     return () => onHandle(null);
