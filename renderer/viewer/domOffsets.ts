@@ -62,6 +62,11 @@ export function offsetToDomPoint(
   const block = blockElements[index];
   if (!block) return null;
   let remaining = offset - starts[index]!;
+  // Fast path: a Lexical paragraph holding one text node (<p><span>text</span></p>).
+  const only = block.firstChild;
+  if (only && only === block.lastChild && only.firstChild instanceof Text && only.firstChild === only.lastChild) {
+    return { node: only.firstChild, offset: Math.min(remaining, only.firstChild.length) };
+  }
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   let last: Text | null = null;
   for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {

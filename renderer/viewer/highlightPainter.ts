@@ -1,11 +1,16 @@
 /**
  * Paints coded spans with the CSS Custom Highlight API: one Highlight per code holding a
- * StaticRange per segment. Nothing is added to the document's DOM, so 10,000 overlapping
- * segments cost no layout, and a change repaints only the segments that changed.
- * Overlaps stay distinguishable because each code's fill is translucent: fills blend, and
- * the more codes cover a passage the deeper it gets.
+ * StaticRange per segment. Nothing is added to the document's DOM, and overlaps stay
+ * distinguishable because each code's fill is translucent: fills blend, and the more codes
+ * cover a passage the deeper it gets.
+ *
+ * Chromium re-validates every registered range whenever any highlight changes, so the cost of
+ * one change grows with the number of registered ranges. Long documents therefore register
+ * only the segments overlapping the blocks near the viewport (an interval-index query), and
+ * a change repaints only the segments that changed.
  */
 import { HIGHLIGHT_ALPHA } from '../domain/palette';
+import type { SegmentIndex } from '../domain/segmentIndex';
 import { offsetToDomPoint } from './domOffsets';
 
 export interface PaintSpan {
@@ -20,6 +25,9 @@ export interface PaintCode {
   colour: string;
 }
 
+/** [from, to) of the text whose segments are registered; null = the whole document. */
+export type PaintWindow = { from: number; to: number } | null;
+
 let instances = 0;
 
 export class HighlightPainter {
@@ -27,7 +35,11 @@ export class HighlightPainter {
   private readonly style = document.createElement('style');
   private codeNames = new Map<string, string>();
   private painted = new Map<string, { span: PaintSpan; range: StaticRange }>();
-  private activeName: string;
+  private spans = new Map<string, PaintSpan>();
+  private index: SegmentIndex<PaintSpan> | null = null;
+  private window: PaintWindow = null;
+  private readonly activeName: string;
+  private activeIds: readonly string[] = [];
 
   constructor(
     private readonly blocks: readonly HTMLElement[],
@@ -38,14 +50,15 @@ export class HighlightPainter {
     CSS.highlights.set(this.activeName, new Highlight());
   }
 
-  /** Codes and their colours; repaints everything if the set of colours changed. */
+  /** Codes and their colours; repaints everything (names and rules are rebuilt). */
   setCodes(codes: readonly PaintCode[]): void {
     const rules: string[] = [];
     const names = new Map<string, string>();
     codes.forEach((code, i) => {
       const name = `${this.prefix}-c${i}`;
       names.set(code.id, name);
-      rules.push(`::highlight(${name}) { background-color: color-mix(in srgb, ${code.colour} ${Math.round(HIGHLIGHT_ALPHA * 100)}%, transparent); }`);
+      const alpha = Math.round(HIGHLIGHT_ALPHA * 100);
+      rules.push(`::highlight(${name}) { background-color: color-mix(in srgb, ${code.colour} ${alpha}%, transparent); }`);
     });
     rules.push(
       `::highlight(${this.activeName}) { text-decoration: underline 3px currentColor; text-underline-offset: 3px; }`,
@@ -54,41 +67,32 @@ export class HighlightPainter {
     for (const name of this.codeNames.values()) CSS.highlights.delete(name);
     this.codeNames = names;
     for (const name of names.values()) CSS.highlights.set(name, new Highlight());
-    const spans = [...this.painted.values()].map((p) => p.span);
     this.painted.clear();
-    this.addSpans(spans);
+    this.refresh();
   }
 
-  /** Brings the painted spans in line with `spans`, touching only what changed. */
-  setSpans(spans: readonly PaintSpan[]): void {
-    const next = new Map(spans.map((s) => [s.id, s]));
-    for (const [id, { span, range }] of this.painted) {
-      const incoming = next.get(id);
-      if (incoming && sameSpan(incoming, span)) {
-        next.delete(id);
-        continue;
-      }
-      this.removeRange(span, range);
-      this.painted.delete(id);
-    }
-    this.addSpans([...next.values()]);
+  /** All segments of the document and an index over them; paints what falls in the window. */
+  setSpans(spans: readonly PaintSpan[], index: SegmentIndex<PaintSpan>): void {
+    this.spans = new Map(spans.map((s) => [s.id, s]));
+    this.index = index;
+    this.refresh();
+  }
+
+  /** Restricts painting to [from, to) (the blocks near the viewport), or null for everything. */
+  setWindow(window: PaintWindow): void {
+    this.window = window;
+    this.refresh();
   }
 
   /** Underlines the given segments (the ones open in the Segment panel). */
   setActive(ids: readonly string[]): void {
+    this.activeIds = ids;
     const active = new Highlight();
     for (const id of ids) {
       const p = this.painted.get(id);
       if (p) active.add(p.range);
     }
     CSS.highlights.set(this.activeName, active);
-  }
-
-  rangeFor(span: { start: number; end: number }): StaticRange | null {
-    const a = offsetToDomPoint(this.blocks, this.starts, span.start);
-    const b = offsetToDomPoint(this.blocks, this.starts, span.end);
-    if (!a || !b) return null;
-    return new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
   }
 
   dispose(): void {
@@ -98,15 +102,41 @@ export class HighlightPainter {
     this.painted.clear();
   }
 
-  private addSpans(spans: readonly PaintSpan[]): void {
-    for (const span of spans) {
-      const range = this.rangeFor(span);
-      if (!range) continue;
-      this.painted.set(span.id, { span, range });
-      for (const codeId of span.codeIds) {
-        const name = this.codeNames.get(codeId);
-        if (name) CSS.highlights.get(name)?.add(range);
+  /** Brings the registered ranges in line with spans × window, touching only what differs. */
+  private refresh(): void {
+    const wanted = this.wanted();
+    for (const [id, { span, range }] of this.painted) {
+      const next = wanted.get(id);
+      if (next && (next === span || sameSpan(next, span))) {
+        wanted.delete(id);
+        continue;
       }
+      this.removeRange(span, range);
+      this.painted.delete(id);
+    }
+    for (const span of wanted.values()) this.addSpan(span);
+    if (this.activeIds.length) this.setActive(this.activeIds);
+  }
+
+  private wanted(): Map<string, PaintSpan> {
+    if (!this.window || !this.index) return new Map(this.spans);
+    const out = new Map<string, PaintSpan>();
+    for (const s of this.index.segmentsOverlapping(this.window.from, this.window.to)) {
+      const current = this.spans.get(s.id);
+      if (current) out.set(s.id, current);
+    }
+    return out;
+  }
+
+  private addSpan(span: PaintSpan): void {
+    const a = offsetToDomPoint(this.blocks, this.starts, span.start);
+    const b = offsetToDomPoint(this.blocks, this.starts, span.end);
+    if (!a || !b) return;
+    const range = new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
+    this.painted.set(span.id, { span, range });
+    for (const codeId of span.codeIds) {
+      const name = this.codeNames.get(codeId);
+      if (name) CSS.highlights.get(name)?.add(range);
     }
   }
 

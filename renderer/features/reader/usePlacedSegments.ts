@@ -4,8 +4,8 @@
  * be placed — which are kept and listed, never dropped.
  */
 import { useMemo } from 'react';
-import { reanchorAll, type PlacedSegment } from '../../domain/anchoring';
-import type { Segment } from '../../domain/model';
+import { placeSegment, type PlacedSegment } from '../../domain/anchoring';
+import type { Placement, Segment } from '../../domain/model';
 import { SegmentIndex } from '../../domain/segmentIndex';
 
 export interface PlacedDocumentSegments {
@@ -17,13 +17,37 @@ export interface PlacedDocumentSegments {
   stale: PlacedSegment<Segment>[];
 }
 
+/**
+ * Placements by segment row. Rows are immutable, so a row that did not change keeps its
+ * placement: coding one passage re-places one segment, not the document's ten thousand.
+ */
+const placements = new WeakMap<Segment, { text: string; placement: Placement }>();
+
+function place(segment: Segment, text: string): Placement {
+  const cached = placements.get(segment);
+  if (cached && cached.text === text) return cached.placement;
+  const placement = placeSegment(segment, text);
+  placements.set(segment, { text, placement });
+  return placement;
+}
+
 export function usePlacedSegments(all: readonly Segment[], documentId: string, text: string | null, documentHash: string) {
   const docSegments = useMemo(() => all.filter((s) => s.documentId === documentId), [all, documentId]);
   return useMemo<PlacedDocumentSegments>(() => {
     if (text === null) return { placed: [], index: new SegmentIndex([]), unplaced: [], stale: [] };
-    const { placed, unplaced } = reanchorAll(docSegments, text);
-    const segments = placed.map((p) => (p.moved ? { ...p.segment, start: p.start, end: p.end } : p.segment));
-    const stale = placed.filter((p) => p.moved || p.segment.documentHash !== documentHash);
-    return { placed: segments, index: new SegmentIndex(segments), unplaced, stale };
+    const placed: Segment[] = [];
+    const unplaced: Segment[] = [];
+    const stale: PlacedSegment<Segment>[] = [];
+    for (const segment of docSegments) {
+      const p = place(segment, text);
+      if (p.status === 'unplaced') {
+        unplaced.push(segment);
+        continue;
+      }
+      const moved = p.status === 'moved';
+      placed.push(moved ? { ...segment, start: p.start, end: p.end } : segment);
+      if (moved || segment.documentHash !== documentHash) stale.push({ segment, start: p.start, end: p.end, moved });
+    }
+    return { placed, index: new SegmentIndex(placed), unplaced, stale };
   }, [docSegments, text, documentHash]);
 }
