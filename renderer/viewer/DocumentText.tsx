@@ -9,7 +9,8 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { layoutBlocks, type BlockLayout } from './blocks';
-import { deferOffscreenLayout, LAZY_LAYOUT_THRESHOLD } from './lazyLayout';
+import { deferOffscreenLayout, LAZY_LAYOUT_THRESHOLD, restoreLayout } from './lazyLayout';
+import type { ViewportTracker } from './viewportTracker';
 import { ViewerContext, type ViewerReady } from './ViewerContext';
 
 interface Props {
@@ -68,23 +69,27 @@ function BlockOffsetsPlugin(props: { layout: BlockLayout; text: string; onReady:
   const { layout, text, onReady } = props;
   useLayoutEffect(() => {
     let done = false;
-    let undoDeferral: (() => void) | null = null;
+    let tracker: ViewportTracker | null = null;
+    let blocks: HTMLElement[] = [];
     const tag = () => {
       const root = editor.getRootElement();
       if (done || !root || root.children.length !== layout.lines.length) return;
-      const blocks = Array.from(root.children) as HTMLElement[];
+      blocks = Array.from(root.children) as HTMLElement[];
       blocks.forEach((el, i) => {
         el.dataset.start = String(layout.starts[i]);
       });
       done = true;
-      if (text.length > LAZY_LAYOUT_THRESHOLD) undoDeferral = deferOffscreenLayout(root, blocks);
-      onReady({ root, blocks, layout, text });
+      if (text.length > LAZY_LAYOUT_THRESHOLD) tracker = deferOffscreenLayout(root, blocks);
+      onReady({ root, blocks, layout, text, viewport: tracker });
     };
     tag();
     const unregister = editor.registerUpdateListener(tag);
     return () => {
       unregister();
-      undoDeferral?.();
+      if (tracker) {
+        tracker.dispose();
+        restoreLayout(blocks);
+      }
       onReady(null);
     };
   }, [editor, layout, text, onReady]);

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { BlockLayout } from './blocks';
+import type { ViewportTracker } from './viewportTracker';
 
 /** What viewer plugins need once the document's blocks are in the DOM. */
 export interface ViewerReady {
@@ -9,6 +10,8 @@ export interface ViewerReady {
   blocks: HTMLElement[];
   layout: BlockLayout;
   text: string;
+  /** For long documents, which blocks are near the viewport (null: short, everything is laid out). */
+  viewport: ViewportTracker | null;
 }
 
 export const ViewerContext = createContext<ViewerReady | null>(null);

@@ -6,6 +6,7 @@
  * every block breaks drag selection in Chromium, this does not.
  * The text stays in the DOM: offsets, selection, copy and Ctrl+A are unaffected.
  */
+import { ViewportTracker, type BlockRange } from './viewportTracker';
 
 /** Below this many characters a document is laid out at once (no gain, no risk). */
 export const LAZY_LAYOUT_THRESHOLD = 100_000;
@@ -16,7 +17,8 @@ function estimateHeight(length: number, charsPerLine: number, lineHeight: number
   return Math.max(1, Math.ceil(length / charsPerLine)) * lineHeight;
 }
 
-export function deferOffscreenLayout(root: HTMLElement, blocks: readonly HTMLElement[]): () => void {
+/** Hides far blocks now and keeps the near ones laid out while scrolling; returns the tracker. */
+export function deferOffscreenLayout(root: HTMLElement, blocks: readonly HTMLElement[]): ViewportTracker {
   // Hide first, measure after: reading a width before hiding would lay out the whole book.
   for (const block of blocks) block.classList.add(FAR);
   const style = getComputedStyle(root);
@@ -27,18 +29,25 @@ export function deferOffscreenLayout(root: HTMLElement, blocks: readonly HTMLEle
     const height = estimateHeight(block.textContent?.length ?? 0, charsPerLine, lineHeight);
     block.style.containIntrinsicBlockSize = `auto ${height}px`;
   }
-  const observer = new IntersectionObserver(
-    (entries) => {
-      for (const e of entries) (e.target as HTMLElement).classList.toggle(FAR, !e.isIntersecting);
-    },
-    // Lay out well ahead of the viewport so scrolling never reveals an unlaid block.
-    { rootMargin: '150% 0px 150% 0px' },
-  );
-  for (const block of blocks) observer.observe(block);
-  return () => {
-    observer.disconnect();
-    for (const block of blocks) block.classList.remove(FAR);
+  const tracker = new ViewportTracker(blocks);
+  let shown: BlockRange = { first: 0, last: -1 };
+  const apply = (range: BlockRange) => {
+    for (let i = shown.first; i <= shown.last; i++) if (i < range.first || i > range.last) blocks[i]?.classList.add(FAR);
+    for (let i = range.first; i <= range.last; i++) blocks[i]?.classList.remove(FAR);
+    shown = range;
   };
+  // Revealing blocks changes heights (estimates → real): measure again until it settles.
+  for (let pass = 0; pass < 3; pass++) {
+    apply(tracker.range);
+    tracker.update();
+  }
+  apply(tracker.range);
+  tracker.subscribe(apply);
+  return tracker;
+}
+
+export function restoreLayout(blocks: readonly HTMLElement[]): void {
+  for (const block of blocks) block.classList.remove(FAR);
 }
 
 /** Makes sure a block is laid out now (before scrolling to it or moving a caret into it). */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CODE_IDS, sampleProject } from '../exchange/fixtures/sampleProject';
+import { codePointIndex } from '../offsets';
 import { EXCEL_SAFE_COLUMNS, LONG_COLUMNS, SEGMENT_COLUMNS, toCsv, toCsvChunks, type CsvOptions } from './csv';
 import type { ProjectData } from './projectData';
 
@@ -100,6 +101,48 @@ describe('toCsv long shape', () => {
     expect(raw.document_title).toBe('=Diary of Ben');
     expect(raw.quote).toBe('+1 for the new well 🌧️');
     expect(EXCEL_SAFE_COLUMNS).toContain('memo');
+  });
+});
+
+describe('toCsv code point offsets', () => {
+  it('converts exactly like codePointIndex: inside a pair, lone surrogates, out of range', () => {
+    // Pairs at 1–2 and 6–7, a lone high surrogate at 4, a lone low one at 9.
+    const text = 'a😀b\uD800c🌧d\uDC00e';
+    const doc = { ...data.documents[0]!, id: 'surrogates', text };
+    const offsets = [-2, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, text.length, text.length + 5];
+    const segments = offsets.map((start, i) => ({
+      ...data.segments[0]!,
+      id: `cp-${String(i).padStart(2, '0')}`,
+      documentId: doc.id,
+      start,
+      end: offsets[offsets.length - 1 - i]!,
+      codeIds: [CODE_IDS.language],
+    }));
+    const rows = parse(toCsv({ ...data, documents: [doc], segments }, { bom: false }));
+    const cp = codePointIndex(text);
+    const byId = new Map(rows.map((r) => [r.segment_id!, r]));
+    for (const s of segments) {
+      expect([Number(byId.get(s.id)!.start), Number(byId.get(s.id)!.end)]).toEqual([cp(s.start), cp(s.end)]);
+    }
+  });
+});
+
+describe('toCsv at more rows than one papaparse block', () => {
+  it('writes the same records in one piece and in chunks of any size', async () => {
+    const many = {
+      ...data,
+      segments: Array.from({ length: 2600 }, (_, i) => ({ ...data.segments[i % data.segments.length]!, id: `m-${i}` })),
+    };
+    for (const options of [{}, { shape: 'wide' as const }]) {
+      const whole = toCsv(many, options);
+      const records = options.shape === 'wide' ? 2600 : many.segments.reduce((n, s) => n + new Set(s.codeIds).size, 0);
+      expect(parse(whole).length).toBe(records);
+      for (const size of [97, 999, 1001, 2500, 5000]) {
+        let joined = '';
+        for await (const chunk of toCsvChunks(many, options, undefined, size)) joined += chunk;
+        expect(joined).toBe(whole);
+      }
+    }
   });
 });
 

@@ -3,12 +3,12 @@
  * from csv.ts so the one-shot and the chunked writer share the exact same rows.
  *
  * Speed matters (100,000 segments): everything per code or per document is computed once —
- * code paths, a code path rank for sorting, one code point index per document — so a row is
- * a handful of array reads.
+ * code paths and their Excel-safe cells, a code path rank for sorting, the document's title
+ * cell and the positions of its surrogate pairs (for code point offsets) — so a row is one
+ * array literal of a handful of reads.
  */
 import type { Code, Segment } from '../model';
 import { codePath, codesById, descendantIds, flattenTree } from '../codeTree';
-import { codePointIndex } from '../offsets';
 import type { ProjectData, ProjectDocument } from './projectData';
 
 export type CsvShape = 'long' | 'wide';
@@ -75,16 +75,16 @@ export interface CsvTable {
   row(index: number): Cell[];
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** OWASP CSV injection defence: a leading apostrophe makes spreadsheets treat the cell as text. */
 export function excelSafeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  // = + - @ tab CR (the same starts as /^[=+\-@\t\r]/, without a regex per cell).
+  const c = value.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value;
 }
 
 /** ISO 8601 in UTC with a Z; stored dates may carry another offset. */
 function utcIso(value: string): string {
-  if (value.length === 24 && value.endsWith('Z')) return value;
+  if (value.length === 24 && value.charCodeAt(23) === 90 /* Z */) return value;
   const time = Date.parse(value);
   return Number.isNaN(time) ? value : new Date(time).toISOString();
 }
@@ -109,23 +109,68 @@ function filterSegments(data: ProjectData, options: CsvOptions, codeFilter: Set<
   );
 }
 
-/** Per-document facts a row needs, computed once per document. */
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/**
+ * utf16 → code point for one text, with the exact results of codePointIndex (an offset inside
+ * a pair rounds up past it; out-of-range offsets are clamped) but without its one-entry-per-
+ * UTF-16-unit table: a corpus of 50 M characters would allocate 200 MB per export for a few
+ * hundred thousand look-ups. Only the surrogate pairs are recorded (rare in most texts); the
+ * code point offset is the UTF-16 offset minus the pairs that end at or before it.
+ */
+function codePointConverter(text: string): (utf16Offset: number) => number {
+  const pairEnds: number[] = [];
+  SURROGATE_PAIR.lastIndex = 0;
+  while (SURROGATE_PAIR.exec(text) !== null) pairEnds.push(SURROGATE_PAIR.lastIndex);
+  const length = text.length;
+  const total = length - pairEnds.length;
+  if (pairEnds.length === 0) {
+    return (utf16Offset) => {
+      const i = Math.max(0, Math.min(length, utf16Offset));
+      return Number.isInteger(i) ? i : total;
+    };
+  }
+  return (utf16Offset) => {
+    const i = Math.max(0, Math.min(length, utf16Offset));
+    if (!Number.isInteger(i)) return total; // codePointIndex reads past its table: the total
+    // Pairs ending at or before i (binary search: first pair end > i).
+    let lo = 0;
+    let hi = pairEnds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pairEnds[mid]! <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    return i - lo;
+  };
+}
+
+/** Per-document facts a row needs, computed once per document (cells already Excel-safe). */
 interface DocumentFacts {
   order: number;
-  doc: ProjectDocument | null;
+  title: string;
+  date: string;
   toCodePoint: ((utf16: number) => number) | null;
 }
 
-function documentFactsLookup(documents: readonly ProjectDocument[]): (id: string) => DocumentFacts {
+function documentFactsLookup(
+  documents: readonly ProjectDocument[],
+  text: (value: string) => string,
+): (id: string) => DocumentFacts {
   const order = new Map(documents.map((d, i) => [d.id, i]));
   const byId = new Map(documents.map((d) => [d.id, d]));
   const cache = new Map<string, DocumentFacts>();
   return (id) => {
     let facts = cache.get(id);
     if (!facts) {
-      const doc = byId.get(id) ?? null;
+      const doc = byId.get(id);
       // Segments of a document that is no longer in the corpus sort last and get empty offsets.
-      facts = { order: order.get(id) ?? documents.length, doc, toCodePoint: doc ? codePointIndex(doc.text) : null };
+      facts = {
+        order: order.get(id) ?? documents.length,
+        title: text(doc?.title ?? ''),
+        date: doc?.date ?? '',
+        toCodePoint: doc ? codePointConverter(doc.text) : null,
+      };
       cache.set(id, facts);
     }
     return facts;
@@ -133,55 +178,45 @@ function documentFactsLookup(documents: readonly ProjectDocument[]): (id: string
 }
 
 interface CodeFacts {
-  name: string;
   path: string;
   rank: number;
+  /** The name and path as cells (Excel-safe when asked). */
+  nameCell: string;
+  pathCell: string;
 }
 
-function codeFactsById(codes: readonly Code[]): Map<string, CodeFacts> {
+/** Facts of every code, and of dangling ids on demand (shown by their id rather than dropped). */
+function codeFactsLookup(codes: readonly Code[], text: (value: string) => string): (id: string) => CodeFacts {
   const byId = codesById(codes);
   const withPaths = codes.map((c) => ({ id: c.id, name: c.name, path: codePath(byId, c.id) }));
   withPaths.sort((a, b) => a.path.localeCompare(b.path) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return new Map(withPaths.map((c, rank) => [c.id, { name: c.name, path: c.path, rank }]));
-}
-
-/** Facts of a code id, tolerating a dangling id (shown by its id rather than dropped). */
-function codeFacts(facts: ReadonlyMap<string, CodeFacts>, id: string): CodeFacts {
-  return facts.get(id) ?? { name: id, path: id, rank: Number.MAX_SAFE_INTEGER };
+  const facts = new Map<string, CodeFacts>(
+    withPaths.map((c, rank) => [c.id, { path: c.path, rank, nameCell: text(c.name), pathCell: text(c.path) }]),
+  );
+  return (id) => {
+    let f = facts.get(id);
+    if (!f) {
+      f = { path: id, rank: Number.MAX_SAFE_INTEGER, nameCell: text(id), pathCell: text(id) };
+      facts.set(id, f);
+    }
+    return f;
+  };
 }
 
 export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvTable {
   const safe = options.excelSafe ?? true;
-  const text = (value: string) => (safe ? excelSafeCell(value) : value);
+  const text = safe ? excelSafeCell : (value: string) => value;
   const codeFilter = selectedCodeIds(data.codes, options);
   const segments = filterSegments(data, options, codeFilter);
-  const factsOf = documentFactsLookup(data.documents);
-  const codes = codeFactsById(data.codes);
-
-  const segmentCells = (s: Segment, facts: DocumentFacts): { head: Cell[]; tail: Cell[] } => {
-    const cp = facts.toCodePoint;
-    return {
-      head: [s.id, s.documentId, text(facts.doc?.title ?? ''), facts.doc?.date ?? ''],
-      tail: [
-        cp ? cp(s.start) : '',
-        cp ? cp(s.end) : '',
-        text(s.quote),
-        text(s.prefix),
-        text(s.suffix),
-        text(s.memo),
-        text(s.coder),
-        utcIso(s.createdAt),
-        utcIso(s.updatedAt),
-      ],
-    };
-  };
+  const factsOf = documentFactsLookup(data.documents, text);
+  const codeFacts = codeFactsLookup(data.codes, text);
 
   if ((options.shape ?? 'long') === 'long') {
     const entries: Array<{ segment: Segment; facts: DocumentFacts; code: CodeFacts }> = [];
     for (const segment of segments) {
       const facts = factsOf(segment.documentId);
       for (const id of new Set(segment.codeIds)) {
-        if (!codeFilter || codeFilter.has(id)) entries.push({ segment, facts, code: codeFacts(codes, id) });
+        if (!codeFilter || codeFilter.has(id)) entries.push({ segment, facts, code: codeFacts(id) });
       }
     }
     entries.sort(
@@ -196,9 +231,26 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
       header: [...LONG_COLUMNS],
       rowCount: entries.length,
       row(i) {
-        const e = entries[i]!;
-        const { head, tail } = segmentCells(e.segment, e.facts);
-        return [...head, text(e.code.name), text(e.code.path), ...tail];
+        const { segment: s, facts, code } = entries[i]!;
+        const cp = facts.toCodePoint;
+        // One array literal in column order (LONG_COLUMNS): no per-row temporaries.
+        return [
+          s.id,
+          s.documentId,
+          facts.title,
+          facts.date,
+          code.nameCell,
+          code.pathCell,
+          cp ? cp(s.start) : '',
+          cp ? cp(s.end) : '',
+          text(s.quote),
+          text(s.prefix),
+          text(s.suffix),
+          text(s.memo),
+          text(s.coder),
+          utcIso(s.createdAt),
+          utcIso(s.updatedAt),
+        ];
       },
     };
   }
@@ -209,11 +261,18 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
   const taken = new Set<string>(SEGMENT_COLUMNS);
   const codeHeaders = columnCodes.map((c) => {
     // A code path that repeats a fixed column or another code's path gets its id appended.
-    let header = text(codeFacts(codes, c.id).path);
+    let header = codeFacts(c.id).pathCell;
     if (taken.has(header)) header = `${header} [${c.id}]`;
     taken.add(header);
     return header;
   });
+  const fixed = SEGMENT_COLUMNS.length;
+  const columnOf = new Map<string, number>();
+  columnCodes.forEach((c, k) => {
+    if (!columnOf.has(c.id)) columnOf.set(c.id, fixed + k);
+  });
+  // A code listed twice (a malformed tree) has two columns; both read 1 when it is applied.
+  const repeatedColumns = columnOf.size !== columnCodes.length;
   const rows = segments.map((segment) => ({ segment, facts: factsOf(segment.documentId) }));
   rows.sort(
     (a, b) =>
@@ -222,14 +281,41 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
       a.segment.end - b.segment.end ||
       (a.segment.id < b.segment.id ? -1 : a.segment.id > b.segment.id ? 1 : 0),
   );
+  const width = fixed + columnCodes.length;
   return {
     header: [...SEGMENT_COLUMNS, ...codeHeaders],
     rowCount: rows.length,
     row(i) {
-      const { segment, facts } = rows[i]!;
-      const { head, tail } = segmentCells(segment, facts);
-      const applied = new Set(segment.codeIds);
-      return [...head, ...tail, ...columnCodes.map((c) => (applied.has(c.id) ? 1 : 0))];
+      const { segment: s, facts } = rows[i]!;
+      const cp = facts.toCodePoint;
+      const cells: Cell[] = new Array<Cell>(width);
+      // SEGMENT_COLUMNS order.
+      cells[0] = s.id;
+      cells[1] = s.documentId;
+      cells[2] = facts.title;
+      cells[3] = facts.date;
+      cells[4] = cp ? cp(s.start) : '';
+      cells[5] = cp ? cp(s.end) : '';
+      cells[6] = text(s.quote);
+      cells[7] = text(s.prefix);
+      cells[8] = text(s.suffix);
+      cells[9] = text(s.memo);
+      cells[10] = text(s.coder);
+      cells[11] = utcIso(s.createdAt);
+      cells[12] = utcIso(s.updatedAt);
+      cells.fill(0, fixed);
+      if (repeatedColumns) {
+        const applied = new Set(s.codeIds);
+        columnCodes.forEach((c, k) => {
+          if (applied.has(c.id)) cells[fixed + k] = 1;
+        });
+      } else {
+        for (const id of s.codeIds) {
+          const k = columnOf.get(id);
+          if (k !== undefined) cells[k] = 1;
+        }
+      }
+      return cells;
     },
   };
 }

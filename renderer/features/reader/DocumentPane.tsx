@@ -135,7 +135,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
       )}
       <div className="doc-body">
         <DocumentText key={doc.id} text={text} label="Document text">
-          <HighlightPlugin spans={placed} index={index} codes={paintCodes} activeIds={activeSegmentIds} />
+          <HighlightPlugin spans={placed} codes={paintCodes} activeIds={activeSegmentIds} />
           <KeyboardCaretPlugin />
           <SelectionPlugin onChange={setSelection} />
           <PointerPlugin onHover={onHover} onActivate={onActivate} />

@@ -11,7 +11,8 @@ import { SegmentIndex } from '../../domain/segmentIndex';
 export interface PlacedDocumentSegments {
   /** Segments with offsets valid in the current text. */
   placed: Segment[];
-  index: SegmentIndex<Segment>;
+  /** Built on first use (hover, click): coding a passage need not rebuild it. */
+  index: LazyIndex;
   unplaced: Segment[];
   /** Placed segments whose stored offsets or text hash are out of date (to be written back). */
   stale: PlacedSegment<Segment>[];
@@ -21,6 +22,16 @@ export interface PlacedDocumentSegments {
  * Placements by segment row. Rows are immutable, so a row that did not change keeps its
  * placement: coding one passage re-places one segment, not the document's ten thousand.
  */
+/** An interval index over the placed segments, built the first time it is asked. */
+export class LazyIndex {
+  private built: SegmentIndex<Segment> | null = null;
+  constructor(private readonly segments: readonly Segment[]) {}
+  segmentsAt(offset: number): Segment[] {
+    this.built ??= new SegmentIndex(this.segments);
+    return this.built.segmentsAt(offset);
+  }
+}
+
 const placements = new WeakMap<Segment, { text: string; placement: Placement }>();
 
 function place(segment: Segment, text: string): Placement {
@@ -34,7 +45,7 @@ function place(segment: Segment, text: string): Placement {
 export function usePlacedSegments(all: readonly Segment[], documentId: string, text: string | null, documentHash: string) {
   const docSegments = useMemo(() => all.filter((s) => s.documentId === documentId), [all, documentId]);
   return useMemo<PlacedDocumentSegments>(() => {
-    if (text === null) return { placed: [], index: new SegmentIndex([]), unplaced: [], stale: [] };
+    if (text === null) return { placed: [], index: new LazyIndex([]), unplaced: [], stale: [] };
     const placed: Segment[] = [];
     const unplaced: Segment[] = [];
     const stale: PlacedSegment<Segment>[] = [];
@@ -48,6 +59,6 @@ export function usePlacedSegments(all: readonly Segment[], documentId: string, t
       placed.push(moved ? { ...segment, start: p.start, end: p.end } : segment);
       if (moved || segment.documentHash !== documentHash) stale.push({ segment, start: p.start, end: p.end, moved });
     }
-    return { placed, index: new SegmentIndex(placed), unplaced, stale };
+    return { placed, index: new LazyIndex(placed), unplaced, stale };
   }, [docSegments, text, documentHash]);
 }
