@@ -30,11 +30,19 @@ export function deferOffscreenLayout(root: HTMLElement, blocks: readonly HTMLEle
     block.style.containIntrinsicBlockSize = `auto ${height}px`;
   }
   const tracker = new ViewportTracker(blocks);
-  let shown: BlockRange = { first: 0, last: -1 };
+  // Blocks near the viewport are revealed at once; the rest in small idle-time chunks, so a
+  // few seconds after opening the whole book is laid out and scrolls like plain text.
+  // (Measured: keeping far blocks hidden costs pre-paint work on every scrolled frame, and
+  // hiding blocks again behind the viewport re-lays-out on every frame.)
+  let hidden = blocks.length;
+  const reveal = (i: number) => {
+    const block = blocks[i];
+    if (!block?.classList.contains(FAR)) return;
+    block.classList.remove(FAR);
+    hidden--;
+  };
   const apply = (range: BlockRange) => {
-    for (let i = shown.first; i <= shown.last; i++) if (i < range.first || i > range.last) blocks[i]?.classList.add(FAR);
-    for (let i = range.first; i <= range.last; i++) blocks[i]?.classList.remove(FAR);
-    shown = range;
+    for (let i = range.first; i <= range.last; i++) reveal(i);
   };
   // Revealing blocks changes heights (estimates → real): measure again until it settles.
   for (let pass = 0; pass < 3; pass++) {
@@ -43,7 +51,38 @@ export function deferOffscreenLayout(root: HTMLElement, blocks: readonly HTMLEle
   }
   apply(tracker.range);
   tracker.subscribe(apply);
+  revealInBackground(blocks, tracker, reveal, () => hidden > 0);
   return tracker;
+}
+
+/** About this many characters are laid out per idle chunk (~6 ms of layout here). */
+const CHUNK_CHARS = 12_000;
+
+/** Reveals blocks outward from the viewport, one chunk per idle period, until none is hidden. */
+function revealInBackground(
+  blocks: readonly HTMLElement[],
+  tracker: ViewportTracker,
+  reveal: (i: number) => void,
+  anyHidden: () => boolean,
+): void {
+  const idle = (fn: () => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 500 }) : setTimeout(fn, 16);
+  let below = tracker.range.last + 1;
+  let above = tracker.range.first - 1;
+  const step = () => {
+    if (!blocks[0]?.isConnected || !anyHidden()) return;
+    let chars = 0;
+    while (chars < CHUNK_CHARS && (below < blocks.length || above >= 0)) {
+      // Alternate below and above, favouring below (reading goes down).
+      for (const i of [below++, below++, above--]) {
+        if (i < 0 || i >= blocks.length) continue;
+        chars += blocks[i]!.textContent?.length ?? 0;
+        reveal(i);
+      }
+    }
+    idle(step);
+  };
+  idle(step);
 }
 
 export function restoreLayout(blocks: readonly HTMLElement[]): void {
