@@ -30,8 +30,8 @@ export function deferOffscreenLayout(root: HTMLElement, blocks: readonly HTMLEle
     block.style.containIntrinsicBlockSize = `auto ${height}px`;
   }
   const tracker = new ViewportTracker(blocks);
-  // Blocks near the viewport are revealed at once; the rest in small idle-time chunks, so a
-  // few seconds after opening the whole book is laid out and scrolls like plain text.
+  // Blocks near the viewport are revealed at once; the rest one small chunk per frame, so
+  // soon after opening the whole book is laid out and scrolls like plain text.
   // (Measured: keeping far blocks hidden costs pre-paint work on every scrolled frame, and
   // hiding blocks again behind the viewport re-lays-out on every frame.)
   let hidden = blocks.length;
@@ -55,18 +55,19 @@ export function deferOffscreenLayout(root: HTMLElement, blocks: readonly HTMLEle
   return tracker;
 }
 
-/** About this many characters are laid out per idle chunk (~6 ms of layout here). */
+/** About this many characters are laid out per frame (~6 ms of layout here). */
 const CHUNK_CHARS = 12_000;
 
-/** Reveals blocks outward from the viewport, one chunk per idle period, until none is hidden. */
+/**
+ * Reveals blocks outward from the viewport, one chunk per animation frame (the chunk's layout
+ * then lands in that frame: idle callbacks proved rare on a busy page), until none is hidden.
+ */
 function revealInBackground(
   blocks: readonly HTMLElement[],
   tracker: ViewportTracker,
   reveal: (i: number) => void,
   anyHidden: () => boolean,
 ): void {
-  const idle = (fn: () => void) =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 500 }) : setTimeout(fn, 16);
   let below = tracker.range.last + 1;
   let above = tracker.range.first - 1;
   const step = () => {
@@ -80,9 +81,9 @@ function revealInBackground(
         reveal(i);
       }
     }
-    idle(step);
+    requestAnimationFrame(step);
   };
-  idle(step);
+  requestAnimationFrame(step);
 }
 
 export function restoreLayout(blocks: readonly HTMLElement[]): void {
