@@ -5,11 +5,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CorpusIssue, DocumentSummary } from '../../preload/contract';
 import type { ImportedDocument } from '../domain/model';
+import type { ProjectDocument } from '../domain/export/projectData';
 import { useProject, useServices } from './ProjectContext';
 
-export interface ReadableDocument extends Omit<DocumentSummary, 'length'> {
-  origin: 'corpus' | 'imported';
-}
+/** One entry of the Documents list: a document's metadata without its text. */
+export type ReadableDocument = Omit<ProjectDocument, 'text'> & { origin: 'corpus' | 'imported' };
 
 export interface CorpusState {
   name: string | null;

@@ -5,16 +5,10 @@
 import type { ProjectData, ProjectDocument } from '../../domain/export/projectData';
 import type { Code, DocumentMemo, ImportedDocument, Segment, Settings } from '../../domain/model';
 import type { ExportFormat } from './formats';
+import type { ReadableDocument } from '../../app/useCorpus';
 
-export interface ListedDocument {
-  id: string;
-  title: string;
-  kind: string | null;
-  place: string | null;
-  date: string | null;
-  sha256: string;
-  origin: 'corpus' | 'imported';
-}
+/** A document as the Documents list knows it (see app/useCorpus). */
+export type ListedDocument = ReadableDocument;
 
 export interface ProjectState {
   codes: readonly Code[];
