@@ -218,3 +218,15 @@ test('retrieval: the passages of a code across documents, each opening its docum
   await expect(page.getByRole('article', { name: /Coalition Reaffirms/ })).toBeVisible();
   await expect(segmentPanel(page)).toContainText(FIRST);
 });
+
+test('a fast analyst: selecting the next passage right after pressing a shortcut keeps the new selection', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, FIRST, FIRST);
+  await page.keyboard.press('1');
+  // No waiting for the first coding to be stored.
+  await dragSelect(page, 'Didier Reynders', 'Didier Reynders');
+  await page.keyboard.press('2');
+  await expectCount(page, 'FTF', 1);
+  await expectCount(page, 'Stabilization', 1);
+  await expect.poll(() => highlightedTexts(page)).toEqual(['Didier Reynders', FIRST].sort());
+});

@@ -95,14 +95,26 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
     [index, onOpenSegments],
   );
 
-  const finish = useCallback((ok: boolean) => {
-    if (!ok) return;
-    window.getSelection()?.collapseToEnd();
-    setSelection(null);
+  /**
+   * After a coding is stored, drop the selection that was coded — but only if it is still the
+   * selection: a fast analyst may already have selected the next passage.
+   */
+  const finisher = useCallback(() => {
+    const sel = window.getSelection();
+    const coded = sel && sel.rangeCount ? sel.getRangeAt(0).cloneRange() : null;
+    return (ok: boolean) => {
+      if (!ok || !sel || !coded || sel.rangeCount === 0) return;
+      const now = sel.getRangeAt(0);
+      const same =
+        now.compareBoundaryPoints(Range.START_TO_START, coded) === 0 && now.compareBoundaryPoints(Range.END_TO_END, coded) === 0;
+      if (!same) return;
+      sel.collapseToEnd();
+      setSelection(null);
+    };
   }, []);
   const applyToSpan = useCallback(
-    (span: Span, codeId: string) => void coding.apply(span, codeId).then(finish),
-    [coding, finish],
+    (span: Span, codeId: string) => void coding.apply(span, codeId).then(finisher()),
+    [coding, finisher],
   );
 
   const meta = [doc.kind, doc.place, doc.date ?? 'undated'].filter(Boolean).join(' · ');
@@ -151,7 +163,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
           codes={codes}
           position={toolbarPosition(selection.rect)}
           onApply={(codeId) => applyToSpan(selection.span, codeId)}
-          onCreate={(name) => void coding.createAndApply(selection.span, name).then(finish)}
+          onCreate={(name) => void coding.createAndApply(selection.span, name).then(finisher())}
           onClose={() => setSelection(null)}
         />
       )}
