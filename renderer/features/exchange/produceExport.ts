@@ -1,14 +1,14 @@
 /**
  * Turns ProjectData into the bytes of one export format. CSV is written in chunks (progress,
- * cancellation, a responsive window with 100,000 segments); the .qdpx is one heavy call, so
- * the event loop gets a turn first to paint the busy state.
+ * cancellation, a responsive window with 100,000 segments); the .qdpx is one heavy call, made
+ * in a Web Worker where there is one (inline elsewhere, e.g. in Node tests).
  */
 import { toCsvChunks, type CsvOptions } from '../../domain/export/csv';
 import type { ProjectData } from '../../domain/export/projectData';
 import { toWebAnnotationJson } from '../../domain/export/webAnnotation';
 import { exportBackup } from '../../domain/exchange/backup';
 import { exportQdc } from '../../domain/exchange/refiQda/codebook';
-import { exportQdpx } from '../../domain/exchange/refiQda/exportQdpx';
+import { exportQdpx, type QdpxOptions } from '../../domain/exchange/refiQda/exportQdpx';
 import { bytesToBase64 } from '../../transport/browserFiles';
 import type { ExportFormat } from './formats';
 
@@ -65,9 +65,38 @@ export async function produceExport(format: ExportFormat, data: ProjectData, opt
       return { content: exportQdc(data.codes), encoding: 'utf8' };
     case 'qdpx': {
       await nextTurn();
-      const bytes = exportQdpx(data, { now, userName: options.userName, projectName: options.projectName });
+      const bytes = await exportQdpxOffThread(data, { now, userName: options.userName, projectName: options.projectName });
       if (options.cancelled?.()) throw new ExportCancelled('Export cancelled.');
       return { content: bytesToBase64(bytes), encoding: 'base64' };
     }
   }
+}
+
+/** exportQdpx in a Web Worker, so the window stays responsive; inline where workers are missing. */
+function exportQdpxOffThread(data: ProjectData, options: QdpxOptions): Promise<Uint8Array> {
+  if (typeof Worker === 'undefined') return Promise.resolve(exportQdpx(data, options));
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./qdpxWorker.ts', import.meta.url));
+  } catch {
+    return Promise.resolve(exportQdpx(data, options));
+  }
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }>) => {
+      worker.terminate();
+      if (e.data.ok) resolve(e.data.bytes);
+      else reject(new Error(e.data.message));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      e.preventDefault();
+      // A worker that cannot start (e.g. blocked by the host) must not cost the export.
+      try {
+        resolve(exportQdpx(data, options));
+      } catch (err) {
+        reject(err);
+      }
+    };
+    worker.postMessage({ data, options });
+  });
 }
