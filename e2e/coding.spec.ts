@@ -230,3 +230,27 @@ test('a fast analyst: selecting the next passage right after pressing a shortcut
   await expectCount(page, 'Stabilization', 1);
   await expect.poll(() => highlightedTexts(page)).toEqual(['Didier Reynders', FIRST].sort());
 });
+
+test('no serious accessibility violations with the toolbar, Segment panel and code editor open, light and dark', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  // The same browser context (and database) serves both passes: each codes with another code.
+  for (const [scheme, key, code] of [
+    ['light', '1', 'FTF'],
+    ['dark', '2', 'Stabilization'],
+  ] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openApp(page);
+    await dragSelect(page, FIRST, FIRST);
+    await page.keyboard.press(key);
+    await expectCount(page, code, 1);
+    const inside = await pointOf(page, FIRST, 4, 'left');
+    await page.mouse.click(inside.x, inside.y);
+    await expect(segmentPanel(page)).toBeVisible();
+    await codeRow(page, code).click();
+    await dragSelect(page, SECOND, SECOND);
+    await expect(toolbar(page)).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${scheme} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});

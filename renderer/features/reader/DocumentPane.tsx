@@ -99,21 +99,16 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
    * After a coding is stored, drop the selection that was coded — but only if it is still the
    * selection: a fast analyst may already have selected the next passage.
    */
-  const finisher = useCallback(() => {
-    const sel = window.getSelection();
-    const coded = sel && sel.rangeCount ? sel.getRangeAt(0).cloneRange() : null;
+  const finisher = useCallback((coded: Span) => {
     return (ok: boolean) => {
-      if (!ok || !sel || !coded || sel.rangeCount === 0) return;
-      const now = sel.getRangeAt(0);
-      const same =
-        now.compareBoundaryPoints(Range.START_TO_START, coded) === 0 && now.compareBoundaryPoints(Range.END_TO_END, coded) === 0;
-      if (!same) return;
-      sel.collapseToEnd();
+      const now = viewer.current?.selectionSpan();
+      if (!ok || !now || now.start !== coded.start || now.end !== coded.end) return;
+      window.getSelection()?.collapseToEnd();
       setSelection(null);
     };
   }, []);
   const applyToSpan = useCallback(
-    (span: Span, codeId: string) => void coding.apply(span, codeId).then(finisher()),
+    (span: Span, codeId: string) => void coding.apply(span, codeId).then(finisher(span)),
     [coding, finisher],
   );
 
@@ -163,7 +158,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
           codes={codes}
           position={toolbarPosition(selection.rect)}
           onApply={(codeId) => applyToSpan(selection.span, codeId)}
-          onCreate={(name) => void coding.createAndApply(selection.span, name).then(finisher())}
+          onCreate={(name) => void coding.createAndApply(selection.span, name).then(finisher(selection.span))}
           onClose={() => setSelection(null)}
         />
       )}

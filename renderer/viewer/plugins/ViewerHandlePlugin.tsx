@@ -1,13 +1,15 @@
 /** Gives the surrounding UI a few imperative viewer actions (select a span, focus the text). */
 import { useEffect } from 'react';
 import { blockIndexAt } from '../blocks';
-import { offsetToDomPoint, type Span } from '../domOffsets';
+import { offsetToDomPoint, selectionToOffsets, type Span } from '../domOffsets';
 import { revealBlock } from '../lazyLayout';
 import { useViewer } from '../ViewerContext';
 
 export interface ViewerHandle {
   /** Makes `span` the document selection and puts focus in the text. */
   selectSpan: (span: Span) => void;
+  /** The current selection in the text as offsets, or null. */
+  selectionSpan: () => Span | null;
   /** Scrolls the passage to the middle of the view. */
   scrollToSpan: (span: Span) => void;
 }
@@ -23,6 +25,7 @@ export function ViewerHandlePlugin({ onHandle }: { onHandle: (handle: ViewerHand
         root.focus({ preventScroll: true });
         window.getSelection()?.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
       },
+      selectionSpan: () => selectionToOffsets(root, window.getSelection()),
       scrollToSpan: (span) => {
         const block = blocks[blockIndexAt(layout.starts, span.start)];
         revealBlock(block);
