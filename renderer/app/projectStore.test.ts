@@ -16,6 +16,7 @@ const TEXT = 'The Small Group of the Global Coalition met in Brussels.';
 async function setup() {
   const project = await openProject({ name: 'store-test', ...freshIndexedDb(), seed: () => defaultCodebook(defaultContext()) });
   const store = await ProjectStore.open(project, { coder: 'Ada' });
+  await store.whenLoaded();
   return { project, store };
 }
 
@@ -78,6 +79,33 @@ describe('ProjectStore', () => {
     expect(store.getSnapshot().error).toMatch(/not saved|closed/i);
     expect(shown(store)).toEqual(before);
     expect(store.getSnapshot().canUndo).toBe(false);
+  });
+
+  it('opens before the segments are read, and actions wait for them', async () => {
+    const first = await setup();
+    const ftf = first.store.getSnapshot().codes.find((c) => c.name === 'FTF')!;
+    await first.store.act((ctx) =>
+      applyCode([], { documentId: 'd1', documentHash: 'h', text: TEXT, start: 4, end: 15 }, ftf.id, 'Ada', ctx, 'FTF').change,
+    );
+    // Hold the segment read back, as a large project's would be.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const repo = Object.create(first.project.repo) as typeof first.project.repo;
+    repo.loadAllSegments = () => gate.then(() => first.project.repo.loadAllSegments());
+    const reopened = await ProjectStore.open({ ...first.project, repo }, { coder: 'Ada' });
+    expect(reopened.getSnapshot().segmentsLoaded).toBe(false);
+    expect(reopened.getSnapshot().codes.length).toBe(5);
+    let acted = false;
+    const pending = reopened
+      .act((ctx) => createCode(reopened.getSnapshot().codes, { name: 'Returnees' }, ctx).change)
+      .then(() => (acted = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(acted).toBe(false);
+    release();
+    await pending;
+    await reopened.whenLoaded();
+    expect(reopened.getSnapshot().segmentsLoaded).toBe(true);
+    expect(reopened.getSnapshot().segments.map((s) => s.quote)).toEqual(['Small Group']);
   });
 
   it('saves settings', async () => {

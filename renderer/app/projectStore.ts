@@ -22,30 +22,54 @@ export interface ProjectSnapshot extends ProjectArrays {
   error: string | null;
   /** A short confirmation of the last action, for the status region. */
   status: string | null;
+  /** False while the coded segments are still being read (large projects): reading works, coding waits. */
+  segmentsLoaded: boolean;
 }
 
 export class ProjectStore {
   private snapshot: ProjectSnapshot;
   private readonly listeners = new Set<() => void>();
+  /** Resolves once every segment is in memory; actions wait for it. */
+  private segmentsReady: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly project: OpenedProject,
     arrays: ProjectArrays,
     settings: Settings,
+    segmentsLoaded = true,
   ) {
-    this.snapshot = { ...arrays, settings, ...this.historyState(), error: null, status: null };
+    this.snapshot = { ...arrays, settings, ...this.historyState(), error: null, status: null, segmentsLoaded };
   }
 
+  /**
+   * Opens the project. The window can show as soon as codes, memos and settings are read;
+   * the segments (100,000 of them in a large project take seconds) follow, and every action
+   * waits for them, so no operation ever sees a partial list.
+   */
   static async open(project: OpenedProject, defaults: Settings): Promise<ProjectStore> {
     const { repo } = project;
-    const [codes, segments, memos, documents, settings] = await Promise.all([
+    const segments = repo.loadAllSegments();
+    const [codes, memos, documents, settings] = await Promise.all([
       repo.loadCodes(),
-      repo.loadAllSegments(),
       repo.loadMemos(),
       repo.loadImportedDocuments(),
       repo.getSettings(defaults),
     ]);
-    return new ProjectStore(project, { codes, segments, memos, documents }, settings);
+    const store = new ProjectStore(project, { codes, segments: [], memos, documents }, settings, false);
+    store.segmentsReady = segments.then(
+      (rows) => store.update({ segments: rows, segmentsLoaded: true }),
+      (err: unknown) => {
+        store.fail(err);
+        throw err;
+      },
+    );
+    store.segmentsReady.catch(() => undefined);
+    return store;
+  }
+
+  /** Resolves when all segments are loaded (tests, start-up code that needs them). */
+  whenLoaded(): Promise<void> {
+    return this.segmentsReady;
   }
 
   getSnapshot = (): ProjectSnapshot => this.snapshot;
@@ -60,6 +84,11 @@ export class ProjectStore {
    * null when it was refused or failed (the message is then in `snapshot.error`).
    */
   async act(operation: (ctx: OpContext) => Change): Promise<Change | null> {
+    try {
+      await this.segmentsReady;
+    } catch {
+      return null; // the load failure is already shown; acting on a partial project could lose work
+    }
     let change: Change;
     try {
       change = operation(defaultContext());

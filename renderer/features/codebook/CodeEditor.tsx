@@ -14,7 +14,7 @@ interface Props {
 
 export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
   const { store } = useServices();
-  const { codes, segments } = useProject();
+  const { codes, segments, segmentsLoaded } = useProject();
   const [name, setName] = useState(code.name);
   const [description, setDescription] = useState(code.description);
   const [mergeTarget, setMergeTarget] = useState('');
@@ -86,7 +86,7 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
       </label>
       <div className="row">
         <button type="submit">Save code</button>
-        <button type="button" className="danger" onClick={() => setConfirming('delete')}>
+        <button type="button" className="danger" disabled={!segmentsLoaded} onClick={() => setConfirming('delete')}>
           Delete code
         </button>
       </div>
@@ -102,7 +102,7 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
             ))}
           </select>
         </label>
-        <button type="button" disabled={!target} onClick={() => setConfirming('merge')}>
+        <button type="button" disabled={!target || !segmentsLoaded} onClick={() => setConfirming('merge')}>
           Merge
         </button>
       </div>

@@ -39,7 +39,7 @@ interface Props {
 }
 
 export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reveal, onRevealed }: Props) {
-  const { codes, segments } = useProject();
+  const { codes, segments, segmentsLoaded } = useProject();
   const { placed, index, unplaced, stale } = usePlacedSegments(segments, doc.id, text, doc.sha256);
   useRebaseOnce(stale, doc, text);
   const coding = useCoding({ id: doc.id, sha256: doc.sha256, text }, placed);
@@ -121,7 +121,8 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
         <h1 id={titleId}>{doc.title}</h1>
         <p className="doc-meta">
           {meta}
-          {doc.origin === 'imported' ? ' · imported' : ''} · {placed.length} coded segment{placed.length === 1 ? '' : 's'}
+          {doc.origin === 'imported' ? ' · imported' : ''} ·{' '}
+          {segmentsLoaded ? `${placed.length} coded segment${placed.length === 1 ? '' : 's'}` : 'reading coded segments…'}
         </p>
         <DocumentMemoField key={doc.id} documentId={doc.id} />
         <UnplacedNotice segments={unplaced} />
@@ -144,9 +145,10 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
         <DocumentText key={doc.id} text={text} label="Document text">
           <HighlightPlugin spans={placed} codes={paintCodes} activeIds={activeSegmentIds} />
           <KeyboardCaretPlugin />
-          <SelectionPlugin onChange={setSelection} />
+          {/* Coding waits until every segment is in memory (large projects load them after the text). */}
+          {segmentsLoaded && <SelectionPlugin onChange={setSelection} />}
           <PointerPlugin onHover={onHover} onActivate={onActivate} />
-          <CodingShortcutsPlugin codes={codes} onApply={applyToSpan} />
+          {segmentsLoaded && <CodingShortcutsPlugin codes={codes} onApply={applyToSpan} />}
           <ViewerHandlePlugin onHandle={onHandle} />
           {find.open && <FindPlugin query={find.query} current={find.current} onMatches={find.setMatches} />}
         </DocumentText>
