@@ -10,7 +10,7 @@ import { SegmentPanel } from '../features/segment/SegmentPanel';
 import { CoderField } from '../features/settings/CoderField';
 import { CorpusIssues } from './CorpusIssues';
 import { Notices } from './Notices';
-import { useProject } from './ProjectContext';
+import { useProject, useServices } from './ProjectContext';
 import { useCorpus } from './useCorpus';
 import { useHashDocument } from './useHashDocument';
 
@@ -44,6 +44,16 @@ export function App() {
     for (const s of segments) m.set(s.documentId, (m.get(s.documentId) ?? 0) + 1);
     return m;
   }, [segments]);
+
+  // Read the coded segments once the document list has painted: in a large project that read
+  // costs seconds of main-thread work, and the analyst can start reading meanwhile.
+  const { store } = useServices();
+  const listed = corpus.documents.length > 0 || !corpus.loading;
+  useEffect(() => {
+    if (!listed) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => void store.loadSegments(), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [listed, store]);
 
   const onOpenSegments = useCallback((ids: string[]) => setOpenSegments(ids), []);
   const documentTitles = useMemo(() => new Map(corpus.documents.map((d) => [d.id, d.title])), [corpus.documents]);

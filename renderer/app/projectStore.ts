@@ -29,8 +29,8 @@ export interface ProjectSnapshot extends ProjectArrays {
 export class ProjectStore {
   private snapshot: ProjectSnapshot;
   private readonly listeners = new Set<() => void>();
-  /** Resolves once every segment is in memory; actions wait for it. */
-  private segmentsReady: Promise<void> = Promise.resolve();
+  /** Resolves once every segment is in memory; actions wait for it (null: not started). */
+  private segmentsReady: Promise<void> | null = null;
 
   constructor(
     private readonly project: OpenedProject,
@@ -38,38 +38,45 @@ export class ProjectStore {
     settings: Settings,
     segmentsLoaded = true,
   ) {
+    if (segmentsLoaded) this.segmentsReady = Promise.resolve();
     this.snapshot = { ...arrays, settings, ...this.historyState(), error: null, status: null, segmentsLoaded };
   }
 
   /**
    * Opens the project. The window can show as soon as codes, memos and settings are read;
-   * the segments (100,000 of them in a large project take seconds) follow, and every action
+   * the segments (100,000 of them in a large project take seconds, much of it on the main
+   * thread) are read once the window has painted — see `loadSegments` — and every action
    * waits for them, so no operation ever sees a partial list.
    */
   static async open(project: OpenedProject, defaults: Settings): Promise<ProjectStore> {
     const { repo } = project;
-    const segments = repo.loadAllSegments();
     const [codes, memos, documents, settings] = await Promise.all([
       repo.loadCodes(),
       repo.loadMemos(),
       repo.loadImportedDocuments(),
       repo.getSettings(defaults),
     ]);
-    const store = new ProjectStore(project, { codes, segments: [], memos, documents }, settings, false);
-    store.segmentsReady = segments.then(
-      (rows) => store.update({ segments: rows, segmentsLoaded: true }),
-      (err: unknown) => {
-        store.fail(err);
-        throw err;
-      },
-    );
-    store.segmentsReady.catch(() => undefined);
-    return store;
+    return new ProjectStore(project, { codes, segments: [], memos, documents }, settings, false);
   }
 
-  /** Resolves when all segments are loaded (tests, start-up code that needs them). */
-  whenLoaded(): Promise<void> {
+  /** Starts reading the segments (once); resolves when they are all in memory. */
+  loadSegments(): Promise<void> {
+    if (!this.segmentsReady) {
+      this.segmentsReady = this.project.repo.loadAllSegments().then(
+        (rows) => this.update({ segments: rows, segmentsLoaded: true }),
+        (err: unknown) => {
+          this.fail(err);
+          throw err;
+        },
+      );
+      this.segmentsReady.catch(() => undefined);
+    }
     return this.segmentsReady;
+  }
+
+  /** Resolves when all segments are loaded (starting the read if nobody has). */
+  whenLoaded(): Promise<void> {
+    return this.loadSegments();
   }
 
   getSnapshot = (): ProjectSnapshot => this.snapshot;
@@ -85,7 +92,7 @@ export class ProjectStore {
    */
   async act(operation: (ctx: OpContext) => Change): Promise<Change | null> {
     try {
-      await this.segmentsReady;
+      await this.loadSegments();
     } catch {
       return null; // the load failure is already shown; acting on a partial project could lose work
     }
