@@ -195,6 +195,8 @@
     async appReady(docTitle, expected) {
       await waitFor(() => docLinks().length > 0, 120000, 'the Documents navigation');
       if (docTitle) await waitFor(painted(docTitle, expected, new Set()), 180000, `"${docTitle}" painted`);
+      // The app reads coded segments after the first paint; coding starts once they are in.
+      if (docTitle) await waitFor(() => !Number.isNaN(metaCount()), 180000, 'the coded segments read');
       await settle();
     },
 
