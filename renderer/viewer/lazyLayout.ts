@@ -55,6 +55,9 @@ export function deferOffscreenLayout(root: HTMLElement, blocks: readonly HTMLEle
   return tracker;
 }
 
+/** Background layout pauses for this long after a key or pointer press in the text. */
+const INPUT_QUIET_MS = 300;
+
 /** About this many characters are laid out per frame (~6 ms of layout here). */
 const CHUNK_CHARS = 12_000;
 
@@ -70,8 +73,20 @@ function revealInBackground(
 ): void {
   let below = tracker.range.last + 1;
   let above = tracker.range.first - 1;
+  // The analyst comes first: no background layout in the frames right after a key or pointer
+  // press, so coding a passage never waits behind a chunk of the book.
+  let lastInput = 0;
+  const onInput = () => (lastInput = performance.now());
+  const root = blocks[0]?.parentElement;
+  root?.addEventListener('keydown', onInput, true);
+  root?.addEventListener('pointerdown', onInput, true);
+  const stop = () => {
+    root?.removeEventListener('keydown', onInput, true);
+    root?.removeEventListener('pointerdown', onInput, true);
+  };
   const step = () => {
-    if (!blocks[0]?.isConnected || !anyHidden()) return;
+    if (!blocks[0]?.isConnected || !anyHidden()) return stop();
+    if (performance.now() - lastInput < INPUT_QUIET_MS) return void requestAnimationFrame(step);
     let chars = 0;
     while (chars < CHUNK_CHARS && (below < blocks.length || above >= 0)) {
       // Alternate below and above, favouring below (reading goes down).
