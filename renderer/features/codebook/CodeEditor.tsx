@@ -28,6 +28,13 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
       .filter((c) => c.id !== code.id && !below.has(c.id));
   }, [codes, code.id]);
 
+  // The codes this one may move under or merge into, named by their full path.
+  const pathOptions = others.map((c) => (
+    <option key={c.id} value={c.id}>
+      {codePath(byId, c.id)}
+    </option>
+  ));
+
   const save = (edit: Parameters<typeof updateCode>[2]) => store.act((ctx) => updateCode(codes, code.id, edit, ctx));
 
   const target = codes.find((c) => c.id === mergeTarget);
@@ -77,11 +84,7 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
           onChange={(e) => void store.act((ctx) => moveCode(codes, code.id, e.target.value || null, ctx))}
         >
           <option value="">(top level)</option>
-          {others.map((c) => (
-            <option key={c.id} value={c.id}>
-              {codePath(byId, c.id)}
-            </option>
-          ))}
+          {pathOptions}
         </select>
       </label>
       <div className="row">
@@ -95,11 +98,7 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
           Merge into
           <select value={mergeTarget} onChange={(e) => setMergeTarget(e.target.value)}>
             <option value="">Choose a code…</option>
-            {others.map((c) => (
-              <option key={c.id} value={c.id}>
-                {codePath(byId, c.id)}
-              </option>
-            ))}
+            {pathOptions}
           </select>
         </label>
         <button type="button" disabled={!target || !segmentsLoaded} onClick={() => setConfirming('merge')}>
