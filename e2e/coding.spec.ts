@@ -60,8 +60,11 @@ test('a new code typed in the combobox is created and applied', async ({ page })
   await expect(codeRow(page, 'Returnees')).toBeVisible();
   await expectCount(page, 'Returnees', 1);
   await expect.poll(() => highlightedTexts(page)).toEqual([FIRST]);
-  // Typing part of an existing name and choosing it with the arrows applies that code.
+  // The toolbar closed after creating; typing part of an existing name and choosing it with
+  // the arrows applies that code.
+  await expect(toolbar(page)).toHaveCount(0);
   await dragSelect(page, SECOND, SECOND);
+  await expect(combo).toHaveValue('');
   await combo.fill('stab');
   await combo.press('ArrowDown');
   await combo.press('Enter');

@@ -101,9 +101,13 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
    */
   const finisher = useCallback((coded: Span) => {
     return (ok: boolean) => {
-      const now = viewer.current?.selectionSpan();
-      if (!ok || !now || now.start !== coded.start || now.end !== coded.end) return;
-      window.getSelection()?.collapseToEnd();
+      if (!ok) return;
+      const now = viewer.current?.selectionSpan() ?? null;
+      if (now && (now.start !== coded.start || now.end !== coded.end)) return; // already on the next passage
+      // Still the coded passage, or focus went to the toolbar's combobox: close the toolbar and
+      // put the caret after the passage, so the keyboard carries on in the text.
+      if (now) window.getSelection()?.collapseToEnd();
+      else viewer.current?.selectSpan({ start: coded.end, end: coded.end });
       setSelection(null);
     };
   }, []);
