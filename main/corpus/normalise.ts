@@ -60,11 +60,8 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Strips a leading BOM, turns CRLF and lone CR into LF, and composes to NFC. */
-export function normaliseText(decoded: string): string {
-  const withoutBom = decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
-  return withoutBom.replace(/\r\n?/g, '\n').normalize('NFC');
-}
+/** Strips a leading BOM, turns CRLF and lone CR into LF, and composes to NFC (one rule for every host). */
+export { normaliseText } from '../../renderer/domain/normaliseText';
 
 /** Lower-case hex sha256 of the text's UTF-8 bytes: the document's identity for segments. */
 export function sha256Hex(text: string): string {

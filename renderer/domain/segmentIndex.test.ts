@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../scripts/synth/prng';
 import { boundaries, compareSpans, SegmentIndex, type Span } from './segmentIndex';
 
-/** Small seeded PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The synthetic data's seeded PRNG, so failures reproduce. */
+const rng = mulberry32;
 
 function randomSpans(seed: number, count: number, textLength: number): Span[] {
   const random = rng(seed);

@@ -78,6 +78,15 @@ export function offsetToDomPoint(
   return last ? { node: last, offset: last.data.length } : { node: block, offset: 0 };
 }
 
+/** A span of the document as a StaticRange over the viewer's DOM (for highlights and selections). */
+export function spanToRange(blocks: readonly HTMLElement[], starts: readonly number[], span: Span): StaticRange | null {
+  const a = offsetToDomPoint(blocks, starts, span.start);
+  const b = offsetToDomPoint(blocks, starts, span.end);
+  return a && b
+    ? new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset })
+    : null;
+}
+
 /** Document offset under a viewport point (for hover and clicks on highlights). */
 export function offsetFromPoint(root: HTMLElement, x: number, y: number): number | null {
   const doc = document as Document & {

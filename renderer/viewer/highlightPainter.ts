@@ -11,7 +11,7 @@
  * millisecond: cheaper than keeping an interval index up to date on every change.)
  */
 import { HIGHLIGHT_ALPHA } from '../domain/palette';
-import { offsetToDomPoint } from './domOffsets';
+import { spanToRange } from './domOffsets';
 
 export interface PaintSpan {
   id: string;
@@ -125,10 +125,8 @@ export class HighlightPainter {
   }
 
   private addSpan(span: PaintSpan): void {
-    const a = offsetToDomPoint(this.blocks, this.starts, span.start);
-    const b = offsetToDomPoint(this.blocks, this.starts, span.end);
-    if (!a || !b) return;
-    const range = new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
+    const range = spanToRange(this.blocks, this.starts, span);
+    if (!range) return;
     this.painted.set(span.id, { span, range });
     for (const codeId of span.codeIds) {
       const name = this.codeNames.get(codeId);

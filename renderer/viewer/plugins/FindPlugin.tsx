@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { blockIndexAt } from '../blocks';
-import { offsetToDomPoint, type Span } from '../domOffsets';
+import { spanToRange, type Span } from '../domOffsets';
 import { findMatches } from '../findMatches';
 import { revealBlock } from '../lazyLayout';
 import { useViewer } from '../ViewerContext';
@@ -26,13 +26,7 @@ export function FindPlugin({ query, current, onMatches }: Props) {
   useEffect(() => onMatches(matches), [matches, onMatches]);
 
   useEffect(() => {
-    const toRange = (m: Span) => {
-      const a = offsetToDomPoint(blocks, layout.starts, m.start);
-      const b = offsetToDomPoint(blocks, layout.starts, m.end);
-      return a && b
-        ? new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset })
-        : null;
-    };
+    const toRange = (m: Span) => spanToRange(blocks, layout.starts, m);
     const all = new Highlight();
     for (const m of matches) {
       const r = toRange(m);

@@ -1,7 +1,7 @@
 /** Gives the surrounding UI a few imperative viewer actions (select a span, focus the text). */
 import { useEffect } from 'react';
 import { blockIndexAt } from '../blocks';
-import { offsetToDomPoint, selectionToOffsets, type Span } from '../domOffsets';
+import { selectionToOffsets, spanToRange, type Span } from '../domOffsets';
 import { revealBlock } from '../lazyLayout';
 import { useViewer } from '../ViewerContext';
 
@@ -19,11 +19,10 @@ export function ViewerHandlePlugin({ onHandle }: { onHandle: (handle: ViewerHand
   useEffect(() => {
     onHandle({
       selectSpan: (span) => {
-        const a = offsetToDomPoint(blocks, layout.starts, span.start);
-        const b = offsetToDomPoint(blocks, layout.starts, span.end);
-        if (!a || !b) return;
+        const r = spanToRange(blocks, layout.starts, span);
+        if (!r) return;
         root.focus({ preventScroll: true });
-        window.getSelection()?.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+        window.getSelection()?.setBaseAndExtent(r.startContainer, r.startOffset, r.endContainer, r.endOffset);
       },
       selectionSpan: () => selectionToOffsets(root, window.getSelection()),
       scrollToSpan: (span) => {

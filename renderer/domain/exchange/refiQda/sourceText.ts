@@ -1,5 +1,6 @@
 /**
- * A REFI-QDA source's text as Marginalia keeps it (BOM stripped, CRLF/CR → LF, NFC) and the
+ * A REFI-QDA source's text as Marginalia keeps it (the rule of ../../normaliseText.ts, done here
+ * step by step because the positions are mapped through each step) and the
  * conversion of its selection positions — code points of the ORIGINAL text — to UTF-16
  * offsets into the normalised text.
  *
@@ -11,10 +12,6 @@
 
 export type LineEndConvention = 'crlf-as-two' | 'crlf-as-one';
 
-export function normaliseText(raw: string): string {
-  const withoutBom = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  return withoutBom.replace(/\r\n?/g, '\n').normalize('NFC');
-}
 
 export interface Span {
   start: number;
