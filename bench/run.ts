@@ -38,6 +38,8 @@ interface Options {
   only: Set<string> | null;
   /** Extra CSS injected into the app's pages, to try a fix without touching renderer/ ("what if"). */
   appCss: string | null;
+  /** Folder for Chromium traces of the code and scroll runs (summarise with bench/trace-summary.ts). */
+  trace: string | null;
   out: string;
 }
 
@@ -57,6 +59,7 @@ function parseOptions(argv: readonly string[]): Options {
     codeApplications: Number(value('applications') ?? (smoke ? 20 : 200)),
     only: only ? new Set(only.split(',')) : null,
     appCss: value('app-css') ?? null,
+    trace: value('trace') ? resolve(value('trace')!) : null,
     out: resolve(value('out') ?? join(BENCH, 'results.json')),
   };
 }
@@ -169,6 +172,21 @@ async function freshPage(context: BrowserContext, url: string): Promise<Page> {
 }
 
 const evaluate = <T>(page: Page, expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;
+
+const TRACE_CATEGORIES = process.env.BENCH_TRACE_CATEGORIES?.split(',') ?? ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'];
+
+/** Evaluates `expression`, recording a Chromium trace into `file` when the bench was asked to. */
+async function traced<T>(browser: Browser, page: Page, file: string | null, expression: string): Promise<T> {
+  if (!file) return evaluate<T>(page, expression);
+  mkdirSync(dirname(file), { recursive: true });
+  await browser.startTracing(page, { path: file, categories: TRACE_CATEGORIES });
+  try {
+    return await evaluate<T>(page, expression);
+  } finally {
+    await browser.stopTracing();
+    log(`trace written to ${file}`);
+  }
+}
 const js = (v: unknown) => JSON.stringify(v);
 
 /** Opens the app once so Dexie creates the schema, writes the backup's rows, and returns. */
@@ -358,7 +376,8 @@ async function main(): Promise<void> {
         if (docId === 'book') await evaluate(page, `window.__bench.setSpans(${js(bookSpans)})`);
         await evaluate(page, `window.__bench.appReady(${js(title)}, ${expected})`);
         const spans = codingSpans(text, options.codeApplications, seedN);
-        const times = await evaluate<number[]>(page, `window.__bench.codeRun(${js(spans)}, '1')`);
+        const traceFile = options.trace ? join(options.trace, `code-${docId}.json`) : null;
+        const times = await traced<number[]>(browser, page, traceFile, `window.__bench.codeRun(${js(spans)}, '1')`);
         await evaluate(page, `window.__bench.removeBenchSegments()`);
         return times;
       };
@@ -382,7 +401,8 @@ async function main(): Promise<void> {
         const page = await freshPage(book, `${bookServer.url}#doc=book`);
         await evaluate(page, `window.__bench.setSpans(${js(bookSpans)})`);
         await evaluate(page, `window.__bench.appReady(${js(bookTitle)}, ${bookExpected})`);
-        const s = await evaluate<(typeof runs)[number]>(page, `window.__bench.scrollThrough(5000)`);
+        const traceFile = options.trace && r === 0 ? join(options.trace, 'scroll.json') : null;
+        const s = await traced<(typeof runs)[number]>(browser, page, traceFile, `window.__bench.scrollThrough(5000)`);
         if (!s.reachedEnd) throw new Error(`scrolling did not reach the end of the book: ${js(s)}`);
         runs.push(s);
         log(`scroll ${r + 1}/${options.reps}: ${s.frames} frames, ${s.longFrames} long (> 50 ms), worst ${s.maxFrameMs.toFixed(0)} ms`);

@@ -58,11 +58,11 @@ export function deferOffscreenLayout(root: HTMLElement, blocks: readonly HTMLEle
 /** Background layout pauses for this long after a key or pointer press in the text. */
 const INPUT_QUIET_MS = 300;
 
-/** About this many characters are laid out per frame (~6 ms of layout here). */
+/** About this many characters are laid out per frame (~10 ms of layout here). */
 const CHUNK_CHARS = 12_000;
 
 /**
- * Reveals blocks outward from the viewport, one chunk per animation frame (the chunk's layout
+ * Reveals the blocks below the viewport, then those above, one chunk per animation frame (the chunk's layout
  * then lands in that frame: idle callbacks proved rare on a busy page), until none is hidden.
  */
 function revealInBackground(
@@ -74,7 +74,9 @@ function revealInBackground(
   let below = tracker.range.last + 1;
   let above = tracker.range.first - 1;
   // The analyst comes first: no background layout in the frames right after a key or pointer
-  // press, so coding a passage never waits behind a chunk of the book.
+  // press, nor while a passage is selected (it is about to be coded), so coding never waits
+  // behind a chunk of the book. (Scrolling does not pause it: what is laid out in the
+  // background need not be laid out on demand while scrolling, which costs more.)
   let lastInput = 0;
   const onInput = () => (lastInput = performance.now());
   const root = blocks[0]?.parentElement;
@@ -84,17 +86,20 @@ function revealInBackground(
     root?.removeEventListener('keydown', onInput, true);
     root?.removeEventListener('pointerdown', onInput, true);
   };
+  const selecting = () => {
+    const sel = document.getSelection();
+    return !!sel && !sel.isCollapsed && !!root && root.contains(sel.anchorNode);
+  };
   const step = () => {
     if (!blocks[0]?.isConnected || !anyHidden()) return stop();
-    if (performance.now() - lastInput < INPUT_QUIET_MS) return void requestAnimationFrame(step);
+    if (performance.now() - lastInput < INPUT_QUIET_MS || selecting()) return void requestAnimationFrame(step);
     let chars = 0;
     while (chars < CHUNK_CHARS && (below < blocks.length || above >= 0)) {
-      // Alternate below and above, favouring below (reading goes down).
-      for (const i of [below++, below++, above--]) {
-        if (i < 0 || i >= blocks.length) continue;
-        chars += blocks[i]!.textContent?.length ?? 0;
-        reveal(i);
-      }
+      // Everything below first (reading goes down, and laying out blocks below the viewport
+      // moves nothing on screen), then what is above.
+      const i = below < blocks.length ? below++ : above--;
+      chars += blocks[i]!.textContent?.length ?? 0;
+      reveal(i);
     }
     requestAnimationFrame(step);
   };

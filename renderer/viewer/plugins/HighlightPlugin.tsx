@@ -32,9 +32,15 @@ export function HighlightPlugin({ spans, codes, activeIds }: Props) {
   return null;
 }
 
+/** After a fast scroll, highlights are brought up to date once the scrolling has calmed for this long. */
+const FLING_QUIET_MS = 120;
+
 /**
  * The text range of the blocks near the viewport of a long document (null for a short one:
- * paint everything), following scrolling.
+ * paint everything), following scrolling. While the reader is flung through the book (the
+ * near blocks jump by a screen or more from one frame to the next) nobody reads the passing
+ * text, and re-registering highlights every frame makes those frames long; the window then
+ * follows once the scrolling calms. Reading-speed scrolling updates it at once.
  */
 function useNearWindow(): PaintWindow {
   const { layout, viewport } = useViewer();
@@ -46,7 +52,20 @@ function useNearWindow(): PaintWindow {
   useEffect(() => {
     if (!viewport) return setWindow(null);
     setWindow(toWindow(viewport.range));
-    return viewport.subscribe((r) => setWindow(toWindow(r)));
+    let last = viewport.range;
+    let timer = 0;
+    const unsubscribe = viewport.subscribe((r) => {
+      // The range spans three screens; moving half a screen in one frame is a fling.
+      const fast = Math.abs(r.first - last.first) > (last.last - last.first) / 6;
+      last = r;
+      window.clearTimeout(timer);
+      if (fast) timer = window.setTimeout(() => setWindow(toWindow(last)), FLING_QUIET_MS);
+      else setWindow(toWindow(r));
+    });
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
   }, [viewport, layout]); // eslint-disable-line react-hooks/exhaustive-deps
   return nearWindow;
 }
