@@ -329,13 +329,14 @@
         requestAnimationFrame(frame);
       });
       const deltas = stamps.slice(1).map((t, i) => t - stamps[i]);
+      const long = deltas.flatMap((d, i) => (d > 50 ? [i] : []));
       // Long frames become the timed windows of a --trace (bench/trace-summary.ts looks only there).
-      deltas.forEach((d, i) => d > 50 && performance.measure('bench:timed', { start: stamps[i], end: stamps[i + 1] }));
+      for (const i of long) performance.measure('bench:timed', { start: stamps[i], end: stamps[i + 1] });
       return {
         frames: deltas.length,
-        longFrames: deltas.filter((d) => d > 50).length,
+        longFrames: long.length,
         /** Where the long frames were: [frame index, ms]. */
-        longAt: deltas.flatMap((d, i) => (d > 50 ? [[i, Math.round(d)]] : [])),
+        longAt: long.map((i) => [i, Math.round(deltas[i])]),
         maxFrameMs: Math.max(0, ...deltas),
         totalMs: stamps[stamps.length - 1] - stamps[0],
         scrollHeight: reader.scrollHeight,

@@ -6,6 +6,7 @@
  * every block breaks drag selection in Chromium, this does not.
  * The text stays in the DOM: offsets, selection, copy and Ctrl+A are unaffected.
  */
+import { blockIndexAt } from './blocks';
 import { ViewportTracker, type BlockRange } from './viewportTracker';
 
 /** Below this many characters a document is laid out at once (no gain, no risk). */
@@ -120,4 +121,11 @@ export function restoreLayout(blocks: readonly HTMLElement[]): void {
 /** Makes sure a block is laid out now (before scrolling to it or moving a caret into it). */
 export function revealBlock(block: HTMLElement | undefined): void {
   block?.classList.remove(FAR);
+}
+
+/** Scrolls the block holding `offset` to the middle of the view, laying it out first. */
+export function scrollOffsetToCenter(blocks: readonly HTMLElement[], starts: readonly number[], offset: number): void {
+  const block = blocks[blockIndexAt(starts, offset)];
+  revealBlock(block);
+  block?.scrollIntoView({ block: 'center' });
 }

@@ -18,10 +18,6 @@ export interface PlacedDocumentSegments {
   stale: PlacedSegment<Segment>[];
 }
 
-/**
- * Placements by segment row. Rows are immutable, so a row that did not change keeps its
- * placement: coding one passage re-places one segment, not the document's ten thousand.
- */
 /** An interval index over the placed segments, built the first time it is asked. */
 export class LazyIndex {
   private built: SegmentIndex<Segment> | null = null;
@@ -32,6 +28,10 @@ export class LazyIndex {
   }
 }
 
+/**
+ * Placements by segment row. Rows are immutable, so a row that did not change keeps its
+ * placement: coding one passage re-places one segment, not the document's ten thousand.
+ */
 const placements = new WeakMap<Segment, { text: string; placement: Placement }>();
 
 function place(segment: Segment, text: string): Placement {

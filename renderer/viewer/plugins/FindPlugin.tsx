@@ -4,10 +4,9 @@
  * done on the normalised text, so it finds exactly what the offsets count.
  */
 import { useEffect, useMemo } from 'react';
-import { blockIndexAt } from '../blocks';
 import { spanToRange, type Span } from '../domOffsets';
 import { findMatches } from '../findMatches';
-import { revealBlock } from '../lazyLayout';
+import { scrollOffsetToCenter } from '../lazyLayout';
 import { useViewer } from '../ViewerContext';
 
 interface Props {
@@ -37,9 +36,7 @@ export function FindPlugin({ query, current, onMatches }: Props) {
     if (focus) {
       const r = toRange(focus);
       if (r) now.add(r);
-      const block = blocks[blockIndexAt(layout.starts, focus.start)];
-      revealBlock(block);
-      block?.scrollIntoView({ block: 'center' });
+      scrollOffsetToCenter(blocks, layout.starts, focus.start);
     }
     all.priority = 1;
     now.priority = 2;

@@ -38,7 +38,7 @@ const FLING_QUIET_MS = 120;
 /**
  * The text range of the blocks near the viewport of a long document (null for a short one:
  * paint everything), following scrolling. While the reader is flung through the book (the
- * near blocks jump by a screen or more from one frame to the next) nobody reads the passing
+ * near blocks move by half a screen or more from one frame to the next) nobody reads the passing
  * text, and re-registering highlights every frame makes those frames long; the window then
  * follows once the scrolling calms. Reading-speed scrolling updates it at once.
  */

@@ -1,8 +1,7 @@
 /** Gives the surrounding UI a few imperative viewer actions (select a span, focus the text). */
 import { useEffect } from 'react';
-import { blockIndexAt } from '../blocks';
 import { selectionToOffsets, spanToRange, type Span } from '../domOffsets';
-import { revealBlock } from '../lazyLayout';
+import { scrollOffsetToCenter } from '../lazyLayout';
 import { useViewer } from '../ViewerContext';
 
 export interface ViewerHandle {
@@ -25,11 +24,7 @@ export function ViewerHandlePlugin({ onHandle }: { onHandle: (handle: ViewerHand
         window.getSelection()?.setBaseAndExtent(r.startContainer, r.startOffset, r.endContainer, r.endOffset);
       },
       selectionSpan: () => selectionToOffsets(root, window.getSelection()),
-      scrollToSpan: (span) => {
-        const block = blocks[blockIndexAt(layout.starts, span.start)];
-        revealBlock(block);
-        block?.scrollIntoView({ block: 'center' });
-      },
+      scrollToSpan: (span) => scrollOffsetToCenter(blocks, layout.starts, span.start),
     });
     return () => onHandle(null);
   }, [root, blocks, layout, onHandle]);
