@@ -396,7 +396,7 @@ async function main(): Promise<void> {
     }
 
     if (wants('scroll')) {
-      type ScrollRun = { frames: number; longFrames: number; maxFrameMs: number; totalMs: number; scrollHeight: number; step: number; reachedEnd: boolean };
+      type ScrollRun = { frames: number; longFrames: number; longAt: [number, number][]; maxFrameMs: number; totalMs: number; scrollHeight: number; step: number; reachedEnd: boolean };
       const runs: ScrollRun[] = [];
       const laidOutRuns: ScrollRun[] = [];
       const summary = (rs: ScrollRun[]) => ({
@@ -420,7 +420,7 @@ async function main(): Promise<void> {
           const s = await traced<ScrollRun>(browser, page, traceFile, `window.__bench.scrollThrough(5000)`);
           if (!s.reachedEnd) throw new Error(`scrolling did not reach the end of the book: ${js(s)}`);
           (laidOut ? laidOutRuns : runs).push(s);
-          log(`scroll ${r + 1}/${options.reps}${laidOut ? ' (book laid out)' : ''}: ${s.frames} frames, ${s.longFrames} long (> 50 ms), worst ${s.maxFrameMs.toFixed(0)} ms`);
+          log(`scroll ${r + 1}/${options.reps}${laidOut ? ' (book laid out)' : ''}: ${s.frames} frames, ${s.longFrames} long (> 50 ms)${s.longFrames ? ` at frames ${s.longAt.map(([i, ms]) => `${i} (${ms} ms)`).join(', ')}` : ''}, worst ${s.maxFrameMs.toFixed(0)} ms`);
         }
       }
       m.scroll = { ...summary(runs), laidOut: summary(laidOutRuns) };

@@ -159,7 +159,7 @@ test('a code refused by a domain rule shows a clear message and stores nothing',
 test('find in document steps through matches and leaves the match selected, ready to code', async ({ page }) => {
   await openApp(page);
   const text = await page.evaluate(() =>
-    Array.from(document.querySelector('[aria-label="Document text"]')!.children)
+    Array.from(document.querySelectorAll('[aria-label="Document text"] [data-start]'))
       .map((p) => p.textContent)
       .join('\n'),
   );

@@ -45,14 +45,22 @@ test.describe('a book-length document', () => {
     const viewer = page.getByRole('textbox', { name: 'Document text' });
     // (Not toContainText on the whole viewer: innerText of a book forces its full layout.)
     await expect(viewer.locator('p').first()).toContainText('¶0 ');
-    // Far blocks are not laid out yet (they will be, in the background), but their text is there.
-    expect(await page.locator('.doc-block.far').count()).toBeGreaterThan(0);
+    // Far sections are not laid out yet (they will be, in the background), but their text is there.
+    expect(await page.locator('.doc-section.far').count()).toBeGreaterThan(0);
     const content = await page.evaluate(() =>
-      Array.from(document.querySelector('[aria-label="Document text"]')!.children)
+      Array.from(document.querySelectorAll('[aria-label="Document text"] [data-start]'))
         .map((p) => p.textContent)
         .join('\n'),
     );
     expect(content).toBe(text);
+    // Each line takes its direction from its own first strong character, not its section's.
+    const directions = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.doc-section:first-child [data-start]'))
+        .filter((p) => p.textContent)
+        .map((p) => [/^¶\d+ [\u0600-\u06ff]/.test(p.textContent!), getComputedStyle(p).direction === 'rtl']),
+    );
+    expect(directions.some(([arabic]) => arabic) && directions.some(([arabic]) => !arabic)).toBe(true);
+    for (const [arabic, rtl] of directions) expect(rtl).toBe(arabic);
 
     // Ctrl+End then Shift+Home selects the last line, wherever it is.
     await viewer.focus();
@@ -78,6 +86,6 @@ test.describe('a book-length document', () => {
     expect(text.slice(sel.start, sel.end)).toBe('¶2001');
 
     // In the background the rest of the book gets laid out, so scrolling is plain text.
-    await expect.poll(() => page.locator('.doc-block.far').count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => page.locator('.doc-section.far').count(), { timeout: 30_000 }).toBe(0);
   });
 });

@@ -11,7 +11,7 @@ import { dragSelect, manifest, normalisedFile, pointOf, reportedSelection, selec
 const docs = manifest(BUNDLED_CORPUS).documents;
 const viewerContent = (page: import('@playwright/test').Page) =>
   page.evaluate(() =>
-    Array.from(document.querySelector('[aria-label="Document text"]')?.children ?? [])
+    Array.from(document.querySelectorAll('[aria-label="Document text"] [data-start]'))
       .map((p) => p.textContent ?? '')
       .join('\n'),
   );

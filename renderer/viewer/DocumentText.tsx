@@ -1,15 +1,17 @@
 /**
  * The read-only Lexical viewer of one document. Each line of the normalised text is one
- * paragraph node; once Lexical has put them in the DOM, each gets `data-start` (its offset),
- * and the plugins passed as children (highlights, keyboard caret, selection, pointer) start.
+ * paragraph node, grouped into section nodes (see groupSections); once Lexical has put them in
+ * the DOM, each paragraph gets `data-start` (its offset), and the plugins passed as children
+ * (highlights, keyboard caret, selection, pointer) start.
  */
 import { useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
-import { layoutBlocks, type BlockLayout } from './blocks';
+import { groupSections, layoutBlocks, type BlockLayout } from './blocks';
 import { deferOffscreenLayout, LAZY_LAYOUT_THRESHOLD, restoreLayout } from './lazyLayout';
+import { $createSectionNode, SectionNode } from './SectionNode';
 import type { ViewportTracker } from './viewportTracker';
 import { ViewerContext, type ViewerReady } from './ViewerContext';
 
@@ -22,25 +24,35 @@ interface Props {
 
 export function DocumentText({ text, label, children }: Props) {
   const layout = useMemo(() => layoutBlocks(text), [text]);
+  const sectionFirsts = useMemo(() => groupSections(layout.lines), [layout]);
   const [ready, setReady] = useState<ViewerReady | null>(null);
   const initialConfig = useMemo(
     () => ({
       namespace: 'marginalia-viewer',
       editable: false,
+      nodes: [SectionNode],
       theme: { paragraph: 'doc-block', ltr: 'ltr', rtl: 'rtl' },
       onError: (error: Error) => {
         throw error;
       },
       editorState: () => {
         const root = $getRoot();
-        for (const line of layout.lines) {
+        let section = $createSectionNode();
+        let next = 1; // the next section's index in sectionFirsts
+        layout.lines.forEach((line, i) => {
+          if (i === sectionFirsts[next]) {
+            root.append(section);
+            section = $createSectionNode();
+            next++;
+          }
           const p = $createParagraphNode();
           if (line.length > 0) p.append($createTextNode(line));
-          root.append(p);
-        }
+          section.append(p);
+        });
+        root.append(section);
       },
     }),
-    [layout],
+    [layout, sectionFirsts],
   );
 
   return (
@@ -54,7 +66,7 @@ export function DocumentText({ text, label, children }: Props) {
         tabIndex={0}
         spellCheck={false}
       />
-      <BlockOffsetsPlugin layout={layout} text={text} onReady={setReady} />
+      <BlockOffsetsPlugin layout={layout} sectionFirsts={sectionFirsts} text={text} onReady={setReady} />
       <ViewerContext.Provider value={ready}>{ready ? children : null}</ViewerContext.Provider>
     </LexicalComposer>
   );
@@ -64,22 +76,30 @@ export function DocumentText({ text, label, children }: Props) {
  * Tags each paragraph element with its start offset once Lexical has rendered them all — in a
  * layout effect, so a long document's far blocks are marked before the first paint.
  */
-function BlockOffsetsPlugin(props: { layout: BlockLayout; text: string; onReady: (r: ViewerReady | null) => void }) {
+function BlockOffsetsPlugin(props: {
+  layout: BlockLayout;
+  sectionFirsts: readonly number[];
+  text: string;
+  onReady: (r: ViewerReady | null) => void;
+}) {
   const [editor] = useLexicalComposerContext();
-  const { layout, text, onReady } = props;
+  const { layout, sectionFirsts, text, onReady } = props;
   useLayoutEffect(() => {
     let done = false;
     let tracker: ViewportTracker | null = null;
-    let blocks: HTMLElement[] = [];
+    let sections: HTMLElement[] = [];
     const tag = () => {
       const root = editor.getRootElement();
-      if (done || !root || root.children.length !== layout.lines.length) return;
-      blocks = Array.from(root.children) as HTMLElement[];
+      if (done || !root || root.children.length !== sectionFirsts.length) return;
+      sections = Array.from(root.children) as HTMLElement[];
+      const blocks = sections.flatMap((section) => Array.from(section.children) as HTMLElement[]);
+      if (blocks.length !== layout.lines.length) return;
       blocks.forEach((el, i) => {
         el.dataset.start = String(layout.starts[i]);
       });
       done = true;
-      if (text.length > LAZY_LAYOUT_THRESHOLD) tracker = deferOffscreenLayout(root, blocks);
+      const lazy = { sections, firsts: sectionFirsts, lines: layout.lines };
+      if (text.length > LAZY_LAYOUT_THRESHOLD) tracker = deferOffscreenLayout(root, blocks, lazy);
       onReady({ root, blocks, layout, text, viewport: tracker });
     };
     tag();
@@ -88,10 +108,10 @@ function BlockOffsetsPlugin(props: { layout: BlockLayout; text: string; onReady:
       unregister();
       if (tracker) {
         tracker.dispose();
-        restoreLayout(blocks);
+        restoreLayout(sections);
       }
       onReady(null);
     };
-  }, [editor, layout, text, onReady]);
+  }, [editor, layout, sectionFirsts, text, onReady]);
   return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockIndexAt, layoutBlocks } from './blocks';
+import { blockIndexAt, groupSections, layoutBlocks } from './blocks';
 
 describe('layoutBlocks', () => {
   it('keeps blank lines as empty blocks and offsets consistent with the text', () => {
@@ -12,5 +12,15 @@ describe('layoutBlocks', () => {
   it('finds the block of an offset', () => {
     const { starts } = layoutBlocks('ab\n\ncd');
     expect([0, 1, 2, 3, 4, 5, 6].map((o) => blockIndexAt(starts, o))).toEqual([0, 0, 0, 1, 2, 2, 2]);
+  });
+});
+
+describe('groupSections', () => {
+  it('closes a section at the character or block limit and covers every block once', () => {
+    const lines = ['a'.repeat(9), 'b', '', 'c'.repeat(20), 'd', 'e', 'f'];
+    // limits: 10 characters (line breaks count) or 3 blocks
+    expect(groupSections(lines, 10, 3)).toEqual([0, 1, 4]);
+    expect(groupSections([], 10, 3)).toEqual([]);
+    expect(groupSections(['x'], 10, 3)).toEqual([0]);
   });
 });

@@ -33,3 +33,29 @@ export function blockIndexAt(starts: readonly number[], offset: number): number 
   }
   return lo;
 }
+
+/** A section closes once it holds this many characters or this many blocks. */
+export const SECTION_MAX_CHARS = 8_000;
+export const SECTION_MAX_BLOCKS = 64;
+
+/**
+ * Groups consecutive blocks into sections, returning the index of each section's first block.
+ * Why: the viewer lays out a long document section by section, and Chromium's cost of laying
+ * out (or revealing) one block grows with the number of its siblings — ~4,000 flat paragraphs
+ * made every reveal walk all of them; ~100 sections of a few dozen keep each walk short.
+ */
+export function groupSections(lines: readonly string[], maxChars = SECTION_MAX_CHARS, maxBlocks = SECTION_MAX_BLOCKS): number[] {
+  const firsts: number[] = [];
+  let chars = 0;
+  let count = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (count === 0) firsts.push(i);
+    chars += lines[i]!.length + 1;
+    count++;
+    if (chars >= maxChars || count >= maxBlocks) {
+      chars = 0;
+      count = 0;
+    }
+  }
+  return firsts;
+}

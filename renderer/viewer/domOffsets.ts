@@ -1,6 +1,6 @@
 /**
  * The single place where DOM positions and document offsets meet. Every block element of the
- * viewer carries `data-start` (its offset in the normalised text); inside a block, the offset
+ * viewer (a paragraph, inside a section) carries `data-start` (its offset in the normalised text); inside a block, the offset
  * is the number of UTF-16 code units of text before the DOM point — which is exactly what
  * Range.toString().length counts, so emoji, combining marks and RTL text need no special case.
  */
@@ -25,20 +25,33 @@ function blockStart(block: HTMLElement): number {
 
 /** Document offset of a DOM point inside the viewer root, or null if it is outside. */
 export function domPointToOffset(root: HTMLElement, node: Node, offset: number): number | null {
-  if (node === root) {
-    // A point between blocks: the start of the next block, or the end of the last one.
-    const child = root.children[offset] as HTMLElement | undefined;
-    if (child?.dataset.start !== undefined) return blockStart(child);
-    const last = root.lastElementChild as HTMLElement | null;
-    return last ? blockStart(last) + (last.textContent?.length ?? 0) : 0;
-  }
-  if (!root.contains(node)) return null;
-  const block = blockOf(root, node);
-  if (!block) return null;
+  if (node !== root && !root.contains(node)) return null;
+  const block = node === root ? null : blockOf(root, node);
+  if (!block) return node instanceof Element ? pointBetweenBlocks(root, node, offset) : null;
   const range = document.createRange();
   range.setStart(block, 0);
   range.setEnd(node, offset);
   return blockStart(block) + range.toString().length;
+}
+
+/**
+ * A point in the root or in a section, between blocks: the start of the next block, or the end
+ * of the last one (the root's end). The end of a section is the start of the next section.
+ */
+function pointBetweenBlocks(root: HTMLElement, container: Element, offset: number): number {
+  const child = container.childNodes[offset];
+  if (child instanceof Element) {
+    let first: Element | null = child;
+    while (first && !first.matches(BLOCK_SELECTOR)) first = first.firstElementChild;
+    if (first) return blockStart(first as HTMLElement);
+  }
+  if (container !== root && container.parentElement) {
+    const parent = container.parentElement;
+    return pointBetweenBlocks(root, parent, Array.prototype.indexOf.call(parent.childNodes, container) + 1);
+  }
+  let last: Element | null = root.lastElementChild;
+  while (last && !last.matches(BLOCK_SELECTOR)) last = last.lastElementChild;
+  return last ? blockStart(last as HTMLElement) + (last.textContent?.length ?? 0) : 0;
 }
 
 /** The current selection as a document span (start ≤ end), or null if it is not in the viewer. */

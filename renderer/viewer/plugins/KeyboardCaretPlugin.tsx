@@ -32,9 +32,15 @@ function movement(e: KeyboardEvent): { direction: Direction; granularity: Granul
 }
 
 /** Puts a collapsed caret at the start of the first block visible in the scroll area. */
-function placeCaretInView(root: HTMLElement, blocks: readonly HTMLElement[], selection: Selection) {
-  const top = root.getBoundingClientRect().top;
-  const first = blocks.find((b) => b.getBoundingClientRect().bottom > Math.max(top, 0)) ?? blocks[0];
+function placeCaretInView(root: HTMLElement, selection: Selection) {
+  const top = Math.max(root.getBoundingClientRect().top, 0);
+  const reachesView = (el: Element) => el.getBoundingClientRect().bottom > top;
+  // Sections first: reading a block's position in a section not laid out would lay it out.
+  const sections = Array.from(root.children);
+  const section = sections.find(reachesView) ?? sections[0];
+  const blocks = Array.from(section?.children ?? []) as HTMLElement[];
+  revealBlock(blocks[0]);
+  const first = blocks.find(reachesView) ?? blocks[0];
   if (first) selection.collapse(first, 0);
 }
 
@@ -55,7 +61,7 @@ export function KeyboardCaretPlugin() {
       if (!move) return;
       e.preventDefault();
       // No caret yet: start from the first visible line, then make the move as asked.
-      if (selection.rangeCount === 0 || !root.contains(selection.anchorNode)) placeCaretInView(root, blocks, selection);
+      if (selection.rangeCount === 0 || !root.contains(selection.anchorNode)) placeCaretInView(root, selection);
       if (move.granularity === 'documentboundary') {
         // Jump straight to the end block: far blocks of a long document may not be laid out,
         // and Selection.modify only walks laid-out text.
