@@ -46,7 +46,7 @@ test.describe('a book-length document', () => {
     // (Not toContainText on the whole viewer: innerText of a book forces its full layout.)
     await expect(viewer.locator('p').first()).toContainText('¶0 ');
     // Far sections are not laid out yet (they will be, in the background), but their text is there.
-    expect(await page.locator('.doc-section.far').count()).toBeGreaterThan(0);
+    expect(await page.locator('.doc-section-body.far').count()).toBeGreaterThan(0);
     const content = await page.evaluate(() =>
       Array.from(document.querySelectorAll('[aria-label="Document text"] [data-start]'))
         .map((p) => p.textContent)
@@ -86,6 +86,6 @@ test.describe('a book-length document', () => {
     expect(text.slice(sel.start, sel.end)).toBe('¶2001');
 
     // In the background the rest of the book gets laid out, so scrolling is plain text.
-    await expect.poll(() => page.locator('.doc-section.far').count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => page.locator('.doc-section-body.far').count(), { timeout: 30_000 }).toBe(0);
   });
 });

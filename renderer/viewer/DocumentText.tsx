@@ -91,8 +91,9 @@ function BlockOffsetsPlugin(props: {
     const tag = () => {
       const root = editor.getRootElement();
       if (done || !root || root.children.length !== sectionFirsts.length) return;
-      sections = Array.from(root.children) as HTMLElement[];
-      const blocks = sections.flatMap((section) => Array.from(section.children) as HTMLElement[]);
+      // What a long document lays out one at a time: each section's body (see SectionNode).
+      sections = Array.from(root.children, (section) => section.firstElementChild as HTMLElement);
+      const blocks = sections.flatMap((body) => Array.from(body?.children ?? []) as HTMLElement[]);
       if (blocks.length !== layout.lines.length) return;
       blocks.forEach((el, i) => {
         el.dataset.start = String(layout.starts[i]);

@@ -1,9 +1,14 @@
 /**
- * A run of consecutive paragraphs of the viewer (see groupSections in blocks.ts): a plain
- * `<div class="doc-section">` so a long document can be laid out one section at a time.
- * It carries no offsets of its own — paragraphs keep `data-start` — and is never edited.
+ * A run of consecutive paragraphs of the viewer (see groupSections in blocks.ts), so a long
+ * document can be laid out one section at a time: `<div class="doc-section"><div
+ * class="doc-section-body">paragraphs</div></div>`. It carries no offsets of its own —
+ * paragraphs keep `data-start` — and is never edited.
+ *
+ * Why the inner body: when an element that skipped layout (content-visibility) is shown,
+ * Chromium re-checks its parent's whole subtree before the next paint. The body's parent is its
+ * own section, not the root holding the whole book.
  */
-import { $applyNodeReplacement, ElementNode, type NodeKey, type SerializedElementNode } from 'lexical';
+import { $applyNodeReplacement, ElementNode, type ElementDOMSlot, type SerializedElementNode } from 'lexical';
 
 export class SectionNode extends ElementNode {
   static override getType(): string {
@@ -19,9 +24,17 @@ export class SectionNode extends ElementNode {
   }
 
   override createDOM(): HTMLElement {
-    const div = document.createElement('div');
-    div.className = 'doc-section';
-    return div;
+    const section = document.createElement('div');
+    section.className = 'doc-section';
+    const body = document.createElement('div');
+    body.className = 'doc-section-body';
+    section.append(body);
+    return section;
+  }
+
+  /** The paragraphs go into the body. */
+  override getDOMSlot(element: HTMLElement): ElementDOMSlot<HTMLElement> {
+    return super.getDOMSlot(element).withElement(element.firstElementChild as HTMLElement);
   }
 
   override updateDOM(): boolean {

@@ -1,9 +1,9 @@
 /**
- * Book-length documents: lay out only the sections near the viewport. Far sections get
- * `content-visibility: hidden` with an estimated height (the browser then keeps their real
- * height once seen), so opening a 2 MB text costs about one screenful of layout, not the
- * whole book. Laid-out sections carry no containment at all — `content-visibility: auto`
- * breaks drag selection in Chromium, this does not.
+ * Book-length documents: lay out only the sections near the viewport. Far sections' bodies
+ * (see SectionNode) get `content-visibility: hidden` with an estimated height (the browser
+ * then keeps their real height once seen), so opening a 2 MB text costs about one screenful of
+ * layout, not the whole book. Laid-out sections keep only layout and paint containment —
+ * `content-visibility: auto` breaks drag selection in Chromium, this does not.
  * The text stays in the DOM: offsets, selection, copy and Ctrl+A are unaffected.
  */
 import { blockIndexAt } from './blocks';
@@ -49,9 +49,9 @@ export function deferOffscreenLayout(root: HTMLElement, blocks: readonly HTMLEle
   /**
    * Lays out section k and keeps the book's height as it was: the difference between its real
    * height and its estimate goes to the hidden sections beyond it (`away`: +1 below, -1 above).
-   * Why: a change of the scrolled content's height makes Chromium walk everything laid out
-   * before the next paint (measured ~9 ms per reveal for a laid-out book); this way a reveal
-   * costs only its own layout, and nothing on screen moves.
+   * Why: the scrollbar and everything below stay where they were while the book is laid out in
+   * the background (and, measured without the sections' containment, a change of the scrolled
+   * height made Chromium re-check everything laid out: ~9 ms a frame for a whole book).
    */
   const reveal = (k: number, away: 1 | -1) => {
     const section = sections[k];
@@ -90,6 +90,8 @@ export function deferOffscreenLayout(root: HTMLElement, blocks: readonly HTMLEle
 
 /** Background layout pauses for this long after a key or pointer press or a selection change in the text. */
 const INPUT_QUIET_MS = 300;
+/** A frame interval above this (more than a 60 Hz frame and a half) means the page is busy. */
+const BUSY_FRAME_MS = 25;
 
 /**
  * Reveals the sections below the viewport, then those above, one per animation frame (its
@@ -122,9 +124,14 @@ function revealInBackground(
     root.removeEventListener('pointerdown', onInput, true);
     document.removeEventListener('selectionchange', onSelection);
   };
-  const step = () => {
+  let lastFrame = 0;
+  const step = (now: number) => {
     if (!root.isConnected || (below >= sections.length && above < 0)) return stop();
-    if (performance.now() - lastInput < INPUT_QUIET_MS) return void requestAnimationFrame(step);
+    // A frame that came late (the page is busy, e.g. painting a fast scroll) gets no section
+    // on top: the next one will.
+    const late = lastFrame > 0 && now - lastFrame > BUSY_FRAME_MS;
+    lastFrame = now;
+    if (late || now - lastInput < INPUT_QUIET_MS) return void requestAnimationFrame(step);
     // Everything below first (reading goes down, and laying out sections below the viewport
     // moves nothing on screen), then what is above. Sections revealed meanwhile (scrolling,
     // find) are skipped.

@@ -38,7 +38,7 @@ function placeCaretInView(root: HTMLElement, selection: Selection) {
   // Sections first: reading a block's position in a section not laid out would lay it out.
   const sections = Array.from(root.children);
   const section = sections.find(reachesView) ?? sections[0];
-  const blocks = Array.from(section?.children ?? []) as HTMLElement[];
+  const blocks = Array.from(section?.querySelectorAll<HTMLElement>('[data-start]') ?? []);
   revealBlock(blocks[0]);
   const first = blocks.find(reachesView) ?? blocks[0];
   if (first) selection.collapse(first, 0);
