@@ -85,6 +85,24 @@ test.describe('a book-length document', () => {
     sel = await reportedSelection(page);
     expect(text.slice(sel.start, sel.end)).toBe('¶2001');
 
+    // A drag across the border of two sections (the viewer's unit of lazy layout) is exact.
+    // (It starts where the Apply code toolbar of the ¶2001 selection was: the toolbar must have
+    // moved away with that passage when the text scrolled.)
+    const [last, first] = await page.evaluate(() => {
+      const label = (p: Element | null | undefined) => p?.textContent?.match(/^¶\d+ /)?.[0] ?? '';
+      const body = Array.from(document.querySelectorAll('[data-start]')).find((p) => p.textContent!.startsWith('¶2001 '))!.parentElement!;
+      const next = body.parentElement!.nextElementSibling!.firstElementChild!;
+      const lastHere = Array.from(body.children).reverse().find((p) => p.textContent);
+      lastHere!.scrollIntoView({ block: 'center' });
+      return [label(lastHere), label(Array.from(next.children).find((p) => p.textContent))];
+    });
+    expect(last).not.toBe('');
+    expect(first).not.toBe('');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await dragSelect(page, last, first);
+    sel = await reportedSelection(page);
+    expect(text.slice(sel.start, sel.end)).toBe(text.slice(text.indexOf(last), text.indexOf(first) + first.length));
+
     // In the background the rest of the book gets laid out, so scrolling is plain text.
     await expect.poll(() => page.locator('.doc-section-body.far').count(), { timeout: 30_000 }).toBe(0);
   });

@@ -1,6 +1,7 @@
 /**
  * Reports the viewer's selection as a document span (or null) whenever it settles, with the
- * selection's on-screen rectangle so a toolbar can sit next to it.
+ * selection's on-screen rectangle so a toolbar can sit next to it — again after any scroll, so
+ * the toolbar moves with the passage instead of staying where the passage was.
  */
 import { useEffect } from 'react';
 import { selectionToOffsets, type Span } from '../domOffsets';
@@ -42,11 +43,14 @@ export function SelectionPlugin({ onChange }: { onChange: (info: SelectionInfo |
       report();
     };
     document.addEventListener('selectionchange', report);
+    // Scroll events do not bubble; a capturing listener hears the reader's scrolling too.
+    document.addEventListener('scroll', report, { capture: true, passive: true });
     root.addEventListener('mousedown', onDown);
     window.addEventListener('mouseup', onUp);
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', report);
+      document.removeEventListener('scroll', report, { capture: true });
       root.removeEventListener('mousedown', onDown);
       window.removeEventListener('mouseup', onUp);
     };
