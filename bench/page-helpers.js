@@ -122,13 +122,18 @@
     return want > 0 && registeredIn(lo, hi) === want;
   };
 
-  /** Waits until the number of registered highlights has not changed for 4 frames. */
+  /**
+   * Waits until the number of registered highlights has not changed for 4 frames and 200 ms
+   * (after a jump the viewer brings highlights up to date once scrolling has been calm 120 ms).
+   */
   async function settleHighlights() {
     let last = -1;
     let stable = 0;
-    while (stable < 4) {
+    let since = performance.now();
+    while (stable < 4 || performance.now() - since < 200) {
       await raf();
       const now = highlights().count;
+      if (now !== last) since = performance.now();
       stable = now === last ? stable + 1 : 0;
       last = now;
     }
@@ -291,7 +296,7 @@
       for (const [start, end] of spans) {
         // An analyst codes what is on screen: bring the passage into view first (not timed).
         const block = [...blocks()].reverse().find((b) => Number(b.dataset.start) <= start);
-        block?.classList.remove('far');
+        block?.parentElement?.classList.remove('far'); // its section's body
         block?.scrollIntoView({ block: 'center' });
         await settleHighlights();
         select(start, end);
@@ -304,7 +309,9 @@
         const hBefore = highlights().count;
         const t0 = performance.now();
         root.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-        await waitFor(() => metaCount() === before + 1 && highlights().count === hBefore + 1, 20000, `segment ${start}–${end} coded`);
+        await waitFor(() => metaCount() === before + 1 && highlights().count === hBefore + 1, 20000, `segment ${start}–${end} coded`).catch((e) => {
+          throw new Error(`${e.message}: coded segments ${before} → ${metaCount()}, highlights ${hBefore} → ${highlights().count}`);
+        });
         await settle();
         times.push(performance.now() - t0);
         performance.measure('bench:timed', { start: t0 }); // the timed window, for --trace
