@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CODE_IDS, sampleProject } from '../exchange/fixtures/sampleProject';
 import { codePointIndex } from '../offsets';
 import { EXCEL_SAFE_COLUMNS, LONG_COLUMNS, SEGMENT_COLUMNS, toCsv, toCsvChunks, type CsvOptions } from './csv';
+import { buildCsvTable } from './csvTable';
 import type { ProjectData } from './projectData';
 
 let data: ProjectData;
@@ -127,7 +128,20 @@ describe('toCsv code point offsets', () => {
   });
 });
 
-describe('toCsv at more rows than one papaparse block', () => {
+describe('toCsv quoting', () => {
+  it('quotes exactly the fields papaparse quotes, and escapes quotes the same way', () => {
+    const tricky = ['a,b', 'say "hi"', 'cr\rlf\n', '\uFEFFbom', ' lead', 'trail ', 'in side', '', '🙂 التحالف', '=1+2', '-', "it's"];
+    const trickyData = { ...data, segments: data.segments.map((s, i) => ({ ...s, memo: tricky[i % tricky.length]! })) };
+    for (const options of [{ excelSafe: false }, {}, { shape: 'wide' as const }]) {
+      const table = buildCsvTable(trickyData, options);
+      const rows = [table.header, ...Array.from({ length: table.rowCount }, (_, r) => table.row(r))];
+      const expected = Papa.unparse(rows, { newline: '\r\n', delimiter: ',', quoteChar: '"', escapeChar: '"', quotes: false });
+      expect(toCsv(trickyData, { ...options, bom: false })).toBe(expected);
+    }
+  });
+});
+
+describe('toCsv at more rows than one block', () => {
   it('writes the same records in one piece and in chunks of any size', async () => {
     const many = {
       ...data,
