@@ -62,6 +62,13 @@ test.describe('a book-length document', () => {
     expect(directions.some(([arabic]) => arabic) && directions.some(([arabic]) => !arabic)).toBe(true);
     for (const [arabic, rtl] of directions) expect(rtl).toBe(arabic);
 
+    // Ctrl+A, Ctrl+C copies the whole text exactly, sections not laid out yet included.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await viewer.focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+c');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+
     // Ctrl+End then Shift+Home selects the last line, wherever it is.
     await viewer.focus();
     await page.keyboard.press('Control+End');

@@ -4,7 +4,7 @@
  * then keeps their real height once seen), so opening a 2 MB text costs about one screenful of
  * layout, not the whole book. Laid-out sections keep only layout and paint containment —
  * `content-visibility: auto` breaks drag selection in Chromium, this does not.
- * The text stays in the DOM: offsets, selection, copy and Ctrl+A are unaffected.
+ * The text stays in the DOM: offsets, selection and Ctrl+A are unaffected (copy is ours: CopyPlugin).
  */
 import { blockIndexAt } from './blocks';
 import { ViewportTracker, type BlockRange } from './viewportTracker';

@@ -9,6 +9,7 @@ import { useProject } from '../../app/ProjectContext';
 import type { Code, Segment } from '../../domain/model';
 import { DocumentText } from '../../viewer/DocumentText';
 import type { Span } from '../../viewer/domOffsets';
+import { CopyPlugin } from '../../viewer/plugins/CopyPlugin';
 import { FindPlugin } from '../../viewer/plugins/FindPlugin';
 import { HighlightPlugin } from '../../viewer/plugins/HighlightPlugin';
 import { KeyboardCaretPlugin } from '../../viewer/plugins/KeyboardCaretPlugin';
@@ -149,6 +150,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
         <DocumentText key={doc.id} text={text} label="Document text">
           <HighlightPlugin spans={placed} codes={paintCodes} activeIds={activeSegmentIds} />
           <KeyboardCaretPlugin />
+          <CopyPlugin />
           {/* Coding waits until every segment is in memory (large projects load them after the text). */}
           {segmentsLoaded && <SelectionPlugin onChange={setSelection} />}
           <PointerPlugin onHover={onHover} onActivate={onActivate} />
