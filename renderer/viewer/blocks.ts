@@ -40,9 +40,10 @@ export const SECTION_MAX_BLOCKS = 64;
 
 /**
  * Groups consecutive blocks into sections, returning the index of each section's first block.
- * Why: the viewer lays out a long document section by section, and Chromium's cost of laying
- * out (or revealing) one block grows with the number of its siblings — ~4,000 flat paragraphs
- * made every reveal walk all of them; ~100 sections of a few dozen keep each walk short.
+ * Why: the viewer lays out a long document one section per frame (see lazyLayout.ts and
+ * SectionNode.ts), so a section must be small enough to lay out within a frame, and showing
+ * it must not make Chromium re-check the rest of the book, as showing one of ~4,000 flat
+ * paragraphs did.
  */
 export function groupSections(lines: readonly string[], maxChars = SECTION_MAX_CHARS, maxBlocks = SECTION_MAX_BLOCKS): number[] {
   const firsts: number[] = [];

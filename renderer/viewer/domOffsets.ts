@@ -1,8 +1,9 @@
 /**
  * The single place where DOM positions and document offsets meet. Every block element of the
- * viewer (a paragraph, inside a section) carries `data-start` (its offset in the normalised text); inside a block, the offset
- * is the number of UTF-16 code units of text before the DOM point — which is exactly what
- * Range.toString().length counts, so emoji, combining marks and RTL text need no special case.
+ * viewer (a paragraph, inside a section) carries `data-start` (its offset in the normalised
+ * text); inside a block, the offset is the number of UTF-16 code units of text before the DOM
+ * point — which is exactly what Range.toString().length counts, so emoji, combining marks and
+ * RTL text need no special case.
  */
 import { blockIndexAt } from './blocks';
 

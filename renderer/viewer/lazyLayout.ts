@@ -13,6 +13,9 @@ import { ViewportTracker, type BlockRange } from './viewportTracker';
 export const LAZY_LAYOUT_THRESHOLD = 100_000;
 const FAR = 'far';
 
+/** Whether a section (its body) still skips layout. */
+const isHidden = (section: HTMLElement | undefined): boolean => section?.classList.contains(FAR) ?? false;
+
 /** The viewer's sections (see groupSections in blocks.ts) and the block texts they hold. */
 export interface LazySections {
   sections: readonly HTMLElement[];
@@ -44,7 +47,7 @@ export function deferOffscreenLayout(root: HTMLElement, blocks: readonly HTMLEle
     section.style.containIntrinsicBlockSize = `auto ${height}px`;
     return height;
   });
-  const isLaidOut = (section: HTMLElement) => !section.classList.contains(FAR);
+  const isLaidOut = (section: HTMLElement) => !isHidden(section);
   const tracker = new ViewportTracker(blocks, { sections, firsts, isLaidOut });
   /**
    * Lays out section k and keeps the book's height as it was: the difference between its real
@@ -55,11 +58,11 @@ export function deferOffscreenLayout(root: HTMLElement, blocks: readonly HTMLEle
    */
   const reveal = (k: number, away: 1 | -1) => {
     const section = sections[k];
-    if (!section?.classList.contains(FAR)) return;
+    if (!section || !isHidden(section)) return;
     section.classList.remove(FAR);
     let delta = section.getBoundingClientRect().height - placeholders[k]!;
     for (let j = k + away; Math.abs(delta) >= 1 && j >= 0 && j < sections.length; j += away) {
-      if (!sections[j]!.classList.contains(FAR)) continue;
+      if (!isHidden(sections[j])) continue;
       const height = Math.max(lineHeight, placeholders[j]! - delta);
       delta -= placeholders[j]! - height;
       placeholders[j] = height;
@@ -137,7 +140,7 @@ function revealInBackground(
     // find) are skipped.
     const next = (): [number, 1 | -1] => (below < sections.length ? [below++, 1] : [above--, -1]);
     let [k, away] = next();
-    while (!sections[k]?.classList.contains(FAR) && (below < sections.length || above >= 0)) [k, away] = next();
+    while (!isHidden(sections[k]) && (below < sections.length || above >= 0)) [k, away] = next();
     reveal(k, away);
     requestAnimationFrame(step);
   };
