@@ -326,9 +326,13 @@
       await settle();
       const step = reader.clientHeight;
       const stamps = [];
+      // Live collection: its length is cheap to read every frame (no query over the book).
+      const hidden = reader.getElementsByClassName('far');
+      let laidOutAt = hidden.length === 0 ? 0 : -1;
       await new Promise((resolve) => {
         const frame = (ts) => {
           stamps.push(ts);
+          if (laidOutAt < 0 && hidden.length === 0) laidOutAt = stamps.length - 1;
           if (reader.scrollTop + reader.clientHeight >= reader.scrollHeight - 1 || stamps.length > maxFrames) return resolve();
           reader.scrollTop += step;
           requestAnimationFrame(frame);
@@ -344,7 +348,11 @@
         longFrames: long.length,
         /** Where the long frames were: [frame index, ms]. */
         longAt: long.map((i) => [i, Math.round(deltas[i])]),
+        /** Frames over 34 ms (two 60 Hz frames missed): a finer sign of jank than the target's 50 ms. */
+        slowFrames: deltas.filter((d) => d > 34).length,
         maxFrameMs: Math.max(0, ...deltas),
+        /** The frame from which on the whole book was laid out (-1: not by the end). */
+        laidOutAt,
         totalMs: stamps[stamps.length - 1] - stamps[0],
         scrollHeight: reader.scrollHeight,
         step,

@@ -24,7 +24,7 @@ export interface Results {
       laidOut?: ScrollSummary;
     };
     export?: { segments: number; csvRows: number; csvMB: number; csvMs: number; jsonStringifySegmentsMs: number; jsonStringifyCsvRowsMs: number; ratio: number; ratioVsCsvRows: number };
-    corpus?: { documents: number; segments: number; listMs: number; openOneMs: number; documentsOpened: number; heapAfterFirstMB: number; heapAfterManyMB: number; heapRatio: number };
+    corpus?: { codeApplications: number; codeP50Ms: number; codeP95Ms: number; documents: number; segments: number; listMs: number; openOneMs: number; documentsOpened: number; heapAfterFirstMB: number; heapAfterManyMB: number; heapRatio: number };
   };
   targets?: Target[];
   durationS?: number;
@@ -117,6 +117,9 @@ export function formatTable(r: Results): string {
   if (m.corpus) {
     rows.push([`5 list ${m.corpus.documents} docs (${m.corpus.segments} segments)`, ms(m.corpus.listMs), '—', '—']);
     rows.push(['5 open one corpus doc', ms(m.corpus.openOneMs), '—', '—']);
+    const empty = m.code ? `empty doc ${ms(m.code.emptyP95Ms)}` : '—';
+    const codeRatio = m.code ? x(m.corpus.codeP95Ms / m.code.emptyP95Ms) : '—';
+    rows.push([`5 code p95 in the corpus (${m.corpus.codeApplications} ×)`, `${ms(m.corpus.codeP95Ms)} (p50 ${ms(m.corpus.codeP50Ms)})`, empty, codeRatio]);
     rows.push([
       `5 heap after ${m.corpus.documentsOpened} docs`,
       `${m.corpus.heapAfterManyMB} MB`,

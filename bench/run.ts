@@ -396,7 +396,7 @@ async function main(): Promise<void> {
     }
 
     if (wants('scroll')) {
-      type ScrollRun = { frames: number; longFrames: number; longAt: [number, number][]; maxFrameMs: number; totalMs: number; scrollHeight: number; step: number; reachedEnd: boolean };
+      type ScrollRun = { frames: number; longFrames: number; longAt: [number, number][]; maxFrameMs: number; slowFrames: number; laidOutAt: number; totalMs: number; scrollHeight: number; step: number; reachedEnd: boolean };
       const runs: ScrollRun[] = [];
       const laidOutRuns: ScrollRun[] = [];
       const summary = (rs: ScrollRun[]) => ({
@@ -420,7 +420,7 @@ async function main(): Promise<void> {
           const s = await traced<ScrollRun>(browser, page, traceFile, `window.__bench.scrollThrough(5000)`);
           if (!s.reachedEnd) throw new Error(`scrolling did not reach the end of the book: ${js(s)}`);
           (laidOut ? laidOutRuns : runs).push(s);
-          log(`scroll ${r + 1}/${options.reps}${laidOut ? ' (book laid out)' : ''}: ${s.frames} frames, ${s.longFrames} long (> 50 ms)${s.longFrames ? ` at frames ${s.longAt.map(([i, ms]) => `${i} (${ms} ms)`).join(', ')}` : ''}, worst ${s.maxFrameMs.toFixed(0)} ms`);
+          log(`scroll ${r + 1}/${options.reps}${laidOut ? ' (book laid out)' : ''}: ${s.frames} frames, ${s.longFrames} long (> 50 ms)${s.longFrames ? ` at frames ${s.longAt.map(([i, ms]) => `${i} (${ms} ms)`).join(', ')}` : ''}, ${s.slowFrames} over 34 ms, worst ${s.maxFrameMs.toFixed(0)} ms, book laid out ${s.laidOutAt < 0 ? 'after the end' : `from frame ${s.laidOutAt}`}`);
         }
       }
       m.scroll = { ...summary(runs), laidOut: summary(laidOutRuns) };
@@ -458,8 +458,22 @@ async function main(): Promise<void> {
             `heap ${(heapFirst[r]! / 1e6).toFixed(1)} → ${(heapAfter[r]! / 1e6).toFixed(1)} MB after ${opened + 1} documents`,
         );
       }
+      // Coding where the project holds 100,000 segments (reported beside the book's target):
+      // the cost of one coding must not grow with the project either.
+      const codeDoc = docs[Math.floor(docs.length / 3)]!;
+      await evaluate(await freshPage(corpus, corpusServer.url), `window.__bench.removeBenchSegments()`);
+      const codePage = await freshPage(corpus, `${corpusServer.url}#doc=${codeDoc.id}`);
+      await evaluate(codePage, `window.__bench.appReady(${js(codeDoc.title)}, ${expectedOf.get(codeDoc.id)})`);
+      const corpusApplications = Math.max(10, Math.round(options.codeApplications / 4));
+      const codeTrace = options.trace ? join(options.trace, 'code-corpus.json') : null;
+      const codeTimes = await traced<number[]>(browser, codePage, codeTrace, `window.__bench.codeRun(${js(codingSpans(corpusCorpus.texts.get(codeDoc.id)!, corpusApplications, 13))}, '1')`);
+      await evaluate(codePage, `window.__bench.removeBenchSegments()`);
+      log(`corpus: ${corpusApplications} codings at ${backup.segments.length} segments: p50 ${percentile(codeTimes, 50).toFixed(0)} ms, p95 ${percentile(codeTimes, 95).toFixed(0)} ms`);
       await corpus.close();
       m.corpus = {
+        codeApplications: corpusApplications,
+        codeP50Ms: percentile(codeTimes, 50),
+        codeP95Ms: percentile(codeTimes, 95),
         documents: docs.length,
         segments: backup.segments.length,
         listMs: median(listMs),

@@ -39,12 +39,6 @@ export function App() {
     };
   }, [current?.id, corpus.loadText]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const counts = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const s of segments) m.set(s.documentId, (m.get(s.documentId) ?? 0) + 1);
-    return m;
-  }, [segments]);
-
   // Read the coded segments once the document list has painted: in a large project that read
   // costs seconds of main-thread work, and the analyst can start reading meanwhile.
   const { store } = useServices();
@@ -79,7 +73,7 @@ export function App() {
       <Notices />
       <div className="layout">
         <div className="left">
-          <DocumentList documents={corpus.documents} currentId={current?.id ?? null} segmentCounts={counts} corpusName={corpus.name} />
+          <DocumentList documents={corpus.documents} currentId={current?.id ?? null} segments={segments} corpusName={corpus.name} />
           <CorpusIssues issues={corpus.issues} loadError={corpus.loadError} />
         </div>
         <main className="reader">

@@ -27,7 +27,7 @@ async function storedState(project: Awaited<ReturnType<typeof setup>>['project']
 
 function shown(store: ProjectStore) {
   const s = store.getSnapshot();
-  return { codes: s.codes.map((c) => c.name).sort(), segments: s.segments.map((x) => [x.quote, x.codeIds.length]) };
+  return { codes: s.codes.map((c) => c.name).sort(), segments: s.segments.all().map((x) => [x.quote, x.codeIds.length]) };
 }
 
 describe('ProjectStore', () => {
@@ -44,18 +44,18 @@ describe('ProjectStore', () => {
     const ftf = store.getSnapshot().codes.find((c) => c.name === 'FTF')!;
     const apply = () =>
       store.act((ctx) =>
-        applyCode(store.getSnapshot().segments, { documentId: 'd1', documentHash: 'h', text: TEXT, start: 4, end: 15 }, ftf.id, 'Ada', ctx, 'FTF').change,
+        applyCode(store.getSnapshot().segments.all(), { documentId: 'd1', documentHash: 'h', text: TEXT, start: 4, end: 15 }, ftf.id, 'Ada', ctx, 'FTF').change,
       );
     expect(await apply()).not.toBeNull();
     expect(shown(store)).toEqual(await storedState(project));
-    expect(store.getSnapshot().segments[0]!.quote).toBe('Small Group');
+    expect(store.getSnapshot().segments.all()[0]!.quote).toBe('Small Group');
     expect(store.getSnapshot().undoLabel).toBe('Apply code FTF');
 
     await store.undo();
-    expect(store.getSnapshot().segments).toEqual([]);
+    expect(store.getSnapshot().segments.all()).toEqual([]);
     expect(shown(store)).toEqual(await storedState(project));
     await store.redo();
-    expect(store.getSnapshot().segments).toHaveLength(1);
+    expect(store.getSnapshot().segments.size).toBe(1);
     expect(shown(store)).toEqual(await storedState(project));
   });
 
@@ -105,7 +105,7 @@ describe('ProjectStore', () => {
     await pending;
     await reopened.whenLoaded();
     expect(reopened.getSnapshot().segmentsLoaded).toBe(true);
-    expect(reopened.getSnapshot().segments.map((s) => s.quote)).toEqual(['Small Group']);
+    expect(reopened.getSnapshot().segments.all().map((s) => s.quote)).toEqual(['Small Group']);
   });
 
   it('saves settings', async () => {

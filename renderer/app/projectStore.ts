@@ -9,10 +9,11 @@ import { DomainError } from '../domain/change';
 import { defaultContext, isEmptyChange, type OpContext } from '../domain/context';
 import type { Settings } from '../domain/model';
 import type { OpenedProject } from '../store/openProject';
-import { applyPatchToArrays, type ProjectArrays } from '../store/memoryState';
+import { applyChangeToTables, toTables, type ProjectArrays, type ProjectTables } from '../store/memoryState';
+import { SegmentTable } from '../domain/segmentTable';
 import { StorageError } from '../store/errors';
 
-export interface ProjectSnapshot extends ProjectArrays {
+export interface ProjectSnapshot extends ProjectTables {
   settings: Settings;
   canUndo: boolean;
   canRedo: boolean;
@@ -39,7 +40,7 @@ export class ProjectStore {
     segmentsLoaded = true,
   ) {
     if (segmentsLoaded) this.segmentsReady = Promise.resolve();
-    this.snapshot = { ...arrays, settings, ...this.historyState(), error: null, status: null, segmentsLoaded };
+    this.snapshot = { ...toTables(arrays), settings, ...this.historyState(), error: null, status: null, segmentsLoaded };
   }
 
   /**
@@ -63,7 +64,7 @@ export class ProjectStore {
   loadSegments(): Promise<void> {
     if (!this.segmentsReady) {
       this.segmentsReady = this.project.repo.loadAllSegments().then(
-        (rows) => this.update({ segments: rows, segmentsLoaded: true }),
+        (rows) => this.update({ segments: SegmentTable.of(rows), segmentsLoaded: true }),
         (err: unknown) => {
           this.fail(err);
           throw err;
@@ -150,7 +151,7 @@ export class ProjectStore {
       repo.loadMemos(),
       repo.loadImportedDocuments(),
     ]);
-    this.update({ codes, segments, memos, documents });
+    this.update(toTables({ codes, segments, memos, documents }));
   }
 
   dismissError(): void {
@@ -162,8 +163,8 @@ export class ProjectStore {
   }
 
   private mirror(change: Change, status: string): void {
-    const arrays = applyPatchToArrays(this.snapshot, change.forward);
-    this.update({ ...arrays, ...this.historyState(), error: null, status });
+    const tables = applyChangeToTables(this.snapshot, change);
+    this.update({ ...tables, ...this.historyState(), error: null, status });
   }
 
   private fail(err: unknown): void {

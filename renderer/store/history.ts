@@ -55,7 +55,7 @@ export class History {
 
   /**
    * Stores the backward patch of the last change. Resolves to the change *as applied*:
-   * `forward` is the patch just written (mirror it with applyPatchToArrays), `backward` redoes it.
+   * `forward` is the patch just written (mirror it with applyChangeToTables), `backward` redoes it.
    * Resolves to null when there is nothing to undo.
    */
   undo(): Promise<Change | null> {

@@ -1,16 +1,31 @@
 /**
- * Mirrors a Patch onto in-memory arrays, so the UI can show what was just stored without
- * reloading from IndexedDB. Pure: returns new arrays and leaves untouched tables as the same
- * array (React can skip re-rendering views over them).
+ * Mirrors a stored change onto the in-memory tables, so the UI can show what was just stored
+ * without reloading from IndexedDB. Pure: returns new tables and leaves untouched ones as they
+ * were (React can skip re-rendering views over them). Segments live in a SegmentTable, which a
+ * change touches only where it applies (a project may hold 100,000 of them).
  */
-import type { Patch } from '../domain/change';
+import type { Change } from '../domain/change';
 import type { Code, DocumentMemo, ImportedDocument, Segment } from '../domain/model';
+import { SegmentTable } from '../domain/segmentTable';
 
+/** The tables as read from the database. */
 export interface ProjectArrays {
   codes: Code[];
   segments: Segment[];
   memos: DocumentMemo[];
   documents: ImportedDocument[];
+}
+
+/** The tables as the UI holds them. */
+export interface ProjectTables {
+  codes: Code[];
+  segments: SegmentTable;
+  memos: DocumentMemo[];
+  documents: ImportedDocument[];
+}
+
+export function toTables(arrays: ProjectArrays): ProjectTables {
+  return { ...arrays, segments: SegmentTable.of(arrays.segments) };
 }
 
 /** Updated rows keep their position; new rows are appended in patch order; null removes. */
@@ -33,11 +48,13 @@ function applyToRows<T>(rows: T[], changes: Record<string, T | null> | undefined
   return result;
 }
 
-export function applyPatchToArrays(state: ProjectArrays, patch: Patch): ProjectArrays {
+/** Mirrors a change just stored: its forward patch was written, its backward patch is what it replaced. */
+export function applyChangeToTables(state: ProjectTables, change: Pick<Change, 'forward' | 'backward'>): ProjectTables {
+  const { forward, backward } = change;
   return {
-    codes: applyToRows(state.codes, patch.codes, (c) => c.id),
-    segments: applyToRows(state.segments, patch.segments, (s) => s.id),
-    memos: applyToRows(state.memos, patch.memos, (m) => m.documentId),
-    documents: applyToRows(state.documents, patch.documents, (d) => d.id),
+    codes: applyToRows(state.codes, forward.codes, (c) => c.id),
+    segments: state.segments.apply(forward.segments ?? {}, backward.segments ?? {}),
+    memos: applyToRows(state.memos, forward.memos, (m) => m.documentId),
+    documents: applyToRows(state.documents, forward.documents, (d) => d.id),
   };
 }

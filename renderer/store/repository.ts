@@ -65,7 +65,7 @@ interface TableWrites {
 /**
  * Checks every row against its schema and its patch key before anything is written, so a bug
  * upstream cannot persist garbage. The original row is stored (not the parsed copy) so the
- * database holds exactly what the UI mirrors with applyPatchToArrays.
+ * database holds exactly what the UI mirrors with applyChangeToTables.
  */
 export function validatePatch(patch: Patch): Record<PatchTable, TableWrites> {
   const writes = {} as Record<PatchTable, TableWrites>;

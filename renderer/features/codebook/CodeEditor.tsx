@@ -113,7 +113,7 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             setConfirming(null);
-            void store.act((ctx) => deleteCode(codes, segments, code.id, ctx)).then((ok) => ok && onDeleted());
+            void store.act((ctx) => deleteCode(codes, segments.all(), code.id, ctx)).then((ok) => ok && onDeleted());
           }}
         />
       )}
@@ -125,7 +125,7 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             setConfirming(null);
-            void store.act((ctx) => mergeCodes(codes, segments, code.id, target.id, ctx)).then((ok) => ok && onDeleted());
+            void store.act((ctx) => mergeCodes(codes, segments.all(), code.id, target.id, ctx)).then((ok) => ok && onDeleted());
           }}
         />
       )}

@@ -23,11 +23,7 @@ export function CodebookPanel({ documentTitles, documentOrder, onRevealSegment }
   const [newName, setNewName] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
-  const counts = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const s of segments) for (const id of s.codeIds) m.set(id, (m.get(id) ?? 0) + 1);
-    return m;
-  }, [segments]);
+  const counts = segments.codeCounts;
 
   const rows = useMemo(() => {
     const tree = flattenTree(codes);

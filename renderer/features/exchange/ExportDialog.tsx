@@ -44,7 +44,7 @@ export function ExportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
   }, []);
 
   const tree = useMemo(() => flattenTree(codes), [codes]);
-  const coders = useMemo(() => codersOf(segments), [segments]);
+  const coders = useMemo(() => codersOf(segments.all()), [segments]);
   const isCsv = format === 'csv-long' || format === 'csv-wide';
   const docCount = corpus.documents.filter((d) => !excludedDocs.has(d.id)).length;
   const codeCount = codes.filter((c) => !excludedCodes.has(c.id)).length;
@@ -63,7 +63,7 @@ export function ExportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
     const now = new Date();
     const snapshot = store.getSnapshot();
     const info = exportFormat(format);
-    const needed = corpusTextsNeeded(format, corpus.documents, snapshot.segments);
+    const needed = corpusTextsNeeded(format, corpus.documents, snapshot.segments.all());
     setBusy({ label: needed.length ? 'Reading the documents…' : 'Preparing the file…' });
     try {
       const texts = new Map<string, string>();
@@ -78,7 +78,7 @@ export function ExportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
         }),
       );
       if (closed.current) return;
-      const data = buildProjectData(corpus.documents, texts, snapshot);
+      const data = buildProjectData(corpus.documents, texts, { ...snapshot, segments: snapshot.segments.all() });
       const allDocs = corpus.documents.every((d) => !excludedDocs.has(d.id));
       const allCodes = snapshot.codes.every((c) => !excludedCodes.has(c.id));
       // Shown before the heavy work starts (a .qdpx is one long call).

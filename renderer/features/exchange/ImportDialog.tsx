@@ -56,7 +56,7 @@ export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
 
   const target = (): ImportTarget => {
     const s = store.getSnapshot();
-    return { codes: s.codes, segments: s.segments, memos: s.memos, importedDocuments: s.documents, settings: s.settings };
+    return { codes: s.codes, segments: s.segments.all(), memos: s.memos, importedDocuments: s.documents, settings: s.settings };
   };
   const corpusRefs = (): CorpusRef[] =>
     corpus.documents.filter((d) => d.origin === 'corpus').map((d) => ({ id: d.id, title: d.title, sha256: d.sha256 }));
@@ -153,7 +153,7 @@ export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
       {pending && (
         <div className="restore-choice" role="group" aria-labelledby="restore-question">
           <p id="restore-question">
-            This project already has {snapshot.codes.length} code(s) and {snapshot.segments.length} segment(s). Replace it with{' '}
+            This project already has {snapshot.codes.length} code(s) and {snapshot.segments.size} segment(s). Replace it with{' '}
             {pending.fileName}, or merge the backup in?
           </p>
           <ul className="exchange-hint">

@@ -41,7 +41,7 @@ interface Props {
 
 export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reveal, onRevealed }: Props) {
   const { codes, segments, segmentsLoaded } = useProject();
-  const { placed, index, unplaced, stale } = usePlacedSegments(segments, doc.id, text, doc.sha256);
+  const { placed, index, unplaced, stale } = usePlacedSegments(segments.inDocument(doc.id), text, doc.sha256);
   useRebaseOnce(stale, doc, text);
   const coding = useCoding({ id: doc.id, sha256: doc.sha256, text }, placed);
   const [selection, setSelection] = useState<SelectionInfo | null>(null);

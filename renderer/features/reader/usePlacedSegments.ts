@@ -42,8 +42,8 @@ function place(segment: Segment, text: string): Placement {
   return placement;
 }
 
-export function usePlacedSegments(all: readonly Segment[], documentId: string, text: string | null, documentHash: string) {
-  const docSegments = useMemo(() => all.filter((s) => s.documentId === documentId), [all, documentId]);
+/** `docSegments`: the document's segments (the same array until they change: see SegmentTable). */
+export function usePlacedSegments(docSegments: readonly Segment[], text: string | null, documentHash: string) {
   return useMemo<PlacedDocumentSegments>(() => {
     if (text === null) return { placed: [], index: new LazyIndex([]), unplaced: [], stale: [] };
     const placed: Segment[] = [];

@@ -20,7 +20,7 @@ const formatDate = (iso: string) => new Date(iso).toLocaleString();
 
 export function SegmentPanel({ segmentIds, text, onClose }: Props) {
   const { segments } = useProject();
-  const shown = segmentIds.map((id) => segments.find((s) => s.id === id)).filter((s): s is Segment => !!s);
+  const shown = segmentIds.map((id) => segments.find(id)).filter((s): s is Segment => !!s);
   return (
     <section aria-label="Segment" className="segment-panel">
       <div className="panel-head">
@@ -43,14 +43,14 @@ function SegmentCard({ segment, text }: { segment: Segment; text: string | null 
   const byId = codesById(codes);
   const [adding, setAdding] = useState('');
   const memo = useDebouncedSave(segment.memo, (value) => {
-    const current = store.getSnapshot().segments.find((s) => s.id === segment.id);
+    const current = store.getSnapshot().segments.find(segment.id, segment.documentId);
     if (current) void store.act((ctx) => setSegmentMemo(current, value, ctx));
   });
   const available = flattenTree(codes).filter((r) => !segment.codeIds.includes(r.code.id));
 
   const addCode = (codeId: string) => {
     if (!codeId || text === null) return;
-    const docSegments = segments.filter((s) => s.documentId === segment.documentId);
+    const docSegments = segments.inDocument(segment.documentId);
     void store.act(
       (ctx) =>
         applyCode(
