@@ -23,7 +23,7 @@ export interface Results {
       /** The same scroll once the viewer has laid out the whole book (reported, not a target). */
       laidOut?: ScrollSummary;
     };
-    export?: { segments: number; csvRows: number; csvMB: number; csvMs: number; jsonStringifySegmentsMs: number; jsonStringifyCsvRowsMs: number; ratio: number; ratioVsCsvRows: number };
+    export?: { qdpxMs: number; qdpxMB: number; jsonStringifyDataMs: number; segments: number; csvRows: number; csvMB: number; csvMs: number; jsonStringifySegmentsMs: number; jsonStringifyCsvRowsMs: number; ratio: number; ratioVsCsvRows: number };
     corpus?: { codeApplications: number; codeP50Ms: number; codeP95Ms: number; documents: number; segments: number; listMs: number; openOneMs: number; documentsOpened: number; heapAfterFirstMB: number; heapAfterManyMB: number; heapRatio: number };
   };
   targets?: Target[];
@@ -113,6 +113,13 @@ export function formatTable(r: Results): string {
       ms(m.export.csvMs),
       `JSON.stringify ${ms(m.export.jsonStringifySegmentsMs)} (of CSV rows ${ms(m.export.jsonStringifyCsvRowsMs)})`,
       `${x(m.export.ratio)} (${x(m.export.ratioVsCsvRows)})`,
+    ]);
+  if (m.export)
+    rows.push([
+      `4 .qdpx of the same (texts included, ${m.export.qdpxMB} MB, in a worker in the app)`,
+      ms(m.export.qdpxMs),
+      `JSON.stringify of the same data ${ms(m.export.jsonStringifyDataMs)}`,
+      x(m.export.qdpxMs / m.export.jsonStringifyDataMs),
     ]);
   if (m.corpus) {
     rows.push([`5 list ${m.corpus.documents} docs (${m.corpus.segments} segments)`, ms(m.corpus.listMs), '—', '—']);

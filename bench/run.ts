@@ -18,6 +18,7 @@ import { loadCorpus, type LoadedCorpus } from '../main/corpus/loadCorpus';
 import { createWebHandlers, startWebServer, type RunningWebServer } from '../main/web/server';
 import type { Backup } from '../renderer/domain/exchange/backup';
 import { toCsv } from '../renderer/domain/export/csv';
+import { exportQdpx } from '../renderer/domain/exchange/refiQda/exportQdpx';
 import { buildCsvTable } from '../renderer/domain/export/csvTable';
 import type { ProjectData } from '../renderer/domain/export/projectData';
 import type { Segment } from '../renderer/domain/model';
@@ -273,7 +274,24 @@ async function main(): Promise<void> {
       JSON.stringify(rows);
       rowsJsonMs.push(performance.now() - t);
     }
+    // The .qdpx (reported, no target): XML for every segment plus every document's text,
+    // zipped; its baseline is JSON.stringify of the same data, texts included.
+    const qdpxMs: number[] = [];
+    const dataJsonMs: number[] = [];
+    let qdpxBytes = 0;
+    for (let r = 0; r < Math.min(Math.max(options.reps, 1), 3); r++) {
+      let t = performance.now();
+      qdpxBytes = exportQdpx(data, { now: '2026-01-01T00:00:00.000Z', userName: 'bench' }).length;
+      qdpxMs.push(performance.now() - t);
+      t = performance.now();
+      JSON.stringify(data);
+      dataJsonMs.push(performance.now() - t);
+    }
+    log(`export: .qdpx ${median(qdpxMs).toFixed(0)} ms (${(qdpxBytes / 1e6).toFixed(1)} MB), JSON.stringify of the same data ${median(dataJsonMs).toFixed(0)} ms`);
     m.export = {
+      qdpxMs: median(qdpxMs),
+      qdpxMB: Number((qdpxBytes / 1e6).toFixed(1)),
+      jsonStringifyDataMs: median(dataJsonMs),
       segments: data.segments.length,
       csvRows: table.rowCount,
       csvMB: Number((csvChars / 1e6).toFixed(1)),

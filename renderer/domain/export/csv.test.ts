@@ -105,8 +105,33 @@ describe('toCsv long shape', () => {
   });
 });
 
-describe('toCsv code point offsets', () => {
-  it('converts exactly like codePointIndex: inside a pair, lone surrogates, out of range', () => {
+/** Code points before each UTF-16 index, counted one unit at a time (what codePointIndex must equal). */
+function referenceCodePoints(text: string): (utf16Offset: number) => number {
+  const cpAt: number[] = [];
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    cpAt[i] = cp;
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) cpAt[++i] = cp + 1; // inside a pair: past it
+    cp++;
+  }
+  cpAt[text.length] = cp;
+  return (o) => cpAt[Math.max(0, Math.min(text.length, o))] ?? cp;
+}
+
+describe('code point offsets', () => {
+  it('codePointIndex counts like a unit-by-unit count, in every position of a text with pairs and lone surrogates', () => {
+    for (const text of ['', 'abc', '😀', 'a😀b\uD800c🌧d\uDC00e', '\uDC00\uD800😀😀x', 'é🇸🇦 التحالف 👩🏽‍🔬']) {
+      const cp = codePointIndex(text);
+      const ref = referenceCodePoints(text);
+      for (let o = -2; o <= text.length + 2; o++) expect([text, o, cp(o)]).toEqual([text, o, ref(o)]);
+      expect(cp(0.5)).toBe(ref(text.length));
+      expect(cp(text.length)).toBe([...text].length);
+    }
+  });
+
+  it('toCsv converts exactly like codePointIndex: inside a pair, lone surrogates, out of range', () => {
     // Pairs at 1–2 and 6–7, a lone high surrogate at 4, a lone low one at 9.
     const text = 'a😀b\uD800c🌧d\uDC00e';
     const doc = { ...data.documents[0]!, id: 'surrogates', text };

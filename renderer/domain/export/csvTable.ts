@@ -9,6 +9,7 @@
  */
 import type { Code, Segment } from '../model';
 import { codePath, codesById, descendantIds, flattenTree } from '../codeTree';
+import { codePointIndex } from '../offsets';
 import type { ProjectData, ProjectDocument } from './projectData';
 
 export type CsvShape = 'long' | 'wide';
@@ -109,42 +110,6 @@ function filterSegments(data: ProjectData, options: CsvOptions, codeFilter: Set<
   );
 }
 
-const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-
-/**
- * utf16 → code point for one text, with the exact results of codePointIndex (an offset inside
- * a pair rounds up past it; out-of-range offsets are clamped) but without its one-entry-per-
- * UTF-16-unit table: a corpus of 50 M characters would allocate 200 MB per export for a few
- * hundred thousand look-ups. Only the surrogate pairs are recorded (rare in most texts); the
- * code point offset is the UTF-16 offset minus the pairs that end at or before it.
- */
-function codePointConverter(text: string): (utf16Offset: number) => number {
-  const pairEnds: number[] = [];
-  SURROGATE_PAIR.lastIndex = 0;
-  while (SURROGATE_PAIR.exec(text) !== null) pairEnds.push(SURROGATE_PAIR.lastIndex);
-  const length = text.length;
-  const total = length - pairEnds.length;
-  if (pairEnds.length === 0) {
-    return (utf16Offset) => {
-      const i = Math.max(0, Math.min(length, utf16Offset));
-      return Number.isInteger(i) ? i : total;
-    };
-  }
-  return (utf16Offset) => {
-    const i = Math.max(0, Math.min(length, utf16Offset));
-    if (!Number.isInteger(i)) return total; // codePointIndex reads past its table: the total
-    // Pairs ending at or before i (binary search: first pair end > i).
-    let lo = 0;
-    let hi = pairEnds.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (pairEnds[mid]! <= i) lo = mid + 1;
-      else hi = mid;
-    }
-    return i - lo;
-  };
-}
-
 /** Per-document facts a row needs, computed once per document (cells already Excel-safe). */
 interface DocumentFacts {
   order: number;
@@ -169,7 +134,7 @@ function documentFactsLookup(
         order: order.get(id) ?? documents.length,
         title: text(doc?.title ?? ''),
         date: doc?.date ?? '',
-        toCodePoint: doc ? codePointConverter(doc.text) : null,
+        toCodePoint: doc ? codePointIndex(doc.text) : null,
       };
       cache.set(id, facts);
     }
