@@ -347,7 +347,7 @@
         frames: deltas.length,
         longFrames: long.length,
         /** Where the long frames were: [frame index, ms]. */
-        longAt: long.map((i) => [i, Math.round(deltas[i])]),
+        longAt: long.map((i) => [i, Math.round(deltas[i] * 10) / 10]),
         /** Frames over 34 ms (two 60 Hz frames missed): a finer sign of jank than the target's 50 ms. */
         slowFrames: deltas.filter((d) => d > 34).length,
         maxFrameMs: Math.max(0, ...deltas),

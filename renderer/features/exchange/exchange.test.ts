@@ -126,6 +126,36 @@ describe('produceExport', () => {
     await expect(produceExport('csv-long', data, { now: NOW, userName: 'A', cancelled: () => true })).rejects.toBeInstanceOf(ExportCancelled);
   });
 
+  it('stops a .qdpx worker when the export is cancelled while it runs', async () => {
+    const workers: Array<{ terminated: boolean }> = [];
+    class SlowWorker {
+      terminated = false;
+      onmessage: unknown = null;
+      onerror: unknown = null;
+      constructor() {
+        workers.push(this);
+      }
+      postMessage() {} // never answers: a project that takes long to write
+      terminate() {
+        this.terminated = true;
+      }
+    }
+    const had = 'Worker' in globalThis;
+    const previous = (globalThis as { Worker?: unknown }).Worker;
+    (globalThis as { Worker?: unknown }).Worker = SlowWorker;
+    try {
+      let closed = false;
+      const running = produceExport('qdpx', data, { now: NOW, userName: 'Amal', cancelled: () => closed });
+      setTimeout(() => (closed = true), 50);
+      await expect(running).rejects.toBeInstanceOf(ExportCancelled);
+      expect(workers).toHaveLength(1);
+      expect(workers[0]!.terminated).toBe(true);
+    } finally {
+      if (had) (globalThis as { Worker?: unknown }).Worker = previous;
+      else delete (globalThis as { Worker?: unknown }).Worker;
+    }
+  });
+
   it('writes a backup that parses, and a .qdpx in base64 that imports', async () => {
     const backup = await produceExport('backup', data, { now: NOW, userName: 'Amal' });
     const parsed = parseBackup(backup.content);

@@ -65,15 +65,21 @@ export async function produceExport(format: ExportFormat, data: ProjectData, opt
       return { content: exportQdc(data.codes), encoding: 'utf8' };
     case 'qdpx': {
       await nextTurn();
-      const bytes = await exportQdpxOffThread(data, { now, userName: options.userName, projectName: options.projectName });
+      const bytes = await exportQdpxOffThread(data, { now, userName: options.userName, projectName: options.projectName }, options.cancelled);
       if (options.cancelled?.()) throw new ExportCancelled('Export cancelled.');
       return { content: bytesToBase64(bytes), encoding: 'base64' };
     }
   }
 }
 
-/** exportQdpx in a Web Worker, so the window stays responsive; inline where workers are missing. */
-function exportQdpxOffThread(data: ProjectData, options: QdpxOptions): Promise<Uint8Array> {
+/** How often a running .qdpx worker checks whether the export was cancelled. */
+const CANCEL_POLL_MS = 200;
+
+/**
+ * exportQdpx in a Web Worker, so the window stays responsive; inline where workers are missing.
+ * Cancelling (closing the dialog) stops the worker: a large project takes seconds to write.
+ */
+function exportQdpxOffThread(data: ProjectData, options: QdpxOptions, cancelled?: () => boolean): Promise<Uint8Array> {
   if (typeof Worker === 'undefined') return Promise.resolve(exportQdpx(data, options));
   let worker: Worker;
   try {
@@ -82,12 +88,20 @@ function exportQdpxOffThread(data: ProjectData, options: QdpxOptions): Promise<U
     return Promise.resolve(exportQdpx(data, options));
   }
   return new Promise((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (!cancelled?.()) return;
+      clearInterval(poll);
+      worker.terminate();
+      reject(new ExportCancelled('Export cancelled.'));
+    }, CANCEL_POLL_MS);
     worker.onmessage = (e: MessageEvent<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }>) => {
+      clearInterval(poll);
       worker.terminate();
       if (e.data.ok) resolve(e.data.bytes);
       else reject(new Error(e.data.message));
     };
     worker.onerror = (e) => {
+      clearInterval(poll);
       worker.terminate();
       e.preventDefault();
       // A worker that cannot start (e.g. blocked by the host) must not cost the export.
