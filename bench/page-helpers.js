@@ -361,6 +361,8 @@
     },
 
     linkCount: () => docLinks().length,
+    /** Whether the open document shows its count of coded segments (all segments are read). */
+    segmentsRead: () => !Number.isNaN(metaCount()),
     linkTitles: () => [...docLinks()].map((a) => a.querySelector('.doc-list-title')?.textContent ?? ''),
 
     /** The peer: the same text and ranges through @recogito/text-annotator (its page, not the app). */
