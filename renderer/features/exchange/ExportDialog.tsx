@@ -61,6 +61,18 @@ export function ExportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
     setError(null);
     setResult(null);
     const now = new Date();
+    if (!store.getSnapshot().segmentsLoaded) {
+      // A large project reads its segments after start-up: an export must not leave any out.
+      setBusy({ label: 'Reading the coded segments…' });
+      try {
+        await store.whenLoaded();
+      } catch (err) {
+        setBusy(null);
+        setError(`The coded segments could not be read, so nothing was exported: ${errorText(err)}`);
+        return;
+      }
+      if (closed.current) return;
+    }
     const snapshot = store.getSnapshot();
     const info = exportFormat(format);
     const needed = corpusTextsNeeded(format, corpus.documents, snapshot.segments.all());

@@ -54,7 +54,9 @@ export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
     if (pending) choiceRef.current?.focus();
   }, [pending]);
 
-  const target = (): ImportTarget => {
+  /** The project as stored, all segments included (a large project reads them after start-up). */
+  const target = async (): Promise<ImportTarget> => {
+    await store.whenLoaded();
     const s = store.getSnapshot();
     return { codes: s.codes, segments: s.segments.all(), memos: s.memos, importedDocuments: s.documents, settings: s.settings };
   };
@@ -96,16 +98,16 @@ export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
           setError(`${fileName} was not imported. ${parsed.message}`);
           return;
         }
-        const current = target();
+        const current = await target();
         if (isProjectEmpty(current)) await apply(planBackupRestore(current, parsed.backup, 'replace', corpusRefs()), fileName);
         else setPending({ backup: parsed.backup, fileName });
       } else if (format === 'qdpx') {
         const imported = await importQdpx(bytes, { now, fileName });
         if (closed.current) return;
-        await apply(planQdpxImport(target(), imported, corpusRefs(), { now, fileName }), fileName);
+        await apply(planQdpxImport(await target(), imported, corpusRefs(), { now, fileName }), fileName);
       } else {
         const imported = importQdc(decodeText(bytes, fileName), { now });
-        await apply(planQdcImport(target(), imported, { now, fileName }), fileName);
+        await apply(planQdcImport(await target(), imported, { now, fileName }), fileName);
       }
     } catch (err) {
       if (!closed.current) setError(`${fileName} was not imported. ${errorText(err)}`);
@@ -120,7 +122,7 @@ export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
     setPending(null);
     setBusy(mode === 'replace' ? 'Restoring…' : 'Merging…');
     try {
-      await apply(planBackupRestore(target(), backup, mode, corpusRefs()), fileName);
+      await apply(planBackupRestore(await target(), backup, mode, corpusRefs()), fileName);
     } finally {
       if (!closed.current) setBusy(null);
     }
