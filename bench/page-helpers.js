@@ -361,8 +361,10 @@
     },
 
     linkCount: () => docLinks().length,
-    /** Whether the open document shows its count of coded segments (all segments are read). */
-    segmentsRead: () => !Number.isNaN(metaCount()),
+    /** Whether the open document shows its count of coded segments (it can be coded). */
+    documentReady: () => !Number.isNaN(metaCount()),
+    /** How many entries of the document list show a count of coded segments. */
+    listedWithCodings: () => [...docLinks()].filter((a) => / coded$/.test(a.querySelector('.doc-list-meta')?.textContent ?? '')).length,
     linkTitles: () => [...docLinks()].map((a) => a.querySelector('.doc-list-title')?.textContent ?? ''),
 
     /** The peer: the same text and ranges through @recogito/text-annotator (its page, not the app). */

@@ -1,5 +1,5 @@
 /** The window: header (undo, coder, export/import), documents, the open document, codebook and segment panels. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
 import { DocumentList, documentHref } from '../features/documents/DocumentList';
 import type { Segment } from '../domain/model';
@@ -40,12 +40,20 @@ export function App() {
   }, [current?.id, corpus.loadText]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Read the coded segments once the document list has painted: in a large project that read
-  // costs seconds of main-thread work, and the analyst can start reading meanwhile.
+  // costs seconds of main-thread work, and the analyst can start reading meanwhile. The open
+  // document's own segments come first (a quick indexed read), so it can be coded at once.
   const { store } = useServices();
   const listed = corpus.documents.length > 0 || !corpus.loading;
+  const openId = useRef<string | null>(null);
+  openId.current = current?.id ?? null;
   useEffect(() => {
     if (!listed) return;
-    const frame = requestAnimationFrame(() => setTimeout(() => void store.loadSegments(), 0));
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        const first = openId.current ? store.loadDocumentSegments(openId.current) : Promise.resolve();
+        void first.then(() => store.loadSegments());
+      }, 0),
+    );
     return () => cancelAnimationFrame(frame);
   }, [listed, store]);
 

@@ -9,7 +9,7 @@ import { defaultContext } from '../domain/context';
 import { applyCode } from '../domain/segments';
 import { openProject } from '../store/openProject';
 import { freshIndexedDb } from '../store/testFixtures';
-import { ProjectStore } from './projectStore';
+import { isDocumentReady, ProjectStore } from './projectStore';
 
 const TEXT = 'The Small Group of the Global Coalition met in Brussels.';
 
@@ -106,6 +106,60 @@ describe('ProjectStore', () => {
     await reopened.whenLoaded();
     expect(reopened.getSnapshot().segmentsLoaded).toBe(true);
     expect(reopened.getSnapshot().segments.all().map((s) => s.quote)).toEqual(['Small Group']);
+  });
+
+  it('reads the open document ahead: it is coded before all segments are read, and the full read loses nothing done meanwhile', async () => {
+    const first = await setup();
+    const ftf = first.store.getSnapshot().codes.find((c) => c.name === 'FTF')!;
+    const code = (store: ProjectStore, documentId: string, start: number, end: number) =>
+      store.act(
+        (ctx) =>
+          applyCode(store.getSnapshot().segments.inDocument(documentId), { documentId, documentHash: 'h', text: TEXT, start, end }, ftf.id, 'Ada', ctx, 'FTF').change,
+        { documentId },
+      );
+    await code(first.store, 'd1', 4, 15);
+    await code(first.store, 'd2', 23, 39);
+    // The full read takes its rows now but hands them over only later, as a large project's
+    // would: changes stored meanwhile are not in them.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const repo = Object.create(first.project.repo) as typeof first.project.repo;
+    repo.loadAllSegments = async () => {
+      const rows = await first.project.repo.loadAllSegments();
+      await gate;
+      return rows;
+    };
+    const store = await ProjectStore.open({ ...first.project, repo }, { coder: 'Ada' });
+    const all = store.loadSegments();
+    await store.loadDocumentSegments('d1');
+    expect(isDocumentReady(store.getSnapshot(), 'd1')).toBe(true);
+    expect(isDocumentReady(store.getSnapshot(), 'd2')).toBe(false);
+    expect(store.getSnapshot().segments.inDocument('d1').map((s) => s.quote)).toEqual(['Small Group']);
+
+    expect(await code(store, 'd1', 30, 39)).not.toBeNull(); // does not wait for the full read
+    expect(store.getSnapshot().segmentsLoaded).toBe(false);
+    let wholeProject = false;
+    const created = store.act((ctx) => createCode(store.getSnapshot().codes, { name: 'Returnees' }, ctx).change).then(() => (wholeProject = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(wholeProject).toBe(false); // an action on the whole project waits
+
+    release();
+    await all;
+    await created;
+    const s = store.getSnapshot();
+    expect(s.segmentsLoaded).toBe(true);
+    expect(s.segments.inDocument('d1').map((x) => x.quote)).toEqual(['Small Group', 'Coalition']);
+    expect(s.segments.inDocument('d2').map((x) => x.quote)).toEqual(['Global Coalition']);
+    expect(s.segments.codeCounts.get(ftf.id)).toBe(3);
+    const stored = await storedState(first.project);
+    expect(shown(store).segments.sort()).toEqual(stored.segments.sort());
+    expect(shown(store).codes).toEqual(stored.codes);
+
+    // Undo (the new code, then the coding made ahead of the full read) is mirrored too.
+    await store.undo();
+    await store.undo();
+    expect(store.getSnapshot().codes.some((c) => c.name === 'Returnees')).toBe(false);
+    expect(store.getSnapshot().segments.inDocument('d1').map((x) => x.quote)).toEqual(['Small Group']);
   });
 
   it('saves settings', async () => {

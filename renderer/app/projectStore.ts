@@ -25,6 +25,18 @@ export interface ProjectSnapshot extends ProjectTables {
   status: string | null;
   /** False while the coded segments are still being read (large projects): reading works, coding waits. */
   segmentsLoaded: boolean;
+  /** Documents whose segments are in memory before all are (the open one is read first). */
+  readyDocuments: ReadonlySet<string>;
+}
+
+/** Whether a document's segments are all in memory, so it can show and code them. */
+export function isDocumentReady(snapshot: ProjectSnapshot, documentId: string): boolean {
+  return snapshot.segmentsLoaded || snapshot.readyDocuments.has(documentId);
+}
+
+/** What an action works on: one document's segments (and the codes), or the whole project. */
+export interface ActionScope {
+  documentId: string;
 }
 
 export class ProjectStore {
@@ -32,6 +44,15 @@ export class ProjectStore {
   private readonly listeners = new Set<() => void>();
   /** Resolves once every segment is in memory; actions wait for it (null: not started). */
   private segmentsReady: Promise<void> | null = null;
+  /** Reads of one document's segments, started before all were in memory. */
+  private readonly documentReads = new Map<string, Promise<void>>();
+  /**
+   * Changes stored while the full read is under way (null once it is done). The read (in
+   * chunks) may include all, some or none of their rows, so they are applied again on top of
+   * it, in order: every row a change wrote then ends as last written, and rows no change
+   * touched were read as stored.
+   */
+  private changesWhileReading: Change[] | null = [];
 
   constructor(
     private readonly project: OpenedProject,
@@ -39,15 +60,27 @@ export class ProjectStore {
     settings: Settings,
     segmentsLoaded = true,
   ) {
-    if (segmentsLoaded) this.segmentsReady = Promise.resolve();
-    this.snapshot = { ...toTables(arrays), settings, ...this.historyState(), error: null, status: null, segmentsLoaded };
+    if (segmentsLoaded) {
+      this.segmentsReady = Promise.resolve();
+      this.changesWhileReading = null;
+    }
+    this.snapshot = {
+      ...toTables(arrays),
+      settings,
+      ...this.historyState(),
+      error: null,
+      status: null,
+      segmentsLoaded,
+      readyDocuments: new Set(),
+    };
   }
 
   /**
    * Opens the project. The window can show as soon as codes, memos and settings are read;
    * the segments (100,000 of them in a large project take seconds, much of it on the main
-   * thread) are read once the window has painted — see `loadSegments` — and every action
-   * waits for them, so no operation ever sees a partial list.
+   * thread) are read once the window has painted — see `loadSegments`. An action on one
+   * document waits for that document's segments (read ahead: `loadDocumentSegments`), any
+   * other for all of them, so no operation ever sees a partial list.
    */
   static async open(project: OpenedProject, defaults: Settings): Promise<ProjectStore> {
     const { repo } = project;
@@ -64,7 +97,12 @@ export class ProjectStore {
   loadSegments(): Promise<void> {
     if (!this.segmentsReady) {
       this.segmentsReady = this.project.repo.loadAllSegments().then(
-        (rows) => this.update({ segments: SegmentTable.of(rows), segmentsLoaded: true }),
+        (rows) => {
+          let segments = SegmentTable.of(rows);
+          for (const change of this.changesWhileReading ?? []) segments = segments.apply(change.forward.segments, change.backward.segments);
+          this.changesWhileReading = null;
+          this.update({ segments, segmentsLoaded: true });
+        },
         (err: unknown) => {
           this.fail(err);
           throw err;
@@ -80,6 +118,28 @@ export class ProjectStore {
     return this.loadSegments();
   }
 
+  /**
+   * Reads one document's segments ahead of the rest (an indexed read of a few hundred rows
+   * where all 100,000 take seconds), so the open document shows its highlights and can be
+   * coded at once. Resolves when they are in memory; a failure falls back to the full read.
+   */
+  loadDocumentSegments(documentId: string): Promise<void> {
+    if (this.snapshot.segmentsLoaded) return Promise.resolve();
+    let read = this.documentReads.get(documentId);
+    if (!read) {
+      read = this.project.repo.loadSegments(documentId).then(
+        (rows) => {
+          if (this.snapshot.segmentsLoaded) return; // the full read came first
+          const segments = this.snapshot.segments.apply(Object.fromEntries(rows.map((r) => [r.id, r])));
+          this.update({ segments, readyDocuments: new Set([...this.snapshot.readyDocuments, documentId]) });
+        },
+        () => this.loadSegments(),
+      );
+      this.documentReads.set(documentId, read);
+    }
+    return read;
+  }
+
   getSnapshot = (): ProjectSnapshot => this.snapshot;
 
   subscribe = (listener: () => void): (() => void) => {
@@ -91,9 +151,10 @@ export class ProjectStore {
    * Runs a domain operation and stores its change. Returns the change when it was stored,
    * null when it was refused or failed (the message is then in `snapshot.error`).
    */
-  async act(operation: (ctx: OpContext) => Change): Promise<Change | null> {
+  async act(operation: (ctx: OpContext) => Change, scope?: ActionScope): Promise<Change | null> {
     try {
-      await this.loadSegments();
+      // An action on one document needs only its segments; anything else needs them all.
+      await (scope ? this.loadDocumentSegments(scope.documentId) : this.loadSegments());
     } catch {
       return null; // the load failure is already shown; acting on a partial project could lose work
     }
@@ -163,6 +224,7 @@ export class ProjectStore {
   }
 
   private mirror(change: Change, status: string): void {
+    this.changesWhileReading?.push(change);
     const tables = applyChangeToTables(this.snapshot, change);
     this.update({ ...tables, ...this.historyState(), error: null, status });
   }

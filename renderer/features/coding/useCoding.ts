@@ -19,8 +19,9 @@ export function useCoding(doc: OpenDocument, placed: readonly Segment[]) {
   const apply = useCallback(
     async (span: Span, codeId: string) => {
       const code = codes.find((c) => c.id === codeId);
-      const change = await store.act((ctx) =>
-        applyCode(placed, { documentId: doc.id, documentHash: doc.sha256, text: doc.text, ...span }, codeId, settings.coder, ctx, code?.name).change,
+      const change = await store.act(
+        (ctx) => applyCode(placed, { documentId: doc.id, documentHash: doc.sha256, text: doc.text, ...span }, codeId, settings.coder, ctx, code?.name).change,
+        { documentId: doc.id },
       );
       return change !== null;
     },
@@ -31,15 +32,19 @@ export function useCoding(doc: OpenDocument, placed: readonly Segment[]) {
   const createAndApply = useCallback(
     async (span: Span, name: string) => {
       let newId: string | null = null;
-      const created = await store.act((ctx) => {
-        const { change, code } = createCode(codes, { name }, ctx);
-        newId = code.id;
-        return change;
-      });
+      const created = await store.act(
+        (ctx) => {
+          const { change, code } = createCode(codes, { name }, ctx);
+          newId = code.id;
+          return change;
+        },
+        { documentId: doc.id },
+      );
       if (!created || !newId) return false;
       const id: string = newId;
-      const change = await store.act((ctx) =>
-        applyCode(placed, { documentId: doc.id, documentHash: doc.sha256, text: doc.text, ...span }, id, settings.coder, ctx, name.trim()).change,
+      const change = await store.act(
+        (ctx) => applyCode(placed, { documentId: doc.id, documentHash: doc.sha256, text: doc.text, ...span }, id, settings.coder, ctx, name.trim()).change,
+        { documentId: doc.id },
       );
       return change !== null;
     },

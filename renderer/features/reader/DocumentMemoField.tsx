@@ -9,7 +9,7 @@ export function DocumentMemoField({ documentId }: { documentId: string }) {
   const existing = memos.find((m) => m.documentId === documentId) ?? null;
   const { draft, onChange, flush } = useDebouncedSave(existing?.text ?? '', (text) => {
     const current = store.getSnapshot().memos.find((m) => m.documentId === documentId) ?? null;
-    void store.act((ctx) => setDocumentMemo(current, documentId, text, ctx));
+    void store.act((ctx) => setDocumentMemo(current, documentId, text, ctx), { documentId });
   });
   return (
     <label className="doc-memo">

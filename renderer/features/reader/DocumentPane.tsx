@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReadableDocument } from '../../app/useCorpus';
-import { useProject } from '../../app/ProjectContext';
+import { useProject, useServices } from '../../app/ProjectContext';
+import { isDocumentReady } from '../../app/projectStore';
 import type { Code, Segment } from '../../domain/model';
 import { DocumentText } from '../../viewer/DocumentText';
 import type { Span } from '../../viewer/domOffsets';
@@ -40,7 +41,12 @@ interface Props {
 }
 
 export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reveal, onRevealed }: Props) {
-  const { codes, segments, segmentsLoaded } = useProject();
+  const project = useProject();
+  const { codes, segments } = project;
+  // The open document's segments are read ahead of the rest: it shows and codes them as soon as they are in.
+  const ready = isDocumentReady(project, doc.id);
+  const { store } = useServices();
+  useEffect(() => void store.loadDocumentSegments(doc.id), [store, doc.id]);
   const { placed, index, unplaced, stale } = usePlacedSegments(segments.inDocument(doc.id), text, doc.sha256);
   useRebaseOnce(stale, doc, text);
   const coding = useCoding({ id: doc.id, sha256: doc.sha256, text }, placed);
@@ -127,7 +133,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
         <p className="doc-meta">
           {meta}
           {doc.origin === 'imported' ? ' · imported' : ''} ·{' '}
-          {segmentsLoaded ? `${placed.length} coded segment${placed.length === 1 ? '' : 's'}` : 'reading coded segments…'}
+          {ready ? `${placed.length} coded segment${placed.length === 1 ? '' : 's'}` : 'reading coded segments…'}
         </p>
         <DocumentMemoField key={doc.id} documentId={doc.id} />
         <UnplacedNotice segments={unplaced} />
@@ -151,10 +157,10 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
           <HighlightPlugin spans={placed} codes={paintCodes} activeIds={activeSegmentIds} />
           <KeyboardCaretPlugin />
           <CopyPlugin />
-          {/* Coding waits until every segment is in memory (large projects load them after the text). */}
-          {segmentsLoaded && <SelectionPlugin onChange={setSelection} />}
+          {/* Coding waits until the document's segments are in memory (large projects read them after the text). */}
+          {ready && <SelectionPlugin onChange={setSelection} />}
           <PointerPlugin onHover={onHover} onActivate={onActivate} />
-          {segmentsLoaded && <CodingShortcutsPlugin codes={codes} onApply={applyToSpan} />}
+          {ready && <CodingShortcutsPlugin codes={codes} onApply={applyToSpan} />}
           <ViewerHandlePlugin onHandle={onHandle} />
           {find.open && <FindPlugin query={find.query} current={find.current} onMatches={find.setMatches} />}
         </DocumentText>

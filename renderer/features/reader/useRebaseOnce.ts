@@ -16,6 +16,6 @@ export function useRebaseOnce(stale: PlacedSegment<Segment>[], doc: ReadableDocu
     const key = `${doc.id}:${doc.sha256}`;
     if (stale.length === 0 || done.current === key) return;
     done.current = key;
-    void store.act((ctx) => rebaseSegments(stale, text, doc.sha256, ctx));
+    void store.act((ctx) => rebaseSegments(stale, text, doc.sha256, ctx), { documentId: doc.id });
   }, [stale, doc.id, doc.sha256, text, store]);
 }

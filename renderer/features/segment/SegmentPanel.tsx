@@ -44,7 +44,7 @@ function SegmentCard({ segment, text }: { segment: Segment; text: string | null 
   const [adding, setAdding] = useState('');
   const memo = useDebouncedSave(segment.memo, (value) => {
     const current = store.getSnapshot().segments.find(segment.id, segment.documentId);
-    if (current) void store.act((ctx) => setSegmentMemo(current, value, ctx));
+    if (current) void store.act((ctx) => setSegmentMemo(current, value, ctx), { documentId: current.documentId });
   });
   const available = flattenTree(codes).filter((r) => !segment.codeIds.includes(r.code.id));
 
@@ -61,6 +61,7 @@ function SegmentCard({ segment, text }: { segment: Segment; text: string | null 
           ctx,
           byId.get(codeId)?.name,
         ).change,
+      { documentId: segment.documentId },
     );
     setAdding('');
   };
@@ -78,7 +79,7 @@ function SegmentCard({ segment, text }: { segment: Segment; text: string | null 
               <button
                 type="button"
                 aria-label={`Remove code ${code?.name ?? id}`}
-                onClick={() => void store.act((ctx) => removeCodeFromSegment(segment, id, ctx, code?.name))}
+                onClick={() => void store.act((ctx) => removeCodeFromSegment(segment, id, ctx, code?.name), { documentId: segment.documentId })}
               >
                 ×
               </button>
@@ -113,7 +114,7 @@ function SegmentCard({ segment, text }: { segment: Segment; text: string | null 
           <time dateTime={segment.updatedAt}>{formatDate(segment.updatedAt)}</time>
         </dd>
       </dl>
-      <button type="button" className="danger" onClick={() => void store.act(() => deleteSegment(segment))}>
+      <button type="button" className="danger" onClick={() => void store.act(() => deleteSegment(segment), { documentId: segment.documentId })}>
         Delete segment
       </button>
     </article>
