@@ -18,7 +18,7 @@ interface Props {
 
 export function CodebookPanel({ documentTitles, documentOrder, onRevealSegment }: Props) {
   const { store } = useServices();
-  const { codes, segments } = useProject();
+  const { codes, segments, segmentsLoaded } = useProject();
   const [filter, setFilter] = useState('');
   const [newName, setNewName] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -82,9 +82,16 @@ export function CodebookPanel({ documentTitles, documentOrder, onRevealSegment }
               <span className="swatch" style={{ background: code.colour }} aria-hidden="true" />
               <span className="code-name">{code.name}</span>
               <span id={`code-meta-${code.id}`} className="code-meta">
-                <span className="count" aria-label={`${counts.get(code.id) ?? 0} segments`}>
-                  {counts.get(code.id) ?? 0}
-                </span>
+                {segmentsLoaded ? (
+                  <span className="count" aria-label={`${counts.get(code.id) ?? 0} segments`}>
+                    {counts.get(code.id) ?? 0}
+                  </span>
+                ) : (
+                  // Until every segment is read (large projects), a count would be too low.
+                  <span className="count" aria-label="segments being counted">
+                    …
+                  </span>
+                )}
                 {code.shortcut ? <kbd aria-label={`shortcut ${code.shortcut}`}>{code.shortcut}</kbd> : null}
               </span>
             </button>
