@@ -60,6 +60,9 @@
   const docLinks = () => document.querySelectorAll('nav[aria-label="Documents"] a');
   const title = () => document.querySelector('article h1')?.textContent ?? '';
   const blocks = () => document.querySelectorAll('.doc-text [data-start]');
+  /** The codebook shows its counts (not "…") once every segment of the project is read. */
+  const allSegmentsRead = () =>
+    document.querySelectorAll('.code-meta .count').length > 0 && !document.querySelector('.code-meta .count[aria-label="segments being counted"]');
   const metaCount = () => Number(/(\d+) coded segment/.exec(document.querySelector('.doc-meta')?.textContent ?? '')?.[1] ?? NaN);
 
   /**
@@ -202,6 +205,8 @@
       if (docTitle) await waitFor(painted(docTitle, expected, new Set()), 180000, `"${docTitle}" painted`);
       // The app reads coded segments after the first paint; coding starts once they are in.
       if (docTitle) await waitFor(() => !Number.isNaN(metaCount()), 180000, 'the coded segments read');
+      // The open document's segments are read ahead of the rest; measurements start once all are in.
+      await waitFor(allSegmentsRead, 180000, 'every coded segment read');
       await settle();
     },
 
@@ -363,8 +368,7 @@
     linkCount: () => docLinks().length,
     /** Whether the open document shows its count of coded segments (it can be coded). */
     documentReady: () => !Number.isNaN(metaCount()),
-    /** How many entries of the document list show a count of coded segments. */
-    listedWithCodings: () => [...docLinks()].filter((a) => / coded$/.test(a.querySelector('.doc-list-meta')?.textContent ?? '')).length,
+    allSegmentsRead,
     linkTitles: () => [...docLinks()].map((a) => a.querySelector('.doc-list-title')?.textContent ?? ''),
 
     /** The peer: the same text and ranges through @recogito/text-annotator (its page, not the app). */
