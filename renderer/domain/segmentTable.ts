@@ -14,6 +14,8 @@ import type { Segment } from './model';
 export type SegmentRows = Readonly<Record<string, Segment | null>>;
 
 const NONE: readonly Segment[] = Object.freeze([]);
+/** Up to this many rows a change is applied row by row (see applyFew), beyond it document by document. */
+const FEW_ROWS = 16;
 
 function tally(counts: Map<string, number>, segment: Segment, by: 1 | -1): void {
   for (const id of segment.codeIds) {
@@ -80,6 +82,60 @@ export class SegmentTable {
   apply(after: SegmentRows, before: SegmentRows = {}): SegmentTable {
     const ids = Object.keys(after);
     if (ids.length === 0) return this;
+    return ids.length <= FEW_ROWS ? this.applyFew(ids, after, before) : this.applyMany(ids, after, before);
+  }
+
+  /**
+   * A coding's change (a row or two): each row is found where it was (by identity, else by id)
+   * and edited in a copy of its document's list, so the cost is a copy, not a rebuild.
+   */
+  private applyFew(ids: readonly string[], after: SegmentRows, before: SegmentRows): SegmentTable {
+    const byDocument = new Map(this.byDocument);
+    const codeCounts = new Map(this.codeCounts);
+    let size = this.size;
+    const copies = new Map<string, Segment[]>();
+    const edit = (documentId: string): Segment[] => {
+      let list = copies.get(documentId);
+      if (!list) {
+        list = [...this.inDocument(documentId)];
+        copies.set(documentId, list);
+        byDocument.set(documentId, list);
+      }
+      return list;
+    };
+    for (const id of ids) {
+      const next = after[id] ?? null;
+      const old = before[id] !== undefined ? before[id] : (this.find(id) ?? null);
+      let replaced = false;
+      // Where the row was, and where it goes: a change replayed over a fresh read may find its
+      // row already there although `before` says it did not exist.
+      for (const documentId of new Set([old?.documentId, next?.documentId])) {
+        if (documentId === undefined) continue;
+        const list = edit(documentId);
+        let at = old && old.documentId === documentId ? list.indexOf(old) : -1;
+        if (at < 0) at = list.findIndex((s) => s.id === id);
+        if (at < 0) continue;
+        tally(codeCounts, list[at]!, -1);
+        size--;
+        if (next && next.documentId === documentId) {
+          list[at] = next;
+          tally(codeCounts, next, 1);
+          size++;
+          replaced = true;
+        } else list.splice(at, 1);
+      }
+      if (next && !replaced) {
+        edit(next.documentId).push(next);
+        tally(codeCounts, next, 1);
+        size++;
+      }
+    }
+    for (const [documentId, list] of copies) if (list.length === 0) byDocument.delete(documentId);
+    return new SegmentTable(byDocument, codeCounts, size);
+  }
+
+  /** Many rows at once (a document read ahead, an import): one pass over each touched document. */
+  private applyMany(ids: readonly string[], after: SegmentRows, before: SegmentRows): SegmentTable {
     const touched = new Set<string>();
     for (const id of ids) {
       const old = before[id] !== undefined ? before[id] : this.find(id);

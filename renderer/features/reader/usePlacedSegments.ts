@@ -1,21 +1,15 @@
 /**
- * The open document's segments placed against its current text (re-anchored when the text
- * changed since they were coded), an interval index over them, and the ones that could not
- * be placed — which are kept and listed, never dropped.
+ * The open document's segments placed against its current text (see placeDocumentSegments),
+ * with an interval index over them built on first use.
  */
-import { useMemo } from 'react';
-import { placeSegment, type PlacedSegment } from '../../domain/anchoring';
-import type { Placement, Segment } from '../../domain/model';
+import { useMemo, useRef } from 'react';
+import type { Segment } from '../../domain/model';
+import { placeDocumentSegments, type DocumentPlacement } from '../../domain/placement';
 import { SegmentIndex } from '../../domain/segmentIndex';
 
-export interface PlacedDocumentSegments {
-  /** Segments with offsets valid in the current text. */
-  placed: Segment[];
+export interface PlacedDocumentSegments extends DocumentPlacement {
   /** Built on first use (hover, click): coding a passage need not rebuild it. */
   index: LazyIndex;
-  unplaced: Segment[];
-  /** Placed segments whose stored offsets or text hash are out of date (to be written back). */
-  stale: PlacedSegment<Segment>[];
 }
 
 /** An interval index over the placed segments, built the first time it is asked. */
@@ -28,37 +22,16 @@ export class LazyIndex {
   }
 }
 
-/**
- * Placements by segment row. Rows are immutable, so a row that did not change keeps its
- * placement: coding one passage re-places one segment, not the document's ten thousand.
- */
-const placements = new WeakMap<Segment, { text: string; placement: Placement }>();
-
-function place(segment: Segment, text: string): Placement {
-  const cached = placements.get(segment);
-  if (cached && cached.text === text) return cached.placement;
-  const placement = placeSegment(segment, text);
-  placements.set(segment, { text, placement });
-  return placement;
-}
-
 /** `docSegments`: the document's segments (the same array until they change: see SegmentTable). */
-export function usePlacedSegments(docSegments: readonly Segment[], text: string | null, documentHash: string) {
-  return useMemo<PlacedDocumentSegments>(() => {
-    if (text === null) return { placed: [], index: new LazyIndex([]), unplaced: [], stale: [] };
-    const placed: Segment[] = [];
-    const unplaced: Segment[] = [];
-    const stale: PlacedSegment<Segment>[] = [];
-    for (const segment of docSegments) {
-      const p = place(segment, text);
-      if (p.status === 'unplaced') {
-        unplaced.push(segment);
-        continue;
-      }
-      const moved = p.status === 'moved';
-      placed.push(moved ? { ...segment, start: p.start, end: p.end } : segment);
-      if (moved || segment.documentHash !== documentHash) stale.push({ segment, start: p.start, end: p.end, moved });
+export function usePlacedSegments(docSegments: readonly Segment[], text: string | null, documentHash: string): PlacedDocumentSegments {
+  const previous = useRef<DocumentPlacement | undefined>(undefined);
+  return useMemo(() => {
+    if (text === null) {
+      previous.current = undefined;
+      return { placed: [], unplaced: [], stale: [], from: { segments: [], text: '', documentHash }, index: new LazyIndex([]) };
     }
-    return { placed, index: new LazyIndex(placed), unplaced, stale };
+    const placement = placeDocumentSegments(docSegments, text, documentHash, previous.current);
+    previous.current = placement;
+    return { ...placement, index: new LazyIndex(placement.placed) };
   }, [docSegments, text, documentHash]);
 }

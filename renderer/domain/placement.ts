@@ -1,0 +1,65 @@
+/**
+ * A document's segments placed against its current text: re-anchored when the text changed
+ * since they were coded, listed apart when they cannot be placed (kept, never dropped).
+ * Placing is incremental, because one coding must not cost in proportion to the document's
+ * ten thousand segments: rows are immutable, so a row keeps its placement, and when every
+ * segment sits exactly where it was coded the placed list is the stored list itself — the next
+ * version then only places the rows that differ (see changedMiddle).
+ */
+import { placeSegment, type PlacedSegment } from './anchoring';
+import { changedMiddle } from './listDiff';
+import type { Placement, Segment } from './model';
+
+export interface DocumentPlacement {
+  /** Segments with offsets valid in the current text (the stored list itself when none moved). */
+  placed: readonly Segment[];
+  unplaced: Segment[];
+  /** Placed segments whose stored offsets or text hash are out of date (to be written back). */
+  stale: PlacedSegment<Segment>[];
+  /** What this was computed from, for the next call. */
+  from: { segments: readonly Segment[]; text: string; documentHash: string };
+}
+
+const placements = new WeakMap<Segment, { text: string; placement: Placement }>();
+
+function place(segment: Segment, text: string): Placement {
+  const cached = placements.get(segment);
+  if (cached && cached.text === text) return cached.placement;
+  const placement = placeSegment(segment, text);
+  placements.set(segment, { text, placement });
+  return placement;
+}
+
+/** Exactly where it was coded, in this very text: nothing to re-anchor or write back. */
+const isInPlace = (segment: Segment, text: string, documentHash: string): boolean =>
+  segment.documentHash === documentHash && place(segment, text).status === 'exact';
+
+export function placeDocumentSegments(
+  segments: readonly Segment[],
+  text: string,
+  documentHash: string,
+  previous?: DocumentPlacement,
+): DocumentPlacement {
+  const from = { segments, text, documentHash };
+  const before = previous?.from;
+  if (previous && before && previous.placed === before.segments && before.text === text && before.documentHash === documentHash) {
+    // Everything was in place: only the rows that changed need looking at.
+    const { added } = changedMiddle(before.segments, segments);
+    if (added.every((s) => isInPlace(s, text, documentHash))) return { placed: segments, unplaced: [], stale: [], from };
+  }
+  const placed: Segment[] = [];
+  const unplaced: Segment[] = [];
+  const stale: PlacedSegment<Segment>[] = [];
+  for (const segment of segments) {
+    const p = place(segment, text);
+    if (p.status === 'unplaced') {
+      unplaced.push(segment);
+      continue;
+    }
+    const moved = p.status === 'moved';
+    placed.push(moved ? { ...segment, start: p.start, end: p.end } : segment);
+    if (moved || segment.documentHash !== documentHash) stale.push({ segment, start: p.start, end: p.end, moved });
+  }
+  const allInPlace = unplaced.length === 0 && stale.length === 0;
+  return { placed: allInPlace ? segments : placed, unplaced, stale, from };
+}
