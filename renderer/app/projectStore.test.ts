@@ -162,6 +162,31 @@ describe('ProjectStore', () => {
     expect(store.getSnapshot().segments.inDocument('d1').map((x) => x.quote)).toEqual(['Small Group']);
   });
 
+  it('does not double a segment coded ahead when the full read already holds it', async () => {
+    const first = await setup();
+    const ftf = first.store.getSnapshot().codes.find((c) => c.name === 'FTF')!;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const repo = Object.create(first.project.repo) as typeof first.project.repo;
+    // This read takes its rows only after the coding below is stored.
+    repo.loadAllSegments = async () => {
+      await gate;
+      return first.project.repo.loadAllSegments();
+    };
+    const store = await ProjectStore.open({ ...first.project, repo }, { coder: 'Ada' });
+    const all = store.loadSegments();
+    await store.loadDocumentSegments('d1');
+    await store.act(
+      (ctx) => applyCode(store.getSnapshot().segments.inDocument('d1'), { documentId: 'd1', documentHash: 'h', text: TEXT, start: 4, end: 15 }, ftf.id, 'Ada', ctx, 'FTF').change,
+      { documentId: 'd1' },
+    );
+    release();
+    await all;
+    expect(store.getSnapshot().segments.inDocument('d1').map((x) => x.quote)).toEqual(['Small Group']);
+    expect(store.getSnapshot().segments.size).toBe(1);
+    expect(store.getSnapshot().segments.codeCounts.get(ftf.id)).toBe(1);
+  });
+
   it('saves settings', async () => {
     const { project, store } = await setup();
     await store.saveSettings({ coder: 'Grace' });

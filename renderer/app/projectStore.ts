@@ -99,7 +99,7 @@ export class ProjectStore {
       this.segmentsReady = this.project.repo.loadAllSegments().then(
         (rows) => {
           let segments = SegmentTable.of(rows);
-          for (const change of this.changesWhileReading ?? []) segments = segments.apply(change.forward.segments, change.backward.segments);
+          for (const change of this.changesWhileReading ?? []) segments = segments.reapply(change.forward.segments, change.backward.segments);
           this.changesWhileReading = null;
           this.update({ segments, segmentsLoaded: true });
         },

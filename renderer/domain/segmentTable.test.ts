@@ -77,7 +77,7 @@ describe('SegmentTable', () => {
   it('replays a change over a read that already holds its row (before says it did not exist): no duplicate', () => {
     const stored = seg('n', 'd1', ['x']);
     const read = SegmentTable.of([seg('a', 'd1', ['x']), stored]);
-    const replayed = read.apply({ n: stored }, { n: null });
+    const replayed = read.reapply({ n: stored }, { n: null });
     expect(replayed.inDocument('d1').map((s) => s.id)).toEqual(['a', 'n']);
     expect(replayed.size).toBe(2);
     expect(replayed.codeCounts.get('x')).toBe(2);

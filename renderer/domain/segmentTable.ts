@@ -107,13 +107,12 @@ export class SegmentTable {
       const next = after[id] ?? null;
       const old = before[id] !== undefined ? before[id] : (this.find(id) ?? null);
       let replaced = false;
-      // Where the row was, and where it goes: a change replayed over a fresh read may find its
-      // row already there although `before` says it did not exist.
       for (const documentId of new Set([old?.documentId, next?.documentId])) {
         if (documentId === undefined) continue;
         const list = edit(documentId);
+        // `old` null: the row did not exist (a new segment), nothing to look for.
         let at = old && old.documentId === documentId ? list.indexOf(old) : -1;
-        if (at < 0) at = list.findIndex((s) => s.id === id);
+        if (at < 0 && old) at = list.findIndex((s) => s.id === id);
         if (at < 0) continue;
         tally(codeCounts, list[at]!, -1);
         size--;
@@ -132,6 +131,16 @@ export class SegmentTable {
     }
     for (const [documentId, list] of copies) if (list.length === 0) byDocument.delete(documentId);
     return new SegmentTable(byDocument, codeCounts, size);
+  }
+
+  /**
+   * Applies a change again over a table read from storage meanwhile, which may already hold
+   * some of its rows although `before` says they did not exist: every touched document is
+   * rebuilt, so no row is doubled.
+   */
+  reapply(after: SegmentRows, before: SegmentRows): SegmentTable {
+    const ids = Object.keys(after);
+    return ids.length === 0 ? this : this.applyMany(ids, after, before);
   }
 
   /** Many rows at once (a document read ahead, an import): one pass over each touched document. */

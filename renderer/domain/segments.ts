@@ -87,7 +87,8 @@ export function applyCode(
   const rec = new ChangeRecorder();
 
   const same = docSegments.find(
-    (s) => s.documentId === documentId && s.start === span.start && s.end === span.end && s.quote === selector.quote,
+    // Offsets first: they rule out all but a few of a long document's segments.
+    (s) => s.start === span.start && s.end === span.end && s.documentId === documentId && s.quote === selector.quote,
   );
   if (same) {
     if (same.codeIds.includes(codeId)) {
