@@ -434,7 +434,7 @@ async function main(): Promise<void> {
           await evaluate(page, `window.__bench.setSpans(${js(bookSpans)})`);
           await evaluate(page, `window.__bench.appReady(${js(bookTitle)}, ${bookExpected})`);
           if (laidOut) await evaluate(page, `window.__bench.waitFor(() => document.querySelectorAll('.doc-text .far').length === 0, 120000, 'the whole book laid out')`);
-          const traceFile = options.trace && r === 0 ? join(options.trace, laidOut ? 'scroll-laid-out.json' : 'scroll.json') : null;
+          const traceFile = options.trace ? join(options.trace, `${laidOut ? 'scroll-laid-out' : 'scroll'}-${r + 1}.json`) : null;
           const s = await traced<ScrollRun>(browser, page, traceFile, `window.__bench.scrollThrough(5000)`);
           if (!s.reachedEnd) throw new Error(`scrolling did not reach the end of the book: ${js(s)}`);
           (laidOut ? laidOutRuns : runs).push(s);

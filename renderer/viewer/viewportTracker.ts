@@ -46,6 +46,9 @@ export class ViewportTracker {
   private frame = 0;
   private readonly scroller: HTMLElement | null;
   range: BlockRange;
+  /** How far (px) the view scrolled between the last two measurements that changed the range. */
+  scrolledBy = 0;
+  private scrollTop = 0;
 
   constructor(
     private readonly blocks: readonly HTMLElement[],
@@ -53,6 +56,7 @@ export class ViewportTracker {
   ) {
     this.scroller = blocks[0] ? scrollParent(blocks[0]) : null;
     this.range = this.measure();
+    this.scrollTop = this.currentScrollTop();
     (this.scroller ?? window).addEventListener('scroll', this.schedule, { passive: true });
     window.addEventListener('resize', this.schedule, { passive: true });
   }
@@ -66,6 +70,9 @@ export class ViewportTracker {
   update = (): void => {
     const next = this.measure();
     if (next.first === this.range.first && next.last === this.range.last) return;
+    const top = this.currentScrollTop();
+    this.scrolledBy = Math.abs(top - this.scrollTop);
+    this.scrollTop = top;
     this.range = next;
     for (const l of this.listeners) l(next);
   };
@@ -75,6 +82,15 @@ export class ViewportTracker {
     (this.scroller ?? window).removeEventListener('scroll', this.schedule);
     window.removeEventListener('resize', this.schedule);
     this.listeners.clear();
+  }
+
+  /** The height of the view the blocks scroll in. */
+  get viewHeight(): number {
+    return this.scroller?.clientHeight ?? window.innerHeight;
+  }
+
+  private currentScrollTop(): number {
+    return this.scroller?.scrollTop ?? window.scrollY;
   }
 
   private schedule = (): void => {

@@ -38,9 +38,10 @@ const FLING_QUIET_MS = 120;
 /**
  * The text range of the blocks near the viewport of a long document (null for a short one:
  * paint everything), following scrolling. While the reader is flung through the book (the
- * near blocks move by half a screen or more from one frame to the next) nobody reads the passing
+ * view moves by half a screen or more from one frame to the next) nobody reads the passing
  * text, and re-registering highlights every frame makes those frames long; the window then
  * follows once the scrolling calms. Reading-speed scrolling updates it at once.
+ * (Judged in pixels, not blocks: one paragraph may be taller than the screen, another a line.)
  */
 function useNearWindow(): PaintWindow {
   const { layout, viewport } = useViewer();
@@ -55,8 +56,7 @@ function useNearWindow(): PaintWindow {
     let last = viewport.range;
     let timer = 0;
     const unsubscribe = viewport.subscribe((r) => {
-      // The range spans three screens; moving half a screen in one frame is a fling.
-      const fast = Math.abs(r.first - last.first) > (last.last - last.first) / 6;
+      const fast = viewport.scrolledBy > viewport.viewHeight / 2;
       last = r;
       window.clearTimeout(timer);
       if (fast) timer = window.setTimeout(() => setWindow(toWindow(last)), FLING_QUIET_MS);
