@@ -7,6 +7,8 @@ export interface ScrollSummary {
   longFrames: number;
   longFramesMax: number;
   worstFrameMs: number;
+  /** Most long animation frames (the browser's PerformanceObserver entries) in any run; null where unsupported. */
+  longAnimationFramesMax?: number | null;
   totalMs: number;
 }
 
@@ -72,6 +74,9 @@ export function evaluateTargets(r: Results): Target[] {
   return t;
 }
 
+/** The browser's count of long animation frames, where it gives one. */
+const loaf = (s: ScrollSummary) => (s.longAnimationFramesMax == null ? '' : `; browser: ${s.longAnimationFramesMax} long animation frames (max)`);
+
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
   const line = (row: string[]) => '| ' + row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ') + ' |';
@@ -95,14 +100,14 @@ export function formatTable(r: Results): string {
   if (m.scroll) {
     rows.push([
       `3 scroll right after opening (${m.scroll.frames} frames × ${m.scroll.stepPx}px)`,
-      `${m.scroll.longFrames} long frames, worst ${ms(m.scroll.worstFrameMs)}`,
+      `${m.scroll.longFrames} long frames, worst ${ms(m.scroll.worstFrameMs)}${loaf(m.scroll)}`,
       '0 long frames',
       '—',
     ]);
     if (m.scroll.laidOut)
       rows.push([
         `3 scroll once laid out (${m.scroll.laidOut.frames} frames)`,
-        `${m.scroll.laidOut.longFrames} long frames, worst ${ms(m.scroll.laidOut.worstFrameMs)}`,
+        `${m.scroll.laidOut.longFrames} long frames, worst ${ms(m.scroll.laidOut.worstFrameMs)}${loaf(m.scroll.laidOut)}`,
         '0 long frames',
         '—',
       ]);

@@ -414,7 +414,7 @@ async function main(): Promise<void> {
     }
 
     if (wants('scroll')) {
-      type ScrollRun = { frames: number; longFrames: number; longAt: [number, number][]; maxFrameMs: number; slowFrames: number; laidOutAt: number; totalMs: number; scrollHeight: number; step: number; reachedEnd: boolean };
+      type ScrollRun = { frames: number; longFrames: number; longAt: [number, number][]; maxFrameMs: number; slowFrames: number; longAnimationFrames: number | null; longestAnimationFrameMs: number | null; laidOutAt: number; totalMs: number; scrollHeight: number; step: number; reachedEnd: boolean };
       const runs: ScrollRun[] = [];
       const laidOutRuns: ScrollRun[] = [];
       const summary = (rs: ScrollRun[]) => ({
@@ -424,6 +424,7 @@ async function main(): Promise<void> {
         longFrames: median(rs.map((s) => s.longFrames)),
         longFramesMax: Math.max(...rs.map((s) => s.longFrames)),
         worstFrameMs: median(rs.map((s) => s.maxFrameMs)),
+        longAnimationFramesMax: rs.some((s) => s.longAnimationFrames === null) ? null : Math.max(...rs.map((s) => s.longAnimationFrames ?? 0)),
         totalMs: median(rs.map((s) => s.totalMs)),
       });
       for (let r = 0; r < options.reps; r++) {
@@ -438,7 +439,7 @@ async function main(): Promise<void> {
           const s = await traced<ScrollRun>(browser, page, traceFile, `window.__bench.scrollThrough(5000)`);
           if (!s.reachedEnd) throw new Error(`scrolling did not reach the end of the book: ${js(s)}`);
           (laidOut ? laidOutRuns : runs).push(s);
-          log(`scroll ${r + 1}/${options.reps}${laidOut ? ' (book laid out)' : ''}: ${s.frames} frames, ${s.longFrames} long (> 50 ms)${s.longFrames ? ` at frames ${s.longAt.map(([i, ms]) => `${i} (${ms} ms)`).join(', ')}` : ''}, ${s.slowFrames} over 34 ms, worst ${s.maxFrameMs.toFixed(0)} ms, book laid out ${s.laidOutAt < 0 ? 'after the end' : `from frame ${s.laidOutAt}`}`);
+          log(`scroll ${r + 1}/${options.reps}${laidOut ? ' (book laid out)' : ''}: ${s.frames} frames, ${s.longFrames} long (> 50 ms)${s.longFrames ? ` at frames ${s.longAt.map(([i, ms]) => `${i} (${ms} ms)`).join(', ')}` : ''}, ${s.slowFrames} over 34 ms, worst ${s.maxFrameMs.toFixed(0)} ms; long animation frames ${s.longAnimationFrames ?? 'n/a'}${s.longAnimationFrames ? ` (longest ${s.longestAnimationFrameMs!.toFixed(0)} ms)` : ''}; book laid out ${s.laidOutAt < 0 ? 'after the end' : `from frame ${s.laidOutAt}`}`);
         }
       }
       m.scroll = { ...summary(runs), laidOut: summary(laidOutRuns) };
