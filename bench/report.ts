@@ -75,7 +75,10 @@ export function evaluateTargets(r: Results): Target[] {
 }
 
 /** The browser's count of long animation frames, where it gives one. */
-const loaf = (s: ScrollSummary) => (s.longAnimationFramesMax == null ? '' : `; browser: ${s.longAnimationFramesMax} long animation frames (max)`);
+const loaf = (s: ScrollSummary) => {
+  const n = s.longAnimationFramesMax;
+  return n == null ? '' : `; browser: at most ${n} long animation frame${n === 1 ? '' : 's'} a run`;
+};
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));

@@ -33,6 +33,14 @@ describe('placeDocumentSegments', () => {
     expect(p.unplaced).toEqual([gone]);
   });
 
+  it('gives a moved segment the same re-anchored copy every time (views compare rows by reference)', () => {
+    const moved = coded('Foreign fighters');
+    const edited = `Preface. ${TEXT}`;
+    const first = placeDocumentSegments([moved], edited, 'h2');
+    const again = placeDocumentSegments([moved, coded('Preface', edited, 'h2')], edited, 'h2', first);
+    expect(again.placed[0]).toBe(first.placed[0]);
+  });
+
   it('marks a segment coded against an older hash as stale even where its offsets still hold', () => {
     const old = coded('Ministers', TEXT, 'h0');
     expect(placeDocumentSegments([old], TEXT, 'h1').stale).toEqual([{ segment: old, start: old.start, end: old.end, moved: false }]);

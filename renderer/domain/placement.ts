@@ -20,15 +20,19 @@ export interface DocumentPlacement {
   from: { segments: readonly Segment[]; text: string; documentHash: string };
 }
 
-const placements = new WeakMap<Segment, { text: string; placement: Placement }>();
+/** Placements by row, with the re-anchored copy of a moved row (the same object every time, so views compare it by reference). */
+const placements = new WeakMap<Segment, { text: string; placement: Placement; moved?: Segment }>();
 
-function place(segment: Segment, text: string): Placement {
+function placed(segment: Segment, text: string): { placement: Placement; moved?: Segment } {
   const cached = placements.get(segment);
-  if (cached && cached.text === text) return cached.placement;
+  if (cached && cached.text === text) return cached;
   const placement = placeSegment(segment, text);
-  placements.set(segment, { text, placement });
-  return placement;
+  const entry = { text, placement, moved: placement.status === 'moved' ? { ...segment, start: placement.start, end: placement.end } : undefined };
+  placements.set(segment, entry);
+  return entry;
 }
+
+const place = (segment: Segment, text: string): Placement => placed(segment, text).placement;
 
 /** Exactly where it was coded, in this very text: nothing to re-anchor or write back. */
 const isInPlace = (segment: Segment, text: string, documentHash: string): boolean =>
@@ -47,19 +51,18 @@ export function placeDocumentSegments(
     const { added } = changedMiddle(before.segments, segments);
     if (added.every((s) => isInPlace(s, text, documentHash))) return { placed: segments, unplaced: [], stale: [], from };
   }
-  const placed: Segment[] = [];
+  const list: Segment[] = [];
   const unplaced: Segment[] = [];
   const stale: PlacedSegment<Segment>[] = [];
   for (const segment of segments) {
-    const p = place(segment, text);
+    const { placement: p, moved } = placed(segment, text);
     if (p.status === 'unplaced') {
       unplaced.push(segment);
       continue;
     }
-    const moved = p.status === 'moved';
-    placed.push(moved ? { ...segment, start: p.start, end: p.end } : segment);
-    if (moved || segment.documentHash !== documentHash) stale.push({ segment, start: p.start, end: p.end, moved });
+    list.push(moved ?? segment);
+    if (moved || segment.documentHash !== documentHash) stale.push({ segment, start: p.start, end: p.end, moved: !!moved });
   }
   const allInPlace = unplaced.length === 0 && stale.length === 0;
-  return { placed: allInPlace ? segments : placed, unplaced, stale, from };
+  return { placed: allInPlace ? segments : list, unplaced, stale, from };
 }
