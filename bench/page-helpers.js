@@ -327,12 +327,21 @@
       return times;
     },
 
-    /** Scroll the reader through the whole document, one screen per frame; long frames from rAF timestamps. */
-    async scrollThrough(maxFrames) {
+    /**
+     * Scroll the reader from the top, `stepPx` a frame (default: one screen) until the end or
+     * `maxFrames`; long frames from rAF timestamps. With `selection` ([start, end]) that passage
+     * is selected first and the Apply-code toolbar left open, as while an analyst reads on.
+     */
+    async scrollThrough(maxFrames, stepPx = null, selection = null) {
       const reader = document.querySelector('main.reader');
       reader.scrollTop = 0;
       await settle();
-      const step = reader.clientHeight;
+      if (selection) {
+        select(selection[0], selection[1]);
+        await waitFor(() => document.querySelector('[role=toolbar][aria-label="Apply code"]'), 20000, 'the Apply code toolbar');
+        await settle();
+      }
+      const step = stepPx ?? reader.clientHeight;
       const stamps = [];
       // Live collection: its length is cheap to read every frame (no query over the book).
       const hidden = reader.getElementsByClassName('far');
@@ -380,6 +389,8 @@
         scrollHeight: reader.scrollHeight,
         step,
         reachedEnd: reader.scrollTop + reader.clientHeight >= reader.scrollHeight - 1,
+        /** Whether the passage selected before scrolling is still the selection (and its toolbar open). */
+        selectionKept: selection ? !!document.querySelector('[role=toolbar][aria-label="Apply code"]') : null,
       };
     },
 

@@ -24,6 +24,8 @@ export interface Results {
     scroll?: ScrollSummary & {
       /** The same scroll once the viewer has laid out the whole book (reported, not a target). */
       laidOut?: ScrollSummary;
+      /** Reading speed with a passage selected, right after opening (reported, not a target). */
+      reading?: ScrollSummary;
     };
     export?: { qdpxMs: number; qdpxMB: number; jsonStringifyDataMs: number; segments: number; csvRows: number; csvMB: number; csvMs: number; jsonStringifySegmentsMs: number; jsonStringifyCsvRowsMs: number; ratio: number; ratioVsCsvRows: number };
     corpus?: { codeApplications: number; codeP50Ms: number; codeP95Ms: number; documents: number; segments: number; listMs: number; documentReadyMs: number; segmentsReadMs: number; openOneMs: number; documentsOpened: number; heapAfterFirstMB: number; heapAfterManyMB: number; heapRatio: number };
@@ -111,6 +113,13 @@ export function formatTable(r: Results): string {
       rows.push([
         `3 scroll once laid out (${m.scroll.laidOut.frames} frames)`,
         `${m.scroll.laidOut.longFrames} long frames, worst ${ms(m.scroll.laidOut.worstFrameMs)}${loaf(m.scroll.laidOut)}`,
+        '0 long frames',
+        '—',
+      ]);
+    if (m.scroll.reading)
+      rows.push([
+        `3 read on with a passage selected (${m.scroll.reading.frames} frames × ${m.scroll.reading.stepPx}px)`,
+        `${m.scroll.reading.longFrames} long frames, worst ${ms(m.scroll.reading.worstFrameMs)}${loaf(m.scroll.reading)}`,
         '0 long frames',
         '—',
       ]);

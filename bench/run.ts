@@ -190,6 +190,10 @@ async function traced<T>(browser: Browser, page: Page, file: string | null, expr
 }
 const js = (v: unknown) => JSON.stringify(v);
 
+/** Reading speed: ~2,400 px a second at 60 Hz (a brisk wheel), for 10 seconds. */
+const READING_STEP_PX = 40;
+const READING_FRAMES = 600;
+
 /** Opens the app once so Dexie creates the schema, writes the backup's rows, and returns. */
 async function seed(context: BrowserContext, server: RunningWebServer, backupFile: string): Promise<void> {
   await context.route('**/__bench/backup.json', (route) => route.fulfill({ path: backupFile, contentType: 'application/json' }));
@@ -414,9 +418,14 @@ async function main(): Promise<void> {
     }
 
     if (wants('scroll')) {
-      type ScrollRun = { frames: number; longFrames: number; longAt: [number, number][]; maxFrameMs: number; slowFrames: number; longAnimationFrames: number | null; longestAnimationFrameMs: number | null; laidOutAt: number; totalMs: number; scrollHeight: number; step: number; reachedEnd: boolean };
+      type ScrollRun = { frames: number; longFrames: number; longAt: [number, number][]; maxFrameMs: number; slowFrames: number; longAnimationFrames: number | null; longestAnimationFrameMs: number | null; laidOutAt: number; totalMs: number; scrollHeight: number; step: number; reachedEnd: boolean; selectionKept: boolean | null };
       const runs: ScrollRun[] = [];
       const laidOutRuns: ScrollRun[] = [];
+      const readingRuns: ScrollRun[] = [];
+      // Reading on with a passage selected near the top (its toolbar open): the highlights
+      // follow the view at this speed, and the toolbar follows the passage.
+      const selectAt = bookText.indexOf(' ', 100) + 1;
+      const readingSelection = [selectAt, bookText.indexOf(' ', selectAt + 200)];
       const summary = (rs: ScrollRun[]) => ({
         frames: median(rs.map((s) => s.frames)),
         stepPx: median(rs.map((s) => s.step)),
@@ -430,19 +439,22 @@ async function main(): Promise<void> {
       for (let r = 0; r < options.reps; r++) {
         // Right after opening (the target), then — for the record — once the viewer has laid
         // out the whole book in the background.
-        for (const laidOut of [false, true]) {
+        // And, for the record, reading speed with a selection, right after opening.
+        for (const mode of ['opening', 'laid out', 'reading'] as const) {
           const page = await freshPage(book, `${bookServer.url}#doc=book`);
           await evaluate(page, `window.__bench.setSpans(${js(bookSpans)})`);
           await evaluate(page, `window.__bench.appReady(${js(bookTitle)}, ${bookExpected})`);
-          if (laidOut) await evaluate(page, `window.__bench.waitFor(() => document.querySelectorAll('.doc-text .far').length === 0, 120000, 'the whole book laid out')`);
-          const traceFile = options.trace ? join(options.trace, `${laidOut ? 'scroll-laid-out' : 'scroll'}-${r + 1}.json`) : null;
-          const s = await traced<ScrollRun>(browser, page, traceFile, `window.__bench.scrollThrough(5000)`);
-          if (!s.reachedEnd) throw new Error(`scrolling did not reach the end of the book: ${js(s)}`);
-          (laidOut ? laidOutRuns : runs).push(s);
-          log(`scroll ${r + 1}/${options.reps}${laidOut ? ' (book laid out)' : ''}: ${s.frames} frames, ${s.longFrames} long (> 50 ms)${s.longFrames ? ` at frames ${s.longAt.map(([i, ms]) => `${i} (${ms} ms)`).join(', ')}` : ''}, ${s.slowFrames} over 34 ms, worst ${s.maxFrameMs.toFixed(0)} ms; long animation frames ${s.longAnimationFrames ?? 'n/a'}${s.longAnimationFrames ? ` (longest ${s.longestAnimationFrameMs!.toFixed(0)} ms)` : ''}; book laid out ${s.laidOutAt < 0 ? 'after the end' : `from frame ${s.laidOutAt}`}`);
+          if (mode === 'laid out') await evaluate(page, `window.__bench.waitFor(() => document.querySelectorAll('.doc-text .far').length === 0, 120000, 'the whole book laid out')`);
+          const traceFile = options.trace ? join(options.trace, `scroll-${mode.replace(' ', '-')}-${r + 1}.json`) : null;
+          const call = mode === 'reading' ? `scrollThrough(${options.smoke ? 60 : READING_FRAMES}, ${READING_STEP_PX}, ${js(readingSelection)})` : 'scrollThrough(5000)';
+          const s = await traced<ScrollRun>(browser, page, traceFile, `window.__bench.${call}`);
+          if (mode !== 'reading' && !s.reachedEnd) throw new Error(`scrolling did not reach the end of the book: ${js(s)}`);
+          if (mode === 'reading' && !s.selectionKept) throw new Error('the selection (and its toolbar) did not survive scrolling');
+          ({ opening: runs, 'laid out': laidOutRuns, reading: readingRuns })[mode].push(s);
+          log(`scroll ${r + 1}/${options.reps}${mode === 'opening' ? '' : ` (${mode})`}: ${s.frames} frames × ${s.step} px, ${s.longFrames} long (> 50 ms)${s.longFrames ? ` at frames ${s.longAt.map(([i, ms]) => `${i} (${ms} ms)`).join(', ')}` : ''}, ${s.slowFrames} over 34 ms, worst ${s.maxFrameMs.toFixed(0)} ms; long animation frames ${s.longAnimationFrames ?? 'n/a'}${s.longAnimationFrames ? ` (longest ${s.longestAnimationFrameMs!.toFixed(0)} ms)` : ''}; book laid out ${s.laidOutAt < 0 ? 'after the end' : `from frame ${s.laidOutAt}`}`);
         }
       }
-      m.scroll = { ...summary(runs), laidOut: summary(laidOutRuns) };
+      m.scroll = { ...summary(runs), laidOut: summary(laidOutRuns), reading: summary(readingRuns) };
     }
     await book.close();
 
