@@ -6,15 +6,22 @@
 
 const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 
-export function isGuid(value: string): boolean {
+/** The GUID in `value`, lower case without braces, or null when `value` is not a GUID. */
+function parseGuid(value: string): string | null {
+  // Cheap length check first: exports ask this of every id, most of them GUIDs of 36 characters.
+  if (value.length !== 36 && value.length !== 38) return null;
   const m = GUID.exec(value);
   // Braces must be both present or both absent.
-  return m !== null && value.startsWith('{') === value.endsWith('}');
+  return m !== null && value.startsWith('{') === value.endsWith('}') ? m[1]!.toLowerCase() : null;
+}
+
+export function isGuid(value: string): boolean {
+  return parseGuid(value) !== null;
 }
 
 /** Lower case without braces, so GUIDs written by different tools compare equal. */
 export function normaliseGuid(value: string): string {
-  return isGuid(value) ? GUID.exec(value)![1]!.toLowerCase() : value;
+  return parseGuid(value) ?? value;
 }
 
 /** cyrb128: a fast, well-mixed 128-bit non-cryptographic hash (four 32-bit lanes). */
@@ -43,7 +50,10 @@ function hash128(text: string): [number, number, number, number] {
  * name-based one (RFC 9562 version 8 layout) from the kind and the id, e.g. ("document", "letter-1").
  */
 export function guidFor(kind: string, id: string): string {
-  if (isGuid(id)) return normaliseGuid(id);
+  return parseGuid(id) ?? derivedGuid(kind, id);
+}
+
+function derivedGuid(kind: string, id: string): string {
   const hex = hash128(`marginalia:${kind}:${id}`)
     .map((n) => n.toString(16).padStart(8, '0'))
     .join('');

@@ -34,7 +34,9 @@ export function escapeAttribute(value: string): string {
 
 function write(element: XmlElement, indent: string, out: string[]): void {
   let open = `${indent}<${element.name}`;
-  for (const [key, value] of Object.entries(element.attrs ?? {})) {
+  const { attrs } = element;
+  for (const key in attrs) {
+    const value = attrs[key];
     if (value === null || value === undefined) continue;
     open += ` ${key}="${escapeAttribute(String(value))}"`;
   }
