@@ -383,6 +383,15 @@
         /** Long animation frames (> 50 ms of main-thread work) the browser reported; null where unsupported. */
         longAnimationFrames: loafObserver ? scrolled.length : null,
         longestAnimationFrameMs: loafObserver ? Math.max(0, ...scrolled.map((e) => e.duration)) : null,
+        /** Where each long animation frame went (ms): tasks before rendering, rAF callbacks, style/layout/paint. */
+        longAnimationFrameParts: scrolled.map((e) => ({
+          at: Math.round(e.startTime - stamps[0]),
+          duration: Math.round(e.duration),
+          beforeRender: Math.round((e.renderStart || e.startTime + e.duration) - e.startTime),
+          frameCallbacks: e.renderStart ? Math.round(e.styleAndLayoutStart - e.renderStart) : 0,
+          styleLayoutPaint: e.styleAndLayoutStart ? Math.round(e.startTime + e.duration - e.styleAndLayoutStart) : 0,
+          scripts: e.scripts.map((x) => `${x.invoker || x.invokerType} ${Math.round(x.duration)} ms (forced layout ${Math.round(x.forcedStyleAndLayoutDuration)})`),
+        })),
         /** The frame from which on the whole book was laid out (-1: not by the end). */
         laidOutAt,
         totalMs: stamps[stamps.length - 1] - stamps[0],
