@@ -353,10 +353,17 @@
         ? new PerformanceObserver((list) => loafs.push(...list.getEntries()))
         : null;
       loafObserver?.observe({ type: 'long-animation-frame' });
+      // Frames in which the scrollable height changed (background layout is meant to keep it still).
+      const heightChanges = [];
+      let lastHeight = reader.scrollHeight;
       await new Promise((resolve) => {
         const frame = (ts) => {
           stamps.push(ts);
           if (laidOutAt < 0 && hidden.length === 0) laidOutAt = stamps.length - 1;
+          if (reader.scrollHeight !== lastHeight) {
+            heightChanges.push([stamps.length - 1, reader.scrollHeight - lastHeight]);
+            lastHeight = reader.scrollHeight;
+          }
           if (reader.scrollTop + reader.clientHeight >= reader.scrollHeight - 1 || stamps.length > maxFrames) return resolve();
           reader.scrollTop += step;
           requestAnimationFrame(frame);
@@ -392,6 +399,8 @@
           styleLayoutPaint: e.styleAndLayoutStart ? Math.round(e.startTime + e.duration - e.styleAndLayoutStart) : 0,
           scripts: e.scripts.map((x) => `${x.invoker || x.invokerType} ${Math.round(x.duration)} ms (forced layout ${Math.round(x.forcedStyleAndLayoutDuration)})`),
         })),
+        /** [frame, px] where the scrollable height changed while scrolling. */
+        heightChanges,
         /** The frame from which on the whole book was laid out (-1: not by the end). */
         laidOutAt,
         totalMs: stamps[stamps.length - 1] - stamps[0],

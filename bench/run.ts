@@ -418,7 +418,7 @@ async function main(): Promise<void> {
     }
 
     if (wants('scroll')) {
-      type ScrollRun = { frames: number; longFrames: number; longAt: [number, number][]; maxFrameMs: number; slowFrames: number; longAnimationFrames: number | null; longestAnimationFrameMs: number | null; longAnimationFrameParts: unknown[]; laidOutAt: number; totalMs: number; scrollHeight: number; step: number; reachedEnd: boolean; selectionKept: boolean | null };
+      type ScrollRun = { frames: number; longFrames: number; longAt: [number, number][]; maxFrameMs: number; slowFrames: number; longAnimationFrames: number | null; longestAnimationFrameMs: number | null; longAnimationFrameParts: unknown[]; heightChanges: [number, number][]; laidOutAt: number; totalMs: number; scrollHeight: number; step: number; reachedEnd: boolean; selectionKept: boolean | null };
       const runs: ScrollRun[] = [];
       const laidOutRuns: ScrollRun[] = [];
       const readingRuns: ScrollRun[] = [];
@@ -452,6 +452,7 @@ async function main(): Promise<void> {
           if (mode === 'reading' && !s.selectionKept) throw new Error('the selection (and its toolbar) did not survive scrolling');
           ({ opening: runs, 'laid out': laidOutRuns, reading: readingRuns })[mode].push(s);
           for (const parts of s.longAnimationFrameParts) log(`  long animation frame: ${js(parts)}`);
+          if (s.heightChanges.length) log(`  scroll height changed in ${s.heightChanges.length} frames: ${js(s.heightChanges.slice(0, 12))}${s.heightChanges.length > 12 ? ' …' : ''}`);
           log(`scroll ${r + 1}/${options.reps}${mode === 'opening' ? '' : ` (${mode})`}: ${s.frames} frames × ${s.step} px, ${s.longFrames} long (> 50 ms)${s.longFrames ? ` at frames ${s.longAt.map(([i, ms]) => `${i} (${ms} ms)`).join(', ')}` : ''}, ${s.slowFrames} over 34 ms, worst ${s.maxFrameMs.toFixed(0)} ms; long animation frames ${s.longAnimationFrames ?? 'n/a'}${s.longAnimationFrames ? ` (longest ${s.longestAnimationFrameMs!.toFixed(0)} ms)` : ''}; book laid out ${s.laidOutAt < 0 ? 'after the end' : `from frame ${s.laidOutAt}`}`);
         }
       }
