@@ -108,7 +108,8 @@ function calibrate(sections: readonly HTMLElement[], placeholders: number[], nea
     estimated += placeholders[k]!;
   }
   if (real <= 0 || estimated <= 0) return;
-  const scale = real / estimated;
+  // Bounded: an opening page unlike the rest (a title page, a table) must not skew the whole book.
+  const scale = Math.min(2, Math.max(0.5, real / estimated));
   sections.forEach((section, k) => {
     if (!isHidden(section)) return;
     placeholders[k] = Math.max(lineHeight, placeholders[k]! * scale);
