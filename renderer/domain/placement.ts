@@ -23,7 +23,7 @@ export interface DocumentPlacement {
 /** Placements by row, with the re-anchored copy of a moved row (the same object every time, so views compare it by reference). */
 const placements = new WeakMap<Segment, { text: string; placement: Placement; moved?: Segment }>();
 
-function placed(segment: Segment, text: string): { placement: Placement; moved?: Segment } {
+function placementOf(segment: Segment, text: string): { placement: Placement; moved?: Segment } {
   const cached = placements.get(segment);
   if (cached && cached.text === text) return cached;
   const placement = placeSegment(segment, text);
@@ -32,11 +32,9 @@ function placed(segment: Segment, text: string): { placement: Placement; moved?:
   return entry;
 }
 
-const place = (segment: Segment, text: string): Placement => placed(segment, text).placement;
-
 /** Exactly where it was coded, in this very text: nothing to re-anchor or write back. */
 const isInPlace = (segment: Segment, text: string, documentHash: string): boolean =>
-  segment.documentHash === documentHash && place(segment, text).status === 'exact';
+  segment.documentHash === documentHash && placementOf(segment, text).placement.status === 'exact';
 
 export function placeDocumentSegments(
   segments: readonly Segment[],
@@ -55,7 +53,7 @@ export function placeDocumentSegments(
   const unplaced: Segment[] = [];
   const stale: PlacedSegment<Segment>[] = [];
   for (const segment of segments) {
-    const { placement: p, moved } = placed(segment, text);
+    const { placement: p, moved } = placementOf(segment, text);
     if (p.status === 'unplaced') {
       unplaced.push(segment);
       continue;

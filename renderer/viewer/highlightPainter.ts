@@ -135,9 +135,8 @@ export class HighlightPainter {
 
   private wanted(): Map<string, PaintSpan> {
     if (!this.window) return new Map(this.spans);
-    const { from, to } = this.window;
     const out = new Map<string, PaintSpan>();
-    for (const [id, s] of this.spans) if (s.start < to && s.end > from) out.set(id, s);
+    for (const [id, s] of this.spans) if (this.inWindow(s)) out.set(id, s);
     return out;
   }
 

@@ -7,7 +7,7 @@
 const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 
 /** The GUID in `value`, lower case without braces, or null when `value` is not a GUID. */
-function parseGuid(value: string): string | null {
+export function parseGuid(value: string): string | null {
   // Cheap length check first: exports ask this of every id, most of them GUIDs of 36 characters.
   if (value.length !== 36 && value.length !== 38) return null;
   const m = GUID.exec(value);
