@@ -16,11 +16,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { loadCorpus, type LoadedCorpus } from '../main/corpus/loadCorpus';
 import { createWebHandlers, startWebServer, type RunningWebServer } from '../main/web/server';
-import type { Backup } from '../renderer/domain/exchange/backup';
-import { toCsv } from '../renderer/domain/export/csv';
-import { exportQdpx } from '../renderer/domain/exchange/refiQda/exportQdpx';
-import { buildCsvTable } from '../renderer/domain/export/csvTable';
-import type { ProjectData } from '../renderer/domain/export/projectData';
+import type { Backup } from '../renderer/formats/backup/backup';
+import { toCsv } from '../renderer/formats/csv/csv';
+import { exportQdpx } from '../renderer/formats/refiQda/exportQdpx';
+import { buildCsvTable } from '../renderer/formats/csv/csvTable';
+import type { ProjectData } from '../renderer/formats/projectData';
 import type { Segment } from '../renderer/domain/model';
 import { runSynth, type SynthSummary } from '../scripts/synth';
 import { mulberry32 } from '../scripts/synth/prng';

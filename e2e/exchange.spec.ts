@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser } from '@playwright/test';
 import Papa from 'papaparse';
-import { exportQdpx } from '../renderer/domain/exchange/refiQda/exportQdpx';
+import { exportQdpx } from '../renderer/formats/refiQda/exportQdpx';
 import { quoteSelector } from '../renderer/domain/segments';
 import { codeRow, codebook, expectCount, highlightedTexts, openApp } from './support/coding';
 import {

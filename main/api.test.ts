@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_METHODS, CorpusDocumentSchema } from '../preload/contract';
+import { API_METHODS, CorpusDocumentSchema } from '../common/contract';
 import { ApiError, callApi, createApiHandlers, isApiMethod, osUserName } from './api';
 import type { ApiHandlers } from './api';
 import { loadCorpus } from './corpus/loadCorpus';

@@ -1,5 +1,5 @@
 /**
- * The one handler table for the contract (preload/contract.ts `api`), used by both hosts:
+ * The one handler table for the contract (common/contract.ts `api`), used by both hosts:
  * Electron IPC (main/ipc.ts) and the Node HTTP host (main/web/server.ts). `callApi` is the only
  * way in: it validates the request with the method's schema, runs the handler and validates the
  * response, and turns every failure into an ApiFailure instead of throwing.
@@ -7,8 +7,8 @@
  */
 import { userInfo } from 'node:os';
 import type { z } from 'zod';
-import { api } from '../preload/contract';
-import type { ApiMethod, ApiResponse } from '../preload/contract';
+import { api } from '../common/contract';
+import type { ApiMethod, ApiResponse } from '../common/contract';
 import { getCorpusDocument } from './corpus/loadCorpus';
 import type { LoadedCorpus } from './corpus/loadCorpus';
 

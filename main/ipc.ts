@@ -4,7 +4,7 @@
  */
 import { ipcMain } from 'electron';
 import type { WebFrameMain } from 'electron';
-import { API_METHODS, IPC_PREFIX } from '../preload/contract';
+import { API_METHODS, IPC_PREFIX } from '../common/contract';
 import { callApi } from './api';
 import type { ApiHandlers } from './api';
 import { toEnvelope } from './ipcEnvelope';

@@ -1,7 +1,7 @@
 /** Installs the application menu; clicks on app commands go to the window in front. */
 import { Menu, app } from 'electron';
 import type { BrowserWindow } from 'electron';
-import { MENU_CHANNEL } from '../preload/contract';
+import { MENU_CHANNEL } from '../common/contract';
 import { buildMenuTemplate } from './menuTemplate';
 
 export function installAppMenu(getTargetWindow: () => BrowserWindow | null): void {

@@ -5,7 +5,7 @@
  * their native roles. Only a type is imported from Electron, so this is unit-testable.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../preload/contract';
+import type { MenuCommand } from '../common/contract';
 
 export interface MenuTemplateOptions {
   platform: NodeJS.Platform;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { API_METHODS, IPC_PREFIX, MENU_CHANNEL } from './contract';
+import { API_METHODS, IPC_PREFIX, MENU_CHANNEL } from '../common/contract';
 import { createBridge, unwrapOutcome } from './bridge';
 import type { BridgeIpc } from './bridge';
 

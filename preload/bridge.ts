@@ -3,7 +3,7 @@
  * IPC interface so it can be unit-tested without Electron. Only plain functions cross the
  * context bridge: the page never sees ipcRenderer, IPC events or channel names.
  */
-import type { ApiMethod, IPC_PREFIX, MENU_CHANNEL, MarginaliaApi, MarginaliaBridge, MenuCommand } from './contract';
+import type { ApiMethod, IPC_PREFIX, MENU_CHANNEL, MarginaliaApi, MarginaliaBridge, MenuCommand } from '../common/contract';
 
 // Only type imports from the contract: it pulls in zod, which the build keeps external, and a
 // sandboxed preload can require nothing but electron. The constants are restated, typed

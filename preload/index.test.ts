@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_NAME, IPC_PREFIX, MENU_CHANNEL } from './contract';
+import { BRIDGE_NAME, IPC_PREFIX, MENU_CHANNEL } from '../common/contract';
 
 /**
  * A sandboxed preload can require('electron') and nothing else (no node_modules), and the

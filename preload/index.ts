@@ -6,7 +6,7 @@
  * for types only, here and in ./bridge.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { BRIDGE_NAME } from './contract';
+import type { BRIDGE_NAME } from '../common/contract';
 import { createBridge } from './bridge';
 
 const bridgeName: typeof BRIDGE_NAME = 'marginalia';

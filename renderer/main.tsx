@@ -1,9 +1,9 @@
 /** Start-up: pick the transport, open the project database, render the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { ProjectStore } from './app/projectStore';
-import { ServicesContext } from './app/ProjectContext';
+import { App } from './shell/App';
+import { ProjectStore } from './project/projectStore';
+import { ServicesContext } from './ui/ProjectContext';
 import { defaultCodebook } from './domain/defaultCodebook';
 import { defaultContext } from './domain/context';
 import { openProject } from './store/openProject';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseBackup } from '../renderer/domain/exchange/backup';
+import { parseBackup } from '../renderer/formats/backup/backup';
 import { SegmentSchema } from '../renderer/domain/model';
 import { runSynth } from './synth';
 import { overlapStats, sha256Hex, synthBook, synthCorpus } from './synth/generate';

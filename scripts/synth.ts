@@ -12,7 +12,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportBackup } from '../renderer/domain/exchange/backup';
+import { exportBackup } from '../renderer/formats/backup/backup';
 import { manifestOf, overlapStats, SYNTH_EXPORTED_AT, synthBook, synthCorpus, toProjectData, type SynthProject } from './synth/generate';
 
 export interface SynthOptions {

@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CorpusListingSchema } from '../../preload/contract';
+import { CorpusListingSchema } from '../../common/contract';
 import { getCorpusDocument, idFromFileName, loadCorpus } from './loadCorpus';
 
 const BUNDLED = resolve(__dirname, '../../resources/corpus');

@@ -5,7 +5,7 @@
  */
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { CorpusDocument, CorpusIssue, CorpusListing, DocumentSummary } from '../../preload/contract';
+import type { CorpusDocument, CorpusIssue, CorpusListing, DocumentSummary } from '../../common/contract';
 import { parseManifest } from './manifest';
 import type { ManifestDocument } from './manifest';
 import { decodeStrictUtf8, normaliseText, sha256Hex } from './normalise';

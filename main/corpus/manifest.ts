@@ -3,7 +3,7 @@
  * document, so one bad entry never hides the good ones.
  */
 import { z } from 'zod';
-import { DocumentIdSchema } from '../../preload/contract';
+import { DocumentIdSchema } from '../../common/contract';
 
 const OptionalText = z.string().nullable().optional();
 

@@ -61,7 +61,7 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 }
 
 /** Strips a leading BOM, turns CRLF and lone CR into LF, and composes to NFC (one rule for every host). */
-export { normaliseText } from '../../renderer/domain/normaliseText';
+export { normaliseText } from '../../common/text/normalise';
 
 /** Lower-case hex sha256 of the text's UTF-8 bytes: the document's identity for segments. */
 export function sha256Hex(text: string): string {

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CorpusDocumentSchema, CorpusListingSchema } from '../../preload/contract';
+import { CorpusDocumentSchema, CorpusListingSchema } from '../../common/contract';
 import { loadCorpus } from '../corpus/loadCorpus';
 import { CONTENT_SECURITY_POLICY } from '../security/headers';
 import { parsePort } from './cli';

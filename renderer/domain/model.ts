@@ -3,7 +3,7 @@
  * memos and settings. Pure data + zod schemas; no React, Dexie or Electron here.
  *
  * Offsets: `start`/`end` are UTF-16 code units into the normalised document text
- * (see preload/contract.ts), end exclusive. `quote`, `prefix`, `suffix` let a segment be
+ * (see common/contract.ts), end exclusive. `quote`, `prefix`, `suffix` let a segment be
  * re-anchored when the text changes (W3C TextQuoteSelector semantics).
  */
 import { z } from 'zod';

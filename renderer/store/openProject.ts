@@ -6,7 +6,7 @@ import Dexie, { type DexieOptions } from 'dexie';
 import { CodeSchema, type Code } from '../domain/model';
 import { CURRENT_SCHEMA_VERSION, DEFAULT_DB_NAME, MarginaliaDb, installedSchemaVersion } from './db';
 import { InvalidRowError, toStorageError } from './errors';
-import { History } from './history';
+import { History } from '../project/history';
 import { createDexieRepository, type ProjectRepository } from './repository';
 
 /** Settings row set once the default codebook has been offered, so deleting every code later doesn't bring it back. */

@@ -1,5 +1,5 @@
 /** Saving and opening files in a plain browser tab: a download, and an <input type=file>. */
-import type { OpenImportRequest, OpenImportResult, SaveExportResult } from '../../preload/contract';
+import type { OpenImportRequest, OpenImportResult, SaveExportResult } from '../../common/contract';
 
 export function base64ToBytes(base64: string): Uint8Array {
   const bin = atob(base64);

@@ -2,7 +2,7 @@
  * The contract over HTTP, for the Node host (`npm run web`). Files are the browser's
  * business here: saveExport downloads, openImport shows a file picker.
  */
-import { api, type ApiMethod, type ApiRequest, type ApiResponse, type MarginaliaBridge } from '../../preload/contract';
+import { api, type ApiMethod, type ApiRequest, type ApiResponse, type MarginaliaBridge } from '../../common/contract';
 import { downloadFile, pickFile } from './browserFiles';
 
 async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {

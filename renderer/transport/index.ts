@@ -2,7 +2,7 @@
  * Picks the transport at start: the preload bridge when the app runs in Electron,
  * otherwise HTTP to the Node host that served this page.
  */
-import { BRIDGE_NAME, type MarginaliaBridge } from '../../preload/contract';
+import { BRIDGE_NAME, type MarginaliaBridge } from '../../common/contract';
 import { createHttpTransport } from './httpTransport';
 
 export type Host = 'electron' | 'web';

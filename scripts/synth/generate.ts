@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { PALETTE } from '../../renderer/domain/palette';
 import { quoteSelector } from '../../renderer/domain/segments';
 import type { Code, Segment } from '../../renderer/domain/model';
-import type { ProjectData, ProjectDocument } from '../../renderer/domain/export/projectData';
+import type { ProjectData, ProjectDocument } from '../../renderer/formats/projectData';
 import { fork, intIn, pick, uuidFrom, type Rng } from './prng';
 import { bookParagraphLength, paragraph } from './text';
 

@@ -1,10 +1,10 @@
 /** Edits the selected code: rename, recolour, describe, shortcut, move, merge, delete. */
 import { useMemo, useState } from 'react';
-import { useProject, useServices } from '../../app/ProjectContext';
+import { useProject, useServices } from '../../ui/ProjectContext';
 import { deleteCode, mergeCodes, moveCode, updateCode } from '../../domain/codebook';
 import { codePath, codesById, descendantIds, flattenTree } from '../../domain/codeTree';
 import type { Code } from '../../domain/model';
-import { ConfirmDialog } from '../common/ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
 interface Props {
   code: Code;

@@ -3,7 +3,7 @@
  * box, a field to add codes, and the editor of the selected code.
  */
 import { useMemo, useState } from 'react';
-import { useProject, useServices } from '../../app/ProjectContext';
+import { useProject, useServices } from '../../ui/ProjectContext';
 import { createCode } from '../../domain/codebook';
 import { flattenTree, ancestry, codesById } from '../../domain/codeTree';
 import type { Segment } from '../../domain/model';

@@ -3,7 +3,7 @@
  * across documents, in reading order. Choosing one opens its document at that passage.
  */
 import { useMemo, useState } from 'react';
-import { useProject } from '../../app/ProjectContext';
+import { useProject } from '../../ui/ProjectContext';
 import { descendantIds } from '../../domain/codeTree';
 import type { Code, Segment } from '../../domain/model';
 

@@ -4,7 +4,7 @@ import { createCode } from '../../domain/codebook';
 import type { Segment } from '../../domain/model';
 import { applyCode } from '../../domain/segments';
 import type { Span } from '../../viewer/domOffsets';
-import { useProject, useServices } from '../../app/ProjectContext';
+import { useProject, useServices } from '../../ui/ProjectContext';
 
 export interface OpenDocument {
   id: string;

@@ -1,6 +1,6 @@
 /** The "Documents" navigation: one link per document, named by its title, with date and kind. */
 import { memo } from 'react';
-import type { ReadableDocument } from '../../app/useCorpus';
+import type { ReadableDocument } from '../../ui/useCorpus';
 import type { SegmentTable } from '../../domain/segmentTable';
 
 interface Props {

@@ -1,7 +1,7 @@
 /** The header's Export and Import buttons (also opened from the Electron menu) and their dialogs. */
 import { useEffect, useState } from 'react';
-import { useServices } from '../../app/ProjectContext';
-import type { CorpusState } from '../../app/useCorpus';
+import { useServices } from '../../ui/ProjectContext';
+import type { CorpusState } from '../../ui/useCorpus';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 

@@ -4,14 +4,14 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useProject, useServices } from '../../app/ProjectContext';
-import type { CorpusState } from '../../app/useCorpus';
+import { useProject, useServices } from '../../ui/ProjectContext';
+import type { CorpusState } from '../../ui/useCorpus';
 import { DomainError } from '../../domain/change';
 import { flattenTree } from '../../domain/codeTree';
-import { EXPORT_FORMATS, exportFileName, exportFormat, type ExportFormat } from './formats';
-import { Modal } from './Modal';
-import { ExportCancelled, produceExport } from './produceExport';
-import { buildProjectData, codersOf, corpusTextsNeeded } from './projectData';
+import { EXPORT_FORMATS, exportFileName, exportFormat, type ExportFormat } from '../../formats/registry';
+import { Modal } from '../../ui/Modal';
+import { ExportCancelled, produceExport } from '../../project/jobs/produceExport';
+import { buildProjectData, codersOf, corpusTextsNeeded } from '../../project/jobs/exportData';
 
 interface Busy {
   label: string;

@@ -5,14 +5,14 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useProject, useServices } from '../../app/ProjectContext';
-import type { CorpusState } from '../../app/useCorpus';
-import { parseBackup, type Backup } from '../../domain/exchange/backup';
-import { importQdc } from '../../domain/exchange/refiQda/codebook';
-import { importQdpx } from '../../domain/exchange/refiQda/importQdpx';
-import { decodeText } from '../../domain/exchange/refiQda/xmlReader';
+import { useProject, useServices } from '../../ui/ProjectContext';
+import type { CorpusState } from '../../ui/useCorpus';
+import { parseBackup, type Backup } from '../../formats/backup/backup';
+import { importQdc } from '../../formats/refiQda/codebook';
+import { importQdpx } from '../../formats/refiQda/importQdpx';
+import { decodeText } from '../../formats/refiQda/xmlReader';
 import { base64ToBytes } from '../../transport/browserFiles';
-import { IMPORT_FORMATS, importFormat, type ImportFormat } from './formats';
+import { IMPORT_FORMATS, importFormat, type ImportFormat } from '../../formats/registry';
 import {
   isProjectEmpty,
   planBackupRestore,
@@ -21,9 +21,9 @@ import {
   type CorpusRef,
   type ImportPlan,
   type ImportTarget,
-} from './importPlans';
-import { Modal } from './Modal';
-import { nextTurn } from './produceExport';
+} from '../../project/jobs/importPlans';
+import { Modal } from '../../ui/Modal';
+import { nextTurn } from '../../project/jobs/produceExport';
 
 interface Done {
   fileName: string;

@@ -3,7 +3,7 @@
  * the Electron menu's commands. Inside a text field the field's own undo wins.
  */
 import { useEffect } from 'react';
-import { useProject, useServices } from '../../app/ProjectContext';
+import { useProject, useServices } from '../../ui/ProjectContext';
 
 function inTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;

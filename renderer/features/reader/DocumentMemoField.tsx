@@ -1,7 +1,7 @@
 /** The memo of the open document, saved as the analyst types (undoable). */
-import { useProject, useServices } from '../../app/ProjectContext';
+import { useProject, useServices } from '../../ui/ProjectContext';
 import { setDocumentMemo } from '../../domain/segments';
-import { useDebouncedSave } from '../common/useDebouncedSave';
+import { useDebouncedSave } from '../../ui/useDebouncedSave';
 
 export function DocumentMemoField({ documentId }: { documentId: string }) {
   const { store } = useServices();

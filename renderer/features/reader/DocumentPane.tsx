@@ -4,9 +4,9 @@
  * hover names and the Segment panel.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ReadableDocument } from '../../app/useCorpus';
-import { useProject, useServices } from '../../app/ProjectContext';
-import { isDocumentReady } from '../../app/projectStore';
+import type { ReadableDocument } from '../../ui/useCorpus';
+import { useProject, useServices } from '../../ui/ProjectContext';
+import { isDocumentReady } from '../../project/projectStore';
 import type { Code, Segment } from '../../domain/model';
 import { DocumentText } from '../../viewer/DocumentText';
 import type { Span } from '../../viewer/domOffsets';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useServices } from '../../app/ProjectContext';
+import { useServices } from '../../ui/ProjectContext';
 import type { Span } from '../../viewer/domOffsets';
 
 /** Find state of the open document; Ctrl/Cmd+F (or the Electron menu's Find…) opens it. */

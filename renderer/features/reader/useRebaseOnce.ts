@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useServices } from '../../app/ProjectContext';
-import type { ReadableDocument } from '../../app/useCorpus';
+import { useServices } from '../../ui/ProjectContext';
+import type { ReadableDocument } from '../../ui/useCorpus';
 import type { PlacedSegment } from '../../domain/anchoring';
 import type { Segment } from '../../domain/model';
 import { rebaseSegments } from '../../domain/rebase';

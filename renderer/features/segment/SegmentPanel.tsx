@@ -3,11 +3,11 @@
  * (add/remove), memo saved as you type, coder, dates, and "Delete segment".
  */
 import { useState } from 'react';
-import { useProject, useServices } from '../../app/ProjectContext';
+import { useProject, useServices } from '../../ui/ProjectContext';
 import { codePath, codesById, flattenTree } from '../../domain/codeTree';
 import type { Segment } from '../../domain/model';
 import { applyCode, deleteSegment, removeCodeFromSegment, setSegmentMemo } from '../../domain/segments';
-import { useDebouncedSave } from '../common/useDebouncedSave';
+import { useDebouncedSave } from '../../ui/useDebouncedSave';
 
 interface Props {
   segmentIds: readonly string[];

@@ -1,6 +1,6 @@
 /** The coder's name, stamped on every new segment. */
-import { useProject, useServices } from '../../app/ProjectContext';
-import { useDebouncedSave } from '../common/useDebouncedSave';
+import { useProject, useServices } from '../../ui/ProjectContext';
+import { useDebouncedSave } from '../../ui/useDebouncedSave';
 
 export function CoderField() {
   const { store } = useServices();

@@ -1,0 +1,180 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Patch } from '../../domain/change';
+import type { Code, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
+import type { ProjectData } from '../projectData';
+import { exportBackup, parseBackup, type Backup } from './backup';
+import { CODE_IDS, sampleProject } from '../fixtures/sampleProject';
+import { planRestore, type RestoreTarget } from './restore';
+
+let data: ProjectData;
+const imported: ImportedDocument = {
+  id: 'qdpx-1',
+  title: 'Imported interview',
+  kind: null,
+  place: null,
+  date: null,
+  sha256: 'f'.repeat(64),
+  text: 'Interview text.',
+  source: 'study.qdpx',
+  importedAt: '2024-04-01T00:00:00.000Z',
+};
+beforeAll(async () => {
+  data = { ...(await sampleProject()), importedDocuments: [imported] };
+});
+
+/** Applies a patch to in-memory tables the way the store does (null deletes). */
+function apply(state: Required<RestoreTarget>, patch: Patch): Required<RestoreTarget> {
+  const table = <T>(rows: readonly T[], key: (r: T) => string, writes: Record<string, T | null>) => {
+    const map = new Map(rows.map((r) => [key(r), r]));
+    for (const [k, v] of Object.entries(writes)) v === null ? map.delete(k) : map.set(k, v);
+    return [...map.values()];
+  };
+  return {
+    codes: table<Code>(state.codes, (c) => c.id, patch.codes),
+    segments: table<Segment>(state.segments, (s) => s.id, patch.segments),
+    memos: table<DocumentMemo>(state.memos, (m) => m.documentId, patch.memos),
+    importedDocuments: table<ImportedDocument>(state.importedDocuments, (d) => d.id, patch.documents),
+  };
+}
+const empty = (): Required<RestoreTarget> => ({ codes: [], segments: [], memos: [], importedDocuments: [] });
+
+function parsed(text: string): Backup {
+  const result = parseBackup(text);
+  if (!result.ok) throw new Error(result.message);
+  return result.backup;
+}
+
+describe('backup round trip', () => {
+  it('export → parse → replace into an empty project → export is byte-identical', () => {
+    const first = exportBackup(data, '2024-05-01T00:00:00.000Z');
+    const plan = planRestore(empty(), parsed(first), 'replace');
+    expect(plan.report).toEqual({ added: 7 + 6 + 1 + 1, replaced: 0, removed: 0, conflicts: [] });
+    const restored = apply(empty(), plan.change.forward);
+    const again = exportBackup(
+      {
+        ...data,
+        codes: [...restored.codes].reverse(),
+        segments: [...restored.segments].reverse(),
+        memos: [...restored.memos],
+        importedDocuments: [...restored.importedDocuments],
+      },
+      '2024-05-01T00:00:00.000Z',
+    );
+    expect(again).toBe(first);
+    // Undo restores the empty project.
+    expect(apply(restored, plan.change.backward)).toEqual(empty());
+  });
+
+  it('writes the documented header and keeps keys in schema order', () => {
+    const json = JSON.parse(exportBackup({ ...data, importedDocuments: [] }, new Date('2024-05-01T00:00:00Z')));
+    expect(Object.keys(json)).toEqual(['format', 'version', 'exportedAt', 'documents', 'codes', 'segments', 'memos', 'settings']);
+    expect(json.format).toBe('marginalia-project');
+    expect(json.version).toBe(1);
+    expect(json.exportedAt).toBe('2024-05-01T00:00:00.000Z');
+    expect(json.documents[0]).toEqual({ id: 'letter-1848-01', title: 'Letter, "home" 1848', sha256: data.documents[0]!.sha256 });
+    expect(Object.keys(json.segments[0])).toEqual(['id', 'documentId', 'documentHash', 'start', 'end', 'quote', 'prefix', 'suffix', 'codeIds', 'memo', 'coder', 'createdAt', 'updatedAt']);
+  });
+});
+
+describe('parseBackup rejects', () => {
+  const good = () => JSON.parse(exportBackup(data, '2024-05-01T00:00:00.000Z'));
+  const reject = (text: string) => {
+    const result = parseBackup(text);
+    expect(result.ok).toBe(false);
+    return result.ok ? '' : result.message;
+  };
+
+  it('text that is not JSON, with line and column', () => {
+    expect(reject('{\n  "format": "marginalia-project",\n  oops\n}')).toMatch(/not valid JSON.*line 3, column 3/);
+    expect(reject('')).toMatch(/not valid JSON/);
+  });
+
+  it('JSON of another format or version', () => {
+    expect(reject('[1,2]')).toMatch(/not a Marginalia backup/);
+    expect(reject(JSON.stringify({ format: 'other' }))).toMatch(/format is "other"/);
+    expect(reject(JSON.stringify({ ...good(), version: 2 }))).toMatch(/version 2 is not supported/);
+  });
+
+  it('schema violations, naming the path', () => {
+    const bad = good();
+    bad.segments[3].start = -4;
+    expect(reject(JSON.stringify(bad))).toMatch(/segments\[3\]\.start: /);
+    const noCodes = good();
+    delete noCodes.codes;
+    expect(reject(JSON.stringify(noCodes))).toMatch(/^The backup is damaged: codes: /);
+    const colour = good();
+    colour.codes[1].colour = 'red';
+    expect(reject(JSON.stringify(colour))).toMatch(/codes\[1\]\.colour: colour must be #RRGGBB/);
+  });
+
+  it('references that do not resolve', () => {
+    const unknownCode = good();
+    unknownCode.segments[0].codeIds.push('ghost');
+    expect(reject(JSON.stringify(unknownCode))).toMatch(/segments\[0\]\.codeIds\[\d\]: code "ghost" is not in the codebook/);
+    const orphan = good();
+    orphan.codes[0].parentId = 'nowhere';
+    expect(reject(JSON.stringify(orphan))).toMatch(/codes\[0\]\.parentId: parent code "nowhere"/);
+    const cycle = good();
+    const [a, b] = [cycle.codes[0], cycle.codes[1]];
+    a.parentId = b.id;
+    b.parentId = a.id;
+    expect(reject(JSON.stringify(cycle))).toMatch(/is its own ancestor/);
+    const noDoc = good();
+    noDoc.memos[0].documentId = 'missing-doc';
+    expect(reject(JSON.stringify(noDoc))).toMatch(/memos\[0\]\.documentId: document "missing-doc"/);
+    const dup = good();
+    dup.segments.push(dup.segments[0]);
+    expect(reject(JSON.stringify(dup))).toMatch(/segments\[7\]: duplicate id/);
+    const backwards = good();
+    backwards.segments[0].end = backwards.segments[0].start;
+    expect(reject(JSON.stringify(backwards))).toMatch(/segments\[0\]\.end: must be greater than start/);
+  });
+});
+
+describe('planRestore', () => {
+  it('replace deletes what the backup lacks, in one undoable change', () => {
+    const backup = parsed(exportBackup({ ...data, codes: data.codes, segments: data.segments.slice(0, 2), memos: [] }, '2024-05-01T00:00:00Z'));
+    const current = { codes: data.codes, segments: data.segments, memos: data.memos, importedDocuments: [imported] };
+    const plan = planRestore(current, backup, 'replace');
+    const after = apply(current, plan.change.forward);
+    expect(after.segments.map((s) => s.id).sort()).toEqual(['seg-1', 'seg-2']);
+    expect(after.memos).toEqual([]);
+    expect(plan.report.removed).toBe(5 + 1);
+    expect(plan.report.replaced).toBe(6 + 2 + 1);
+    const undone = apply(after, plan.change.backward);
+    expect(new Set(undone.segments)).toEqual(new Set(data.segments));
+    expect(undone.memos).toEqual(data.memos);
+  });
+
+  it('merge matches codes by name, remaps segment codes, keeps ids and reports conflicts', () => {
+    const backup = parsed(exportBackup(data, '2024-05-01T00:00:00Z'));
+    // The current project has its own "hardship" code (other id, other case) and a changed segment.
+    const mine: Code = { ...data.codes[0]!, id: 'my-hardship', name: 'HARDSHIP' };
+    const changed: Segment = { ...data.segments[0]!, memo: 'my own memo' };
+    const current: RestoreTarget = {
+      codes: [mine],
+      segments: [changed],
+      memos: [{ documentId: 'letter-1848-01', text: 'Different memo', updatedAt: '2024-01-01T00:00:00.000Z' }],
+    };
+    const plan = planRestore(current, backup, 'merge');
+    const codes = plan.change.forward.codes;
+    expect(codes[CODE_IDS.hardship]).toBeUndefined();
+    expect(codes[CODE_IDS.crop]!.parentId).toBe('my-hardship');
+    expect(plan.change.forward.segments['seg-4']!.codeIds).toEqual([CODE_IDS.emotion, 'my-hardship']);
+    expect(plan.change.forward.segments['seg-1']).toBeUndefined();
+    expect(plan.change.forward.memos).toEqual({});
+    expect(plan.report.conflicts).toHaveLength(2);
+    expect(plan.report.conflicts[0]).toMatch(/Segment "harvest failed 😢" \(seg-1\).*kept the current one/);
+    expect(plan.report.conflicts[1]).toMatch(/memo of letter-1848-01/);
+    expect(plan.report.replaced).toBe(0);
+    expect(plan.report.added).toBe(5 + 6 + 1);
+    // Every forward write has a backward row restoring the state before (null = did not exist).
+    expect(Object.values(plan.change.backward.segments).every((v) => v === null)).toBe(true);
+  });
+
+  it('merging a backup into the same project changes nothing', () => {
+    const backup = parsed(exportBackup(data, '2024-05-01T00:00:00Z'));
+    const plan = planRestore({ ...data, importedDocuments: [imported] }, backup, 'merge');
+    expect(plan.report).toEqual({ added: 0, replaced: 0, removed: 0, conflicts: [] });
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Turning a parsed backup into one Change, so a restore is a single transaction and can be
+ * undone like any other action.
+ *
+ * - replace: everything current goes, everything in the backup comes in.
+ * - merge: nothing current is lost. Ids are kept; a backup code whose name (case-insensitive)
+ *   matches an existing code is that code (segments are re-pointed to it); rows that exist on
+ *   both sides with different content are conflicts and the current version stays.
+ */
+import { emptyPatch, type Change, type Patch } from '../../domain/change';
+import { codePath, codesById } from '../../domain/codeTree';
+import type { Code, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
+import type { Backup } from './backup';
+
+export interface RestoreTarget {
+  codes: readonly Code[];
+  segments: readonly Segment[];
+  memos: readonly DocumentMemo[];
+  importedDocuments?: readonly ImportedDocument[];
+}
+
+export interface RestoreReport {
+  /** Rows written that did not exist before. */
+  added: number;
+  /** Existing rows overwritten. */
+  replaced: number;
+  /** Existing rows deleted (replace mode only). */
+  removed: number;
+  /** Rows present on both sides with different content, one message each (merge mode). */
+  conflicts: string[];
+}
+
+export interface RestorePlan {
+  change: Change;
+  report: RestoreReport;
+}
+
+type Table = 'codes' | 'segments' | 'memos' | 'documents';
+
+/** Collects forward/backward rows, remembering each key's value before the change. */
+class PatchBuilder {
+  readonly forward: Patch = emptyPatch();
+  readonly backward: Patch = emptyPatch();
+  readonly report: RestoreReport = { added: 0, replaced: 0, removed: 0, conflicts: [] };
+
+  write<T>(table: Table, key: string, before: T | undefined, after: T | null): void {
+    (this.forward[table] as Record<string, T | null>)[key] = after;
+    (this.backward[table] as Record<string, T | null>)[key] = before ?? null;
+    if (after === null) this.report.removed += before ? 1 : 0;
+    else if (before) this.report.replaced++;
+    else this.report.added++;
+  }
+}
+
+const keyed = <T>(rows: readonly T[], key: (row: T) => string) => new Map(rows.map((r) => [key(r), r]));
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const short = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+function planReplace(current: RestoreTarget, backup: Backup, out: PatchBuilder): void {
+  const tables: Array<[Table, Map<string, unknown>, Map<string, unknown>]> = [
+    ['codes', keyed(current.codes, (c) => c.id), keyed(backup.codes, (c) => c.id)],
+    ['segments', keyed(current.segments, (s) => s.id), keyed(backup.segments, (s) => s.id)],
+    ['memos', keyed(current.memos, (m) => m.documentId), keyed(backup.memos, (m) => m.documentId)],
+    ['documents', keyed(current.importedDocuments ?? [], (d) => d.id), keyed(backup.importedDocuments ?? [], (d) => d.id)],
+  ];
+  for (const [table, before, after] of tables) {
+    for (const [key, row] of before) if (!after.has(key)) out.write(table, key, row, null);
+    for (const [key, row] of after) out.write(table, key, before.get(key), row);
+  }
+}
+
+/** Backup codes parents first, so a child's parent is already mapped when it is reached. */
+function parentsFirst(codes: readonly Code[]): Code[] {
+  const byId = codesById(codes);
+  const depth = (c: Code) => codePath(byId, c.id).split(' > ').length;
+  return [...codes].sort((a, b) => depth(a) - depth(b));
+}
+
+function mergeCodes(current: RestoreTarget, backup: Backup, out: PatchBuilder): Map<string, string> {
+  const idMap = new Map<string, string>();
+  const known = [...current.codes];
+  const currentById = keyed(current.codes, (c) => c.id);
+  for (const code of parentsFirst(backup.codes)) {
+    const parentId = code.parentId === null ? null : (idMap.get(code.parentId) ?? code.parentId);
+    const sameId = currentById.get(code.id);
+    if (sameId) {
+      idMap.set(code.id, code.id);
+      const differs =
+        sameId.name !== code.name || sameId.colour !== code.colour || sameId.description !== code.description || sameId.parentId !== parentId;
+      if (differs) out.report.conflicts.push(`Code "${sameId.name}" differs from the backup's "${code.name}"; kept the current one.`);
+      continue;
+    }
+    const name = code.name.toLocaleLowerCase();
+    const sameName = known.filter((c) => c.name.toLocaleLowerCase() === name);
+    const match = sameName.find((c) => c.parentId === parentId) ?? (sameName.length === 1 ? sameName[0] : undefined);
+    if (match) {
+      idMap.set(code.id, match.id);
+      continue;
+    }
+    const added = { ...code, parentId };
+    idMap.set(code.id, code.id);
+    known.push(added);
+    out.write('codes', code.id, undefined, added);
+  }
+  return idMap;
+}
+
+function planMerge(current: RestoreTarget, backup: Backup, out: PatchBuilder): void {
+  const idMap = mergeCodes(current, backup, out);
+
+  const segments = keyed(current.segments, (s) => s.id);
+  for (const segment of backup.segments) {
+    const remapped = { ...segment, codeIds: [...new Set(segment.codeIds.map((id) => idMap.get(id) ?? id))] };
+    const existing = segments.get(segment.id);
+    if (!existing) out.write('segments', segment.id, undefined, remapped);
+    else if (!sameJson(existing, { ...existing, ...remapped })) {
+      out.report.conflicts.push(
+        `Segment "${short(existing.quote)}" (${segment.id}) in ${segment.documentId} differs from the backup; kept the current one.`,
+      );
+    }
+  }
+
+  const memos = keyed(current.memos, (m) => m.documentId);
+  for (const memo of backup.memos) {
+    const existing = memos.get(memo.documentId);
+    if (!existing || existing.text.trim() === '') out.write('memos', memo.documentId, existing, memo);
+    else if (existing.text !== memo.text) {
+      out.report.conflicts.push(`The memo of ${memo.documentId} differs from the backup; kept the current one.`);
+    }
+  }
+
+  const documents = keyed(current.importedDocuments ?? [], (d) => d.id);
+  for (const doc of backup.importedDocuments ?? []) {
+    const existing = documents.get(doc.id);
+    if (!existing) out.write('documents', doc.id, undefined, doc);
+    else if (existing.sha256 !== doc.sha256) {
+      out.report.conflicts.push(`Imported document "${existing.title}" (${doc.id}) has a different text in the backup; kept the current one.`);
+    }
+  }
+}
+
+export function planRestore(current: RestoreTarget, backup: Backup, mode: 'replace' | 'merge'): RestorePlan {
+  const out = new PatchBuilder();
+  if (mode === 'replace') planReplace(current, backup, out);
+  else planMerge(current, backup, out);
+  return {
+    change: {
+      label: mode === 'replace' ? 'Restore backup' : 'Merge backup',
+      forward: out.forward,
+      backward: out.backward,
+    },
+    report: out.report,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The codebook in REFI-QDA terms: nested <Code> elements (hierarchy by nesting, colour as
+ * #RRGGBB, description as <Description>). Shared by project.qde and the .qdc codebook file.
+ */
+import { DomainError } from '../../domain/change';
+import { flattenTree } from '../../domain/codeTree';
+import type { Code } from '../../domain/model';
+import { nextColour } from '../../domain/palette';
+import { guidFor, isGuid, normaliseGuid } from './guid';
+import { xmlDocument, type XmlElement } from './xmlWriter';
+import { attr, child, children, parseXml, textOf, type XmlNode } from './xmlReader';
+
+export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
+
+/** Codes as nested <Code> elements in codebook tree order. */
+export function codeElements(codes: readonly Code[]): XmlElement[] {
+  const elements = new Map<string, XmlElement & { children: XmlElement[] }>();
+  const roots: XmlElement[] = [];
+  for (const { code } of flattenTree(codes)) {
+    const element = {
+      name: 'Code',
+      attrs: { guid: guidFor('code', code.id), name: code.name, isCodable: true, color: code.colour },
+      children: code.description ? [{ name: 'Description', children: code.description }] : [],
+    };
+    elements.set(code.id, element);
+    const parent = code.parentId ? elements.get(code.parentId) : undefined;
+    (parent ? parent.children : roots).push(element);
+  }
+  return roots;
+}
+
+export function exportQdc(codes: readonly Code[]): string {
+  if (codes.length === 0) throw new DomainError('The codebook is empty: there is nothing to export.');
+  return xmlDocument({
+    name: 'CodeBook',
+    attrs: { xmlns: CODEBOOK_NAMESPACE, origin: 'Marginalia' },
+    children: [{ name: 'Codes', children: codeElements(codes) }],
+  });
+}
+
+export interface CodeReadOptions {
+  now: string;
+  /** Our id for a GUID (a file we wrote maps back to our ids); defaults to the normalised GUID. */
+  idFor?: (guid: string) => string;
+  /** Text of a note by GUID, to keep code memos (appended to the description). */
+  noteText?: (guid: string) => string | undefined;
+}
+
+export interface CodeReadResult {
+  codes: Code[];
+  /** Normalised GUID → code id, for CodeRefs. */
+  idByGuid: Map<string, string>;
+  report: string[];
+}
+
+const SHORT_HEX = /^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$/;
+
+function colourOf(value: string | undefined, taken: readonly Code[]): string {
+  const v = value?.trim() ?? '';
+  if (/^#[0-9a-fA-F]{6}$/.test(v)) return v;
+  const short = SHORT_HEX.exec(v);
+  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
+  return nextColour(taken);
+}
+
+/** Reads nested <Code> elements under a <Codes> element. */
+export function readCodes(codesNode: XmlNode | undefined, options: CodeReadOptions): CodeReadResult {
+  const result: CodeReadResult = { codes: [], idByGuid: new Map(), report: [] };
+  const walk = (node: XmlNode, parentId: string | null, depthPath: string) => {
+    const rawGuid = attr(node, 'guid') ?? '';
+    const name = (attr(node, 'name') ?? '').trim() || 'Unnamed code';
+    const path = depthPath ? `${depthPath} > ${name}` : name;
+    if (!isGuid(rawGuid)) {
+      result.report.push(`Code "${path}" has no valid GUID ("${rawGuid}"); it and its sub-codes were not imported.`);
+      return;
+    }
+    const guid = normaliseGuid(rawGuid);
+    if (result.idByGuid.has(guid)) {
+      result.report.push(`Code "${path}" repeats the GUID of another code; this copy was not imported.`);
+      return;
+    }
+    const id = options.idFor?.(guid) ?? guid;
+    let description = textOf(node, 'Description') ?? '';
+    for (const ref of children(node, 'NoteRef')) {
+      const note = options.noteText?.(normaliseGuid(attr(ref, 'targetGUID') ?? ''));
+      if (note === undefined) continue;
+      description = description ? `${description}\n\n${note}` : note;
+      result.report.push(`The memo on code "${path}" was added to its description (Marginalia has no code memos).`);
+    }
+    if (attr(node, 'isCodable') === 'false') {
+      result.report.push(`Code "${path}" is not codable in the source; it was imported as an ordinary code.`);
+    }
+    const finalName = name.length > 200 ? name.slice(0, 200) : name;
+    if (finalName !== name) result.report.push(`The name of code "${path}" was shortened to 200 characters.`);
+    result.idByGuid.set(guid, id);
+    result.codes.push({
+      id,
+      name: finalName,
+      colour: colourOf(attr(node, 'color'), result.codes),
+      description,
+      parentId,
+      shortcut: null,
+      createdAt: options.now,
+      updatedAt: options.now,
+    });
+    for (const sub of children(node, 'Code')) walk(sub, id, path);
+  };
+  for (const node of children(codesNode, 'Code')) walk(node, null, '');
+  return result;
+}
+
+/** Reads a .qdc codebook file. Throws on XML that is not well-formed or not a codebook. */
+export function importQdc(xml: string, options: { now?: string } = {}): { codes: Code[]; report: string[] } {
+  const root = child(parseXml(xml, 'The codebook file'), 'CodeBook');
+  if (!root) throw new Error('The codebook file has no <CodeBook> root element: it is not a REFI-QDA codebook (.qdc).');
+  const { codes, report } = readCodes(child(root, 'Codes'), { now: options.now ?? new Date().toISOString() });
+  const sets = children(child(root, 'Sets'), 'Set');
+  if (sets.length) report.push(`${sets.length} code set(s) were not imported (Marginalia has no code sets).`);
+  return { codes, report };
+}

@@ -1,0 +1,229 @@
+/**
+ * Reads a REFI-QDA project (.qdpx) into Marginalia's model: text sources become imported
+ * documents (normalised like the corpus), codes keep hierarchy, colour and description,
+ * coded text selections become segments, notes become memos. Whatever cannot be represented
+ * (other source types, cases, sets, graphs, links, other variables …) is listed in `report`;
+ * a damaged archive or XML throws an Error with a message for the analyst.
+ */
+import { unzipSync } from 'fflate';
+import { ISO_DATE, type Code, type DocumentMemo, type ImportedDocument, type Segment } from '../../domain/model';
+import { quoteSelector } from '../../domain/segments';
+import { readCodes } from './codebook';
+import { DOCUMENT_VARIABLES, ID_MAP_FILE, ID_MAP_FORMAT } from './exportQdpx';
+import { normaliseGuid } from './guid';
+import { convertSource } from './sourceText';
+import { attr, child, children, decodeText, parseXml, textOf, type XmlNode } from './xmlReader';
+
+export interface QdpxImport {
+  documents: ImportedDocument[];
+  codes: Code[];
+  segments: Segment[];
+  memos: DocumentMemo[];
+  report: string[];
+}
+
+export interface QdpxImportOptions {
+  now?: string;
+  /** Recorded as each imported document's `source`. */
+  fileName?: string;
+}
+
+const OTHER_SOURCES = { PDFSource: 'PDF', PictureSource: 'picture', AudioSource: 'audio', VideoSource: 'video' } as const;
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function openArchive(bytes: Uint8Array): Map<string, Uint8Array> {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch (error) {
+    throw new Error(`This is not a readable .qdpx file (a ZIP archive was expected): ${error instanceof Error ? error.message : String(error)}`);
+  }
+  // Paths compared case-insensitively with forward slashes: archives made on Windows vary.
+  return new Map(Object.entries(entries).map(([path, data]) => [path.replace(/\\/g, '/').toLowerCase(), data]));
+}
+
+/** Keeps a timestamp that is valid ISO 8601; a zone-less xsd:dateTime is read as UTC. */
+function timestamp(value: string | undefined, fallback: string): string {
+  if (!value) return fallback;
+  if (ISO_DATE.safeParse(value).success) return value;
+  const time = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
+  return Number.isNaN(time) ? fallback : new Date(time).toISOString();
+}
+
+function readIdMap(files: Map<string, Uint8Array>): Map<string, string> {
+  const data = files.get(ID_MAP_FILE);
+  if (!data) return new Map();
+  try {
+    const json = JSON.parse(decodeText(data, ID_MAP_FILE)) as { format?: unknown; ids?: unknown };
+    if (json.format !== ID_MAP_FORMAT || typeof json.ids !== 'object' || json.ids === null) return new Map();
+    return new Map(Object.entries(json.ids as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return new Map();
+  }
+}
+
+interface NoteInfo {
+  name: string;
+  text: string;
+  created?: string;
+  modified?: string;
+}
+
+export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): Promise<QdpxImport> {
+  const now = options.now ?? new Date().toISOString();
+  const files = openArchive(bytes);
+  const qdePath = files.has('project.qde') ? 'project.qde' : [...files.keys()].find((p) => p.endsWith('.qde'));
+  if (!qdePath) throw new Error('This .qdpx archive has no project.qde: it is not a REFI-QDA project.');
+  const project = child(parseXml(decodeText(files.get(qdePath)!, 'project.qde'), 'project.qde'), 'Project');
+  if (!project) throw new Error('project.qde has no <Project> root element: it is not a REFI-QDA project.');
+
+  const report: string[] = [];
+  const ids = readIdMap(files);
+  const idFor = (guid: string) => ids.get(guid) ?? guid;
+  const fileText = (path: string | undefined): string | undefined => {
+    const internal = /^internal:\/\/(.+)$/i.exec(path ?? '');
+    const data = internal ? files.get(`sources/${internal[1]!.replace(/\\/g, '/').toLowerCase()}`) : undefined;
+    return data ? decodeText(data, internal![1]!) : undefined;
+  };
+
+  const users = new Map(
+    children(child(project, 'Users'), 'User').map((u) => [normaliseGuid(attr(u, 'guid') ?? ''), attr(u, 'name') ?? attr(u, 'id') ?? '']),
+  );
+  const userName = (guid: string | undefined) => (guid ? (users.get(normaliseGuid(guid)) ?? '') : '');
+
+  const notes = new Map<string, NoteInfo>();
+  for (const n of children(child(project, 'Notes'), 'Note')) {
+    const text = textOf(n, 'PlainTextContent') ?? fileText(attr(n, 'plainTextPath'));
+    const name = attr(n, 'name') ?? 'Untitled note';
+    if (text === undefined) report.push(`Note "${name}" has no plain text; it was not imported.`);
+    else notes.set(normaliseGuid(attr(n, 'guid') ?? ''), { name, text, created: attr(n, 'creationDateTime'), modified: attr(n, 'modifiedDateTime') });
+  }
+  const usedNotes = new Set<string>();
+  const noteText = (guid: string) => {
+    const note = notes.get(guid);
+    if (note) usedNotes.add(guid);
+    return note?.text;
+  };
+  const notesOf = (node: XmlNode) =>
+    children(node, 'NoteRef').flatMap((r) => {
+      const guid = normaliseGuid(attr(r, 'targetGUID') ?? '');
+      const text = noteText(guid);
+      return text === undefined ? [] : [{ guid, text }];
+    });
+
+  const codebook = readCodes(child(child(project, 'CodeBook'), 'Codes'), { now, idFor, noteText });
+  report.push(...codebook.report);
+
+  const variables = new Map(children(child(project, 'Variables'), 'Variable').map((v) => [normaliseGuid(attr(v, 'guid') ?? ''), attr(v, 'name') ?? '']));
+  const droppedVariables = new Map<string, number>();
+
+  const result: QdpxImport = { documents: [], codes: codebook.codes, segments: [], memos: [], report };
+  const seenSegments = new Set<string>();
+  const sourcesNode = child(project, 'Sources');
+
+  for (const source of children(sourcesNode, 'TextSource')) {
+    const guid = normaliseGuid(attr(source, 'guid') ?? '');
+    const title = attr(source, 'name')?.trim() || 'Untitled source';
+    let raw = textOf(source, 'PlainTextContent');
+    const path = attr(source, 'plainTextPath');
+    if (raw === undefined && path) {
+      try {
+        raw = fileText(path);
+      } catch (error) {
+        report.push(`Text source "${title}": ${error instanceof Error ? error.message : String(error)} It was not imported.`);
+        continue;
+      }
+    }
+    if (raw === undefined) {
+      report.push(`Text source "${title}" has no text inside the archive (${path ?? 'no plainTextPath'}); it and its codings were not imported.`);
+      continue;
+    }
+    const selections = children(source, 'PlainTextSelection');
+    const spans = selections.map((s) => ({ start: Number(attr(s, 'startPosition')), end: Number(attr(s, 'endPosition')), name: attr(s, 'name') }));
+    // A coding of the whole source is kept as a segment over the whole text.
+    const wholeCodings = children(source, 'Coding');
+    const converted = convertSource(raw, spans);
+    const { text } = converted;
+    if (converted.hadCrlf) {
+      report.push(
+        `Text source "${title}": positions were read as counting a CRLF line end as ${converted.convention === 'crlf-as-two' ? 'two characters (the REFI-QDA rule)' : 'one character (as some tools do)'}.`,
+      );
+    }
+    const documentId = idFor(guid);
+    const sha256 = await sha256Hex(text);
+    const doc: ImportedDocument = { id: documentId, title, kind: null, place: null, date: null, sha256, text, source: options.fileName ?? 'REFI-QDA project', importedAt: now };
+    for (const value of children(source, 'VariableValue')) {
+      const name = variables.get(normaliseGuid(attr(child(value, 'VariableRef'), 'targetGUID') ?? '')) ?? 'unknown variable';
+      const field = DOCUMENT_VARIABLES.find((v) => v === name.toLowerCase());
+      const content = ['TextValue', 'DateValue', 'DateTimeValue', 'IntegerValue', 'FloatValue', 'BooleanValue'].map((k) => textOf(value, k)).find((v) => v !== undefined);
+      if (field && content !== undefined) doc[field] = content;
+      else droppedVariables.set(name, (droppedVariables.get(name) ?? 0) + 1);
+    }
+    result.documents.push(doc);
+
+    const toSegment = (node: XmlNode, span: { start: number; end: number } | null, label: string) => {
+      const selectionGuid = normaliseGuid(attr(node, 'guid') ?? '');
+      const codings = children(node, 'Coding');
+      const codeIds = [...new Set(codings.flatMap((c) => codebook.idByGuid.get(normaliseGuid(attr(child(c, 'CodeRef'), 'targetGUID') ?? '')) ?? []))];
+      const memo = [...notesOf(node), ...codings.flatMap(notesOf)].map((n) => n.text).join('\n\n');
+      if (codings.length > codeIds.length) report.push(`${label}: ${codings.length - codeIds.length} coding(s) refer to codes not in the codebook and were skipped.`);
+      if (!span || span.start >= span.end) return report.push(`${label}: its position is empty or outside the text; it was not imported.`);
+      if (codeIds.length === 0) return report.push(`${label} has no code; it was not imported${memo ? ' (nor its memo)' : ''}.`);
+      const id = idFor(selectionGuid);
+      if (seenSegments.has(id)) return report.push(`${label} repeats the GUID of another selection; it was not imported.`);
+      seenSegments.add(id);
+      const creator = attr(node, 'creatingUser') ?? attr(codings[0], 'creatingUser');
+      const createdAt = timestamp(attr(node, 'creationDateTime') ?? attr(codings[0], 'creationDateTime'), now);
+      result.segments.push({
+        id,
+        documentId,
+        documentHash: sha256,
+        start: span.start,
+        end: span.end,
+        ...quoteSelector(text, span.start, span.end),
+        codeIds,
+        memo,
+        coder: userName(creator),
+        createdAt,
+        updatedAt: timestamp(attr(node, 'modifiedDateTime'), createdAt),
+      });
+    };
+    selections.forEach((s, i) => toSegment(s, converted.spans[i] ?? null, `Selection "${attr(s, 'name') ?? i + 1}" in "${title}"`));
+    for (const coding of wholeCodings) {
+      report.push(`Text source "${title}" is coded as a whole; the coding became a segment over the whole text.`);
+      toSegment({ '@_guid': attr(coding, 'guid'), '@_creatingUser': attr(coding, 'creatingUser'), '@_creationDateTime': attr(coding, 'creationDateTime'), Coding: [coding] }, { start: 0, end: text.length }, `The coding of the whole of "${title}"`);
+    }
+    const docNotes = notesOf(source).map((n) => notes.get(n.guid)!);
+    if (docNotes.length) {
+      const last = docNotes.map((n) => timestamp(n.modified ?? n.created, now)).sort().at(-1)!;
+      result.memos.push({ documentId, text: docNotes.map((n) => n.text).join('\n\n'), updatedAt: last });
+    }
+  }
+
+  for (const [element, kind] of Object.entries(OTHER_SOURCES)) {
+    for (const s of children(sourcesNode, element)) {
+      report.push(`The ${kind} source "${attr(s, 'name') ?? attr(s, 'guid')}" was not imported: Marginalia reads text sources only.`);
+    }
+  }
+  for (const [name, count] of droppedVariables) report.push(`Variable "${name}" (${count} value(s)) was not imported: Marginalia keeps only kind, place and date.`);
+  const unsupported: Array<[string, string, string]> = [
+    ['Cases', 'Case', 'case(s)'],
+    ['Sets', 'Set', 'set(s)'],
+    ['Graphs', 'Graph', 'graph(s)'],
+    ['Links', 'Link', 'link(s)'],
+  ];
+  for (const [group, item, label] of unsupported) {
+    const count = children(child(project, group), item).length;
+    if (count) report.push(`${count} ${label} were not imported (not supported by Marginalia).`);
+  }
+  for (const r of children(project, 'NoteRef')) noteText(normaliseGuid(attr(r, 'targetGUID') ?? ''));
+  const projectNotes = children(project, 'NoteRef').length;
+  if (projectNotes) report.push(`${projectNotes} note(s) on the project as a whole were not imported (Marginalia has memos per document and segment).`);
+  const loose = [...notes.entries()].filter(([guid]) => !usedNotes.has(guid));
+  if (loose.length) report.push(`${loose.length} note(s) not attached to a text source, selection or code were not imported: ${loose.map(([, n]) => `"${n.name}"`).join(', ')}.`);
+  return result;
+}

@@ -1,0 +1,214 @@
+/**
+ * Imports as one Change each (one transaction, one Undo), built on planRestore:
+ * - a backup: replace or merge;
+ * - a .qdpx: merged in (codes matched by name, ids kept), its documents as imported documents
+ *   unless the corpus already has the very same text;
+ * - a .qdc: its codes merged in (names that exist are skipped).
+ * Every plan comes with lines for the analyst: what was added, matched, skipped or conflicted.
+ */
+import type { Change, Patch } from '../../domain/change';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../formats/backup/backup';
+import type { QdpxImport } from '../../formats/refiQda/importQdpx';
+import { planRestore, type RestoreTarget } from '../../formats/backup/restore';
+import type { Code, DocumentMemo, ImportedDocument, Segment, Settings } from '../../domain/model';
+
+export interface ImportTarget extends RestoreTarget {
+  importedDocuments: readonly ImportedDocument[];
+  settings: Settings;
+}
+
+/** A corpus document as the listing gives it. */
+export interface CorpusRef {
+  id: string;
+  title: string;
+  sha256: string;
+}
+
+export interface ImportPlan {
+  change: Change;
+  /** One line: what the change writes, per table. */
+  summary: string;
+  /** What could not be represented, was matched, skipped or conflicted. */
+  notes: string[];
+}
+
+export function isProjectEmpty(state: ImportTarget): boolean {
+  return state.codes.length === 0 && state.segments.length === 0 && state.memos.length === 0 && state.importedDocuments.length === 0;
+}
+
+const TABLE_NOUNS: Record<keyof Patch, [string, string]> = {
+  codes: ['code', 'codes'],
+  segments: ['segment', 'segments'],
+  memos: ['document memo', 'document memos'],
+  documents: ['document', 'documents'],
+};
+
+const counted = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;
+
+/** "Added 2 codes and 3 segments; replaced 1 document memo; removed 5 codes." */
+export function describeChange(change: Change): string {
+  const added: string[] = [];
+  const replaced: string[] = [];
+  const removed: string[] = [];
+  for (const table of Object.keys(TABLE_NOUNS) as Array<keyof Patch>) {
+    let a = 0;
+    let r = 0;
+    let d = 0;
+    for (const [key, after] of Object.entries(change.forward[table])) {
+      const before = change.backward[table][key] ?? null;
+      if (after === null) d += before ? 1 : 0;
+      else if (before) r++;
+      else a++;
+    }
+    if (a) added.push(counted(a, TABLE_NOUNS[table]));
+    if (r) replaced.push(counted(r, TABLE_NOUNS[table]));
+    if (d) removed.push(counted(d, TABLE_NOUNS[table]));
+  }
+  const list = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0]);
+  const parts = [
+    added.length ? `added ${list(added)}` : '',
+    replaced.length ? `replaced ${list(replaced)}` : '',
+    removed.length ? `removed ${list(removed)}` : '',
+  ].filter(Boolean);
+  if (!parts.length) return 'Nothing new: the project already had all of it.';
+  const text = parts.join('; ');
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
+
+const quoteList = (names: string[], max = 10) =>
+  names.slice(0, max).map((n) => `"${n}"`).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
+
+function asBackup(parts: Partial<Backup> & { settings: Settings }, now: string): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now,
+    documents: [],
+    codes: [],
+    segments: [],
+    memos: [],
+    ...parts,
+  };
+}
+
+/** Restoring a parsed backup: replace everything, or merge it in. */
+export function planBackupRestore(
+  current: ImportTarget,
+  backup: Backup,
+  mode: 'replace' | 'merge',
+  corpus: readonly CorpusRef[] | null,
+): ImportPlan {
+  const plan = planRestore(current, backup, mode);
+  const notes = [...plan.report.conflicts];
+  if (corpus && corpus.length) {
+    const corpusById = new Map(corpus.map((d) => [d.id, d]));
+    const changed = backup.documents.filter((d) => {
+      const here = corpusById.get(d.id);
+      return here && here.sha256 !== d.sha256;
+    });
+    if (changed.length) {
+      notes.push(
+        `The text of ${quoteList(changed.map((d) => d.title))} changed since the backup; their segments are placed again by their quotes where possible.`,
+      );
+    }
+    const known = new Set([
+      ...corpus.map((d) => d.id),
+      ...(backup.importedDocuments ?? []).map((d) => d.id),
+      ...(mode === 'merge' ? current.importedDocuments.map((d) => d.id) : []),
+    ]);
+    const missing = new Set(backup.segments.filter((s) => !known.has(s.documentId)).map((s) => s.documentId));
+    if (missing.size) {
+      const titles = backup.documents.filter((d) => missing.has(d.id)).map((d) => d.title || d.id);
+      notes.push(`Segments of ${missing.size} document(s) not in this corpus were kept but cannot be shown: ${quoteList(titles)}.`);
+    }
+  }
+  return { change: plan.change, summary: describeChange(plan.change), notes };
+}
+
+/** An id not in `taken` (which it then joins): id, id-2, id-3 … */
+function uniqueId(id: string, taken: Set<string>): string {
+  let candidate = id;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${id}-${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+/** Codes of `incoming` that the plan did not add (matched by name, or the same code already). */
+function matchedCodeNames(incoming: readonly Code[], change: Change, current: readonly Code[]): string[] {
+  const currentIds = new Set(current.map((c) => c.id));
+  return incoming.filter((c) => !(c.id in change.forward.codes) && !currentIds.has(c.id)).map((c) => c.name);
+}
+
+/** A REFI-QDA project merged into the current one. */
+export function planQdpxImport(
+  current: ImportTarget,
+  imported: QdpxImport,
+  corpus: readonly CorpusRef[],
+  options: { now: string; fileName: string },
+): ImportPlan {
+  const notes: string[] = [];
+  const corpusById = new Map(corpus.map((d) => [d.id, d]));
+  const localById = new Map(current.importedDocuments.map((d) => [d.id, d]));
+  const takenDocIds = new Set([...corpusById.keys(), ...localById.keys(), ...imported.documents.map((d) => d.id)]);
+  const takenSegmentIds = new Set([...current.segments.map((s) => s.id), ...imported.segments.map((s) => s.id)]);
+  const renamed = new Map<string, string>();
+  const documents: ImportedDocument[] = [];
+  const inCorpus: string[] = [];
+
+  for (const doc of imported.documents) {
+    const existing = corpusById.get(doc.id) ?? localById.get(doc.id);
+    if (existing && existing.sha256 === doc.sha256) {
+      // The very same text is already here: its codings attach to it, no second copy.
+      if (corpusById.has(doc.id)) inCorpus.push(doc.title);
+      else documents.push(doc); // merge keeps the current row
+      continue;
+    }
+    if (existing) {
+      const id = uniqueId(doc.id, takenDocIds);
+      renamed.set(doc.id, id);
+      documents.push({ ...doc, id });
+      notes.push(`"${doc.title}" has the id of a different document here; it was imported as a separate document.`);
+      continue;
+    }
+    documents.push(doc);
+  }
+  if (inCorpus.length) notes.push(`Already in the corpus with the same text, so only their codings were added: ${quoteList(inCorpus)}.`);
+
+  const segments: Segment[] = imported.segments.map((s) => {
+    const documentId = renamed.get(s.documentId);
+    if (!documentId) return s;
+    // Segments of a renamed document are new segments: give them fresh ids if theirs are taken.
+    const id = current.segments.some((c) => c.id === s.id) ? uniqueId(s.id, takenSegmentIds) : s.id;
+    return { ...s, id, documentId };
+  });
+  const memos: DocumentMemo[] = imported.memos.map((m) => {
+    const documentId = renamed.get(m.documentId);
+    return documentId ? { ...m, documentId } : m;
+  });
+
+  const plan = planRestore(
+    current,
+    asBackup({ codes: imported.codes, segments, memos, importedDocuments: documents, settings: current.settings }, options.now),
+    'merge',
+  );
+  const matched = matchedCodeNames(imported.codes, plan.change, current.codes);
+  if (matched.length) notes.push(`${matched.length} code(s) matched existing codes by name: ${quoteList(matched)}.`);
+  notes.push(...plan.report.conflicts, ...imported.report);
+  const change = { ...plan.change, label: `Import ${options.fileName}` };
+  return { change, summary: describeChange(change), notes };
+}
+
+/** A REFI-QDA codebook merged into the codebook: names that exist are skipped. */
+export function planQdcImport(
+  current: ImportTarget,
+  imported: { codes: Code[]; report: string[] },
+  options: { now: string; fileName: string },
+): ImportPlan {
+  const plan = planRestore(current, asBackup({ codes: imported.codes, settings: current.settings }, options.now), 'merge');
+  const notes: string[] = [];
+  const skipped = matchedCodeNames(imported.codes, plan.change, current.codes);
+  if (skipped.length) notes.push(`Skipped ${skipped.length} code(s) whose names already exist: ${quoteList(skipped)}.`);
+  notes.push(...plan.report.conflicts, ...imported.report);
+  const change = { ...plan.change, label: `Import codebook ${options.fileName}` };
+  return { change, summary: describeChange(change), notes };
+}

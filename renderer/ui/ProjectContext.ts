@@ -1,0 +1,24 @@
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { MarginaliaBridge } from '../../common/contract';
+import type { Host } from '../transport';
+import type { ProjectSnapshot, ProjectStore } from '../project/projectStore';
+
+export interface AppServices {
+  api: MarginaliaBridge;
+  host: Host;
+  store: ProjectStore;
+}
+
+export const ServicesContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const s = useContext(ServicesContext);
+  if (!s) throw new Error('useServices outside ServicesContext');
+  return s;
+}
+
+/** The project snapshot; re-renders when anything stored changes. */
+export function useProject(): ProjectSnapshot {
+  const { store } = useServices();
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
