@@ -6,7 +6,8 @@
 import { DomainError, type Change } from './change';
 import { descendantIds } from './codeTree';
 import { ChangeRecorder, type OpContext } from './context';
-import { HEX_COLOUR, type Code, type Segment } from './model';
+import { hasCode } from './codings';
+import { HEX_COLOUR, type Code, type Coding, type Segment } from './model';
 import { nextColour } from './palette';
 
 export const MAX_CODE_NAME_LENGTH = 200;
@@ -31,15 +32,41 @@ function nameKey(name: string): string {
   return name.trim().normalize('NFC').toLocaleLowerCase();
 }
 
-function validName(codes: readonly Code[], raw: string, selfId: string | null): string {
+/**
+ * Names are unique among siblings only: "Other" may sit under two parents (paths tell them
+ * apart), as real codebooks from NVivo and MAXQDA have it.
+ */
+function siblingClash(codes: readonly Code[], name: string, parentId: string | null, selfId: string | null): Code | undefined {
+  const key = nameKey(name);
+  return codes.find((c) => c.id !== selfId && c.parentId === parentId && nameKey(c.name) === key);
+}
+
+function clashMessage(clash: Code, parentId: string | null, codes: readonly Code[]): string {
+  const parent = parentId === null ? null : codes.find((c) => c.id === parentId);
+  return parent ? `“${parent.name}” already has a sub-code named “${clash.name}”` : `A top-level code named “${clash.name}” already exists`;
+}
+
+function validName(codes: readonly Code[], raw: string, selfId: string | null, parentId: string | null): string {
   const name = raw.trim();
   if (!name) throw new DomainError('A code needs a name');
   if (name.length > MAX_CODE_NAME_LENGTH) {
     throw new DomainError(`A code name can be at most ${MAX_CODE_NAME_LENGTH} characters`);
   }
-  const clash = codes.find((c) => c.id !== selfId && nameKey(c.name) === nameKey(name));
-  if (clash) throw new DomainError(`A code named “${clash.name}” already exists`);
+  const clash = siblingClash(codes, name, parentId, selfId);
+  if (clash) throw new DomainError(clashMessage(clash, parentId, codes));
   return name;
+}
+
+/** Refuses to put codes under a parent where a sibling already has one of their names. */
+function assertNoClashUnder(codes: readonly Code[], moving: readonly Code[], parentId: string | null): void {
+  const movingIds = new Set(moving.map((c) => c.id));
+  const staying = codes.filter((c) => !movingIds.has(c.id));
+  const seen = new Map<string, Code>();
+  for (const code of moving) {
+    const clash = siblingClash(staying, code.name, parentId, code.id) ?? seen.get(nameKey(code.name));
+    if (clash) throw new DomainError(clashMessage(clash, parentId, codes));
+    seen.set(nameKey(code.name), code);
+  }
 }
 
 function validColour(colour: string): string {
@@ -72,9 +99,9 @@ function releaseShortcut(codes: readonly Code[], shortcut: number | null, takerI
 }
 
 export function createCode(codes: readonly Code[], input: NewCode, ctx: OpContext): { change: Change; code: Code } {
-  const name = validName(codes, input.name, null);
   const parentId = input.parentId ?? null;
   if (parentId !== null) findCode(codes, parentId);
+  const name = validName(codes, input.name, null, parentId);
   const shortcut = validShortcut(input.shortcut ?? null);
   const code: Code = {
     id: ctx.newId(),
@@ -114,7 +141,7 @@ export function updateCode(codes: readonly Code[], id: string, edit: CodeEdit, c
   const before = findCode(codes, id);
   const after: Code = {
     ...before,
-    name: edit.name === undefined ? before.name : validName(codes, edit.name, id),
+    name: edit.name === undefined ? before.name : validName(codes, edit.name, id, before.parentId),
     // Same colour in other letter case is no edit (validColour lower-cases).
     colour:
       edit.colour === undefined || edit.colour.toLowerCase() === before.colour.toLowerCase()
@@ -147,6 +174,7 @@ function assertNotInto(codes: readonly Code[], id: string, destinationId: string
 export function moveCode(codes: readonly Code[], id: string, newParentId: string | null, ctx: OpContext): Change {
   const code = findCode(codes, id);
   const rec = new ChangeRecorder();
+  if (code.parentId !== newParentId) assertNoClashUnder(codes, [code], newParentId);
   if (newParentId === null) {
     if (code.parentId !== null) rec.put('codes', id, code, { ...code, parentId: null, updatedAt: ctx.now });
     return rec.build(`Move ${code.name} to the top level`);
@@ -164,7 +192,9 @@ function reparentChildren(codes: readonly Code[], id: string, newParentId: strin
   }
 }
 
-/** Source's segments and children go to target; source disappears. */
+const childrenOf = (codes: readonly Code[], id: string) => codes.filter((c) => c.parentId === id);
+
+/** Source's codings and children go to target; source disappears. */
 export function mergeCodes(
   codes: readonly Code[],
   segments: readonly Segment[],
@@ -175,27 +205,33 @@ export function mergeCodes(
   const source = findCode(codes, sourceId);
   const target = findCode(codes, targetId);
   assertNotInto(codes, sourceId, targetId, 'merge');
+  assertNoClashUnder(codes, childrenOf(codes, sourceId), targetId);
   const rec = new ChangeRecorder();
   for (const segment of segments) {
-    if (!segment.codeIds.includes(sourceId)) continue;
-    // Fold: a segment that had both codes keeps target once, where it first appeared.
-    const codeIds = [...new Set(segment.codeIds.map((c) => (c === sourceId ? targetId : c)))];
-    rec.put('segments', segment.id, segment, { ...segment, codeIds, updatedAt: ctx.now });
+    if (!hasCode(segment, sourceId)) continue;
+    // Fold: a coder who had both codes on the segment keeps the target's coding once.
+    const codings: Coding[] = [];
+    for (const coding of segment.codings) {
+      const moved = coding.codeId === sourceId ? { ...coding, codeId: targetId } : coding;
+      if (!codings.some((c) => c.codeId === moved.codeId && c.coder === moved.coder)) codings.push(moved);
+    }
+    rec.put('segments', segment.id, segment, { ...segment, codings, updatedAt: ctx.now });
   }
   reparentChildren(codes, sourceId, targetId, rec, ctx.now);
   rec.put('codes', sourceId, source, null);
   return rec.build(`Merge code ${source.name} into ${target.name}`);
 }
 
-/** Deletes a code; children move up, segments lose it, and segments left with no code go too. */
+/** Deletes a code; children move up, its codings go, and segments left with no coding go too. */
 export function deleteCode(codes: readonly Code[], segments: readonly Segment[], id: string, ctx: OpContext): Change {
   const code = findCode(codes, id);
+  assertNoClashUnder(codes, childrenOf(codes, id), code.parentId);
   const rec = new ChangeRecorder();
   reparentChildren(codes, id, code.parentId, rec, ctx.now);
   for (const segment of segments) {
-    if (!segment.codeIds.includes(id)) continue;
-    const codeIds = segment.codeIds.filter((c) => c !== id);
-    rec.put('segments', segment.id, segment, codeIds.length ? { ...segment, codeIds, updatedAt: ctx.now } : null);
+    if (!hasCode(segment, id)) continue;
+    const codings = segment.codings.filter((c) => c.codeId !== id);
+    rec.put('segments', segment.id, segment, codings.length ? { ...segment, codings, updatedAt: ctx.now } : null);
   }
   rec.put('codes', id, code, null);
   return rec.build(`Delete code ${code.name}`);

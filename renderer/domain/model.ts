@@ -1,6 +1,6 @@
 /**
- * The coding model: codes (a hierarchical codebook), segments (coded spans of a document),
- * memos and settings. Pure data + zod schemas; no React, Dexie or Electron here.
+ * The coding model: codes (a hierarchical codebook), segments (spans of a document) with
+ * their codings (code × coder), memos and settings. Pure data + zod schemas; no React, Dexie or Electron here.
  *
  * Offsets: `start`/`end` are UTF-16 code units into the normalised document text
  * (see common/contract.ts), end exclusive. `quote`, `prefix`, `suffix` let a segment be
@@ -27,6 +27,23 @@ export type Code = z.infer<typeof CodeSchema>;
 /** Number of characters of context kept on each side of a quote for re-anchoring. */
 export const CONTEXT_LENGTH = 32;
 
+/**
+ * One code put on a segment by one coder. Two coders may put the same code on the same span
+ * (two codings); one coder puts a code on a span once.
+ */
+export const CodingSchema = z.object({
+  id: z.string().min(1),
+  codeId: z.string().min(1),
+  coder: z.string(),
+  createdAt: ISO_DATE,
+});
+export type Coding = z.infer<typeof CodingSchema>;
+
+/**
+ * A span of one document (offsets, quote, context, memo) and the codings on it. The codings
+ * are stored inside their segment's row: a coding never outlives its span, and one row write
+ * keeps a span and its codings consistent in the same transaction.
+ */
 export const SegmentSchema = z.object({
   id: z.string().min(1),
   documentId: z.string().min(1),
@@ -37,9 +54,8 @@ export const SegmentSchema = z.object({
   quote: z.string().min(1),
   prefix: z.string(),
   suffix: z.string(),
-  codeIds: z.array(z.string().min(1)).min(1),
+  codings: z.array(CodingSchema).min(1),
   memo: z.string(),
-  coder: z.string(),
   createdAt: ISO_DATE,
   updatedAt: ISO_DATE,
 });

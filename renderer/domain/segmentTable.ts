@@ -17,36 +17,55 @@ const NONE: readonly Segment[] = Object.freeze([]);
 /** Up to this many rows a change is applied row by row (see applyFew), beyond it document by document. */
 const FEW_ROWS = 16;
 
-function tally(counts: Map<string, number>, segment: Segment, by: 1 | -1): void {
-  for (const id of segment.codeIds) {
-    const n = (counts.get(id) ?? 0) + by;
-    if (n > 0) counts.set(id, n);
-    else counts.delete(id);
+/** Codings per code and per coder. */
+interface Counts {
+  byCode: Map<string, number>;
+  byCoder: Map<string, number>;
+}
+
+function bump(counts: Map<string, number>, key: string, by: 1 | -1): void {
+  const n = (counts.get(key) ?? 0) + by;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
+}
+
+function tally(counts: Counts, segment: Segment, by: 1 | -1): void {
+  for (const coding of segment.codings) {
+    bump(counts.byCode, coding.codeId, by);
+    bump(counts.byCoder, coding.coder, by);
   }
 }
 
+const copyCounts = (table: SegmentTable): Counts => ({ byCode: new Map(table.codeCounts), byCoder: new Map(table.coderCounts) });
+
 export class SegmentTable {
-  static readonly empty = new SegmentTable(new Map(), new Map(), 0);
+  static readonly empty = new SegmentTable(new Map(), { byCode: new Map(), byCoder: new Map() }, 0);
   private everything: readonly Segment[] | null = null;
+  /** How many codings each code has (codes with none are absent). */
+  readonly codeCounts: ReadonlyMap<string, number>;
+  /** How many codings each coder made (coders with none are absent). */
+  readonly coderCounts: ReadonlyMap<string, number>;
 
   private constructor(
     private readonly byDocument: ReadonlyMap<string, readonly Segment[]>,
-    /** How many segments carry each code (codes with none are absent). */
-    readonly codeCounts: ReadonlyMap<string, number>,
+    counts: Counts,
     /** How many segments the project holds. */
     readonly size: number,
-  ) {}
+  ) {
+    this.codeCounts = counts.byCode;
+    this.coderCounts = counts.byCoder;
+  }
 
   static of(segments: readonly Segment[]): SegmentTable {
     const byDocument = new Map<string, Segment[]>();
-    const codeCounts = new Map<string, number>();
+    const counts: Counts = { byCode: new Map(), byCoder: new Map() };
     for (const s of segments) {
       const list = byDocument.get(s.documentId);
       if (list) list.push(s);
       else byDocument.set(s.documentId, [s]);
-      tally(codeCounts, s, 1);
+      tally(counts, s, 1);
     }
-    return new SegmentTable(byDocument, codeCounts, segments.length);
+    return new SegmentTable(byDocument, counts, segments.length);
   }
 
   /** The segments of one document, in the order they were stored (the same array until it changes). */
@@ -91,7 +110,7 @@ export class SegmentTable {
    */
   private applyFew(ids: readonly string[], after: SegmentRows, before: SegmentRows): SegmentTable {
     const byDocument = new Map(this.byDocument);
-    const codeCounts = new Map(this.codeCounts);
+    const counts = copyCounts(this);
     let size = this.size;
     const copies = new Map<string, Segment[]>();
     const edit = (documentId: string): Segment[] => {
@@ -114,23 +133,23 @@ export class SegmentTable {
         let at = old && old.documentId === documentId ? list.indexOf(old) : -1;
         if (at < 0 && old) at = list.findIndex((s) => s.id === id);
         if (at < 0) continue;
-        tally(codeCounts, list[at]!, -1);
+        tally(counts, list[at]!, -1);
         size--;
         if (next && next.documentId === documentId) {
           list[at] = next;
-          tally(codeCounts, next, 1);
+          tally(counts, next, 1);
           size++;
           replaced = true;
         } else list.splice(at, 1);
       }
       if (next && !replaced) {
         edit(next.documentId).push(next);
-        tally(codeCounts, next, 1);
+        tally(counts, next, 1);
         size++;
       }
     }
     for (const [documentId, list] of copies) if (list.length === 0) byDocument.delete(documentId);
-    return new SegmentTable(byDocument, codeCounts, size);
+    return new SegmentTable(byDocument, counts, size);
   }
 
   /**
@@ -153,7 +172,7 @@ export class SegmentTable {
       if (next) touched.add(next.documentId);
     }
     const byDocument = new Map(this.byDocument);
-    const codeCounts = new Map(this.codeCounts);
+    const counts = copyCounts(this);
     let size = this.size;
     const placed = new Set<string>();
     for (const documentId of touched) {
@@ -163,12 +182,12 @@ export class SegmentTable {
           list.push(row);
           continue;
         }
-        tally(codeCounts, row, -1);
+        tally(counts, row, -1);
         size--;
         const next = after[row.id];
         if (next && next.documentId === documentId && !placed.has(row.id)) {
           list.push(next);
-          tally(codeCounts, next, 1);
+          tally(counts, next, 1);
           size++;
           placed.add(row.id);
         }
@@ -179,10 +198,10 @@ export class SegmentTable {
       const next = after[id];
       if (!next || placed.has(id)) continue;
       (byDocument.get(next.documentId) as Segment[]).push(next);
-      tally(codeCounts, next, 1);
+      tally(counts, next, 1);
       size++;
     }
     for (const documentId of touched) if (byDocument.get(documentId)!.length === 0) byDocument.delete(documentId);
-    return new SegmentTable(byDocument, codeCounts, size);
+    return new SegmentTable(byDocument, counts, size);
   }
 }

@@ -4,7 +4,8 @@
  */
 import { DomainError, type Change } from './change';
 import { ChangeRecorder, type OpContext } from './context';
-import { CONTEXT_LENGTH, type DocumentMemo, type Segment } from './model';
+import { findCoding } from './codings';
+import { CONTEXT_LENGTH, type Coding, type DocumentMemo, type Segment } from './model';
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
@@ -66,9 +67,10 @@ export interface CodingTarget {
 }
 
 /**
- * Codes a selection. The same (trimmed) span as an existing segment gains the code; any other
- * span — overlapping or nested ones included — becomes a new segment. `docSegments` must carry
- * offsets in the current text (re-anchored ones, see anchoring.ts).
+ * Codes a selection for one coder. The same (trimmed) span as an existing segment gains a
+ * coding; any other span — overlapping or nested ones included — becomes a new segment.
+ * Another coder's coding with the same code stays: each coder's coding is a row of its own.
+ * `docSegments` must carry offsets in the current text (placed ones, see placement.ts).
  */
 export function applyCode(
   docSegments: readonly Segment[],
@@ -85,16 +87,17 @@ export function applyCode(
   const selector = quoteSelector(text, span.start, span.end);
   const label = codeName ? `Apply code ${codeName}` : 'Apply code';
   const rec = new ChangeRecorder();
+  const coding: Coding = { id: ctx.newId(), codeId, coder, createdAt: ctx.now };
 
   const same = docSegments.find(
     // Offsets first: they rule out all but a few of a long document's segments.
     (s) => s.start === span.start && s.end === span.end && s.documentId === documentId && s.quote === selector.quote,
   );
   if (same) {
-    if (same.codeIds.includes(codeId)) {
-      throw new DomainError(codeName ? `This passage is already coded “${codeName}”` : 'This passage already has that code');
+    if (findCoding(same, codeId, coder)) {
+      throw new DomainError(codeName ? `You already coded this passage “${codeName}”` : 'You already coded this passage with that code');
     }
-    const segment: Segment = { ...same, codeIds: [...same.codeIds, codeId], updatedAt: ctx.now };
+    const segment: Segment = { ...same, codings: [...same.codings, coding], updatedAt: ctx.now };
     rec.put('segments', segment.id, same, segment);
     return { change: rec.build(label), segment };
   }
@@ -106,9 +109,8 @@ export function applyCode(
     start: span.start,
     end: span.end,
     ...selector,
-    codeIds: [codeId],
+    codings: [coding],
     memo: '',
-    coder,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
@@ -116,12 +118,12 @@ export function applyCode(
   return { change: rec.build(label), segment };
 }
 
-/** Takes one code off a segment; a segment losing its last code is deleted (no uncoded segments). */
-export function removeCodeFromSegment(segment: Segment, codeId: string, ctx: OpContext, codeName?: string): Change {
-  if (!segment.codeIds.includes(codeId)) throw new DomainError('This passage does not have that code');
-  const codeIds = segment.codeIds.filter((c) => c !== codeId);
+/** Takes one coding off a segment; a segment losing its last coding is deleted (no uncoded segments). */
+export function removeCoding(segment: Segment, codingId: string, ctx: OpContext, codeName?: string): Change {
+  if (!segment.codings.some((c) => c.id === codingId)) throw new DomainError('This passage does not have that coding');
+  const codings = segment.codings.filter((c) => c.id !== codingId);
   const rec = new ChangeRecorder();
-  rec.put('segments', segment.id, segment, codeIds.length ? { ...segment, codeIds, updatedAt: ctx.now } : null);
+  rec.put('segments', segment.id, segment, codings.length ? { ...segment, codings, updatedAt: ctx.now } : null);
   return rec.build(codeName ? `Remove code ${codeName}` : 'Remove code');
 }
 

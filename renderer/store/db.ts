@@ -28,8 +28,20 @@ export const SCHEMA_V2 = {
   documents: 'id',
 } as const;
 
+/** Codings are rows inside their segment (see model.ts): the multi-entry index on codeIds goes. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  segments: 'id, documentId, [documentId+start]',
+} as const;
+
 export function defineSchemaV1(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
+}
+
+/** Versions 1 and 2 as the previous build defined them (the v3 upgrade test starts from here). */
+export function defineSchemaV2(db: Dexie): void {
+  defineSchemaV1(db);
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
 }
 
 /**
@@ -69,7 +81,30 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/**
+ * v2 segments carried one coder for all their codes (`codeIds` + `coder`); v3 gives each code
+ * a coding of its own, stamped with that coder and the segment's creation time.
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx
+    .table('segments')
+    .toCollection()
+    .modify((segment: Record<string, unknown>) => {
+      if (Array.isArray(segment.codings)) return;
+      const codeIds = Array.isArray(segment.codeIds) ? (segment.codeIds as unknown[]) : [];
+      const coder = typeof segment.coder === 'string' ? segment.coder : '';
+      segment.codings = [...new Set(codeIds)].map((codeId) => ({
+        id: `${String(segment.id)}/${String(codeId)}`,
+        codeId,
+        coder,
+        createdAt: segment.createdAt,
+      }));
+      delete segment.codeIds;
+      delete segment.coder;
+    });
+}
+
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /**
  * The schema version the database on disk was last upgraded to. Dexie stores version n as
@@ -89,7 +124,7 @@ export class MarginaliaDb extends Dexie {
 
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
     super(name, options);
-    defineSchemaV1(this);
-    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    defineSchemaV2(this);
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   }
 }

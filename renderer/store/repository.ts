@@ -25,8 +25,6 @@ export interface ProjectRepository {
   /** One document's segments, in reading order (by start offset). */
   loadSegments(documentId: string): Promise<Segment[]>;
   loadAllSegments(): Promise<Segment[]>;
-  /** Segments carrying a code (multi-entry index on codeIds). */
-  loadSegmentsForCode(codeId: string): Promise<Segment[]>;
   loadMemos(): Promise<DocumentMemo[]>;
   loadImportedDocuments(): Promise<ImportedDocument[]>;
   /** Stored settings over `defaults`; a stored value that no longer validates falls back to its default. */
@@ -34,10 +32,6 @@ export interface ProjectRepository {
   saveSettings(settings: Settings): Promise<void>;
   /** Writes every table of the patch in one transaction: all of it lands, or none of it. */
   applyPatch(patch: Patch): Promise<void>;
-  /** Number of segments per code id (codes without segments are absent). */
-  countSegmentsByCode(): Promise<Map<string, number>>;
-  /** True when there are no codes, segments, memos or imported documents (settings ignored). */
-  isEmpty(): Promise<boolean>;
   close(): void;
 }
 
@@ -135,8 +129,6 @@ export function createDexieRepository(db: MarginaliaDb): ProjectRepository {
 
     loadAllSegments: () => guarded('load', () => readInChunks(db.segments)),
 
-    loadSegmentsForCode: (codeId) => guarded('load', () => db.segments.where('codeIds').equals(codeId).toArray()),
-
     loadMemos: () => guarded('load', () => db.memos.toArray()),
 
     loadImportedDocuments: () => guarded('load', () => db.documents.toArray()),
@@ -173,24 +165,6 @@ export function createDexieRepository(db: MarginaliaDb): ProjectRepository {
             if (deletes.length > 0) await store.bulkDelete(deletes);
           }
         });
-      }),
-
-    countSegmentsByCode: () =>
-      guarded('load', async () => {
-        // Key-only cursor over the multi-entry index: one key per (segment, code), no row bodies.
-        const keys = await db.segments.orderBy('codeIds').keys();
-        const counts = new Map<string, number>();
-        for (const key of keys) {
-          const id = String(key);
-          counts.set(id, (counts.get(id) ?? 0) + 1);
-        }
-        return counts;
-      }),
-
-    isEmpty: () =>
-      guarded('load', async () => {
-        const counts = await Promise.all(PATCH_TABLES.map((t) => db[t].count()));
-        return counts.every((n) => n === 0);
       }),
 
     close: () => db.close(),

@@ -1,6 +1,6 @@
 /** Valid rows and fresh fake-IndexedDB databases for the store tests. */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { Code, DocumentMemo, ImportedDocument, Segment } from '../domain/model';
+import type { Code, Coding, DocumentMemo, ImportedDocument, Segment } from '../domain/model';
 import { MarginaliaDb } from './db';
 
 export const T0 = '2024-05-01T10:00:00.000Z';
@@ -19,6 +19,10 @@ export function makeCode(id: string, overrides: Partial<Code> = {}): Code {
   };
 }
 
+export function makeCoding(codeId: string, coder = 'Ada', id = `${codeId}:${coder}`): Coding {
+  return { id, codeId, coder, createdAt: T0 };
+}
+
 export function makeSegment(id: string, overrides: Partial<Segment> = {}): Segment {
   return {
     id,
@@ -29,13 +33,20 @@ export function makeSegment(id: string, overrides: Partial<Segment> = {}): Segme
     quote: 'hello',
     prefix: '',
     suffix: ' world',
-    codeIds: ['c1'],
+    codings: [makeCoding('c1')],
     memo: '',
-    coder: 'Ada',
     createdAt: T0,
     updatedAt: T0,
     ...overrides,
   };
+}
+
+/** A segment row as the previous schema (v2) stored it: one coder for all its codes. */
+export type LegacySegment = Omit<Segment, 'codings'> & { codeIds: string[]; coder: string };
+
+export function legacySegment(id: string, overrides: Partial<LegacySegment> = {}): LegacySegment {
+  const { codings: _codings, ...span } = makeSegment(id);
+  return { ...span, codeIds: ['c1'], coder: 'Ada', ...overrides };
 }
 
 export function makeMemo(documentId: string, text = 'A memo'): DocumentMemo {

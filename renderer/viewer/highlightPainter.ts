@@ -19,7 +19,8 @@ export interface PaintSpan {
   id: string;
   start: number;
   end: number;
-  codeIds: readonly string[];
+  /** Who put which code here: a code painted once however many coders applied it. */
+  codings: readonly { codeId: string }[];
 }
 
 export interface PaintCode {
@@ -155,14 +156,14 @@ export class HighlightPainter {
     const range = spanToRange(this.blocks, this.starts, span);
     if (!range) return;
     this.painted.set(span.id, { span, range });
-    for (const codeId of span.codeIds) {
+    for (const { codeId } of span.codings) {
       const name = this.codeNames.get(codeId);
       if (name) CSS.highlights.get(name)?.add(range);
     }
   }
 
   private removeRange(span: PaintSpan, range: StaticRange): void {
-    for (const codeId of span.codeIds) {
+    for (const { codeId } of span.codings) {
       const name = this.codeNames.get(codeId);
       if (name) CSS.highlights.get(name)?.delete(range);
     }
@@ -173,7 +174,7 @@ function sameSpan(a: PaintSpan, b: PaintSpan): boolean {
   return (
     a.start === b.start &&
     a.end === b.end &&
-    a.codeIds.length === b.codeIds.length &&
-    a.codeIds.every((id, i) => id === b.codeIds[i])
+    a.codings.length === b.codings.length &&
+    a.codings.every((c, i) => c.codeId === b.codings[i]!.codeId)
   );
 }
