@@ -197,7 +197,7 @@ test('with the keyboard alone: the caret in a highlight names its codes and Ente
   await expect(page.getByRole('tooltip')).toHaveText('FTF');
   await page.keyboard.press('Enter');
   await expect(segmentPanel(page)).toContainText(FIRST);
-  await segmentPanel(page).getByRole('button', { name: 'Remove code FTF' }).click();
+  await segmentPanel(page).getByRole('button', { name: /^Remove code FTF/ }).click();
   await expectCount(page, 'FTF', 0);
   await expect.poll(() => highlightedTexts(page)).toEqual([]);
 });

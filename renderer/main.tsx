@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './shell/App';
+import { Corpus } from './project/corpus';
 import { ProjectStore } from './project/projectStore';
 import { ServicesContext } from './ui/ProjectContext';
 import { defaultCodebook } from './domain/defaultCodebook';
@@ -20,7 +21,7 @@ async function start() {
     const store = await ProjectStore.open(project, { coder: user.userName.trim() || 'analyst' });
     root.render(
       <StrictMode>
-        <ServicesContext.Provider value={{ api, host, store }}>
+        <ServicesContext.Provider value={{ api, host, store, corpus: new Corpus(api) }}>
           <App />
         </ServicesContext.Provider>
       </StrictMode>,

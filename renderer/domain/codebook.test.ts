@@ -1,3 +1,4 @@
+import { codeIdsOf } from './codings';
 import { describe, expect, it } from 'vitest';
 import { DomainError, type Change } from './change';
 import { createCode, deleteCode, mergeCodes, moveCode, updateCode } from './codebook';
@@ -20,7 +21,7 @@ function code(id: string, name: string, extra: Partial<Code> = {}): Code {
 function segment(id: string, codeIds: string[], extra: Partial<Segment> = {}): Segment {
   return {
     id, documentId: 'doc', documentHash: 'h', start: 0, end: 4, quote: 'text', prefix: '', suffix: '',
-    codeIds, memo: '', coder: 'ana', createdAt: T0, updatedAt: T0, ...extra,
+    codings: codeIds.map((codeId) => ({ id: `${id}/${codeId}`, codeId, coder: 'ana', createdAt: T0 })), memo: '', createdAt: T0, updatedAt: T0, ...extra,
   };
 }
 
@@ -54,7 +55,20 @@ describe('createCode', () => {
   it('refuses empty and case-insensitively duplicate names', () => {
     const codes = [code('a', 'FTF')];
     expect(() => createCode(codes, { name: '   ' }, testContext())).toThrow(DomainError);
-    expect(() => createCode(codes, { name: ' ftf ' }, testContext())).toThrow('A code named “FTF” already exists');
+    expect(() => createCode(codes, { name: ' ftf ' }, testContext())).toThrow('A top-level code named “FTF” already exists');
+  });
+
+  it('refuses a name a sibling has, and allows it under another parent (a cousin)', () => {
+    const codes = [code('a', 'A'), code('b', 'B'), code('a-other', 'Other', { parentId: 'a' })];
+    expect(() => createCode(codes, { name: 'other ', parentId: 'a' }, testContext())).toThrow('“A” already has a sub-code named “Other”');
+    const { code: cousin } = createCode(codes, { name: 'Other', parentId: 'b' }, testContext());
+    expect(cousin.parentId).toBe('b');
+    // A move or rename into a clash is refused the same way.
+    const withCousin = [...codes, cousin];
+    expect(() => moveCode(withCousin, cousin.id, 'a', testContext())).toThrow(DomainError);
+    expect(() => updateCode(withCousin, 'b', { name: 'a' }, testContext())).toThrow('A top-level code named “A” already exists');
+    // Merging B into A would put B's "Other" beside A's: refused, nothing half-done.
+    expect(() => mergeCodes(withCousin, [], 'b', 'a', testContext())).toThrow(DomainError);
   });
 
   it('requires an existing parent, a valid colour and a digit shortcut', () => {
@@ -89,7 +103,7 @@ describe('updateCode', () => {
   it('allows changing the case of its own name but not taking another name', () => {
     expect(replay(updateCode(codes, 'a', { name: 'ftf' }, testContext()), codes).codes.get('a')?.name).toBe('ftf');
     expect(() => updateCode(codes, 'a', { name: 'STABILIZATION' }, testContext())).toThrow(
-      'A code named “Stabilization” already exists',
+      'A top-level code named “Stabilization” already exists',
     );
   });
 
@@ -143,9 +157,9 @@ describe('mergeCodes', () => {
     const after = replay(change, codes, segments);
     expect(after.codes.has('src')).toBe(false);
     expect(after.codes.get('kid')?.parentId).toBe('tgt');
-    expect(after.segments.get('s1')?.codeIds).toEqual(['tgt']);
-    expect(after.segments.get('s2')?.codeIds).toEqual(['x', 'tgt']);
-    expect(after.segments.get('s3')?.codeIds).toEqual(['tgt']);
+    expect(codeIdsOf(after.segments.get('s1')!)).toEqual(['tgt']);
+    expect(codeIdsOf(after.segments.get('s2')!)).toEqual(['x', 'tgt']);
+    expect(codeIdsOf(after.segments.get('s3')!)).toEqual(['tgt']);
     expect(after.segments.get('s4')).toBe(segments[3]);
     expect(Object.keys(change.forward.segments).sort()).toEqual(['s1', 's2', 's3']);
   });
@@ -170,7 +184,7 @@ describe('deleteCode', () => {
     expect(after.codes.get('c1')?.parentId).toBe('top');
     expect(after.codes.get('c2')?.parentId).toBe('top');
     expect(after.segments.has('only')).toBe(false);
-    expect(after.segments.get('shared')?.codeIds).toEqual(['keep']);
+    expect(codeIdsOf(after.segments.get('shared')!)).toEqual(['keep']);
     expect(after.segments.get('other')).toBe(segments[2]);
   });
 

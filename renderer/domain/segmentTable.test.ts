@@ -12,9 +12,8 @@ const seg = (id: string, documentId: string, codeIds: string[], start = 0): Segm
   quote: 'hello',
   prefix: '',
   suffix: '',
-  codeIds,
+  codings: codeIds.map((codeId) => ({ id: `${id}/${codeId}`, codeId, coder: 'Ada', createdAt: T0 })),
   memo: '',
-  coder: 'Ada',
   createdAt: T0,
   updatedAt: T0,
 });
@@ -25,7 +24,7 @@ function naive(list: readonly Segment[]) {
   const codes = new Map<string, number>();
   for (const s of list) {
     docs.set(s.documentId, [...(docs.get(s.documentId) ?? []), s.id]);
-    for (const c of s.codeIds) codes.set(c, (codes.get(c) ?? 0) + 1);
+    for (const { codeId: c } of s.codings) codes.set(c, (codes.get(c) ?? 0) + 1);
   }
   return { docs, codes, size: list.length };
 }

@@ -6,7 +6,7 @@ import {
   applyCode,
   deleteSegment,
   quoteSelector,
-  removeCodeFromSegment,
+  removeCoding,
   setDocumentMemo,
   setSegmentMemo,
   snapToCharacters,
@@ -86,7 +86,7 @@ describe('applyCode', () => {
       id: 'seg-1', documentId: 'doc', documentHash: 'hash',
       start: TEXT.indexOf('Foreign'), end: TEXT.indexOf(' were'),
       quote: 'Foreign fighters', prefix: 'The coalition met in Rome.\n', suffix: ' were discussed at length.\n',
-      codeIds: ['ftf'], memo: '', coder: 'ana', createdAt: T1, updatedAt: T1,
+      codings: [{ id: 'seg-2', codeId: 'ftf', coder: 'ana', createdAt: T1 }], memo: '', createdAt: T1, updatedAt: T1,
     });
     expect(replay(change, []).get('seg-1')).toEqual(segment);
   });
@@ -94,14 +94,25 @@ describe('applyCode', () => {
   it('adds the code to a segment with exactly the same span', () => {
     const first = applyCode([], target(0, 13), 'a', 'ana', testContext()).segment;
     const { change, segment } = applyCode([first], target(0, 14), 'b', 'bob', testContext(T2)); // trailing space trimmed
-    expect(segment).toEqual({ ...first, codeIds: ['a', 'b'], updatedAt: T2 });
+    expect(segment).toEqual({ ...first, codings: [...first.codings, { id: 'seg-1', codeId: 'b', coder: 'bob', createdAt: T2 }], updatedAt: T2 });
     expect(Object.keys(change.forward.segments)).toEqual([first.id]);
     expect(replay(change, [first]).get(first.id)).toEqual(segment);
   });
 
-  it('refuses to apply a code the same span already has', () => {
+  it('refuses a code the coder already put on the same span', () => {
     const first = applyCode([], target(0, 13), 'a', 'ana', testContext()).segment;
-    expect(() => applyCode([first], target(0, 13), 'a', 'ana', testContext(), 'A')).toThrow('This passage is already coded “A”');
+    expect(() => applyCode([first], target(0, 13), 'a', 'ana', testContext(), 'A')).toThrow('You already coded this passage “A”');
+  });
+
+  it('gives a second coder a coding of their own with the same code on the same span', () => {
+    const first = applyCode([], target(0, 13), 'a', 'alice', testContext()).segment;
+    const { segment } = applyCode([first], target(0, 13), 'a', 'bob', testContext(T2));
+    expect(segment.id).toBe(first.id);
+    expect(segment.codings.map((c) => [c.codeId, c.coder])).toEqual([
+      ['a', 'alice'],
+      ['a', 'bob'],
+    ]);
+    expect(new Set(segment.codings.map((c) => c.id)).size).toBe(2);
   });
 
   it('allows overlapping and nested segments as new segments', () => {
@@ -109,7 +120,7 @@ describe('applyCode', () => {
     const outer = applyCode([], target(0, 26), 'a', 'ana', ctx).segment;
     const nested = applyCode([outer], target(4, 13), 'a', 'ana', ctx).segment;
     const overlapping = applyCode([outer, nested], target(21, 34), 'b', 'ana', ctx).segment;
-    expect([outer.id, nested.id, overlapping.id]).toEqual(['seg-1', 'seg-2', 'seg-3']);
+    expect(new Set([outer.id, nested.id, overlapping.id]).size).toBe(3);
     expect(nested.quote).toBe('coalition');
     expect(overlapping.quote).toBe('Rome.\nForeign');
   });
@@ -135,22 +146,23 @@ describe('applyCode', () => {
 
 describe('removing and deleting', () => {
   const base = applyCode([], target(0, 3), 'a', 'ana', testContext()).segment;
-  const twoCodes: Segment = { ...base, codeIds: ['a', 'b'] };
+  const second = { id: 'c-b', codeId: 'b', coder: 'bob', createdAt: T1 };
+  const twoCodes: Segment = { ...base, codings: [...base.codings, second] };
 
-  it('removes one code and keeps the segment', () => {
-    const change = removeCodeFromSegment(twoCodes, 'a', testContext(T2), 'A');
+  it('removes one coding and keeps the segment', () => {
+    const change = removeCoding(twoCodes, base.codings[0]!.id, testContext(T2), 'A');
     expect(change.label).toBe('Remove code A');
-    expect(replay(change, [twoCodes]).get(base.id)).toEqual({ ...twoCodes, codeIds: ['b'], updatedAt: T2 });
+    expect(replay(change, [twoCodes]).get(base.id)).toEqual({ ...twoCodes, codings: [second], updatedAt: T2 });
   });
 
-  it('deletes the segment when its last code is removed', () => {
-    const change = removeCodeFromSegment(base, 'a', testContext());
+  it('deletes the segment when its last coding is removed', () => {
+    const change = removeCoding(base, base.codings[0]!.id, testContext());
     expect(change.forward.segments[base.id]).toBeNull();
     expect(replay(change, [base]).has(base.id)).toBe(false);
   });
 
-  it('refuses to remove a code the segment does not have', () => {
-    expect(() => removeCodeFromSegment(base, 'zzz', testContext())).toThrow(DomainError);
+  it('refuses to remove a coding the segment does not have', () => {
+    expect(() => removeCoding(base, 'zzz', testContext())).toThrow(DomainError);
   });
 
   it('deletes a segment and restores it on undo', () => {

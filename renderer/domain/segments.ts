@@ -2,19 +2,14 @@
  * Coding passages of one document: applying and removing codes, segment and document memos.
  * Offsets are UTF-16 code units into the normalised text; every operation returns a Change.
  */
+import { splitsSurrogatePair as splitsPair } from '../../common/text/codePoints';
 import { DomainError, type Change } from './change';
 import { ChangeRecorder, type OpContext } from './context';
 import { findCoding } from './codings';
 import { CONTEXT_LENGTH, type Coding, type DocumentMemo, type Segment } from './model';
+import type { Span } from './span';
 
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 const COMBINING_MARK = /^\p{M}/u;
-
-/** Whether `offset` falls between the two halves of a surrogate pair. */
-function splitsPair(text: string, offset: number): boolean {
-  return offset > 0 && offset < text.length && isLow(text.charCodeAt(offset)) && isHigh(text.charCodeAt(offset - 1));
-}
 
 const isMarkAt = (text: string, offset: number) => offset < text.length && COMBINING_MARK.test(text.slice(offset, offset + 2));
 
@@ -25,7 +20,7 @@ const previousCodePoint = (text: string, offset: number) => (splitsPair(text, of
  * Widens a span to whole characters: never half of a surrogate pair (emoji), and never a
  * combining mark cut from its base letter (e + U+0301 with no precomposed form after NFC).
  */
-export function snapToCharacters(text: string, start: number, end: number): { start: number; end: number } {
+export function snapToCharacters(text: string, start: number, end: number): Span {
   let s = Math.max(0, Math.min(text.length, start));
   let e = Math.max(s, Math.min(text.length, end));
   if (splitsPair(text, s)) s--;
@@ -36,7 +31,7 @@ export function snapToCharacters(text: string, start: number, end: number): { st
 }
 
 /** Drops surrounding white space (spaces, newlines, NBSP …); null when nothing is left. */
-export function trimSpan(text: string, start: number, end: number): { start: number; end: number } | null {
+export function trimSpan(text: string, start: number, end: number): Span | null {
   let s = Math.max(0, Math.min(text.length, start));
   let e = Math.max(s, Math.min(text.length, end));
   while (s < e && /\s/.test(text[s]!)) s++;
@@ -87,7 +82,7 @@ export function applyCode(
   const selector = quoteSelector(text, span.start, span.end);
   const label = codeName ? `Apply code ${codeName}` : 'Apply code';
   const rec = new ChangeRecorder();
-  const coding: Coding = { id: ctx.newId(), codeId, coder, createdAt: ctx.now };
+  const newCoding = (): Coding => ({ id: ctx.newId(), codeId, coder, createdAt: ctx.now });
 
   const same = docSegments.find(
     // Offsets first: they rule out all but a few of a long document's segments.
@@ -97,19 +92,20 @@ export function applyCode(
     if (findCoding(same, codeId, coder)) {
       throw new DomainError(codeName ? `You already coded this passage “${codeName}”` : 'You already coded this passage with that code');
     }
-    const segment: Segment = { ...same, codings: [...same.codings, coding], updatedAt: ctx.now };
+    const segment: Segment = { ...same, codings: [...same.codings, newCoding()], updatedAt: ctx.now };
     rec.put('segments', segment.id, same, segment);
     return { change: rec.build(label), segment };
   }
 
+  const id = ctx.newId();
   const segment: Segment = {
-    id: ctx.newId(),
+    id,
     documentId,
     documentHash: target.documentHash,
     start: span.start,
     end: span.end,
     ...selector,
-    codings: [coding],
+    codings: [newCoding()],
     memo: '',
     createdAt: ctx.now,
     updatedAt: ctx.now,

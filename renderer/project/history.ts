@@ -15,19 +15,13 @@ export interface PatchWriter {
 export class History {
   private undoStack: Change[] = [];
   private redoStack: Change[] = [];
-  private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
-  private revisionCount = 0;
 
   constructor(
     private readonly repo: PatchWriter,
     private readonly limit: number = DEFAULT_HISTORY_LIMIT,
   ) {}
 
-  /** Increases on every successful operation: a cheap snapshot for React's useSyncExternalStore. */
-  get revision(): number {
-    return this.revisionCount;
-  }
   get canUndo(): boolean {
     return this.undoStack.length > 0;
   }
@@ -81,22 +75,6 @@ export class History {
     });
   }
 
-  /** Forgets both stacks (e.g. after an import replaced the project). */
-  clear(): Promise<void> {
-    return this.serialised(async () => {
-      this.undoStack = [];
-      this.redoStack = [];
-    });
-  }
-
-  /** Called after every successful do/undo/redo/clear. Returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  }
-
   private async write(patch: Patch): Promise<void> {
     try {
       await this.repo.applyPatch(patch);
@@ -106,25 +84,9 @@ export class History {
   }
 
   private serialised<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(async () => {
-      const value = await operation();
-      this.notify();
-      return value;
-    });
+    const result = this.queue.then(operation);
     // A failed call must not block the ones queued behind it.
     this.queue = result.catch(() => undefined);
     return result;
-  }
-
-  private notify(): void {
-    this.revisionCount += 1;
-    for (const listener of [...this.listeners]) {
-      try {
-        listener();
-      } catch (err) {
-        // A broken view must not turn a stored change into a reported failure.
-        console.error('History listener failed', err);
-      }
-    }
   }
 }

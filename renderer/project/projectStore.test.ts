@@ -22,12 +22,12 @@ async function setup() {
 
 async function storedState(project: Awaited<ReturnType<typeof setup>>['project']) {
   const [codes, segments] = await Promise.all([project.repo.loadCodes(), project.repo.loadAllSegments()]);
-  return { codes: codes.map((c) => c.name).sort(), segments: segments.map((s) => [s.quote, s.codeIds.length]) };
+  return { codes: codes.map((c) => c.name).sort(), segments: segments.map((s) => [s.quote, s.codings.length]) };
 }
 
 function shown(store: ProjectStore) {
   const s = store.getSnapshot();
-  return { codes: s.codes.map((c) => c.name).sort(), segments: s.segments.all().map((x) => [x.quote, x.codeIds.length]) };
+  return { codes: s.codes.map((c) => c.name).sort(), segments: s.segments.all().map((x) => [x.quote, x.codings.length]) };
 }
 
 describe('ProjectStore', () => {

@@ -1,8 +1,11 @@
 /**
- * The renderer's single source of truth for the project: in-memory mirrors of the stored
- * tables, kept equal to IndexedDB by applying exactly the patches the store has written.
- * Every user action goes through `act`, which runs a domain operation, stores its change in
- * one transaction (undoable), and turns refusals and storage failures into one message.
+ * The renderer's single source of truth for the project, outside React: in-memory mirrors of
+ * the stored tables, kept equal to IndexedDB by applying exactly the patches the store has
+ * written, and the placements of every document's segments. Every analyst action goes
+ * through `act`, which builds its change from the state at commit time (one action after
+ * another, so two quick actions never build on one stale snapshot), stores it in one
+ * transaction (undoable) and turns refusals and storage failures into one message. System
+ * writes (re-anchoring) go through `maintain`: stored and mirrored, never on Undo/Redo.
  */
 import type { Change } from '../domain/change';
 import { DomainError } from '../domain/change';
@@ -11,7 +14,9 @@ import type { Settings } from '../domain/model';
 import type { OpenedProject } from '../store/openProject';
 import { applyChangeToTables, toTables, type ProjectArrays, type ProjectTables } from './mirror';
 import { SegmentTable } from '../domain/segmentTable';
+import { rebaseSegments } from '../domain/rebase';
 import { StorageError } from '../store/errors';
+import { Placements } from './placements';
 
 export interface ProjectSnapshot extends ProjectTables {
   settings: Settings;
@@ -39,8 +44,15 @@ export interface ActionScope {
   documentId: string;
 }
 
+/** Builds an action's change from the state it will be applied to. */
+export type Operation = (ctx: OpContext, state: ProjectSnapshot) => Change;
+
 export class ProjectStore {
+  /** Where each document's segments stand in its current text (see placements.ts). */
+  readonly placements = new Placements();
   private snapshot: ProjectSnapshot;
+  /** Actions, undo, redo and maintenance run one after another, each on the state the previous left. */
+  private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
   /** Resolves once every segment is in memory; actions wait for it (null: not started). */
   private segmentsReady: Promise<void> | null = null;
@@ -148,50 +160,77 @@ export class ProjectStore {
   };
 
   /**
-   * Runs a domain operation and stores its change. Returns the change when it was stored,
-   * null when it was refused or failed (the message is then in `snapshot.error`).
+   * Runs a domain operation on the state at commit time and stores its change. Returns the
+   * change when it was stored, null when it was refused or failed (the message is then in
+   * `snapshot.error`).
    */
-  async act(operation: (ctx: OpContext) => Change, scope?: ActionScope): Promise<Change | null> {
-    try {
-      // An action on one document needs only its segments; anything else needs them all.
-      await (scope ? this.loadDocumentSegments(scope.documentId) : this.loadSegments());
-    } catch {
-      return null; // the load failure is already shown; acting on a partial project could lose work
-    }
-    let change: Change;
-    try {
-      change = operation(defaultContext());
-    } catch (err) {
-      this.fail(err);
-      return null;
-    }
-    if (isEmptyChange(change)) return change;
-    try {
-      const stored = await this.project.history.do(change);
-      this.mirror(stored, stored.label);
-      return stored;
-    } catch (err) {
-      this.fail(err);
-      return null;
-    }
+  act(operation: Operation, scope?: ActionScope): Promise<Change | null> {
+    return this.serial(async () => {
+      try {
+        // An action on one document needs only its segments; anything else needs them all.
+        await (scope ? this.loadDocumentSegments(scope.documentId) : this.loadSegments());
+      } catch {
+        return null; // the load failure is already shown; acting on a partial project could lose work
+      }
+      let change: Change;
+      try {
+        change = operation(defaultContext(), this.snapshot);
+      } catch (err) {
+        this.fail(err);
+        return null;
+      }
+      if (isEmptyChange(change)) return change;
+      try {
+        const stored = await this.project.history.do(change);
+        this.mirror(stored, { status: stored.label, error: null, ...this.historyState() });
+        return stored;
+      } catch (err) {
+        this.fail(err);
+        return null;
+      }
+    });
   }
 
-  async undo(): Promise<void> {
-    try {
-      const applied = await this.project.history.undo();
-      if (applied) this.mirror(applied, `Undone: ${applied.label}`);
-    } catch (err) {
-      this.fail(err);
-    }
+  undo(): Promise<void> {
+    return this.serial(async () => {
+      try {
+        const applied = await this.project.history.undo();
+        if (applied) this.mirror(applied, { status: `Undone: ${applied.label}`, error: null, ...this.historyState() });
+      } catch (err) {
+        this.fail(err);
+      }
+    });
   }
 
-  async redo(): Promise<void> {
-    try {
-      const applied = await this.project.history.redo();
-      if (applied) this.mirror(applied, `Redone: ${applied.label}`);
-    } catch (err) {
-      this.fail(err);
-    }
+  redo(): Promise<void> {
+    return this.serial(async () => {
+      try {
+        const applied = await this.project.history.redo();
+        if (applied) this.mirror(applied, { status: `Redone: ${applied.label}`, error: null, ...this.historyState() });
+      } catch (err) {
+        this.fail(err);
+      }
+    });
+  }
+
+  /**
+   * Writes back the re-anchored offsets of a document whose text changed since it was coded,
+   * so stored rows match the text again. Maintenance, not an action: Undo and Redo are left
+   * as they were, and a failure is only logged (the placements stay right in memory).
+   */
+  reanchor(documentId: string, text: string, documentHash: string): Promise<void> {
+    return this.serial(async () => {
+      await this.loadDocumentSegments(documentId);
+      const { stale } = this.placements.place(documentId, this.snapshot.segments.inDocument(documentId), text, documentHash);
+      if (stale.length === 0) return;
+      const change = rebaseSegments(stale, text, documentHash, defaultContext());
+      try {
+        await this.project.repo.applyPatch(change.forward);
+        this.mirror(change, {});
+      } catch (err) {
+        console.error('Re-anchored offsets could not be stored', err);
+      }
+    });
   }
 
   async saveSettings(settings: Settings): Promise<void> {
@@ -203,30 +242,21 @@ export class ProjectStore {
     }
   }
 
-  /** Replaces the whole mirror from the database (after an import that bypasses undo). */
-  async reload(): Promise<void> {
-    const { repo } = this.project;
-    const [codes, segments, memos, documents] = await Promise.all([
-      repo.loadCodes(),
-      repo.loadAllSegments(),
-      repo.loadMemos(),
-      repo.loadImportedDocuments(),
-    ]);
-    this.update(toTables({ codes, segments, memos, documents }));
-  }
-
   dismissError(): void {
     this.update({ error: null });
   }
 
-  report(message: string): void {
-    this.update({ error: message });
-  }
-
-  private mirror(change: Change, status: string): void {
+  private mirror(change: Change, partial: Partial<ProjectSnapshot>): void {
     this.changesWhileReading?.push(change);
     const tables = applyChangeToTables(this.snapshot, change);
-    this.update({ ...tables, ...this.historyState(), error: null, status });
+    this.update({ ...tables, ...partial });
+  }
+
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation);
+    // A failed call must not block the ones queued behind it.
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   private fail(err: unknown): void {

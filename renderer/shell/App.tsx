@@ -12,6 +12,7 @@ import { CorpusIssues } from './CorpusIssues';
 import { Notices } from './Notices';
 import { useProject, useServices } from '../ui/ProjectContext';
 import { useCorpus } from '../ui/useCorpus';
+import { readSegments } from '../project/jobs/startup';
 import { useHashDocument } from './useHashDocument';
 
 export function App() {
@@ -39,9 +40,7 @@ export function App() {
     };
   }, [current?.id, corpus.loadText]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // Read the coded segments once the document list has painted: in a large project that read
-  // costs seconds of main-thread work, and the analyst can start reading meanwhile. The open
-  // document's own segments come first (a quick indexed read), so it can be coded at once.
+  // Read the coded segments once the document list has painted (see project/jobs/startup.ts).
   const { store } = useServices();
   const listed = corpus.documents.length > 0 || !corpus.loading;
   const openId = useRef<string | null>(null);
@@ -50,8 +49,7 @@ export function App() {
     if (!listed) return;
     const frame = requestAnimationFrame(() =>
       setTimeout(() => {
-        const first = openId.current ? store.loadDocumentSegments(openId.current) : Promise.resolve();
-        void first.then(() => store.loadSegments());
+        void readSegments(store, openId.current).catch(() => undefined); // the store shows the failure
       }, 0),
     );
     return () => cancelAnimationFrame(frame);

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { emptyPatch } from '../domain/change';
-import { SCHEMA_V2 } from './db';
+import { SCHEMA_V3 } from './db';
 import { StorageError } from './errors';
 import { openProject, SEEDED_KEY } from './openProject';
 import { freshIndexedDb, makeCode } from './testFixtures';
@@ -61,7 +61,7 @@ describe('openProject', () => {
   it('explains a database written by a newer version', async () => {
     const deps = freshIndexedDb();
     const future = new Dexie('future', deps);
-    future.version(3).stores({ ...SCHEMA_V2, annotations: 'id' });
+    future.version(4).stores({ ...SCHEMA_V3, annotations: 'id' });
     await future.open();
     await future.table('codes').put(makeCode('from-the-future'));
     future.close();
@@ -71,7 +71,7 @@ describe('openProject', () => {
     expect((error as StorageError).userMessage).toMatch(/newer version of Marginalia/);
     // Nothing was written to it: reopening with the newer schema finds its data untouched.
     const again = new Dexie('future', deps);
-    again.version(3).stores({ ...SCHEMA_V2, annotations: 'id' });
+    again.version(4).stores({ ...SCHEMA_V3, annotations: 'id' });
     expect((await again.table('codes').toArray()).map((c: { id: string }) => c.id)).toEqual(['from-the-future']);
     expect(await again.table('settings').count()).toBe(0);
     again.close();

@@ -1,12 +1,15 @@
+/** The services the window runs on, and thin React adapters over the project layer. */
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { MarginaliaBridge } from '../../common/contract';
 import type { Host } from '../transport';
+import type { Corpus } from '../project/corpus';
 import type { ProjectSnapshot, ProjectStore } from '../project/projectStore';
 
 export interface AppServices {
   api: MarginaliaBridge;
   host: Host;
   store: ProjectStore;
+  corpus: Corpus;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

@@ -35,7 +35,7 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
     </option>
   ));
 
-  const save = (edit: Parameters<typeof updateCode>[2]) => store.act((ctx) => updateCode(codes, code.id, edit, ctx));
+  const save = (edit: Parameters<typeof updateCode>[2]) => store.act((ctx, state) => updateCode(state.codes, code.id, edit, ctx));
 
   const target = codes.find((c) => c.id === mergeTarget);
 
@@ -81,7 +81,11 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
         Parent
         <select
           value={code.parentId ?? ''}
-          onChange={(e) => void store.act((ctx) => moveCode(codes, code.id, e.target.value || null, ctx))}
+          onChange={(e) => {
+            // Read now: the event's target is reset by React before the queued action runs.
+            const parentId = e.target.value || null;
+            void store.act((ctx, state) => moveCode(state.codes, code.id, parentId, ctx));
+          }}
         >
           <option value="">(top level)</option>
           {pathOptions}
@@ -113,7 +117,7 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             setConfirming(null);
-            void store.act((ctx) => deleteCode(codes, segments.all(), code.id, ctx)).then((ok) => ok && onDeleted());
+            void store.act((ctx, state) => deleteCode(state.codes, state.segments.all(), code.id, ctx)).then((ok) => ok && onDeleted());
           }}
         />
       )}
@@ -125,7 +129,7 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             setConfirming(null);
-            void store.act((ctx) => mergeCodes(codes, segments.all(), code.id, target.id, ctx)).then((ok) => ok && onDeleted());
+            void store.act((ctx, state) => mergeCodes(state.codes, state.segments.all(), code.id, target.id, ctx)).then((ok) => ok && onDeleted());
           }}
         />
       )}

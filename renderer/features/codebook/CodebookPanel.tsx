@@ -46,8 +46,9 @@ export function CodebookPanel({ documentTitles, documentOrder, onRevealSegment }
     const name = newName.trim();
     if (!name) return;
     let id: string | null = null;
-    const ok = await store.act((ctx) => {
-      const r = createCode(codes, { name, parentId: selected?.id ?? null }, ctx);
+    const parentId = selected?.id ?? null;
+    const ok = await store.act((ctx, state) => {
+      const r = createCode(state.codes, { name, parentId }, ctx);
       id = r.code.id;
       return r.change;
     });

@@ -25,7 +25,7 @@ export function CodedSegments({ code, documentTitles, documentOrder, onReveal }:
     const rank = new Map(documentOrder.map((id, i) => [id, i]));
     return segments
       .all()
-      .filter((s) => s.codeIds.some((id) => ids.has(id)))
+      .filter((s) => s.codings.some((c) => ids.has(c.codeId)))
       .sort((a, b) => (rank.get(a.documentId) ?? 1e9) - (rank.get(b.documentId) ?? 1e9) || a.start - b.start);
   }, [codes, segments, code.id, withSubcodes, documentOrder]);
 

@@ -8,8 +8,10 @@ export function DocumentMemoField({ documentId }: { documentId: string }) {
   const { memos } = useProject();
   const existing = memos.find((m) => m.documentId === documentId) ?? null;
   const { draft, onChange, flush } = useDebouncedSave(existing?.text ?? '', (text) => {
-    const current = store.getSnapshot().memos.find((m) => m.documentId === documentId) ?? null;
-    void store.act((ctx) => setDocumentMemo(current, documentId, text, ctx), { documentId });
+    void store.act(
+      (ctx, state) => setDocumentMemo(state.memos.find((m) => m.documentId === documentId) ?? null, documentId, text, ctx),
+      { documentId },
+    );
   });
   return (
     <label className="doc-memo">

@@ -7,9 +7,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReadableDocument } from '../../ui/useCorpus';
 import { useProject, useServices } from '../../ui/ProjectContext';
 import { isDocumentReady } from '../../project/projectStore';
+import { codeIdsOf } from '../../domain/codings';
 import type { Code, Segment } from '../../domain/model';
 import { DocumentText } from '../../viewer/DocumentText';
-import type { Span } from '../../viewer/domOffsets';
+import type { Span } from '../../domain/span';
 import { CopyPlugin } from '../../viewer/plugins/CopyPlugin';
 import { FindPlugin } from '../../viewer/plugins/FindPlugin';
 import { HighlightPlugin } from '../../viewer/plugins/HighlightPlugin';
@@ -27,7 +28,6 @@ import { SelectionStatus } from './SelectionStatus';
 import { UnplacedNotice } from './UnplacedNotice';
 import { useFind } from './useFind';
 import { usePlacedSegments } from './usePlacedSegments';
-import { useRebaseOnce } from './useRebaseOnce';
 
 interface Props {
   doc: ReadableDocument;
@@ -47,9 +47,9 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
   const ready = isDocumentReady(project, doc.id);
   const { store } = useServices();
   useEffect(() => void store.loadDocumentSegments(doc.id), [store, doc.id]);
-  const { placed, index, unplaced, stale } = usePlacedSegments(segments.inDocument(doc.id), text, doc.sha256);
-  useRebaseOnce(stale, doc, text);
-  const coding = useCoding({ id: doc.id, sha256: doc.sha256, text }, placed);
+  const { placed, index, unplaced } = usePlacedSegments(doc.id, segments.inDocument(doc.id), text, doc.sha256);
+  const openDocument = useMemo(() => ({ id: doc.id, sha256: doc.sha256, text }), [doc.id, doc.sha256, text]);
+  const coding = useCoding(openDocument);
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; codes: Code[] } | null>(null);
   const find = useFind(doc.id);
@@ -87,7 +87,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
   const onHover = useCallback(
     (offset: number | null, x: number, y: number) => {
       if (offset === null) return setHover(null);
-      const ids = new Set(index.segmentsAt(offset).flatMap((s) => s.codeIds));
+      const ids = new Set(index.segmentsAt(offset).flatMap(codeIdsOf));
       const here = [...ids].map((id) => codeById.get(id)).filter((c): c is Code => !!c);
       setHover(here.length ? { x, y, codes: here } : null);
     },

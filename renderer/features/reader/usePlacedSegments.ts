@@ -1,11 +1,14 @@
 /**
- * The open document's segments placed against its current text (see placeDocumentSegments),
- * with an interval index over them built on first use.
+ * The open document's segments placed against its current text, asked of the project's
+ * placements (the cache exports and other views share), with an interval index over them
+ * built on first use. Stale rows (re-anchored in a changed text) are written back by the
+ * project as maintenance, off the analyst's Undo/Redo.
  */
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
+import type { DocumentPlacement } from '../../domain/placement';
 import type { Segment } from '../../domain/model';
-import { placeDocumentSegments, type DocumentPlacement } from '../../domain/placement';
 import { SegmentIndex } from '../../domain/segmentIndex';
+import { useServices } from '../../ui/ProjectContext';
 
 export interface PlacedDocumentSegments extends DocumentPlacement {
   /** Built on first use (hover, click): coding a passage need not rebuild it. */
@@ -23,15 +26,15 @@ export class LazyIndex {
 }
 
 /** `docSegments`: the document's segments (the same array until they change: see SegmentTable). */
-export function usePlacedSegments(docSegments: readonly Segment[], text: string | null, documentHash: string): PlacedDocumentSegments {
-  const previous = useRef<DocumentPlacement | undefined>(undefined);
-  return useMemo(() => {
-    if (text === null) {
-      previous.current = undefined;
-      return { placed: [], unplaced: [], stale: [], from: { segments: [], text: '', documentHash }, index: new LazyIndex([]) };
-    }
-    const placement = placeDocumentSegments(docSegments, text, documentHash, previous.current);
-    previous.current = placement;
-    return { ...placement, index: new LazyIndex(placement.placed) };
-  }, [docSegments, text, documentHash]);
+export function usePlacedSegments(documentId: string, docSegments: readonly Segment[], text: string, documentHash: string): PlacedDocumentSegments {
+  const { store } = useServices();
+  const placement = useMemo(() => {
+    const placed = store.placements.place(documentId, docSegments, text, documentHash);
+    return { ...placed, index: new LazyIndex(placed.placed) };
+  }, [store, documentId, docSegments, text, documentHash]);
+  const hasStale = placement.stale.length > 0;
+  useEffect(() => {
+    if (hasStale) void store.reanchor(documentId, text, documentHash);
+  }, [hasStale, store, documentId, text, documentHash]);
+  return placement;
 }

@@ -1,0 +1,80 @@
+/**
+ * The documents the analyst can read, outside React: the corpus the host serves (listed once)
+ * and the documents that came in through an import (stored in the project). Texts are fetched
+ * once and cached, for the reader and for every job that needs them (exports, placements).
+ */
+import type { CorpusIssue, DocumentSummary, MarginaliaApi } from '../../common/contract';
+import type { ImportedDocument } from '../domain/model';
+import type { ProjectDocument } from '../formats/projectData';
+
+/** One entry of the Documents list: a document's metadata without its text. */
+export type ReadableDocument = Omit<ProjectDocument, 'text'> & { origin: 'corpus' | 'imported' };
+
+export interface CorpusListing {
+  name: string | null;
+  corpus: readonly DocumentSummary[];
+  issues: readonly CorpusIssue[];
+  loadError: string | null;
+  loading: boolean;
+}
+
+type CorpusApi = Pick<MarginaliaApi, 'listDocuments' | 'getDocument'>;
+
+export class Corpus {
+  private listing: CorpusListing = { name: null, corpus: [], issues: [], loadError: null, loading: true };
+  private readonly listeners = new Set<() => void>();
+  private readonly texts = new Map<string, Promise<string>>();
+  private started = false;
+
+  constructor(private readonly api: CorpusApi) {}
+
+  /** Asks the host for the corpus listing (once). */
+  load(): void {
+    if (this.started) return;
+    this.started = true;
+    this.api.listDocuments({}).then(
+      (l) => this.update({ name: l.name, corpus: l.documents, issues: l.issues, loadError: null, loading: false }),
+      (err: unknown) =>
+        this.update({ ...this.listing, loading: false, loadError: `The corpus could not be loaded: ${err instanceof Error ? err.message : err}` }),
+    );
+  }
+
+  getSnapshot = (): CorpusListing => this.listing;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** A corpus document's normalised text; imported documents carry theirs (see textOf). */
+  corpusText(id: string): Promise<string> {
+    let pending = this.texts.get(id);
+    if (!pending) {
+      pending = this.api.getDocument({ id }).then((d) => d.text);
+      pending.catch(() => this.texts.delete(id)); // let a later attempt retry
+      this.texts.set(id, pending);
+    }
+    return pending;
+  }
+
+  /** Any listed document's text: an imported one from its row, a corpus one from the host. */
+  textOf(id: string, imported: readonly ImportedDocument[]): Promise<string> {
+    const local = imported.find((d) => d.id === id);
+    return local ? Promise.resolve(local.text) : this.corpusText(id);
+  }
+
+  private update(listing: CorpusListing): void {
+    this.listing = listing;
+    for (const l of this.listeners) l();
+  }
+}
+
+/** The Documents list: corpus documents first, then imported ones (a corpus id always wins). */
+export function readableDocuments(corpus: readonly DocumentSummary[], imported: readonly ImportedDocument[]): ReadableDocument[] {
+  const listed = corpus.map(({ length: _length, ...d }) => ({ ...d, origin: 'corpus' as const }));
+  const corpusIds = new Set(listed.map((d) => d.id));
+  const fromImports = imported
+    .filter((d) => !corpusIds.has(d.id))
+    .map((d) => ({ id: d.id, title: d.title, kind: d.kind, place: d.place, date: d.date, sha256: d.sha256, origin: 'imported' as const }));
+  return [...listed, ...fromImports];
+}
