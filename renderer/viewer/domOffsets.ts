@@ -5,12 +5,8 @@
  * point — which is exactly what Range.toString().length counts, so emoji, combining marks and
  * RTL text need no special case.
  */
+import type { Span } from '../domain/span';
 import { blockIndexAt } from './blocks';
-
-export interface Span {
-  start: number;
-  end: number;
-}
 
 const BLOCK_SELECTOR = '[data-start]';
 

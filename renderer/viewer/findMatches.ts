@@ -1,5 +1,5 @@
 /** Case-insensitive matches of a query in the normalised text, as document offsets. */
-import type { Span } from './domOffsets';
+import type { Span } from '../domain/span';
 
 export function findMatches(text: string, query: string, limit = 10_000): Span[] {
   const q = query.toLocaleLowerCase();

@@ -1,7 +1,8 @@
 /** Digit keys 1–9 in the text apply the code with that shortcut to the current selection. */
 import { useEffect } from 'react';
 import type { Code } from '../../domain/model';
-import { selectionToOffsets, type Span } from '../../viewer/domOffsets';
+import type { Span } from '../../domain/span';
+import { selectionToOffsets } from '../../viewer/domOffsets';
 import { useViewer } from '../../viewer/ViewerContext';
 
 interface Props {

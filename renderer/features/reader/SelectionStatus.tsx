@@ -3,7 +3,7 @@
  * text, end exclusive) — the numbers every segment stores, shown so an analyst (and a test)
  * can check exactly what will be coded.
  */
-import type { Span } from '../../viewer/domOffsets';
+import type { Span } from '../../domain/span';
 
 export function SelectionStatus({ span }: { span: Span | null }) {
   return (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useServices } from '../../ui/ProjectContext';
-import type { Span } from '../../viewer/domOffsets';
+import type { Span } from '../../domain/span';
 
 /** Find state of the open document; Ctrl/Cmd+F (or the Electron menu's Find…) opens it. */
 export function useFind(docId: string) {

@@ -8,6 +8,7 @@
 import { unzipSync } from 'fflate';
 import { ISO_DATE, type Code, type DocumentMemo, type ImportedDocument, type Segment } from '../../domain/model';
 import { quoteSelector } from '../../domain/segments';
+import type { Span } from '../../domain/span';
 import { readCodes } from './codebook';
 import { DOCUMENT_VARIABLES, ID_MAP_FILE, ID_MAP_FORMAT } from './exportQdpx';
 import { normaliseGuid } from './guid';
@@ -165,7 +166,7 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
     }
     result.documents.push(doc);
 
-    const toSegment = (node: XmlNode, span: { start: number; end: number } | null, label: string) => {
+    const toSegment = (node: XmlNode, span: Span | null, label: string) => {
       const selectionGuid = normaliseGuid(attr(node, 'guid') ?? '');
       const codings = children(node, 'Coding');
       const codeIds = [...new Set(codings.flatMap((c) => codebook.idByGuid.get(normaliseGuid(attr(child(c, 'CodeRef'), 'targetGUID') ?? '')) ?? []))];

@@ -10,12 +10,12 @@
  * word edges, nothing beyond the end or between CR and LF); a tie goes to the standard.
  */
 
+import type { Span } from '../../domain/span';
+
 export type LineEndConvention = 'crlf-as-two' | 'crlf-as-one';
 
-
-export interface Span {
-  start: number;
-  end: number;
+/** A selection as the .qdpx gives it: code points of the original text. */
+export interface SourceSelection extends Span {
   /** The selection's name, which many tools set to the quoted text. */
   name?: string;
 }
@@ -49,7 +49,7 @@ function boundaryTable(raw: string, convention: LineEndConvention): Uint32Array 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 const isWordAt = (text: string, i: number) => i >= 0 && i < text.length && WORD.test(text[i]!);
 
-function score(lfText: string, table: Uint32Array, spans: readonly Span[]): number {
+function score(lfText: string, table: Uint32Array, spans: readonly SourceSelection[]): number {
   let total = 0;
   const last = table.length - 1;
   for (const { start, end, name } of spans) {
@@ -95,10 +95,10 @@ export interface ConvertedSource {
   /** Whether the original had CRLFs, i.e. whether the convention mattered. */
   hadCrlf: boolean;
   /** UTF-16 offsets into `text`, or null when the span lies outside the text. */
-  spans: Array<{ start: number; end: number } | null>;
+  spans: Array<Span | null>;
 }
 
-export function convertSource(raw: string, spans: readonly Span[]): ConvertedSource {
+export function convertSource(raw: string, spans: readonly SourceSelection[]): ConvertedSource {
   const original = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const lfText = original.replace(/\r\n?/g, '\n');
   const text = lfText.normalize('NFC');

@@ -4,7 +4,8 @@
  * done on the normalised text, so it finds exactly what the offsets count.
  */
 import { useEffect, useMemo } from 'react';
-import { spanToRange, type Span } from '../domOffsets';
+import type { Span } from '../../domain/span';
+import { spanToRange } from '../domOffsets';
 import { findMatches } from '../findMatches';
 import { scrollOffsetToCenter } from '../lazyLayout';
 import { useViewer } from '../ViewerContext';

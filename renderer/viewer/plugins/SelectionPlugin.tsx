@@ -4,7 +4,8 @@
  * the toolbar moves with the passage instead of staying where the passage was.
  */
 import { useEffect } from 'react';
-import { selectionToOffsets, type Span } from '../domOffsets';
+import type { Span } from '../../domain/span';
+import { selectionToOffsets } from '../domOffsets';
 import { useViewer } from '../ViewerContext';
 
 export interface SelectionInfo {

@@ -1,6 +1,7 @@
 /** Gives the surrounding UI a few imperative viewer actions (select a span, focus the text). */
 import { useEffect } from 'react';
-import { selectionToOffsets, spanToRange, type Span } from '../domOffsets';
+import type { Span } from '../../domain/span';
+import { selectionToOffsets, spanToRange } from '../domOffsets';
 import { scrollOffsetToCenter } from '../lazyLayout';
 import { useViewer } from '../ViewerContext';
 
