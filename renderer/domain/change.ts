@@ -22,7 +22,16 @@ export interface Change {
   backward: Patch;
 }
 
-export const emptyPatch = (): Patch => ({ codes: {}, segments: {}, memos: {}, documents: {} });
+/**
+ * Rows keyed by id in an object without a prototype: ids are data from files and analysts, and
+ * an id such as "__proto__" or "constructor" must be a key like any other, never an inherited
+ * property (a plain {} would silently drop or misread such a row).
+ */
+export function rowsById<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+export const emptyPatch = (): Patch => ({ codes: rowsById(), segments: rowsById(), memos: rowsById(), documents: rowsById() });
 
 export function invert(change: Change): Change {
   return { label: change.label, forward: change.backward, backward: change.forward };

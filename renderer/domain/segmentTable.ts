@@ -14,6 +14,8 @@ import type { Segment } from './model';
 export type SegmentRows = Readonly<Record<string, Segment | null>>;
 
 const NONE: readonly Segment[] = Object.freeze([]);
+/** No rows (without a prototype: see rowsById). */
+const NO_ROWS: SegmentRows = Object.freeze(Object.create(null) as SegmentRows);
 /** Up to this many rows a change is applied row by row (see applyFew), beyond it document by document. */
 const FEW_ROWS = 16;
 
@@ -37,6 +39,9 @@ function tally(counts: Counts, segment: Segment, by: 1 | -1): void {
 }
 
 const copyCounts = (table: SegmentTable): Counts => ({ byCode: new Map(table.codeCounts), byCoder: new Map(table.coderCounts) });
+
+/** A row of `rows` by id, undefined when absent — never an inherited property ("constructor" is an id like any other). */
+const rowOf = (rows: SegmentRows, id: string): Segment | null | undefined => (Object.hasOwn(rows, id) ? rows[id] : undefined);
 
 export class SegmentTable {
   static readonly empty = new SegmentTable(new Map(), { byCode: new Map(), byCoder: new Map() }, 0);
@@ -98,7 +103,7 @@ export class SegmentTable {
    * holding those ids are searched. Updated rows keep their place in their document's list,
    * new ones are appended, null removes.
    */
-  apply(after: SegmentRows, before: SegmentRows = {}): SegmentTable {
+  apply(after: SegmentRows, before: SegmentRows = NO_ROWS): SegmentTable {
     const ids = Object.keys(after);
     if (ids.length === 0) return this;
     return ids.length <= FEW_ROWS ? this.applyFew(ids, after, before) : this.applyMany(ids, after, before);
@@ -123,8 +128,9 @@ export class SegmentTable {
       return list;
     };
     for (const id of ids) {
-      const next = after[id] ?? null;
-      const old = before[id] !== undefined ? before[id] : (this.find(id) ?? null);
+      const next = rowOf(after, id) ?? null;
+      const known = rowOf(before, id);
+      const old = known !== undefined ? known : (this.find(id) ?? null);
       let replaced = false;
       for (const documentId of new Set([old?.documentId, next?.documentId])) {
         if (documentId === undefined) continue;
@@ -166,9 +172,10 @@ export class SegmentTable {
   private applyMany(ids: readonly string[], after: SegmentRows, before: SegmentRows): SegmentTable {
     const touched = new Set<string>();
     for (const id of ids) {
-      const old = before[id] !== undefined ? before[id] : this.find(id);
+      const known = rowOf(before, id);
+      const old = known !== undefined ? known : this.find(id);
       if (old) touched.add(old.documentId);
-      const next = after[id];
+      const next = rowOf(after, id);
       if (next) touched.add(next.documentId);
     }
     const byDocument = new Map(this.byDocument);
@@ -178,13 +185,13 @@ export class SegmentTable {
     for (const documentId of touched) {
       const list: Segment[] = [];
       for (const row of this.inDocument(documentId)) {
-        if (!(row.id in after)) {
+        if (!Object.hasOwn(after, row.id)) {
           list.push(row);
           continue;
         }
         tally(counts, row, -1);
         size--;
-        const next = after[row.id];
+        const next = rowOf(after, row.id);
         if (next && next.documentId === documentId && !placed.has(row.id)) {
           list.push(next);
           tally(counts, next, 1);
@@ -195,7 +202,7 @@ export class SegmentTable {
       byDocument.set(documentId, list);
     }
     for (const id of ids) {
-      const next = after[id];
+      const next = rowOf(after, id);
       if (!next || placed.has(id)) continue;
       (byDocument.get(next.documentId) as Segment[]).push(next);
       tally(counts, next, 1);

@@ -6,10 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCodebook } from '../domain/defaultCodebook';
 import { defaultContext } from '../domain/context';
-import { applyCode, removeCoding, setSegmentMemo } from '../domain/segments';
+import { ChangeRecorder } from '../domain/context';
+import { applyCode, removeCoding, setDocumentMemo, setSegmentMemo } from '../domain/segments';
 import { sha256Hex } from '../../common/text/sha256';
 import { openProject } from '../store/openProject';
-import { freshIndexedDb } from '../store/testFixtures';
+import { freshIndexedDb, makeSegment } from '../store/testFixtures';
 import { ProjectStore } from './projectStore';
 
 const TEXT = 'The Small Group of the Global Coalition met in Brussels.';
@@ -83,5 +84,32 @@ describe('ProjectStore actions', () => {
     expect(store.getSnapshot().undoLabel).toBe(undoLabel);
     expect(store.getSnapshot().redoLabel).toBe(redoLabel);
     expect(store.getSnapshot().canRedo).toBe(true);
+  });
+
+  it('treats ids that are Object.prototype names as data: "constructor" documents and a "__proto__" segment', async () => {
+    const { project, store } = await setup();
+    const memo = (text: string) =>
+      store.act(
+        (ctx, state) => setDocumentMemo(state.memos.find((m) => m.documentId === 'constructor') ?? null, 'constructor', text, ctx),
+        { documentId: 'constructor' },
+      );
+    await memo('first');
+    await memo('second');
+    await store.undo();
+    expect(store.getSnapshot().memos.find((m) => m.documentId === 'constructor')?.text).toBe('first');
+    expect((await project.repo.loadMemos()).find((m) => m.documentId === 'constructor')?.text).toBe('first');
+
+    const odd = makeSegment('__proto__', { documentId: 'constructor' });
+    await store.act(() => {
+      const rec = new ChangeRecorder();
+      rec.put('segments', odd.id, null, odd);
+      return rec.build('Add odd');
+    }, { documentId: 'constructor' });
+    expect(store.getSnapshot().segments.find('__proto__', 'constructor')).toEqual(odd);
+    expect(store.getSnapshot().segments.countInDocument('constructor')).toBe(1);
+    expect((await project.repo.loadAllSegments()).map((s) => s.id)).toEqual(['__proto__']);
+    await store.undo();
+    expect(store.getSnapshot().segments.countInDocument('constructor')).toBe(0);
+    expect(await project.repo.loadAllSegments()).toEqual([]);
   });
 });

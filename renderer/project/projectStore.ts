@@ -8,9 +8,9 @@
  * writes (re-anchoring) go through `maintain`: stored and mirrored, never on Undo/Redo.
  */
 import type { Change } from '../domain/change';
-import { DomainError } from '../domain/change';
+import { DomainError, rowsById } from '../domain/change';
 import { defaultContext, isEmptyChange, type OpContext } from '../domain/context';
-import type { Settings } from '../domain/model';
+import type { Segment, Settings } from '../domain/model';
 import type { OpenedProject } from '../store/openProject';
 import { applyChangeToTables, toTables, type ProjectArrays, type ProjectTables } from './mirror';
 import { SegmentTable } from '../domain/segmentTable';
@@ -142,7 +142,9 @@ export class ProjectStore {
       read = this.project.repo.loadSegments(documentId).then(
         (rows) => {
           if (this.snapshot.segmentsLoaded) return; // the full read came first
-          const segments = this.snapshot.segments.apply(Object.fromEntries(rows.map((r) => [r.id, r])));
+          const read = rowsById<Segment>();
+          for (const row of rows) read[row.id] = row;
+          const segments = this.snapshot.segments.apply(read);
           this.update({ segments, readyDocuments: new Set([...this.snapshot.readyDocuments, documentId]) });
         },
         () => this.loadSegments(),

@@ -1,0 +1,44 @@
+/**
+ * Several coders on one passage: each coding keeps its own coder, the Segment panel lists
+ * them, and the CSV has one row per coding.
+ */
+import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
+import { openApp, segmentPanel, toolbar } from './support/coding';
+import { exportAs, FIRST } from './support/exchange';
+import { dragSelect, pointOf } from './support/text';
+
+async function becomeCoder(page: import('@playwright/test').Page, name: string) {
+  const field = page.getByRole('textbox', { name: 'Coder' });
+  await field.fill(name);
+  await field.blur(); // saved on blur, not only after the typing pause
+  await expect(field).toHaveValue(name);
+}
+
+test('coder B applies the code coder A applied to the same passage: two codings, two CSV rows', async ({ page }) => {
+  await openApp(page);
+  await becomeCoder(page, 'alice');
+  await dragSelect(page, FIRST, FIRST);
+  await toolbar(page).getByRole('button', { name: 'FTF', exact: true }).click();
+  await expect(toolbar(page)).toBeHidden();
+
+  await becomeCoder(page, 'bob');
+  await dragSelect(page, FIRST, FIRST);
+  await toolbar(page).getByRole('button', { name: 'FTF', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Apply code FTF' })).toBeVisible();
+
+  const at = await pointOf(page, FIRST, 3, 'left');
+  await page.mouse.click(at.x, at.y);
+  const codings = segmentPanel(page).getByRole('list', { name: 'Codings of this segment' });
+  await expect(codings.getByRole('listitem')).toHaveCount(2);
+  await expect(codings.getByRole('listitem', { name: 'FTF by alice' })).toBeVisible();
+  await expect(codings.getByRole('listitem', { name: 'FTF by bob' })).toBeVisible();
+
+  const csv = await exportAs(page, 'Annotated CSV (one row per code)');
+  const [header, ...rows] = Papa.parse<string[]>(csv.text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+  const col = (name: string) => header!.indexOf(name);
+  expect(rows).toHaveLength(2);
+  expect(rows.map((r) => r[col('coder')]).sort()).toEqual(['alice', 'bob']);
+  expect(rows.every((r) => r[col('code')] === 'FTF' && r[col('quote')] === FIRST)).toBe(true);
+  expect(new Set(rows.map((r) => r[col('segment_id')])).size).toBe(1);
+});
