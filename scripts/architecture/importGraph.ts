@@ -26,9 +26,9 @@ export interface ImportEdge {
   local: boolean;
 }
 
-export const SOURCE_ROOTS = ['common', 'main', 'preload', 'renderer'] as const;
+const SOURCE_ROOTS = ['common', 'main', 'preload', 'renderer'];
 
-export function readSourceFiles(repoRoot: string, roots: readonly string[] = SOURCE_ROOTS): SourceFile[] {
+export function readSourceFiles(repoRoot: string): SourceFile[] {
   const files: SourceFile[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(join(repoRoot, dir), { withFileTypes: true })) {
@@ -39,7 +39,7 @@ export function readSourceFiles(repoRoot: string, roots: readonly string[] = SOU
       }
     }
   };
-  for (const root of roots) walk(root);
+  for (const root of SOURCE_ROOTS) walk(root);
   return files;
 }
 

@@ -24,7 +24,7 @@ const isNodeBuiltin = (target: string) => target.startsWith('node:');
  * The only imports between sibling features, each for a reason. Anything else a second feature
  * needs belongs in renderer/ui/ (shared UI) or renderer/project/ (shared state).
  */
-export const ALLOWED_FEATURE_IMPORTS: readonly { from: string; to: string; why: string }[] = [
+const ALLOWED_FEATURE_IMPORTS: readonly { from: string; to: string; why: string }[] = [
   {
     from: 'reader',
     to: 'coding',
@@ -34,7 +34,7 @@ export const ALLOWED_FEATURE_IMPORTS: readonly { from: string; to: string; why: 
 
 const under = (path: string, ...dirs: string[]) => dirs.some((dir) => path.startsWith(`${dir}/`));
 const featureOf = (path: string) => /^renderer\/features\/([^/]+)\//.exec(path)?.[1] ?? null;
-export const isTestFile = (path: string) => /\.test\.tsx?$/.test(path);
+const isTestFile = (path: string) => /\.test\.tsx?$/.test(path);
 
 interface Rule {
   text: string;
