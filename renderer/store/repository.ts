@@ -19,6 +19,7 @@ import {
 } from '../domain/model';
 import type { MarginaliaDb } from './db';
 import { InvalidRowError, toStorageError, type StorageOperation } from './errors';
+import { screenRows, SetAsideRows, type StoredTable } from './setAside';
 
 export interface ProjectRepository {
   loadCodes(): Promise<Code[]>;
@@ -32,6 +33,8 @@ export interface ProjectRepository {
   saveSettings(settings: Settings): Promise<void>;
   /** Writes every table of the patch in one transaction: all of it lands, or none of it. */
   applyPatch(patch: Patch): Promise<void>;
+  /** Stored rows that did not validate when read: left in the database, kept out of the loads above, listed here. */
+  readonly setAside: SetAsideRows;
   close(): void;
 }
 
@@ -116,22 +119,40 @@ export async function readInChunks<T extends { id: string }>(table: Table<T, str
 }
 
 export function createDexieRepository(db: MarginaliaDb): ProjectRepository {
+  const setAside = new SetAsideRows();
+  /** Rows of a whole table, valid ones only; the others are listed in `setAside`. */
+  const whole = async <T>(table: StoredTable, read: Promise<unknown[]>): Promise<T[]> => {
+    const screened = screenRows<T>(table, await read);
+    setAside.replaceTable(table, screened.setAside);
+    return screened.rows;
+  };
+  /** Rows of part of a table (one document's segments). */
+  const part = async <T>(table: StoredTable, read: Promise<unknown[]>): Promise<T[]> => {
+    const screened = screenRows<T>(table, await read);
+    setAside.add(screened.setAside);
+    return screened.rows;
+  };
   return {
-    loadCodes: () => guarded('load', () => db.codes.toArray()),
+    setAside,
+
+    loadCodes: () => guarded('load', () => whole('codes', db.codes.toArray())),
 
     loadSegments: (documentId) =>
       guarded('load', () =>
-        db.segments
-          .where('[documentId+start]')
-          .between([documentId, Dexie.minKey], [documentId, Dexie.maxKey], true, true)
-          .toArray(),
+        part(
+          'segments',
+          db.segments
+            .where('[documentId+start]')
+            .between([documentId, Dexie.minKey], [documentId, Dexie.maxKey], true, true)
+            .toArray(),
+        ),
       ),
 
-    loadAllSegments: () => guarded('load', () => readInChunks(db.segments)),
+    loadAllSegments: () => guarded('load', () => whole('segments', readInChunks(db.segments))),
 
-    loadMemos: () => guarded('load', () => db.memos.toArray()),
+    loadMemos: () => guarded('load', () => whole('memos', db.memos.toArray())),
 
-    loadImportedDocuments: () => guarded('load', () => db.documents.toArray()),
+    loadImportedDocuments: () => guarded('load', () => whole('documents', db.documents.toArray())),
 
     getSettings: (defaults) =>
       guarded('load', async () => {
