@@ -46,7 +46,24 @@ export function descendantIds(codes: readonly Code[], id: string): Set<string> {
   return out;
 }
 
-/** Codes in display order: depth-first, siblings by name. */
+/**
+ * Sibling order: by manual position; codes without one (older rows, imported files) after
+ * the positioned ones, by name. Ties (two rows given the same position by separate edits)
+ * fall back to name, then id, so the order never depends on storage order.
+ */
+export function compareSiblings(a: Code, b: Code): number {
+  if (a.position !== undefined && b.position !== undefined && a.position !== b.position) return a.position - b.position;
+  if (a.position !== undefined && b.position === undefined) return -1;
+  if (a.position === undefined && b.position !== undefined) return 1;
+  return a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The children of `parentId` (null: the top level) in display order. */
+export function siblingsInOrder(codes: readonly Code[], parentId: string | null): Code[] {
+  return codes.filter((c) => c.parentId === parentId).sort(compareSiblings);
+}
+
+/** Codes in display order: depth-first, siblings by position (see compareSiblings). */
 export function flattenTree(codes: readonly Code[]): Array<{ code: Code; depth: number }> {
   const byParent = new Map<string | null, Code[]>();
   const ids = new Set(codes.map((c) => c.id));
@@ -56,7 +73,7 @@ export function flattenTree(codes: readonly Code[]): Array<{ code: Code; depth: 
     list.push(c);
     byParent.set(parent, list);
   }
-  for (const list of byParent.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+  for (const list of byParent.values()) list.sort(compareSiblings);
   const out: Array<{ code: Code; depth: number }> = [];
   const seen = new Set<string>();
   const walk = (parent: string | null, depth: number) => {

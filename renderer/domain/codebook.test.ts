@@ -1,7 +1,8 @@
 import { codeIdsOf } from './codings';
 import { describe, expect, it } from 'vitest';
 import { DomainError, type Change } from './change';
-import { createCode, deleteCode, mergeCodes, moveCode, updateCode } from './codebook';
+import { createCode, deleteCode, mergeCodes, moveCode, reorderCode, updateCode } from './codebook';
+import { flattenTree } from './codeTree';
 import { applyRows, isEmptyChange, type OpContext } from './context';
 import { CodeSchema, SegmentSchema, type Code, type Segment } from './model';
 import { PALETTE } from './palette';
@@ -46,7 +47,7 @@ describe('createCode', () => {
     const codes = [code('a', 'Alpha', { colour: PALETTE[0]! })];
     const { change, code: created } = createCode(codes, { name: '  Beta  ', description: ' d ' }, testContext());
     expect(created).toEqual({
-      id: 'new-1', name: 'Beta', colour: PALETTE[1], description: 'd', parentId: null, shortcut: null, createdAt: T1, updatedAt: T1,
+      id: 'new-1', name: 'Beta', colour: PALETTE[1], description: 'd', parentId: null, shortcut: null, position: 1, createdAt: T1, updatedAt: T1,
     });
     expect(change.label).toBe('Create code Beta');
     expect(replay(change, codes).codes.get('new-1')).toEqual(created);
@@ -85,9 +86,25 @@ describe('createCode', () => {
     const codes = [code('a', 'A', { shortcut: 3 }), code('b', 'B', { shortcut: 4 })];
     const { change } = createCode(codes, { name: 'C', shortcut: 3 }, testContext());
     const after = replay(change, codes, []);
-    expect(after.codes.get('a')).toEqual({ ...codes[0], shortcut: null, updatedAt: T1 });
+    // "a" is also numbered (it had no position): one row carries both edits.
+    expect(after.codes.get('a')).toEqual({ ...codes[0], shortcut: null, position: 0, updatedAt: T1 });
     expect(after.codes.get('new-1')?.shortcut).toBe(3);
-    expect(after.codes.get('b')).toEqual(codes[1]);
+    expect(after.codes.get('b')).toEqual({ ...codes[1], position: 1, updatedAt: T1 });
+  });
+
+  it('puts a new code after its siblings, numbering unordered ones in their shown order first', () => {
+    const ordered = [code('a', 'A', { position: 4 }), code('b', 'B', { position: 9 }), code('k', 'Kid', { parentId: 'a' })];
+    const { change, code: last } = createCode(ordered, { name: 'C' }, testContext());
+    expect(last.position).toBe(10);
+    expect(Object.keys(change.forward.codes)).toEqual(['new-1']); // the ordered siblings are not rewritten
+    // Unordered siblings (older rows, imported files) show by name: that order is kept.
+    const unordered = [code('z', 'Zeta'), code('a', 'Alpha'), code('m', 'Mu', { parentId: 'z' })];
+    const created = createCode(unordered, { name: 'Beta' }, testContext());
+    const after = replay(created.change, unordered);
+    expect(flattenTree([...after.codes.values()]).map((r) => r.code.name)).toEqual(['Alpha', 'Zeta', 'Mu', 'Beta']);
+    expect(after.codes.get('m')).toBe(unordered[2]); // another parent's child is untouched
+    // A sub-code goes after its parent's children only.
+    expect(createCode(ordered, { name: 'Kid 2', parentId: 'a' }, testContext()).code.position).toBe(1);
   });
 });
 
@@ -137,6 +154,61 @@ describe('moveCode', () => {
     expect(() => moveCode(codes, 'root', 'leaf', testContext())).toThrow('Cannot move “Root” into its own sub-code “Leaf”');
     expect(() => moveCode(codes, 'root', 'missing', testContext())).toThrow(DomainError);
   });
+
+  it('puts the moved code after its new siblings, and a move to the same parent changes nothing', () => {
+    const after = replay(moveCode(codes, 'leaf', null, testContext()), codes).codes;
+    expect(flattenTree([...after.values()]).map((r) => r.code.id)).toEqual(['other', 'root', 'mid', 'leaf']);
+    expect(after.get('leaf')).toMatchObject({ parentId: null, position: 2 });
+    expect(isEmptyChange(moveCode(codes, 'mid', 'root', testContext()))).toBe(true);
+  });
+});
+
+describe('reorderCode', () => {
+  // Top level: a b c d (positions 0–3); under b: b1 b2 (no positions: by name).
+  const codes = [
+    code('a', 'A', { position: 0 }), code('b', 'B', { position: 1 }), code('c', 'C', { position: 2 }), code('d', 'D', { position: 3 }),
+    code('b2', 'Second', { parentId: 'b' }), code('b1', 'First', { parentId: 'b' }),
+  ];
+  const order = (change: Change) => flattenTree([...replay(change, codes).codes.values()]).map((r) => r.code.id);
+
+  it('moves a code among its siblings and writes only the siblings whose position changes', () => {
+    const change = reorderCode(codes, 'd', null, 1, testContext());
+    expect(change.label).toBe('Reorder D');
+    expect(order(change)).toEqual(['a', 'd', 'b', 'b1', 'b2', 'c']);
+    expect(Object.keys(change.forward.codes).sort()).toEqual(['b', 'c', 'd']);
+    expect(change.forward.codes['d']).toEqual({ ...codes[3], position: 1, updatedAt: T1 });
+    // Index counts the siblings without the code itself: 0 is first, their number is last.
+    expect(order(reorderCode(codes, 'a', null, 3, testContext()))).toEqual(['b', 'b1', 'b2', 'c', 'd', 'a']);
+    expect(order(reorderCode(codes, 'a', null, 99, testContext()))).toEqual(['b', 'b1', 'b2', 'c', 'd', 'a']);
+    expect(order(reorderCode(codes, 'c', null, -5, testContext()))).toEqual(['c', 'a', 'b', 'b1', 'b2', 'd']);
+  });
+
+  it('returns an empty change when the code is already there', () => {
+    expect(isEmptyChange(reorderCode(codes, 'b', null, 1, testContext()))).toBe(true);
+  });
+
+  it('numbers unordered siblings in their shown order', () => {
+    const change = reorderCode(codes, 'b2', 'b', 0, testContext());
+    expect(order(change)).toEqual(['a', 'b', 'b2', 'b1', 'c', 'd']);
+    expect(change.forward.codes['b1']).toMatchObject({ position: 1 });
+  });
+
+  it('moves into another parent at an index, as one undoable change', () => {
+    const change = reorderCode(codes, 'd', 'b', 1, testContext());
+    expect(change.label).toBe('Move D under B');
+    expect(order(change)).toEqual(['a', 'b', 'b1', 'd', 'b2', 'c']);
+    expect(change.forward.codes['d']).toMatchObject({ parentId: 'b', position: 1 });
+    expect(order(reorderCode(codes, 'b1', null, 0, testContext()))).toEqual(['b1', 'a', 'b', 'b2', 'c', 'd']);
+  });
+
+  it('refuses a sibling-name clash, a loop and unknown codes, like moveCode', () => {
+    const clash = [...codes, code('x', 'first')];
+    expect(() => reorderCode(clash, 'x', 'b', 0, testContext())).toThrow('“B” already has a sub-code named “First”');
+    expect(() => reorderCode(codes, 'b', 'b1', 0, testContext())).toThrow('Cannot move “B” into its own sub-code “First”');
+    expect(() => reorderCode(codes, 'b', 'b', 0, testContext())).toThrow(DomainError);
+    expect(() => reorderCode(codes, 'zz', null, 0, testContext())).toThrow(DomainError);
+    expect(() => reorderCode(codes, 'a', 'zz', 0, testContext())).toThrow(DomainError);
+  });
 });
 
 describe('mergeCodes', () => {
@@ -156,7 +228,8 @@ describe('mergeCodes', () => {
     expect(change.label).toBe('Merge code Source into Target');
     const after = replay(change, codes, segments);
     expect(after.codes.has('src')).toBe(false);
-    expect(after.codes.get('kid')?.parentId).toBe('tgt');
+    expect(after.codes.get('kid')).toMatchObject({ parentId: 'tgt', position: 1 }); // after the target's own
+    expect(after.codes.get('tgtKid')?.position).toBe(0);
     expect(codeIdsOf(after.segments.get('s1')!)).toEqual(['tgt']);
     expect(codeIdsOf(after.segments.get('s2')!)).toEqual(['x', 'tgt']);
     expect(codeIdsOf(after.segments.get('s3')!)).toEqual(['tgt']);
@@ -183,6 +256,7 @@ describe('deleteCode', () => {
     expect(after.codes.has('doomed')).toBe(false);
     expect(after.codes.get('c1')?.parentId).toBe('top');
     expect(after.codes.get('c2')?.parentId).toBe('top');
+    expect(flattenTree([...after.codes.values()]).map((r) => r.code.id)).toEqual(['keep', 'top', 'c1', 'c2']);
     expect(after.segments.has('only')).toBe(false);
     expect(codeIdsOf(after.segments.get('shared')!)).toEqual(['keep']);
     expect(after.segments.get('other')).toBe(segments[2]);
@@ -191,5 +265,9 @@ describe('deleteCode', () => {
   it('moves children of a top-level code to the top level', () => {
     const after = replay(deleteCode(codes, segments, 'top', testContext()), codes, segments);
     expect(after.codes.get('doomed')?.parentId).toBeNull();
+    // In the deleted code's place: between the codes before and after it.
+    const ordered = [code('p', 'P', { position: 0 }), code('q', 'Q', { position: 1 }), code('q1', 'Q1', { parentId: 'q' }), code('r', 'R', { position: 2 })];
+    const flat = replay(deleteCode(ordered, [], 'q', testContext()), ordered).codes;
+    expect(flattenTree([...flat.values()]).map((r) => r.code.id)).toEqual(['p', 'q1', 'r']);
   });
 });

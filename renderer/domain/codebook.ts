@@ -4,11 +4,11 @@
  * previous rows backward); nothing here touches storage.
  */
 import { DomainError, type Change } from './change';
-import { descendantIds } from './codeTree';
+import { descendantIds, siblingsInOrder } from './codeTree';
 import { ChangeRecorder, type OpContext } from './context';
 import { hasCode } from './codings';
 import { HEX_COLOUR, type Code, type Coding, type Segment } from './model';
-import { nextColour } from './palette';
+import { childColour, nextColour } from './palette';
 
 export const MAX_CODE_NAME_LENGTH = 200;
 
@@ -39,6 +39,11 @@ function nameKey(name: string): string {
 function siblingClash(codes: readonly Code[], name: string, parentId: string | null, selfId: string | null): Code | undefined {
   const key = nameKey(name);
   return codes.find((c) => c.id !== selfId && c.parentId === parentId && nameKey(c.name) === key);
+}
+
+/** The code named `name` (compared as sibling names are) among the children of `parentId`. */
+export function codeNamed(codes: readonly Code[], name: string, parentId: string | null): Code | undefined {
+  return siblingClash(codes, name, parentId, null);
 }
 
 function clashMessage(clash: Code, parentId: string | null, codes: readonly Code[]): string {
@@ -98,23 +103,59 @@ function releaseShortcut(codes: readonly Code[], shortcut: number | null, takerI
   }
 }
 
+/**
+ * Writes `order` as the positions 0, 1, 2… of the children of `parentId`, recording only the
+ * rows whose parent or position changes.
+ */
+function placeSiblings(order: readonly Code[], parentId: string | null, rec: ChangeRecorder, now: string): Code[] {
+  const written: Code[] = [];
+  order.forEach((code, position) => {
+    if (code.parentId === parentId && code.position === position) return;
+    const after = { ...code, parentId, position, updatedAt: now };
+    rec.put('codes', code.id, code, after);
+    written.push(after);
+  });
+  return written;
+}
+
+/** `codes` with some rows replaced by newer versions of them. */
+function withRows(codes: readonly Code[], rows: readonly Code[]): Code[] {
+  const newer = new Map(rows.map((r) => [r.id, r]));
+  return codes.map((c) => newer.get(c.id) ?? c);
+}
+
+/**
+ * The position after the last child of `parentId`. Children without a position (older rows,
+ * imported files) are numbered first in their shown order, so the new one comes last.
+ */
+function positionAtEnd(codes: readonly Code[], parentId: string | null, rec: ChangeRecorder, now: string) {
+  const siblings = siblingsInOrder(codes, parentId);
+  if (siblings.some((c) => c.position === undefined)) {
+    return { position: siblings.length, placed: placeSiblings(siblings, parentId, rec, now) };
+  }
+  return { position: siblings.reduce((last, c) => Math.max(last, c.position! + 1), 0), placed: [] };
+}
+
 export function createCode(codes: readonly Code[], input: NewCode, ctx: OpContext): { change: Change; code: Code } {
   const parentId = input.parentId ?? null;
   if (parentId !== null) findCode(codes, parentId);
   const name = validName(codes, input.name, null, parentId);
   const shortcut = validShortcut(input.shortcut ?? null);
+  const rec = new ChangeRecorder();
+  const { position, placed } = positionAtEnd(codes, parentId, rec, ctx.now);
   const code: Code = {
     id: ctx.newId(),
     name,
-    colour: input.colour === undefined ? nextColour(codes) : validColour(input.colour),
+    colour: input.colour !== undefined ? validColour(input.colour) : parentId === null ? nextColour(codes) : childColour(codes, parentId),
     description: (input.description ?? '').trim(),
     parentId,
     shortcut,
+    position,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  const rec = new ChangeRecorder();
-  releaseShortcut(codes, shortcut, code.id, rec, ctx.now);
+  // A renumbered sibling may also give up its shortcut: release from its renumbered row.
+  releaseShortcut(withRows(codes, placed), shortcut, code.id, rec, ctx.now);
   rec.put('codes', code.id, null, code);
   return { change: rec.build(`Create code ${name}`), code };
 }
@@ -171,25 +212,37 @@ function assertNotInto(codes: readonly Code[], id: string, destinationId: string
   }
 }
 
+/** Moves a code under another (or to the top level), after its new siblings. */
 export function moveCode(codes: readonly Code[], id: string, newParentId: string | null, ctx: OpContext): Change {
   const code = findCode(codes, id);
-  const rec = new ChangeRecorder();
-  if (code.parentId !== newParentId) assertNoClashUnder(codes, [code], newParentId);
-  if (newParentId === null) {
-    if (code.parentId !== null) rec.put('codes', id, code, { ...code, parentId: null, updatedAt: ctx.now });
-    return rec.build(`Move ${code.name} to the top level`);
-  }
-  const parent = findCode(codes, newParentId);
-  assertNotInto(codes, id, newParentId, 'move');
-  if (code.parentId !== newParentId) rec.put('codes', id, code, { ...code, parentId: newParentId, updatedAt: ctx.now });
-  return rec.build(`Move ${code.name} under ${parent.name}`);
+  if (code.parentId === newParentId) return new ChangeRecorder().build(moveLabel(codes, code, newParentId));
+  return reorderCode(codes, id, newParentId, siblingsInOrder(codes, newParentId).length, ctx);
 }
 
-/** Children of `id` get `newParentId`, in the recorder. */
-function reparentChildren(codes: readonly Code[], id: string, newParentId: string | null, rec: ChangeRecorder, now: string) {
-  for (const child of codes) {
-    if (child.parentId === id) rec.put('codes', child.id, child, { ...child, parentId: newParentId, updatedAt: now });
+function moveLabel(codes: readonly Code[], code: Code, parentId: string | null): string {
+  if (parentId === null) return `Move ${code.name} to the top level`;
+  return `Move ${code.name} under ${findCode(codes, parentId).name}`;
+}
+
+/**
+ * Puts a code at `index` among the children of `parentId` (null: the top level), counted
+ * without the code itself, so index 0 is first and the number of other children is last.
+ * Moving to another parent follows the rules of moveCode (no loop, no sibling-name clash).
+ * Only siblings whose position changes are written.
+ */
+export function reorderCode(codes: readonly Code[], id: string, parentId: string | null, index: number, ctx: OpContext): Change {
+  const code = findCode(codes, id);
+  if (parentId !== null) {
+    findCode(codes, parentId);
+    assertNotInto(codes, id, parentId, 'move');
   }
+  const moving = code.parentId !== parentId;
+  if (moving) assertNoClashUnder(codes, [code], parentId);
+  const others = siblingsInOrder(codes, parentId).filter((c) => c.id !== id);
+  const at = Math.max(0, Math.min(Math.trunc(index), others.length));
+  const rec = new ChangeRecorder();
+  placeSiblings([...others.slice(0, at), code, ...others.slice(at)], parentId, rec, ctx.now);
+  return rec.build(moving ? moveLabel(codes, code, parentId) : `Reorder ${code.name}`);
 }
 
 const childrenOf = (codes: readonly Code[], id: string) => codes.filter((c) => c.parentId === id);
@@ -217,7 +270,9 @@ export function mergeCodes(
     }
     rec.put('segments', segment.id, segment, { ...segment, codings, updatedAt: ctx.now });
   }
-  reparentChildren(codes, sourceId, targetId, rec, ctx.now);
+  // The source's sub-codes follow the target's own.
+  const order = [...siblingsInOrder(codes, targetId), ...siblingsInOrder(codes, sourceId)].filter((c) => c.id !== sourceId);
+  placeSiblings(order, targetId, rec, ctx.now);
   rec.put('codes', sourceId, source, null);
   return rec.build(`Merge code ${source.name} into ${target.name}`);
 }
@@ -227,7 +282,9 @@ export function deleteCode(codes: readonly Code[], segments: readonly Segment[],
   const code = findCode(codes, id);
   assertNoClashUnder(codes, childrenOf(codes, id), code.parentId);
   const rec = new ChangeRecorder();
-  reparentChildren(codes, id, code.parentId, rec, ctx.now);
+  // The sub-codes take the deleted code's place among its siblings.
+  const order = siblingsInOrder(codes, code.parentId).flatMap((c) => (c.id === id ? siblingsInOrder(codes, id) : [c]));
+  placeSiblings(order, code.parentId, rec, ctx.now);
   for (const segment of segments) {
     if (!hasCode(segment, id)) continue;
     const codings = segment.codings.filter((c) => c.codeId !== id);

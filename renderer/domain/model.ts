@@ -19,6 +19,12 @@ export const CodeSchema = z.object({
   parentId: z.string().min(1).nullable(),
   /** Digit 1–9 that applies this code to the current selection, or null. */
   shortcut: z.number().int().min(1).max(9).nullable(),
+  /**
+   * Manual order among its siblings (ascending). Optional: codes written before codes could be
+   * reordered, and codes imported from files without an order, have none and sort by name
+   * after the ordered ones (domain/codeTree.ts).
+   */
+  position: z.number().int().nonnegative().optional(),
   createdAt: ISO_DATE,
   updatedAt: ISO_DATE,
 });
