@@ -13,10 +13,12 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { splitsSurrogatePair } from '../common/text/codePoints';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { loadCorpus, type LoadedCorpus } from '../main/corpus/loadCorpus';
 import { createWebHandlers, startWebServer, type RunningWebServer } from '../main/web/server';
 import type { Backup } from '../renderer/formats/backup/backup';
+import { codeIdsOf } from '../renderer/domain/codings';
 import { toCsv } from '../renderer/formats/csv/csv';
 import { exportQdpx } from '../renderer/formats/refiQda/exportQdpx';
 import { buildCsvTable } from '../renderer/formats/csv/csvTable';
@@ -127,10 +129,10 @@ function readBackup(file: string): Backup {
   return JSON.parse(readFileSync(file, 'utf8')) as Backup;
 }
 
-/** Highlights the painter registers for a document: one per segment × code. */
+/** Highlights the painter registers for a document: one per segment × code (two coders' codings of one code share one). */
 function expectedHighlights(segments: readonly Segment[], documentId: string): number {
   let n = 0;
-  for (const s of segments) if (s.documentId === documentId) n += s.codeIds.length;
+  for (const s of segments) if (s.documentId === documentId) n += codeIdsOf(s).length;
   return n;
 }
 
@@ -139,12 +141,11 @@ function codingSpans(text: string, count: number, seed: number): Array<[number, 
   const rng = mulberry32(seed);
   const spans: Array<[number, number]> = [];
   const isSpace = (o: number) => /\s/.test(text[o] ?? ' ');
-  const low = (o: number) => o > 0 && o < text.length && text.charCodeAt(o) >= 0xdc00 && text.charCodeAt(o) <= 0xdfff;
   while (spans.length < count) {
     let start = Math.floor(rng() * (text.length - 10));
     let end = Math.min(text.length, start + 5 + Math.floor(rng() * 396));
-    if (low(start)) start--;
-    if (low(end)) end++;
+    if (splitsSurrogatePair(text, start)) start--;
+    if (splitsSurrogatePair(text, end)) end++;
     while (start < end && isSpace(start)) start++;
     while (end > start && isSpace(end - 1)) end--;
     if (end - start >= 5) spans.push([start, end]);
@@ -228,7 +229,7 @@ async function main(): Promise<void> {
   const bookExpected = expectedHighlights(bookBackup.segments, 'book');
   // The viewer registers only the highlights near the viewport of a long document; "painted"
   // then means every highlight the reader can see (page-helpers.js checks against these).
-  const bookSpans = bookBackup.segments.filter((s) => s.documentId === 'book').map((s) => [s.start, s.end, s.codeIds.length]);
+  const bookSpans = bookBackup.segments.filter((s) => s.documentId === 'book').map((s) => [s.start, s.end, codeIdsOf(s).length]);
 
   const results: Results = {
     date: new Date().toISOString(),

@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../common/text/sha256';
 import { parseBackup } from '../renderer/formats/backup/backup';
 import { SegmentSchema } from '../renderer/domain/model';
 import { runSynth } from './synth';
-import { overlapStats, sha256Hex, synthBook, synthCorpus } from './synth/generate';
+import { overlapStats, SYNTH_CODER, synthBook, synthCorpus } from './synth/generate';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -67,7 +68,7 @@ describe('synth', () => {
         expect(s.suffix).toBe(text.slice(s.end, s.end + s.suffix.length));
         expect(s.prefix.length).toBeLessThanOrEqual(32);
         expect(s.documentHash).toBe(sha256Hex(text));
-        for (const id of s.codeIds) expect(codeIds.has(id)).toBe(true);
+        for (const c of s.codings) expect([codeIds.has(c.codeId), c.coder]).toEqual([true, SYNTH_CODER]);
       }
     }
   });

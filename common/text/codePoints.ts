@@ -1,33 +1,21 @@
 /**
  * Offsets are defined once: UTF-16 code units into the normalised document text (what
  * JavaScript strings, the DOM and Lexical count). Exports speak Unicode code points, as
- * Python, R and REFI-QDA count them; these functions convert between the two.
+ * Python, R and REFI-QDA count them. Here: converting between the two, and the surrogate-pair
+ * tests that keep spans from cutting a character in half.
  */
 
-/** Number of code points in text.slice(0, utf16Offset). */
-export function utf16ToCodePoint(text: string, utf16Offset: number): number {
-  let cp = 0;
-  for (let i = 0; i < utf16Offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // A high surrogate followed by a low one is a single code point: count it once.
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    cp++;
-  }
-  return cp;
+export const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+export const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
+
+/** Whether `offset` falls between the two halves of a surrogate pair (an emoji cut in half). */
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && isLowSurrogate(text.charCodeAt(offset)) && isHighSurrogate(text.charCodeAt(offset - 1));
 }
 
-/** UTF-16 offset of the given code point index (clamped to the text's end). */
-export function codePointToUtf16(text: string, codePointOffset: number): number {
-  let i = 0;
-  for (let cp = 0; cp < codePointOffset && i < text.length; cp++) {
-    const c = text.charCodeAt(i);
-    const next = text.charCodeAt(i + 1);
-    i += c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-  }
-  return i;
+/** UTF-16 units of the code point that starts at `offset`: 2 for a surrogate pair, else 1 (lone surrogates too). */
+export function codePointWidth(text: string, offset: number): 1 | 2 {
+  return isHighSurrogate(text.charCodeAt(offset)) && isLowSurrogate(text.charCodeAt(offset + 1)) ? 2 : 1;
 }
 
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { decodeStrictUtf8, normaliseText } from '../../main/corpus/normalise';
+import { normaliseText } from '../../common/text/normalise';
+import { decodeStrictUtf8 } from '../../common/text/utf8';
 
 export function normalisedFile(folder: string, file: string): string {
   const decoded = decodeStrictUtf8(new Uint8Array(readFileSync(join(folder, file))));

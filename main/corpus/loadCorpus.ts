@@ -6,9 +6,11 @@
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CorpusDocument, CorpusIssue, CorpusListing, DocumentSummary } from '../../common/contract';
+import { normaliseText } from '../../common/text/normalise';
+import { sha256Hex } from '../../common/text/sha256';
+import { decodeStrictUtf8 } from '../../common/text/utf8';
 import { parseManifest } from './manifest';
 import type { ManifestDocument } from './manifest';
-import { decodeStrictUtf8, normaliseText, sha256Hex } from './normalise';
 
 export const MANIFEST_FILE = 'manifest.json';
 /** Larger files are refused: the viewer and exports hold whole documents in memory. */

@@ -6,16 +6,18 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { base64ToBytes } from '../../common/bytes';
 
 export type ExportEncoding = 'utf8' | 'base64';
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-/** Bytes of the export; refuses malformed base64 rather than letting Buffer skip bad characters. */
-export function exportBytes(content: string, encoding: ExportEncoding): Buffer {
+/** Bytes of the export; malformed base64 throws rather than being saved as other bytes. */
+export function exportBytes(content: string, encoding: ExportEncoding): Uint8Array {
   if (encoding === 'utf8') return Buffer.from(content, 'utf8');
-  if (!BASE64.test(content)) throw new Error('the export content is not valid base64');
-  return Buffer.from(content, 'base64');
+  try {
+    return base64ToBytes(content);
+  } catch (error) {
+    throw new Error(`the export content is ${(error as Error).message}`);
+  }
 }
 
 export async function writeFileAtomically(target: string, content: string, encoding: ExportEncoding): Promise<void> {

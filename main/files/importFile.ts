@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { bytesToBase64 } from '../../common/bytes';
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
@@ -27,7 +28,7 @@ export async function readImportFile(path: string, maxBytes: number = MAX_IMPORT
   }
   try {
     const bytes = await readFile(path);
-    return { name, base64: bytes.toString('base64') };
+    return { name, base64: bytesToBase64(bytes) };
   } catch (error) {
     throw new Error(readableError(name, error));
   }

@@ -1,19 +1,6 @@
 /** Saving and opening files in a plain browser tab: a download, and an <input type=file>. */
+import { base64ToBytes, bytesToBase64 } from '../../common/bytes';
 import type { OpenImportRequest, OpenImportResult, SaveExportResult } from '../../common/contract';
-
-export function base64ToBytes(base64: string): Uint8Array {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  let bin = '';
-  const CHUNK = 0x8000; // String.fromCharCode has an argument limit
-  for (let i = 0; i < bytes.length; i += CHUNK) bin += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return btoa(bin);
-}
 
 export function downloadFile(req: {
   suggestedName: string;

@@ -3,7 +3,8 @@
  * entry) and the coding state (a 3-level codebook and many overlapping, nested segments).
  * Pure: no file system here (see scripts/synth.ts), so tests can call it directly.
  */
-import { createHash } from 'node:crypto';
+import { splitsSurrogatePair } from '../../common/text/codePoints';
+import { sha256Hex } from '../../common/text/sha256';
 import { PALETTE } from '../../renderer/domain/palette';
 import { quoteSelector } from '../../renderer/domain/segments';
 import type { Code, Segment } from '../../renderer/domain/model';
@@ -35,8 +36,6 @@ export const SYNTH_EXPORTED_AT = '2024-12-31T00:00:00.000Z';
 export const TARGET_STARTS_INSIDE = 0.64;
 export const MIN_SEGMENT = 5;
 export const MAX_SEGMENT = 400;
-
-export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 const isoAt = (rng: Rng) => new Date(SYNTH_EPOCH + Math.floor(rng() * 180 * 86_400_000)).toISOString();
 
@@ -75,9 +74,6 @@ export function synthCodebook(seed: number): Code[] {
   return codes;
 }
 
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-const splitsPair = (text: string, o: number) => o > 0 && o < text.length && isLow(text.charCodeAt(o)) && isHigh(text.charCodeAt(o - 1));
 const isSpace = (text: string, o: number) => /\s/.test(text[o]!);
 
 /** Log-uniform length in [MIN_SEGMENT, MAX_SEGMENT] (many short quotes, some long ones). */
@@ -120,8 +116,8 @@ export function synthSegments(
       end = start + length;
     }
     end = Math.min(end, text.length);
-    if (splitsPair(text, start)) start--;
-    if (splitsPair(text, end)) end++;
+    if (splitsSurrogatePair(text, start)) start--;
+    if (splitsSurrogatePair(text, end)) end++;
     while (start < end && isSpace(text, start)) start++;
     while (end > start && isSpace(text, end - 1)) end--;
     if (end - start < MIN_SEGMENT || end - start > MAX_SEGMENT) continue;
@@ -139,16 +135,17 @@ export function synthSegments(
       if (second !== first) codeIds.push(second);
     }
     const createdAt = isoAt(rng);
+    const id = uuidFrom(rng);
     return {
-      id: uuidFrom(rng),
+      id,
       documentId: doc.id,
       documentHash: doc.sha256,
       start,
       end,
       ...quoteSelector(text, start, end),
-      codeIds,
+      // Coding ids as the Dexie v3 upgrade makes them: no draw from rng, so the rest of the data stays as it was.
+      codings: codeIds.map((codeId) => ({ id: `${id}/${codeId}`, codeId, coder, createdAt })),
       memo: rng() < 0.05 ? `Synthetic memo ${intIn(rng, 1, 9999)}, with "quotes".` : '',
-      coder,
       createdAt,
       updatedAt: createdAt,
     };

@@ -4,6 +4,7 @@
  * NFC, no BOM), uses only precomposed letters (no combining marks) and emoji without variation
  * selectors or ZWJ sequences, so a synthetic offset is a valid app offset as is.
  */
+import { isHighSurrogate } from '../../common/text/codePoints';
 import { intIn, pick, type Rng } from './prng';
 
 const WORDS = (
@@ -32,7 +33,6 @@ export function word(rng: Rng): string {
   return pick(rng, WORDS);
 }
 
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 
 /** A paragraph of exactly `length` UTF-16 units or one less (never half an emoji), no line breaks. */
 export function paragraph(rng: Rng, length: number): string {
@@ -54,7 +54,7 @@ export function paragraph(rng: Rng, length: number): string {
     total += w.length + 1;
   }
   let p = parts.join(' ').slice(0, length);
-  if (isHigh(p.charCodeAt(p.length - 1))) p = p.slice(0, -1);
+  if (isHighSurrogate(p.charCodeAt(p.length - 1))) p = p.slice(0, -1);
   // No white space at either end: replace a trailing space by a full stop.
   if (p.endsWith(' ')) p = p.slice(0, -1) + '.';
   return p;

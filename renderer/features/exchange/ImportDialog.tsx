@@ -1,29 +1,18 @@
 /**
- * Import: a backup (replace or merge), a REFI-QDA project or codebook. The file is read and
- * checked first; a damaged file is explained and nothing is stored. What is valid goes in as
- * one change (one Undo), and the dialog reports what was added, matched, skipped or lost.
+ * Import: every format of the registry that reads files. The file is read and checked first;
+ * a damaged file is explained and nothing is stored. A whole project coming into a project
+ * that is not empty asks first: replace or merge. What is valid goes in as one change (one
+ * Undo), and the dialog reports what was added, matched, skipped or lost.
  */
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { base64ToBytes } from '../../../common/bytes';
 import { useProject, useServices } from '../../ui/ProjectContext';
 import type { CorpusState } from '../../ui/useCorpus';
-import { parseBackup, type Backup } from '../../formats/backup/backup';
-import { importQdc } from '../../formats/refiQda/codebook';
-import { importQdpx } from '../../formats/refiQda/importQdpx';
-import { decodeText } from '../../formats/refiQda/xmlReader';
-import { base64ToBytes } from '../../transport/browserFiles';
-import { IMPORT_FORMATS, importFormat, type ImportFormat } from '../../formats/registry';
-import {
-  isProjectEmpty,
-  planBackupRestore,
-  planQdcImport,
-  planQdpxImport,
-  type CorpusRef,
-  type ImportPlan,
-  type ImportTarget,
-} from '../../project/jobs/importPlans';
+import { nextTurn, type Incoming } from '../../formats/format';
+import { IMPORT_FORMATS, importFormat } from '../../formats/registry';
+import { asksReplaceOrMerge, planImport, type CorpusRef, type ImportFile, type ImportTarget } from '../../project/jobs/importPlans';
 import { Modal } from '../../ui/Modal';
-import { nextTurn } from '../../project/jobs/produceExport';
 
 interface Done {
   fileName: string;
@@ -31,14 +20,20 @@ interface Done {
   notes: string[];
 }
 
+/** A read file waiting for the analyst's choice: replace the project or merge into it. */
+interface Pending {
+  incoming: Incoming;
+  file: ImportFile;
+}
+
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose: () => void }) {
   const { api, store } = useServices();
   const snapshot = useProject();
-  const [format, setFormat] = useState<ImportFormat>('backup');
+  const [formatId, setFormatId] = useState(IMPORT_FORMATS[0]!.id);
   const [busy, setBusy] = useState<string | null>(null);
-  const [pending, setPending] = useState<{ backup: Backup; fileName: string } | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [error, setError] = useState<string | null>(null);
   const choiceRef = useRef<HTMLButtonElement>(null);
@@ -63,54 +58,40 @@ export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
   const corpusRefs = (): CorpusRef[] =>
     corpus.documents.filter((d) => d.origin === 'corpus').map((d) => ({ id: d.id, title: d.title, sha256: d.sha256 }));
 
-  async function apply(plan: ImportPlan, fileName: string) {
+  async function apply(incoming: Incoming, file: ImportFile, mode?: 'replace' | 'merge') {
+    const plan = planImport(incoming, await target(), corpusRefs(), file, mode);
     const stored = await store.act(() => plan.change);
     if (closed.current) return;
     if (!stored) {
-      setError(`${fileName} could not be stored: ${store.getSnapshot().error ?? 'unknown error'}. Nothing was changed.`);
+      setError(`${file.fileName} could not be stored: ${store.getSnapshot().error ?? 'unknown error'}. Nothing was changed.`);
       return;
     }
-    setDone({ fileName, summary: plan.summary, notes: plan.notes });
+    setDone({ fileName: file.fileName, summary: plan.summary, notes: plan.notes });
   }
 
   async function choose() {
     setError(null);
     setDone(null);
     setPending(null);
-    const info = importFormat(format);
-    let file: Awaited<ReturnType<typeof api.openImport>>;
+    const format = importFormat(formatId);
+    let chosen: Awaited<ReturnType<typeof api.openImport>>;
     try {
-      file = await api.openImport({ title: `Import ${info.label}`, extensions: info.extensions });
+      chosen = await api.openImport({ title: `Import ${format.label}`, extensions: [...format.extensions] });
     } catch (err) {
       setError(`The file could not be opened: ${errorText(err)}`);
       return;
     }
-    if (!file || closed.current) return;
-    const fileName = file.name;
-    flushSync(() => setBusy(`Reading ${fileName}…`));
+    if (!chosen || closed.current) return;
+    const file: ImportFile = { fileName: chosen.name, now: new Date().toISOString() };
+    flushSync(() => setBusy(`Reading ${file.fileName}…`));
     await nextTurn(); // paint the busy state before parsing a big file
     try {
-      const bytes = base64ToBytes(file.base64);
-      const now = new Date().toISOString();
-      if (format === 'backup') {
-        const parsed = parseBackup(decodeText(bytes, fileName));
-        if (!parsed.ok) {
-          setError(`${fileName} was not imported. ${parsed.message}`);
-          return;
-        }
-        const current = await target();
-        if (isProjectEmpty(current)) await apply(planBackupRestore(current, parsed.backup, 'replace', corpusRefs()), fileName);
-        else setPending({ backup: parsed.backup, fileName });
-      } else if (format === 'qdpx') {
-        const imported = await importQdpx(bytes, { now, fileName });
-        if (closed.current) return;
-        await apply(planQdpxImport(await target(), imported, corpusRefs(), { now, fileName }), fileName);
-      } else {
-        const imported = importQdc(decodeText(bytes, fileName), { now });
-        await apply(planQdcImport(await target(), imported, { now, fileName }), fileName);
-      }
+      const incoming = await format.import.read(base64ToBytes(chosen.base64), { name: file.fileName, now: file.now });
+      if (closed.current) return;
+      if (asksReplaceOrMerge(incoming, await target())) setPending({ incoming, file });
+      else await apply(incoming, file);
     } catch (err) {
-      if (!closed.current) setError(`${fileName} was not imported. ${errorText(err)}`);
+      if (!closed.current) setError(`${file.fileName} was not imported. ${errorText(err)}`);
     } finally {
       if (!closed.current) setBusy(null);
     }
@@ -118,11 +99,10 @@ export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
 
   async function restore(mode: 'replace' | 'merge') {
     if (!pending) return;
-    const { backup, fileName } = pending;
     setPending(null);
     setBusy(mode === 'replace' ? 'Restoring…' : 'Merging…');
     try {
-      await apply(planBackupRestore(await target(), backup, mode, corpusRefs()), fileName);
+      await apply(pending.incoming, pending.file, mode);
     } finally {
       if (!closed.current) setBusy(null);
     }
@@ -139,14 +119,14 @@ export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
                 type="radio"
                 name="import-format"
                 value={f.id}
-                checked={format === f.id}
-                onChange={() => setFormat(f.id)}
+                checked={formatId === f.id}
+                onChange={() => setFormatId(f.id)}
                 aria-describedby={`import-hint-${f.id}`}
               />
               {f.label}
             </label>
             <small id={`import-hint-${f.id}`} className="exchange-hint">
-              {f.hint}
+              {f.import.hint}
             </small>
           </div>
         ))}
@@ -156,11 +136,11 @@ export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
         <div className="restore-choice" role="group" aria-labelledby="restore-question">
           <p id="restore-question">
             This project already has {snapshot.codes.length} code(s) and {snapshot.segments.size} segment(s). Replace it with{' '}
-            {pending.fileName}, or merge the backup in?
+            {pending.file.fileName}, or merge the backup in?
           </p>
           <ul className="exchange-hint">
             <li>Replace: everything now in the project is replaced by the backup.</li>
-            <li>Merge: nothing is lost; ids are kept and codes with the same name are combined.</li>
+            <li>Merge: nothing is lost; ids are kept and codes with the same path are combined.</li>
           </ul>
           <p className="exchange-hint">Either way, Undo takes it back.</p>
           <div className="dialog-buttons">

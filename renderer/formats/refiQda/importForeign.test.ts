@@ -6,6 +6,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { normaliseText } from '../../../common/text/normalise';
 import { codePath, codesById } from '../../domain/codeTree';
 import { importQdpx } from './importQdpx';
 import { convertSource } from './sourceText';
@@ -157,6 +158,11 @@ describe('convertSource', () => {
     expect(text.slice(spans[0]!.start, spans[0]!.end)).toBe('café');
     expect(text.slice(spans[1]!.start, spans[1]!.end)).toBe('end');
     expect(spans[2]).toBeNull();
+  });
+
+  it('produces exactly the text normaliseText does, step by step (the one rule behind every offset)', () => {
+    const raw = '\uFEFFCafe\u0301 🙂\r\nالتحالف\rend\n';
+    expect(convertSource(raw, []).text).toBe(normaliseText(raw));
   });
 
   it('reads a sources/ file named by plainTextPath, with BOM and CRLF', async () => {

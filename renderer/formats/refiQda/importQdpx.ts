@@ -6,6 +6,8 @@
  * a damaged archive or XML throws an Error with a message for the analyst.
  */
 import { unzipSync } from 'fflate';
+import { sha256Hex } from '../../../common/text/sha256';
+import { decodeText } from '../../../common/text/utf8';
 import { ISO_DATE, type Code, type DocumentMemo, type ImportedDocument, type Segment } from '../../domain/model';
 import { quoteSelector } from '../../domain/segments';
 import type { Span } from '../../domain/span';
@@ -13,7 +15,7 @@ import { readCodes } from './codebook';
 import { DOCUMENT_VARIABLES, ID_MAP_FILE, ID_MAP_FORMAT } from './exportQdpx';
 import { normaliseGuid } from './guid';
 import { convertSource } from './sourceText';
-import { attr, child, children, decodeText, parseXml, textOf, type XmlNode } from './xmlReader';
+import { attr, child, children, parseXml, textOf, type XmlNode } from './xmlReader';
 
 export interface QdpxImport {
   documents: ImportedDocument[];
@@ -30,11 +32,6 @@ export interface QdpxImportOptions {
 }
 
 const OTHER_SOURCES = { PDFSource: 'PDF', PictureSource: 'picture', AudioSource: 'audio', VideoSource: 'video' } as const;
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function openArchive(bytes: Uint8Array): Map<string, Uint8Array> {
   let entries: Record<string, Uint8Array>;
@@ -155,7 +152,7 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
       );
     }
     const documentId = idFor(guid);
-    const sha256 = await sha256Hex(text);
+    const sha256 = sha256Hex(text);
     const doc: ImportedDocument = { id: documentId, title, kind: null, place: null, date: null, sha256, text, source: options.fileName ?? 'REFI-QDA project', importedAt: now };
     for (const value of children(source, 'VariableValue')) {
       const name = variables.get(normaliseGuid(attr(child(value, 'VariableRef'), 'targetGUID') ?? '')) ?? 'unknown variable';

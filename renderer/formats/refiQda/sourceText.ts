@@ -10,6 +10,7 @@
  * word edges, nothing beyond the end or between CR and LF); a tie goes to the standard.
  */
 
+import { codePointWidth } from '../../../common/text/codePoints';
 import type { Span } from '../../domain/span';
 
 export type LineEndConvention = 'crlf-as-two' | 'crlf-as-one';
@@ -38,7 +39,7 @@ function boundaryTable(raw: string, convention: LineEndConvention): Uint32Array 
       continue;
     }
     table.push(lf);
-    const width = c >= 0xd800 && c <= 0xdbff && (raw.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    const width = codePointWidth(raw, i);
     lf += width;
     i += width;
   }

@@ -75,14 +75,3 @@ export function textOf(node: XmlNode | undefined, name: string): string | undefi
   }
   return String(first);
 }
-
-/** Decodes a text file from an archive: UTF-8 (BOM optional) or UTF-16 with a BOM. */
-export function decodeText(bytes: Uint8Array, fileName: string): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new Error(`${fileName} is not valid UTF-8 text.`);
-  }
-}

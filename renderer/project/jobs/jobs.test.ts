@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { base64ToBytes } from '../../../common/bytes';
 import { toCsv } from '../../formats/csv/csv';
 import type { ProjectData } from '../../formats/projectData';
 import { parseBackup } from '../../formats/backup/backup';
@@ -7,7 +8,6 @@ import { importQdc } from '../../formats/refiQda/codebook';
 import { importQdpx } from '../../formats/refiQda/importQdpx';
 import type { Patch } from '../../domain/change';
 import type { Code, ImportedDocument } from '../../domain/model';
-import { base64ToBytes } from '../../transport/browserFiles';
 import { EXPORT_FORMATS, exportFileName, localDate } from '../../formats/registry';
 import { describeChange, isProjectEmpty, planBackupRestore, planQdcImport, planQdpxImport, type ImportTarget } from './importPlans';
 import { ExportCancelled, produceExport } from './produceExport';

@@ -3,13 +3,13 @@
  * cancellation, a responsive window with 100,000 segments); the .qdpx is one heavy call, made
  * in a Web Worker where there is one (inline elsewhere, e.g. in Node tests).
  */
+import { bytesToBase64 } from '../../../common/bytes';
 import { toCsvChunks, type CsvOptions } from '../../formats/csv/csv';
 import type { ProjectData } from '../../formats/projectData';
 import { toWebAnnotationJson } from '../../formats/webAnnotation/webAnnotation';
 import { exportBackup } from '../../formats/backup/backup';
 import { exportQdc } from '../../formats/refiQda/codebook';
 import { exportQdpx, type QdpxOptions } from '../../formats/refiQda/exportQdpx';
-import { bytesToBase64 } from '../../transport/browserFiles';
 import type { ExportFormat } from '../../formats/registry';
 
 export interface ProduceOptions {
