@@ -120,5 +120,15 @@ export type MarginaliaBridge = MarginaliaApi & {
   onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
 };
 
-/** The error shape both transports use, so the renderer can show one kind of message. */
-export const ApiErrorSchema = z.object({ error: z.string() });
+/**
+ * The one envelope every reply travels in, over IPC and HTTP alike: the method's value, or the
+ * message to show. Failures travel as data, not as rejections, because Electron rewrites a
+ * rejected message ("Error invoking remote method …"); over HTTP the status code says the same
+ * as `ok`. Opened by `unwrapReply` (common/reply.ts), the one function preload and the HTTP
+ * transport share.
+ */
+export const ReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type Reply = z.infer<typeof ReplySchema>;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_METHODS, CorpusDocumentSchema } from '../common/contract';
+import { API_METHODS, CorpusDocumentSchema, ReplySchema } from '../common/contract';
 import { ApiError, callApi, createApiHandlers, isApiMethod, osUserName } from './api';
 import type { ApiHandlers } from './api';
 import { loadCorpus } from './corpus/loadCorpus';
@@ -22,23 +22,30 @@ beforeAll(async () => {
 });
 
 describe('callApi', () => {
+  it('answers every method and every failure in the reply envelope of the contract', async () => {
+    for (const [method, payload] of [['getUserInfo', {}], ['getDocument', { id: 'nope' }], ['nope', {}], ['listDocuments', null]] as const) {
+      const { reply } = await callApi(handlers, method, payload);
+      expect(ReplySchema.safeParse(reply).success, method).toBe(true);
+    }
+  });
+
   it('answers listDocuments and getDocument from the corpus', async () => {
     const list = await callApi(handlers, 'listDocuments', {});
-    expect(list.ok && (list.value as { documents: unknown[] }).documents).toHaveLength(5);
-    const doc = await callApi(handlers, 'getDocument', { id: 'coalition-brussels-small-group' });
-    expect(doc.ok).toBe(true);
-    if (doc.ok) expect(CorpusDocumentSchema.parse(doc.value).text.length).toBe(3226);
+    expect(list.status).toBe(200);
+    expect(list.reply.ok && (list.reply.value as { documents: unknown[] }).documents).toHaveLength(5);
+    const { status, reply } = await callApi(handlers, 'getDocument', { id: 'coalition-brussels-small-group' });
+    expect([status, reply.ok]).toEqual([200, true]);
+    if (reply.ok) expect(CorpusDocumentSchema.parse(reply.value).text.length).toBe(3226);
   });
 
   it('gives 404 for an unknown document and for an unknown or inherited method name', async () => {
     expect(await callApi(handlers, 'getDocument', { id: 'nope' })).toEqual({
-      ok: false,
       status: 404,
-      error: 'no document with id "nope" in the corpus',
+      reply: { ok: false, error: 'no document with id "nope" in the corpus' },
     });
     for (const name of ['deleteEverything', 'constructor', '__proto__', 'toString']) {
       const outcome = await callApi(handlers, name, {});
-      expect(outcome).toMatchObject({ ok: false, status: 404 });
+      expect(outcome).toMatchObject({ status: 404, reply: { ok: false } });
     }
     expect(API_METHODS.every(isApiMethod)).toBe(true);
   });
@@ -58,19 +65,16 @@ describe('callApi', () => {
       ['getUserInfo', { user: 'root' }, /user/],
     ];
     for (const [method, payload, message] of cases) {
-      const outcome = await callApi(handlers, method, payload);
-      expect(outcome.ok, `${method} ${JSON.stringify(payload)}`).toBe(false);
-      if (!outcome.ok) {
-        expect(outcome.status).toBe(400);
-        expect(outcome.error).toMatch(message);
-      }
+      const { status, reply } = await callApi(handlers, method, payload);
+      expect([status, reply.ok], `${method} ${JSON.stringify(payload)}`).toEqual([400, false]);
+      if (!reply.ok) expect(reply.error).toMatch(message);
     }
     expect(saved).toEqual([]);
   });
 
   it('passes the parsed request (with defaults) to the host', async () => {
     const outcome = await callApi(handlers, 'saveExport', { suggestedName: 'a.csv', mimeType: 'text/csv', content: 'x' });
-    expect(outcome).toEqual({ ok: true, value: { saved: true, location: '/tmp/a.csv' } });
+    expect(outcome).toEqual({ status: 200, reply: { ok: true, value: { saved: true, location: '/tmp/a.csv' } } });
     expect(saved.at(-1)).toEqual({ suggestedName: 'a.csv', mimeType: 'text/csv', content: 'x', encoding: 'utf8' });
   });
 
@@ -85,17 +89,19 @@ describe('callApi', () => {
         throw new ApiError(404, 'openImport is handled by the browser');
       },
     };
-    expect(await callApi(broken, 'listDocuments', {})).toEqual({ ok: false, status: 500, error: 'listDocuments failed: disk on fire' });
-    expect(await callApi(broken, 'getUserInfo', {})).toMatchObject({ ok: false, status: 500, error: expect.stringMatching(/invalid response: userName/) });
+    expect(await callApi(broken, 'listDocuments', {})).toEqual({ status: 500, reply: { ok: false, error: 'listDocuments failed: disk on fire' } });
+    expect(await callApi(broken, 'getUserInfo', {})).toMatchObject({
+      status: 500,
+      reply: { ok: false, error: expect.stringMatching(/invalid response: userName/) },
+    });
     expect(await callApi(broken, 'openImport', { title: 't', extensions: ['json'] })).toEqual({
-      ok: false,
       status: 404,
-      error: 'openImport is handled by the browser',
+      reply: { ok: false, error: 'openImport is handled by the browser' },
     });
   });
 
   it('returns the user name', async () => {
-    expect(await callApi(handlers, 'getUserInfo', {})).toEqual({ ok: true, value: { userName: 'ada' } });
+    expect(await callApi(handlers, 'getUserInfo', {})).toEqual({ status: 200, reply: { ok: true, value: { userName: 'ada' } } });
   });
 });
 

@@ -2,13 +2,13 @@
  * The one handler table for the contract (common/contract.ts `api`), used by both hosts:
  * Electron IPC (main/ipc.ts) and the Node HTTP host (main/web/server.ts). `callApi` is the only
  * way in: it validates the request with the method's schema, runs the handler and validates the
- * response, and turns every failure into an ApiFailure instead of throwing.
+ * response, and answers with the contract's reply envelope — a failure too, never a throw.
  * No Electron import here: unit tests and the Node host load this module.
  */
 import { userInfo } from 'node:os';
 import type { z } from 'zod';
 import { api } from '../common/contract';
-import type { ApiMethod, ApiResponse } from '../common/contract';
+import type { ApiMethod, ApiResponse, Reply } from '../common/contract';
 import { getCorpusDocument } from './corpus/loadCorpus';
 import type { LoadedCorpus } from './corpus/loadCorpus';
 
@@ -30,7 +30,14 @@ export type ApiHandlers = {
   [M in ApiMethod]: (request: ParsedRequest<M>) => Promise<ApiResponse<M>> | ApiResponse<M>;
 };
 
-export type ApiOutcome = { ok: true; value: unknown } | { ok: false; status: number; error: string };
+/** The reply both transports send (IPC as is, HTTP as the body) and the HTTP status that goes with it. */
+export interface ApiOutcome {
+  status: number;
+  reply: Reply;
+}
+
+const success = (value: unknown): ApiOutcome => ({ status: 200, reply: { ok: true, value } });
+const failure = (status: number, error: string): ApiOutcome => ({ status, reply: { ok: false, error } });
 
 export function isApiMethod(name: string): name is ApiMethod {
   // hasOwnProperty, so "constructor" or "__proto__" never count as methods.
@@ -38,27 +45,27 @@ export function isApiMethod(name: string): name is ApiMethod {
 }
 
 export async function callApi(handlers: ApiHandlers, method: string, payload: unknown): Promise<ApiOutcome> {
-  if (!isApiMethod(method)) return { ok: false, status: 404, error: `unknown API method "${method.slice(0, 60)}"` };
+  if (!isApiMethod(method)) return failure(404, `unknown API method "${method.slice(0, 60)}"`);
   const schemas = api[method];
   const request = schemas.request.safeParse(payload);
   if (!request.success) {
-    return { ok: false, status: 400, error: `invalid ${method} request: ${summariseIssues(request.error)}` };
+    return failure(400, `invalid ${method} request: ${summariseIssues(request.error)}`);
   }
   let value: unknown;
   try {
     const handler = handlers[method] as (request: unknown) => unknown;
     value = await handler(request.data);
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, status: error.status, error: error.message };
+    if (error instanceof ApiError) return failure(error.status, error.message);
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, status: 500, error: `${method} failed: ${reason}` };
+    return failure(500, `${method} failed: ${reason}`);
   }
   const response = schemas.response.safeParse(value);
   if (!response.success) {
     // A bug on our side, not the caller's: say so rather than hand back malformed data.
-    return { ok: false, status: 500, error: `${method} produced an invalid response: ${summariseIssues(response.error)}` };
+    return failure(500, `${method} produced an invalid response: ${summariseIssues(response.error)}`);
   }
-  return { ok: true, value: response.data };
+  return success(response.data);
 }
 
 function summariseIssues(error: z.ZodError): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { API_METHODS, IPC_PREFIX, MENU_CHANNEL } from '../common/contract';
-import { createBridge, unwrapOutcome } from './bridge';
+import { createBridge } from './bridge';
 import type { BridgeIpc } from './bridge';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -35,9 +35,14 @@ describe('createBridge', () => {
     expect(invoke).toHaveBeenLastCalledWith(`${IPC_PREFIX}getDocument`, { id: 'doc-1' });
   });
 
-  it('turns a failure outcome into an Error carrying the main process message', async () => {
+  it('turns a failure reply into an Error carrying the main process message', async () => {
     const bridge = createBridge(fakeIpc(() => ({ ok: false, error: 'no document with id "x"' })).ipc);
     await expect(bridge.getDocument({ id: 'x' })).rejects.toThrow('no document with id "x"');
+  });
+
+  it('rejects replies that are not the envelope', async () => {
+    const bridge = createBridge(fakeIpc(() => ({ error: 'bare' })).ipc);
+    await expect(bridge.listDocuments({})).rejects.toThrow('listDocuments: unexpected reply from the host');
   });
 
   it('passes only valid menu commands to listeners and unsubscribes once', () => {
@@ -63,13 +68,5 @@ describe('createBridge', () => {
   it('refuses a listener that is not a function', () => {
     const bridge = createBridge(fakeIpc(() => null).ipc);
     expect(() => bridge.onMenuCommand('nope' as unknown as () => void)).toThrow(TypeError);
-  });
-});
-
-describe('unwrapOutcome', () => {
-  it('rejects replies that are not outcomes', () => {
-    expect(() => unwrapOutcome('listDocuments', undefined)).toThrow(/unexpected reply/);
-    expect(() => unwrapOutcome('listDocuments', { ok: false })).toThrow(/unexpected reply/);
-    expect(unwrapOutcome('listDocuments', { ok: true, value: 3 })).toBe(3);
   });
 });

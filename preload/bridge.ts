@@ -4,11 +4,12 @@
  * context bridge: the page never sees ipcRenderer, IPC events or channel names.
  */
 import type { ApiMethod, IPC_PREFIX, MENU_CHANNEL, MarginaliaApi, MarginaliaBridge, MenuCommand } from '../common/contract';
+import { unwrapReply } from '../common/reply';
 
 // Only type imports from the contract: it pulls in zod, which the build keeps external, and a
-// sandboxed preload can require nothing but electron. The constants are restated, typed
-// against the contract so the compiler catches drift; Record<…, true> demands every method
-// and command and refuses unknown ones.
+// sandboxed preload can require nothing but electron (common/reply imports nothing at run time
+// and is bundled in). The constants are restated, typed against the contract so the compiler
+// catches drift; Record<…, true> demands every method and command and refuses unknown ones.
 const ipcPrefix: typeof IPC_PREFIX = 'marginalia:';
 const menuChannel: typeof MENU_CHANNEL = 'marginalia:menu';
 const METHODS: Record<ApiMethod, true> = {
@@ -31,26 +32,11 @@ export interface BridgeIpc {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
-/**
- * What every IPC handler resolves to (main/ipc.ts). Failures come back as values rather than
- * rejections so the renderer gets our message, not Electron's "Error invoking remote method…".
- */
-export type IpcOutcome = { ok: true; value: unknown } | { ok: false; error: string };
-
-export function unwrapOutcome(method: string, outcome: unknown): unknown {
-  if (typeof outcome === 'object' && outcome !== null && 'ok' in outcome) {
-    const o = outcome as { ok: unknown; value?: unknown; error?: unknown };
-    if (o.ok === true) return o.value;
-    if (o.ok === false && typeof o.error === 'string') throw new Error(o.error);
-  }
-  throw new Error(`${method}: unexpected reply from the main process`);
-}
-
 export function createBridge(ipc: BridgeIpc, onInvalidCommand: (value: unknown) => void = () => {}): MarginaliaBridge {
   const call =
     (method: ApiMethod) =>
     async (request: unknown): Promise<unknown> =>
-      unwrapOutcome(method, await ipc.invoke(ipcPrefix + method, request ?? {}));
+      unwrapReply(method, await ipc.invoke(ipcPrefix + method, request ?? {}));
 
   const methods: Record<string, (request: unknown) => Promise<unknown>> = {};
   for (const method of Object.keys(METHODS) as ApiMethod[]) methods[method] = call(method);

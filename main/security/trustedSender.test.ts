@@ -1,6 +1,5 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { toEnvelope } from '../ipcEnvelope';
 import { isTrustedFrame, isTrustedRendererUrl } from './trustedSender';
 
 const index = pathToFileURL('/opt/Marginalia/resources/app.asar/out/renderer/index.html').href;
@@ -29,12 +28,5 @@ describe('isTrustedFrame', () => {
     expect(isTrustedFrame({ url: index, parent: null }, trusted)).toBe(true);
     expect(isTrustedFrame({ url: index, parent: { url: index } }, trusted)).toBe(false);
     expect(isTrustedFrame(null, trusted)).toBe(false);
-  });
-});
-
-describe('toEnvelope', () => {
-  it('keeps the value or the message, dropping the HTTP status', () => {
-    expect(toEnvelope({ ok: true, value: { a: 1 } })).toEqual({ ok: true, value: { a: 1 } });
-    expect(toEnvelope({ ok: false, status: 404, error: 'gone' })).toEqual({ ok: false, error: 'gone' });
   });
 });

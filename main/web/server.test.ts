@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CorpusDocumentSchema, CorpusListingSchema } from '../../common/contract';
+import { CorpusDocumentSchema, CorpusListingSchema, ReplySchema } from '../../common/contract';
+import { unwrapReply } from '../../common/reply';
 import { loadCorpus } from '../corpus/loadCorpus';
 import { CONTENT_SECURITY_POLICY } from '../security/headers';
 import { parsePort } from './cli';
@@ -60,7 +61,7 @@ describe('the Node host API', () => {
   it('answers health and listens on loopback', async () => {
     const reply = await send('GET', '/api/health');
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ ok: true });
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: null });
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
   });
 
@@ -68,27 +69,27 @@ describe('the Node host API', () => {
     const list = await post('listDocuments', {});
     expect(list.status).toBe(200);
     expect(list.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(CorpusListingSchema.parse(JSON.parse(list.body)).documents).toHaveLength(5);
+    expect(CorpusListingSchema.parse(unwrapReply('listDocuments', JSON.parse(list.body))).documents).toHaveLength(5);
     const doc = await post('getDocument', { id: 'coalition-paris-roadmap' });
     expect(doc.status).toBe(200);
-    expect(CorpusDocumentSchema.parse(JSON.parse(doc.body)).sha256).toBe('ab8393260d0614c27bfc8cfdbc5a1f57805d4080258043988443dc46ccc0b4ec');
+    expect(CorpusDocumentSchema.parse(unwrapReply('getDocument', JSON.parse(doc.body))).sha256).toBe('ab8393260d0614c27bfc8cfdbc5a1f57805d4080258043988443dc46ccc0b4ec');
   });
 
   it('gives 404 for an unknown document or method, 400 for a malformed id or payload', async () => {
     const unknown = await post('getDocument', { id: 'missing-doc' });
-    expect([unknown.status, JSON.parse(unknown.body)]).toEqual([404, { error: 'no document with id "missing-doc" in the corpus' }]);
+    expect([unknown.status, JSON.parse(unknown.body)]).toEqual([404, { ok: false, error: 'no document with id "missing-doc" in the corpus' }]);
     expect((await post('dropTables', {})).status).toBe(404);
     const badId = await post('getDocument', { id: '../../etc/passwd' });
     expect(badId.status).toBe(400);
     expect(JSON.parse(badId.body).error).toMatch(/^invalid getDocument request: id:/);
     expect((await post('listDocuments', { admin: true })).status).toBe(400);
     const notJson = await send('POST', '/api/listDocuments', { headers: { 'Content-Type': 'application/json' }, body: '{nope' });
-    expect([notJson.status, JSON.parse(notJson.body)]).toEqual([400, { error: 'request body is not valid JSON' }]);
+    expect([notJson.status, JSON.parse(notJson.body)]).toEqual([400, { ok: false, error: 'request body is not valid JSON' }]);
   });
 
   it('leaves saveExport and openImport to the browser', async () => {
     const reply = await post('saveExport', { suggestedName: 'a.csv', mimeType: 'text/csv', content: 'x' });
-    expect([reply.status, JSON.parse(reply.body)]).toEqual([404, { error: 'saveExport is handled by the browser in the Node host' }]);
+    expect([reply.status, JSON.parse(reply.body)]).toEqual([404, { ok: false, error: 'saveExport is handled by the browser in the Node host' }]);
     expect((await post('openImport', { title: 'Import', extensions: ['json'] })).status).toBe(404);
   });
 
@@ -106,6 +107,27 @@ describe('the Node host API', () => {
     expect(evil.status).toBe(403);
     expect((await send('GET', '/', { headers: { Host: `127.0.0.1:1` } })).status).toBe(403);
     expect((await send('GET', '/api/health', { headers: { Host: `localhost:${server.port}` } })).status).toBe(200);
+  });
+});
+
+describe('the reply envelope', () => {
+  it('is every JSON body, with a status that agrees with ok', async () => {
+    const replies = [
+      await post('getUserInfo', {}),
+      await send('GET', '/api/health'),
+      await post('getDocument', { id: 'missing-doc' }),
+      await post('listDocuments', { admin: true }),
+      await send('GET', '/api/listDocuments'),
+      await send('POST', '/api/listDocuments', { headers: { 'Content-Type': 'text/plain' }, body: '{}' }),
+      await post('listDocuments', {}, { Origin: 'http://evil.example' }),
+      await post('getDocument', { id: 'x'.repeat(5000) }),
+      await send('GET', '/api/health', { headers: { Host: 'evil.example' } }),
+      await send('GET', '/nope.js'),
+    ];
+    for (const reply of replies) {
+      const body = ReplySchema.parse(JSON.parse(reply.body));
+      expect(body.ok, reply.body).toBe(reply.status === 200);
+    }
   });
 });
 

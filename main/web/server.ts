@@ -3,12 +3,15 @@
  * answers the same API as Electron IPC (POST /api/<method>, JSON in and out) through
  * main/api.ts. It is reachable only from this machine, and defends against DNS rebinding
  * (Host must be 127.0.0.1:port or localhost:port) and cross-site requests (JSON content type,
- * same-origin Origin). Errors are `{ error }` with a meaningful status.
+ * same-origin Origin). Every JSON body is the contract's reply envelope, the same as over IPC,
+ * with a status code that says the same: 200 with `{ ok: true, value }`, 4xx/5xx with
+ * `{ ok: false, error }`.
  */
 import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Reply } from '../../common/contract';
 import { ApiError, callApi, createApiHandlers } from '../api';
 import type { ApiHandlers } from '../api';
 import type { LoadedCorpus } from '../corpus/loadCorpus';
@@ -47,7 +50,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
   let port = 0;
   const server = createServer((req, res) => {
     handleRequest(req, res, { ...options, maxBodyBytes, port }).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: `internal error: ${error instanceof Error ? error.message : String(error)}` });
+      if (!res.headersSent) sendFailure(res, 500, `internal error: ${error instanceof Error ? error.message : String(error)}`);
       else res.destroy();
     });
   });
@@ -80,17 +83,17 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, ctx: Req
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   const allowedHosts = [`${LOOPBACK}:${ctx.port}`, `localhost:${ctx.port}`];
   if (!allowedHosts.includes((req.headers.host ?? '').toLowerCase())) {
-    return sendJson(res, 403, { error: 'unexpected Host header: open the address Marginalia printed' });
+    return sendFailure(res, 403, 'unexpected Host header: open the address Marginalia printed');
   }
   let pathname: string;
   try {
     pathname = new URL(req.url ?? '/', `http://${LOOPBACK}`).pathname;
   } catch {
-    return sendJson(res, 400, { error: 'malformed request URL' });
+    return sendFailure(res, 400, 'malformed request URL');
   }
   if (pathname === '/api/health') {
     if (req.method !== 'GET') return sendMethodNotAllowed(res, 'GET');
-    return sendJson(res, 200, { ok: true });
+    return sendReply(res, 200, { ok: true, value: null });
   }
   if (pathname.startsWith('/api/')) return handleApi(req, res, ctx, pathname.slice('/api/'.length));
   return serveStatic(req, res, ctx.rendererDir, pathname);
@@ -100,26 +103,25 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: Request
   if (req.method !== 'POST') return sendMethodNotAllowed(res, 'POST');
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `http://${LOOPBACK}:${ctx.port}` && origin !== `http://localhost:${ctx.port}`) {
-    return sendJson(res, 403, { error: 'cross-origin API requests are refused' });
+    return sendFailure(res, 403, 'cross-origin API requests are refused');
   }
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') {
-    return sendJson(res, 415, { error: 'API requests must have Content-Type: application/json' });
+    return sendFailure(res, 415, 'API requests must have Content-Type: application/json');
   }
   const body = await readBody(req, ctx.maxBodyBytes);
   if (body === null) {
     res.setHeader('Connection', 'close');
-    return sendJson(res, 413, { error: `request body exceeds ${ctx.maxBodyBytes} bytes` });
+    return sendFailure(res, 413, `request body exceeds ${ctx.maxBodyBytes} bytes`);
   }
   let payload: unknown;
   try {
     payload = JSON.parse(body);
   } catch {
-    return sendJson(res, 400, { error: 'request body is not valid JSON' });
+    return sendFailure(res, 400, 'request body is not valid JSON');
   }
-  const outcome = await callApi(ctx.handlers, decodeMethodName(method), payload);
-  if (outcome.ok) return sendJson(res, 200, outcome.value);
-  return sendJson(res, outcome.status, { error: outcome.error });
+  const { status, reply } = await callApi(ctx.handlers, decodeMethodName(method), payload);
+  return sendReply(res, status, reply);
 }
 
 function decodeMethodName(raw: string): string {
@@ -154,8 +156,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
 async function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string, pathname: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendMethodNotAllowed(res, 'GET, HEAD');
   const found = await lookUpStaticFile(rendererDir, pathname);
-  if (found.kind === 'forbidden') return sendJson(res, 403, { error: 'path refused' });
-  if (found.kind === 'notFound') return sendJson(res, 404, { error: 'not found' });
+  if (found.kind === 'forbidden') return sendFailure(res, 403, 'path refused');
+  if (found.kind === 'notFound') return sendFailure(res, 404, 'not found');
   res.writeHead(200, {
     'Content-Type': found.mimeType,
     'Content-Length': String(found.size),
@@ -179,11 +181,15 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDi
 
 function sendMethodNotAllowed(res: ServerResponse, allow: string): void {
   res.setHeader('Allow', allow);
-  sendJson(res, 405, { error: `method not allowed; use ${allow}` });
+  sendFailure(res, 405, `method not allowed; use ${allow}`);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+function sendFailure(res: ServerResponse, status: number, error: string): void {
+  sendReply(res, status, { ok: false, error });
+}
+
+function sendReply(res: ServerResponse, status: number, reply: Reply): void {
+  const text = JSON.stringify(reply);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(text)),

@@ -3,6 +3,7 @@
  * business here: saveExport downloads, openImport shows a file picker.
  */
 import { api, type ApiMethod, type ApiRequest, type ApiResponse, type MarginaliaBridge } from '../../common/contract';
+import { unwrapReply } from '../../common/reply';
 import { downloadFile, pickFile } from './browserFiles';
 
 async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
@@ -12,14 +13,11 @@ async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Pro
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(payload),
   });
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const message =
-      body && typeof body === 'object' && 'error' in body ? String((body as { error: unknown }).error) : res.statusText;
-    throw new Error(message);
-  }
+  // The envelope decides, not the status: the host sends both and they agree. A body that is
+  // not JSON (a proxy's error page, a dropped connection) is an unexpected reply.
+  const value = unwrapReply(method, await res.json().catch(() => null));
   // Validate what comes back too: the renderer trusts nothing that crosses a boundary.
-  return api[method].response.parse(body) as ApiResponse<M>;
+  return api[method].response.parse(value) as ApiResponse<M>;
 }
 
 export function createHttpTransport(): MarginaliaBridge {

@@ -1,0 +1,19 @@
+/**
+ * Opens the reply envelope (ReplySchema in ./contract) for preload and the HTTP transport alike.
+ * Checked by hand, with type-only imports: the sandboxed preload bundles this file and can load
+ * nothing but electron at run time, so zod must stay out (see preload/index.test.ts).
+ */
+import type { Reply } from './contract';
+
+/** The value of a successful reply; throws an Error with the host's message otherwise. */
+export function unwrapReply(method: string, reply: unknown): unknown {
+  if (!isReply(reply)) throw new Error(`${method}: unexpected reply from the host`);
+  if (reply.ok) return reply.value;
+  throw new Error(reply.error);
+}
+
+function isReply(value: unknown): value is Reply {
+  if (typeof value !== 'object' || value === null) return false;
+  const { ok, error } = value as { ok?: unknown; error?: unknown };
+  return ok === true || (ok === false && typeof error === 'string');
+}
