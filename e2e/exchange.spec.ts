@@ -27,7 +27,7 @@ import { BUNDLED_CORPUS } from './support/host';
 import { manifest, normalisedFile, viewerText } from './support/text';
 
 const HEADER =
-  'segment_id,document_id,document_title,document_date,code,code_path,start,end,quote,prefix,suffix,memo,coder,created_at,updated_at';
+  'segment_id,document_id,document_title,document_date,code,code_path,start,end,placement,quote,prefix,suffix,memo,coder,created_at,updated_at';
 
 async function freshPage(browser: Browser) {
   const context = await browser.newContext();
@@ -106,7 +106,9 @@ test('annotated CSV: exact header, one row per code, code point offsets that sli
     quote: r[col('quote')]!,
     start: Number(r[col('start')]),
     end: Number(r[col('end')]),
+    placement: r[col('placement')]!,
   }));
+  expect(records.map((r) => r.placement)).toEqual(['exact', 'exact']);
   expect(records.map((r) => [r.code, r.quote])).toEqual([
     ['FTF', FIRST],
     ['Stabilization', SECOND],
@@ -220,7 +222,7 @@ test('a damaged file is explained and nothing is stored', async ({ page }) => {
   expect(await codeNames(page)).toEqual(before);
 });
 
-test('a .qdpx export imports into a fresh project: codes matched by name, segments on the same passages', async ({ page, browser }) => {
+test('a .qdpx export imports into a fresh project: codes matched by path, segments on the same passages', async ({ page, browser }) => {
   await openApp(page);
   await codeTwoPassages(page);
   const qdpx = await exportAs(page, 'REFI-QDA project (.qdpx)');
@@ -231,7 +233,7 @@ test('a .qdpx export imports into a fresh project: codes matched by name, segmen
   const before = await codeNames(fresh);
   const dialog = await importFile(fresh, 'REFI-QDA project (.qdpx)', qdpx.upload);
   await expect(dialog.getByRole('status')).toContainText(`Imported ${qdpx.name}: Added 2 segments.`);
-  await expect(dialog.getByRole('status')).toContainText('matched existing codes by name');
+  await expect(dialog.getByRole('status')).toContainText('matched existing codes by path');
   await expect(dialog.getByRole('status')).toContainText('Already in the corpus');
   await fresh.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -257,9 +259,8 @@ test('a .qdpx from elsewhere adds its document, codes and segments, and reports 
       start,
       end: start + quote.length,
       ...quoteSelector(text, start, start + quote.length),
-      codeIds,
+      codings: codeIds.map((codeId) => ({ id: `${id}/${codeId}`, codeId, coder: 'Zoe', createdAt: now })),
       memo: '',
-      coder: 'Zoe',
       createdAt: now,
       updatedAt: now,
     };
@@ -287,7 +288,7 @@ test('a .qdpx from elsewhere adds its document, codes and segments, and reports 
   await expect(dialog.getByRole('status')).toContainText(
     'Imported fieldwork.qdpx: Added 1 code, 2 segments, 1 document memo and 1 document.',
   );
-  await expect(dialog.getByRole('status')).toContainText('1 code(s) matched existing codes by name: "ftf"');
+  await expect(dialog.getByRole('status')).toContainText('1 code(s) matched existing codes by path: "ftf"');
   await page.keyboard.press('Escape');
 
   await expect(codeRow(page, 'Camps')).toBeVisible();
@@ -300,7 +301,7 @@ test('a .qdpx from elsewhere adds its document, codes and segments, and reports 
   await expect.poll(() => highlightedTexts(page)).toEqual(['returnees and the border', 'the camps were full']);
 });
 
-test('a .qdc codebook adds the codes this project lacks and skips the names it has', async ({ page, browser }) => {
+test('a .qdc codebook adds the codes this project lacks and skips the paths it has', async ({ page, browser }) => {
   await openApp(page);
   const name = codebook(page).getByRole('textbox', { name: 'New code name' });
   await name.fill('Returnees');
@@ -313,7 +314,7 @@ test('a .qdc codebook adds the codes this project lacks and skips the names it h
   const fresh = await freshPage(browser);
   const dialog = await importFile(fresh, 'REFI-QDA codebook (.qdc)', qdc.upload);
   await expect(dialog.getByRole('status')).toContainText(`Imported ${qdc.name}: Added 1 code.`);
-  await expect(dialog.getByRole('status')).toContainText('Skipped 5 code(s) whose names already exist');
+  await expect(dialog.getByRole('status')).toContainText('Skipped 5 code(s) whose paths already exist');
   await fresh.keyboard.press('Escape');
   expect(await codeNames(fresh)).toEqual(await codeNames(page));
 });
@@ -339,6 +340,7 @@ test('thousands of segments: the CSV is written in chunks behind a progress bar'
       updatedAt: now,
     };
   }).filter((s) => s.quote.trim() !== '');
+  // A version 1 backup (codeIds + coder per segment): it is converted to codings as it is read.
   const backup = {
     format: 'marginalia-project',
     version: 1,

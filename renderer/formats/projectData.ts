@@ -2,7 +2,10 @@
  * What every export and exchange format reads: the corpus documents (with their normalised
  * text, so offsets can be converted to code points) and the coding state.
  */
-import type { Code, DocumentMemo, ImportedDocument, Segment, Settings } from '../domain/model';
+import type { Code, DocumentMemo, ImportedDocument, Placement, Segment, Settings } from '../domain/model';
+
+/** exact: where it was coded; moved: re-anchored in a changed text; unplaced: not found in the current text. */
+export type PlacementStatus = Placement['status'];
 
 export interface ProjectDocument {
   id: string;
@@ -19,9 +22,23 @@ export interface ProjectData {
   /** In corpus order; exports list documents in this order. */
   documents: ProjectDocument[];
   codes: Code[];
+  /**
+   * Offsets, quote and context in the documents' current texts for placed segments (see
+   * project/jobs/exportData.ts); an unplaced segment as stored, its offsets unknown.
+   */
   segments: Segment[];
+  /**
+   * Where each segment stands in its document's current text. A segment without an entry
+   * (a fixture, a synthetic project) is taken as exact: its stored offsets are valid.
+   */
+  placement?: ReadonlyMap<string, PlacementStatus>;
   memos: DocumentMemo[];
   settings: Settings;
   /** Documents that came in through an import; a backup carries them in full (they live only in IndexedDB). */
   importedDocuments?: ImportedDocument[];
+}
+
+/** Whether an export can write the segment's offsets (it was placed in the current text). */
+export function placementOf(data: ProjectData, segmentId: string): PlacementStatus {
+  return data.placement?.get(segmentId) ?? 'exact';
 }

@@ -3,6 +3,7 @@ import type { Patch } from '../../domain/change';
 import type { Code, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
 import type { ProjectData } from '../projectData';
 import { exportBackup, parseBackup, type Backup } from './backup';
+import { codeIdsOf } from '../../domain/codings';
 import { CODE_IDS, sampleProject } from '../fixtures/sampleProject';
 import { planRestore, type RestoreTarget } from './restore';
 
@@ -69,10 +70,11 @@ describe('backup round trip', () => {
     const json = JSON.parse(exportBackup({ ...data, importedDocuments: [] }, new Date('2024-05-01T00:00:00Z')));
     expect(Object.keys(json)).toEqual(['format', 'version', 'exportedAt', 'documents', 'codes', 'segments', 'memos', 'settings']);
     expect(json.format).toBe('marginalia-project');
-    expect(json.version).toBe(1);
+    expect(json.version).toBe(2);
     expect(json.exportedAt).toBe('2024-05-01T00:00:00.000Z');
     expect(json.documents[0]).toEqual({ id: 'letter-1848-01', title: 'Letter, "home" 1848', sha256: data.documents[0]!.sha256 });
-    expect(Object.keys(json.segments[0])).toEqual(['id', 'documentId', 'documentHash', 'start', 'end', 'quote', 'prefix', 'suffix', 'codeIds', 'memo', 'coder', 'createdAt', 'updatedAt']);
+    expect(Object.keys(json.segments[0])).toEqual(['id', 'documentId', 'documentHash', 'start', 'end', 'quote', 'prefix', 'suffix', 'codings', 'memo', 'createdAt', 'updatedAt']);
+    expect(Object.keys(json.segments[0].codings[0])).toEqual(['id', 'codeId', 'coder', 'createdAt']);
   });
 });
 
@@ -92,7 +94,7 @@ describe('parseBackup rejects', () => {
   it('JSON of another format or version', () => {
     expect(reject('[1,2]')).toMatch(/not a Marginalia backup/);
     expect(reject(JSON.stringify({ format: 'other' }))).toMatch(/format is "other"/);
-    expect(reject(JSON.stringify({ ...good(), version: 2 }))).toMatch(/version 2 is not supported/);
+    expect(reject(JSON.stringify({ ...good(), version: 3 }))).toMatch(/version 3 is not supported; .* reads versions 1 and 2/);
   });
 
   it('schema violations, naming the path', () => {
@@ -109,8 +111,11 @@ describe('parseBackup rejects', () => {
 
   it('references that do not resolve', () => {
     const unknownCode = good();
-    unknownCode.segments[0].codeIds.push('ghost');
-    expect(reject(JSON.stringify(unknownCode))).toMatch(/segments\[0\]\.codeIds\[\d\]: code "ghost" is not in the codebook/);
+    unknownCode.segments[0].codings.push({ ...unknownCode.segments[0].codings[0], id: 'ghostly', codeId: 'ghost' });
+    expect(reject(JSON.stringify(unknownCode))).toMatch(/segments\[0\]\.codings\[\d\]\.codeId: code "ghost" is not in the codebook/);
+    const twice = good();
+    twice.segments[0].codings.push({ ...twice.segments[0].codings[0], id: 'again' });
+    expect(reject(JSON.stringify(twice))).toMatch(/segments\[0\]\.codings\[2\]: Amal has this code twice/);
     const orphan = good();
     orphan.codes[0].parentId = 'nowhere';
     expect(reject(JSON.stringify(orphan))).toMatch(/codes\[0\]\.parentId: parent code "nowhere"/);
@@ -146,7 +151,7 @@ describe('planRestore', () => {
     expect(undone.memos).toEqual(data.memos);
   });
 
-  it('merge matches codes by name, remaps segment codes, keeps ids and reports conflicts', () => {
+  it('merge matches codes by path, remaps codings, keeps ids and reports conflicts', () => {
     const backup = parsed(exportBackup(data, '2024-05-01T00:00:00Z'));
     // The current project has its own "hardship" code (other id, other case) and a changed segment.
     const mine: Code = { ...data.codes[0]!, id: 'my-hardship', name: 'HARDSHIP' };
@@ -160,7 +165,7 @@ describe('planRestore', () => {
     const codes = plan.change.forward.codes;
     expect(codes[CODE_IDS.hardship]).toBeUndefined();
     expect(codes[CODE_IDS.crop]!.parentId).toBe('my-hardship');
-    expect(plan.change.forward.segments['seg-4']!.codeIds).toEqual([CODE_IDS.emotion, 'my-hardship']);
+    expect(codeIdsOf(plan.change.forward.segments['seg-4']!)).toEqual([CODE_IDS.emotion, 'my-hardship']);
     expect(plan.change.forward.segments['seg-1']).toBeUndefined();
     expect(plan.change.forward.memos).toEqual({});
     expect(plan.report.conflicts).toHaveLength(2);
@@ -176,5 +181,51 @@ describe('planRestore', () => {
     const backup = parsed(exportBackup(data, '2024-05-01T00:00:00Z'));
     const plan = planRestore({ ...data, importedDocuments: [imported] }, backup, 'merge');
     expect(plan.report).toEqual({ added: 0, replaced: 0, removed: 0, conflicts: [] });
+  });
+});
+
+describe('a version 1 backup (codeIds + coder per segment)', () => {
+  /** The backup as version 1 wrote it: one coder for all of a segment's codes. */
+  const versionOne = () => {
+    const json = JSON.parse(exportBackup(data, '2024-05-01T00:00:00.000Z'));
+    json.version = 1;
+    for (const s of json.segments) {
+      s.codeIds = s.codings.map((c: { codeId: string }) => c.codeId);
+      s.coder = s.codings[0].coder;
+      delete s.codings;
+    }
+    return json;
+  };
+
+  it('is read with a coding per code, stamped with the coder and the segment\'s creation, like the Dexie v3 upgrade', () => {
+    const backup = parsed(JSON.stringify(versionOne()));
+    expect(backup.version).toBe(2);
+    const seg2 = backup.segments.find((s) => s.id === 'seg-2')!;
+    expect(seg2.codings).toEqual([{ id: `seg-2/${CODE_IDS.emotion}`, codeId: CODE_IDS.emotion, coder: 'Ben', createdAt: '2024-03-03T12:00:00+02:00' }]);
+    const codings = (segments: readonly Segment[]) => segments.reduce((n, s) => n + s.codings.length, 0);
+    expect(codings(backup.segments)).toBe(codings(data.segments));
+  });
+
+  it('is validated like a current one', () => {
+    const ghost = versionOne();
+    ghost.segments[1].codeIds.push('ghost');
+    const result = parseBackup(JSON.stringify(ghost));
+    expect(result.ok ? '' : result.message).toMatch(/segments\[1\]\.codings\[\d\]\.codeId: code "ghost" is not in the codebook/);
+  });
+});
+
+describe('merging codebooks by path', () => {
+  const T = '2024-01-01T00:00:00.000Z';
+  const code = (id: string, name: string, parentId: string | null = null): Code => ({
+    id, name, colour: '#336699', description: '', parentId, shortcut: null, createdAt: T, updatedAt: T,
+  });
+
+  it('keeps same-name cousins apart and matches a code only under the same parent path', () => {
+    const current: RestoreTarget = { codes: [code('a', 'A'), code('a-other', 'Other', 'a')], segments: [], memos: [] };
+    const incoming = [code('x-a', ' a '), code('x-a-other', 'OTHER', 'x-a'), code('x-b', 'B'), code('x-b-other', 'Other', 'x-b')];
+    const backup = parsed(exportBackup({ ...data, codes: incoming, segments: [], memos: [], importedDocuments: [] }, T));
+    const plan = planRestore(current, backup, 'merge');
+    expect(Object.keys(plan.change.forward.codes).sort()).toEqual(['x-b', 'x-b-other']);
+    expect(plan.change.forward.codes['x-b-other']!.parentId).toBe('x-b');
   });
 });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   CodeSchema,
+  CodingSchema,
   DocumentMemoSchema,
   ImportedDocumentSchema,
   ISO_DATE,
@@ -14,9 +15,11 @@ import {
   type ImportedDocument,
 } from '../../domain/model';
 import type { ProjectData } from '../projectData';
+import { CODE_IDS_BACKUP_VERSION, withCodings } from './legacy';
 
 export const BACKUP_FORMAT = 'marginalia-project';
-export const BACKUP_VERSION = 1;
+/** 2: codings as rows inside their segments; 1 (codeIds + coder per segment) is still read. */
+export const BACKUP_VERSION = 2;
 
 const BackupDocumentSchema = z.object({ id: z.string().min(1), title: z.string(), sha256: z.string() });
 
@@ -57,7 +60,7 @@ export function exportBackup(data: ProjectData, now: Date | string): string {
     codes: [...data.codes].sort((a, b) => byString(a.id, b.id)).map((c) => canonical(CodeSchema, c)),
     segments: [...data.segments]
       .sort((a, b) => byString(a.documentId, b.documentId) || a.start - b.start || a.end - b.end || byString(a.id, b.id))
-      .map((s) => canonical(SegmentSchema, { ...s, codeIds: [...s.codeIds] })),
+      .map((s) => canonical(SegmentSchema, { ...s, codings: s.codings.map((c) => canonical(CodingSchema, c)) })),
     memos: [...data.memos]
       .sort((a, b) => byString(a.documentId, b.documentId))
       .map((m) => canonical(DocumentMemoSchema, m)),
@@ -122,8 +125,13 @@ function referentialProblems(backup: Backup): string[] {
     if (s.end <= s.start) problems.push(`segments[${i}].end: must be greater than start (${s.start})`);
     const text = texts.get(s.documentId);
     if (text != null && s.end > text.length) problems.push(`segments[${i}].end: beyond the end of its document`);
-    s.codeIds.forEach((id, j) => {
-      if (!codes.has(id)) problems.push(`segments[${i}].codeIds[${j}]: code "${id}" is not in the codebook`);
+    const applied = new Set<string>();
+    s.codings.forEach((c, j) => {
+      if (!codes.has(c.codeId)) problems.push(`segments[${i}].codings[${j}].codeId: code "${c.codeId}" is not in the codebook`);
+      // One coder puts a code on a span once (see model.ts).
+      const key = `${c.codeId}\u0000${c.coder}`;
+      if (applied.has(key)) problems.push(`segments[${i}].codings[${j}]: ${c.coder || 'a coder'} has this code twice`);
+      applied.add(key);
     });
   });
   backup.memos.forEach((m, i) => {
@@ -149,13 +157,14 @@ export function parseBackup(text: string): ParseBackupResult {
   if (head.format !== BACKUP_FORMAT) {
     return { ok: false, message: `This is not a Marginalia backup (format is ${JSON.stringify(head.format ?? null)}, expected "${BACKUP_FORMAT}").` };
   }
-  if (head.version !== BACKUP_VERSION) {
+  if (head.version !== BACKUP_VERSION && head.version !== CODE_IDS_BACKUP_VERSION) {
     return {
       ok: false,
-      message: `Backup version ${JSON.stringify(head.version ?? null)} is not supported; this version of Marginalia reads version ${BACKUP_VERSION}.`,
+      message: `Backup version ${JSON.stringify(head.version ?? null)} is not supported; this version of Marginalia reads versions ${CODE_IDS_BACKUP_VERSION} and ${BACKUP_VERSION}.`,
     };
   }
-  const parsed = BackupSchema.safeParse(json);
+  const current = head.version === BACKUP_VERSION ? json : withCodings(json as Record<string, unknown>, BACKUP_VERSION);
+  const parsed = BackupSchema.safeParse(current);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${pathText(issue.path) || '(root)'}: ${issue.message}`);
     return { ok: false, message: `The backup is damaged: ${listProblems(problems)}` };

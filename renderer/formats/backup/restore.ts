@@ -3,13 +3,15 @@
  * undone like any other action.
  *
  * - replace: everything current goes, everything in the backup comes in.
- * - merge: nothing current is lost. Ids are kept; a backup code whose name (case-insensitive)
- *   matches an existing code is that code (segments are re-pointed to it); rows that exist on
- *   both sides with different content are conflicts and the current version stays.
+ * - merge: nothing current is lost. Ids are kept; a backup code whose path (its parent chain of
+ *   names, compared trimmed and case-insensitively) is an existing code's path is that code
+ *   (codings are re-pointed to it); names alone never match, so "A > Other" and "B > Other" stay
+ *   two codes. Rows that exist on both sides with different content are conflicts and the
+ *   current version stays.
  */
 import { emptyPatch, type Change, type Patch } from '../../domain/change';
 import { codePath, codesById } from '../../domain/codeTree';
-import type { Code, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
+import type { Code, Coding, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
 import type { Backup } from './backup';
 
 export interface RestoreTarget {
@@ -76,9 +78,17 @@ function parentsFirst(codes: readonly Code[]): Code[] {
   return [...codes].sort((a, b) => depth(a) - depth(b));
 }
 
+/** A code's place in a codebook: its parent and its name as siblings compare names (see domain/codebook.ts). */
+const placeKey = (parentId: string | null, name: string) => `${parentId ?? ''}\u0000${name.trim().normalize('NFC').toLocaleLowerCase()}`;
+
+/**
+ * Maps every backup code to the code it is in the merged codebook. Parents come first, so a
+ * child is looked up under its parent's merged id: matching a name under the same parent, level
+ * by level, is matching the whole path.
+ */
 function mergeCodes(current: RestoreTarget, backup: Backup, out: PatchBuilder): Map<string, string> {
   const idMap = new Map<string, string>();
-  const known = [...current.codes];
+  const byPlace = new Map(current.codes.map((c) => [placeKey(c.parentId, c.name), c]));
   const currentById = keyed(current.codes, (c) => c.id);
   for (const code of parentsFirst(backup.codes)) {
     const parentId = code.parentId === null ? null : (idMap.get(code.parentId) ?? code.parentId);
@@ -90,19 +100,31 @@ function mergeCodes(current: RestoreTarget, backup: Backup, out: PatchBuilder): 
       if (differs) out.report.conflicts.push(`Code "${sameId.name}" differs from the backup's "${code.name}"; kept the current one.`);
       continue;
     }
-    const name = code.name.toLocaleLowerCase();
-    const sameName = known.filter((c) => c.name.toLocaleLowerCase() === name);
-    const match = sameName.find((c) => c.parentId === parentId) ?? (sameName.length === 1 ? sameName[0] : undefined);
-    if (match) {
-      idMap.set(code.id, match.id);
+    const samePath = byPlace.get(placeKey(parentId, code.name));
+    if (samePath) {
+      idMap.set(code.id, samePath.id);
       continue;
     }
     const added = { ...code, parentId };
     idMap.set(code.id, code.id);
-    known.push(added);
+    byPlace.set(placeKey(parentId, code.name), added);
     out.write('codes', code.id, undefined, added);
   }
   return idMap;
+}
+
+/** Codings re-pointed to the merged codes; two that become one coder's same code are one. */
+function remapCodings(codings: readonly Coding[], idMap: ReadonlyMap<string, string>): Coding[] {
+  const seen = new Set<string>();
+  const out: Coding[] = [];
+  for (const c of codings) {
+    const codeId = idMap.get(c.codeId) ?? c.codeId;
+    const key = `${codeId}\u0000${c.coder}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(codeId === c.codeId ? c : { ...c, codeId });
+  }
+  return out;
 }
 
 function planMerge(current: RestoreTarget, backup: Backup, out: PatchBuilder): void {
@@ -110,7 +132,7 @@ function planMerge(current: RestoreTarget, backup: Backup, out: PatchBuilder): v
 
   const segments = keyed(current.segments, (s) => s.id);
   for (const segment of backup.segments) {
-    const remapped = { ...segment, codeIds: [...new Set(segment.codeIds.map((id) => idMap.get(id) ?? id))] };
+    const remapped = { ...segment, codings: remapCodings(segment.codings, idMap) };
     const existing = segments.get(segment.id);
     if (!existing) out.write('segments', segment.id, undefined, remapped);
     else if (!sameJson(existing, { ...existing, ...remapped })) {

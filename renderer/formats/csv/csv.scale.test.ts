@@ -44,9 +44,13 @@ function bigProject(segmentCount: number): ProjectData {
       quote: doc.text.slice(start, end),
       prefix: doc.text.slice(Math.max(0, start - 32), start),
       suffix: doc.text.slice(end, end + 32),
-      codeIds: i % 3 === 0 ? [`c${i % 30}`, `c${(i + 7) % 30}`] : [`c${i % 30}`],
+      codings: (i % 3 === 0 ? [`c${i % 30}`, `c${(i + 7) % 30}`] : [`c${i % 30}`]).map((codeId) => ({
+        id: `s${i}/${codeId}`,
+        codeId,
+        coder: 'Coder',
+        createdAt: T,
+      })),
       memo: i % 10 === 0 ? 'A memo, with "quotes"\nand a newline' : '',
-      coder: 'Coder',
       createdAt: T,
       updatedAt: T,
     };

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CODE_IDS, sampleProject } from '../fixtures/sampleProject';
+import { CODE_IDS, codingOf, sampleProject } from '../fixtures/sampleProject';
 import { codePointIndex } from '../../../common/text/codePoints';
-import { EXCEL_SAFE_COLUMNS, LONG_COLUMNS, SEGMENT_COLUMNS, toCsv, toCsvChunks, type CsvOptions } from './csv';
-import { buildCsvTable } from './csvTable';
+import { csvChunks, toCsv } from './csv';
+import { EXCEL_SAFE_COLUMNS, LONG_COLUMNS, SEGMENT_COLUMNS } from './csvColumns';
+import { buildCsvTable, type CsvOptions } from './csvTable';
 import type { ProjectData } from '../projectData';
 
 let data: ProjectData;
@@ -26,11 +27,11 @@ const textOf = (id: string) => data.documents.find((d) => d.id === id)!.text;
 const cpSlice = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join('');
 
 describe('toCsv long shape', () => {
-  it('has the documented columns, one row per segment × code, in corpus/start/end/code-path order', () => {
+  it('has the documented columns, one row per coding, in corpus/start/end/code-path order', () => {
     const csv = toCsv(data, { excelSafe: false });
     expect(csv.startsWith('\uFEFF' + LONG_COLUMNS.join(',') + '\r\n')).toBe(true);
     const rows = parse(csv);
-    expect(rows).toHaveLength(data.segments.reduce((n, s) => n + s.codeIds.length, 0));
+    expect(rows).toHaveLength(data.segments.reduce((n, s) => n + s.codings.length, 0));
     expect(rows.map((r) => `${r.segment_id}|${r.code_path}`)).toEqual([
       'seg-1|Hardship > Crop failure',
       'seg-1|Hardship > Crop failure > Drought',
@@ -142,7 +143,7 @@ describe('code point offsets', () => {
       documentId: doc.id,
       start,
       end: offsets[offsets.length - 1 - i]!,
-      codeIds: [CODE_IDS.language],
+      codings: [codingOf(`cp-${i}`, CODE_IDS.language, 'Amal')],
     }));
     const rows = parse(toCsv({ ...data, documents: [doc], segments }, { bom: false }));
     const cp = codePointIndex(text);
@@ -174,11 +175,11 @@ describe('toCsv at more rows than one block', () => {
     };
     for (const options of [{}, { shape: 'wide' as const }]) {
       const whole = toCsv(many, options);
-      const records = options.shape === 'wide' ? 2600 : many.segments.reduce((n, s) => n + new Set(s.codeIds).size, 0);
+      const records = options.shape === 'wide' ? 2600 : many.segments.reduce((n, s) => n + s.codings.length, 0);
       expect(parse(whole).length).toBe(records);
       for (const size of [97, 999, 1001, 2500, 5000]) {
         let joined = '';
-        for await (const chunk of toCsvChunks(many, options, undefined, size)) joined += chunk;
+        for await (const chunk of csvChunks(buildCsvTable(many, options), true, undefined, size)) joined += chunk;
         expect(joined).toBe(whole);
       }
     }
@@ -207,6 +208,64 @@ describe('toCsv filters', () => {
     expect(idsOf({ coder: 'Ben' })).toEqual(['seg-2', 'seg-6']);
     expect(idsOf({ coder: 'Ben', documentIds: ['letter-1848-01'] })).toEqual(['seg-2']);
     expect(parse(toCsv(data, { coder: 'nobody' }))).toEqual([]);
+  });
+});
+
+describe('toCsv on codings', () => {
+  /** seg-4 coded "Emotion" by Amal (the fixture) and by Ben too: the same span, the same code, two codings. */
+  const twoCoders = (): ProjectData => ({
+    ...data,
+    segments: data.segments.map((s) =>
+      s.id === 'seg-4' ? { ...s, codings: [...s.codings, codingOf(s.id, CODE_IDS.emotion, 'Ben', '2024-03-05T08:00:00.000Z')] } : s,
+    ),
+  });
+
+  it('writes one row per coding: two coders on the same span with the same code give two rows with their coders', () => {
+    const rows = parse(toCsv(twoCoders())).filter((r) => r.segment_id === 'seg-4' && r.code === 'Emotion');
+    expect(rows.map((r) => [r.coder, r.created_at])).toEqual([
+      ['Amal', '2024-03-01T09:00:00.000Z'],
+      ['Ben', '2024-03-05T08:00:00.000Z'],
+    ]);
+    expect(rows[0]!.start).toBe(rows[1]!.start);
+  });
+
+  it('filters codings by coder: a segment shows only the chosen coder\'s codings', () => {
+    const rows = parse(toCsv(twoCoders(), { coder: 'Ben' }));
+    expect(rows.map((r) => `${r.segment_id}|${r.code}|${r.coder}`)).toEqual(['seg-2|Emotion|Ben', 'seg-4|Emotion|Ben', "seg-6|'+Hope|Ben"]);
+    const wide = parse(toCsv(twoCoders(), { shape: 'wide', coder: 'Ben' }));
+    const seg4 = wide.find((r) => r.segment_id === 'seg-4')!;
+    expect([seg4.Emotion, seg4.Hardship, seg4.coders]).toEqual(['1', '0', 'Ben']);
+  });
+
+  it('lists every coder of a segment in the wide shape, and counts a code when any coding has it', () => {
+    const seg4 = parse(toCsv(twoCoders(), { shape: 'wide' })).find((r) => r.segment_id === 'seg-4')!;
+    expect([seg4.Emotion, seg4.Hardship, seg4.coders]).toEqual(['1', '1', 'Amal; Ben']);
+  });
+});
+
+describe('toCsv placement column', () => {
+  it('says where each segment stands and leaves the offsets of an unplaced one empty, never wrong', () => {
+    const placement = new Map([
+      ['seg-1', 'moved' as const],
+      ['seg-5', 'unplaced' as const],
+    ]);
+    const rows = parse(toCsv({ ...data, placement }, { excelSafe: false }));
+    const by = (id: string) => rows.find((r) => r.segment_id === id)!;
+    expect(by('seg-1').placement).toBe('moved');
+    expect(by('seg-2').placement).toBe('exact');
+    expect([by('seg-5').placement, by('seg-5').start, by('seg-5').end, by('seg-5').quote]).toEqual(['unplaced', '', '', '-5 degrees']);
+    const wide = parse(toCsv({ ...data, placement }, { shape: 'wide' })).find((r) => r.segment_id === 'seg-5')!;
+    expect([wide.placement, wide.start, wide.end]).toEqual(['unplaced', '', '']);
+    expect(buildCsvTable({ ...data, placement }).unplaced).toBe(1);
+  });
+
+  it('calls a segment whose document is not in the export unplaced', () => {
+    const rows = parse(toCsv({ ...data, documents: data.documents.slice(0, 1) }));
+    expect(rows.filter((r) => r.document_id === 'diary-1850').map((r) => [r.placement, r.start])).toEqual([
+      ['unplaced', ''],
+      ['unplaced', ''],
+      ['unplaced', ''],
+    ]);
   });
 });
 
@@ -276,12 +335,12 @@ describe('toCsv read by Python', () => {
   });
 });
 
-describe('toCsvChunks', () => {
+describe('csvChunks', () => {
   it('yields pieces whose concatenation is exactly toCsv, reporting progress', async () => {
     for (const options of [{}, { shape: 'wide' as const, bom: false }]) {
       const progress: Array<[number, number]> = [];
       let joined = '';
-      for await (const chunk of toCsvChunks(data, options, (done, total) => progress.push([done, total]), 3)) {
+      for await (const chunk of csvChunks(buildCsvTable(data, options), options.bom, (done, total) => progress.push([done, total]), 3)) {
         joined += chunk;
       }
       expect(joined).toBe(toCsv(data, options));
@@ -293,7 +352,7 @@ describe('toCsvChunks', () => {
 
   it('writes just the header when nothing matches', async () => {
     const chunks: string[] = [];
-    for await (const chunk of toCsvChunks(data, { coder: 'nobody', bom: false })) chunks.push(chunk);
+    for await (const chunk of csvChunks(buildCsvTable(data, { coder: 'nobody' }), false)) chunks.push(chunk);
     expect(chunks).toEqual([LONG_COLUMNS.join(',')]);
   });
 });

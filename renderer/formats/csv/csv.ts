@@ -3,11 +3,9 @@
  * quote, CR or LF). Offsets are Unicode code points, end exclusive, so that
  * Python's text[start:end] and R's substr(text, start + 1, end) give back the quote.
  */
-import { buildCsvTable, type Cell, type CsvOptions, type CsvTable } from './csvTable';
+import { buildCsvTable, type CsvOptions, type CsvTable } from './csvTable';
+import type { Cell } from './csvColumns';
 import type { ProjectData } from '../projectData';
-
-export { EXCEL_SAFE_COLUMNS, LONG_COLUMNS, SEGMENT_COLUMNS, excelSafeCell } from './csvTable';
-export type { CsvOptions, CsvShape } from './csvTable';
 
 const BOM = '\uFEFF';
 const NEWLINE = '\r\n';
@@ -72,22 +70,22 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 
 /**
  * The same CSV as toCsv, in pieces: the concatenation of the yielded strings equals
- * toCsv(data, options). Yields to the event loop after every chunk so a UI stays responsive
+ * toCsv(data, options) for the table buildCsvTable(data, options) (built first, so a caller
+ * can read its counts). Yields to the event loop after every chunk so a UI stays responsive
  * and can show onProgress.
  */
-export async function* toCsvChunks(
-  data: ProjectData,
-  options: CsvOptions = {},
+export async function* csvChunks(
+  table: CsvTable,
+  bom = true,
   onProgress?: CsvProgress,
   rowsPerChunk = 5000,
 ): AsyncGenerator<string, void, undefined> {
-  const table = buildCsvTable(data, options);
   const size = Math.max(1, Math.floor(rowsPerChunk));
   let done = 0;
   onProgress?.(0, table.rowCount);
   do {
     const end = Math.min(table.rowCount, done + size);
-    const prefix = done === 0 ? ((options.bom ?? true) ? BOM : '') : NEWLINE;
+    const prefix = done === 0 ? (bom ? BOM : '') : NEWLINE;
     yield prefix + records(table, done, end);
     done = end;
     onProgress?.(done, table.rowCount);

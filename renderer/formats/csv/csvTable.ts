@@ -7,15 +7,16 @@
  * cell and the positions of its surrogate pairs (for code point offsets) — so a row is one
  * array literal of a handful of reads.
  */
-import type { Code, Segment } from '../../domain/model';
+import type { Code, Coding, Segment } from '../../domain/model';
 import { codePath, codesById, descendantIds, flattenTree } from '../../domain/codeTree';
 import { codePointIndex } from '../../../common/text/codePoints';
-import type { ProjectData, ProjectDocument } from '../projectData';
+import { placementOf, type PlacementStatus, type ProjectData, type ProjectDocument } from '../projectData';
+import { CODERS_SEPARATOR, LONG_COLUMNS, SEGMENT_COLUMNS, excelSafeCell, type Cell } from './csvColumns';
 
 export type CsvShape = 'long' | 'wide';
 
 export interface CsvOptions {
-  /** 'long': one row per segment × code (default); 'wide': one row per segment, one 0/1 column per code. */
+  /** 'long': one row per coding (default); 'wide': one row per segment, one 0/1 column per code. */
   shape?: CsvShape;
   /** Start with a UTF-8 byte order mark so Excel reads the file as UTF-8 (default true). */
   bom?: boolean;
@@ -23,64 +24,20 @@ export interface CsvOptions {
   excelSafe?: boolean;
   /** Only these documents. */
   documentIds?: readonly string[];
-  /** Only these codes … */
+  /** Only codings of these codes … */
   codeIds?: readonly string[];
-  /** … and the codes below them (default true). */
+  /** … and of the codes below them (default true). */
   includeDescendants?: boolean;
-  /** Only segments by this coder. */
+  /** Only codings by this coder. */
   coder?: string;
 }
-
-export const LONG_COLUMNS = [
-  'segment_id',
-  'document_id',
-  'document_title',
-  'document_date',
-  'code',
-  'code_path',
-  'start',
-  'end',
-  'quote',
-  'prefix',
-  'suffix',
-  'memo',
-  'coder',
-  'created_at',
-  'updated_at',
-] as const;
-
-/** The wide shape's leading columns: the long ones minus code and code_path. */
-export const SEGMENT_COLUMNS = LONG_COLUMNS.filter((c) => c !== 'code' && c !== 'code_path');
-
-/**
- * Free-text columns, the only ones whose cells can start with = + - @ tab or CR, hence the only
- * ones the Excel-safe prefix can change (ids, dates, offsets and timestamps are machine-made).
- * In the wide shape the code columns' *headers* (code paths) are affected too.
- */
-export const EXCEL_SAFE_COLUMNS = [
-  'document_title',
-  'code',
-  'code_path',
-  'quote',
-  'prefix',
-  'suffix',
-  'memo',
-  'coder',
-] as const;
-
-export type Cell = string | number;
 
 export interface CsvTable {
   header: string[];
   rowCount: number;
   row(index: number): Cell[];
-}
-
-/** OWASP CSV injection defence: a leading apostrophe makes spreadsheets treat the cell as text. */
-export function excelSafeCell(value: string): string {
-  // = + - @ tab CR (the same starts as /^[=+\-@\t\r]/, without a regex per cell).
-  const c = value.charCodeAt(0);
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value;
+  /** Segments in the table that could not be placed in the current text (written with empty offsets). */
+  unplaced: number;
 }
 
 /** ISO 8601 in UTC with a Z; stored dates may carry another offset. */
@@ -100,14 +57,24 @@ function selectedCodeIds(codes: readonly Code[], options: CsvOptions): Set<strin
   return selected;
 }
 
-function filterSegments(data: ProjectData, options: CsvOptions, codeFilter: Set<string> | null): Segment[] {
+/** A segment and its codings that pass the filters (segments with none are left out). */
+interface Selected {
+  segment: Segment;
+  codings: Coding[];
+}
+
+function selectCodings(data: ProjectData, options: CsvOptions, codeFilter: Set<string> | null): Selected[] {
   const documentFilter = options.documentIds ? new Set(options.documentIds) : null;
-  return data.segments.filter(
-    (s) =>
-      (!documentFilter || documentFilter.has(s.documentId)) &&
-      (options.coder === undefined || s.coder === options.coder) &&
-      (!codeFilter || s.codeIds.some((id) => codeFilter.has(id))),
-  );
+  const { coder } = options;
+  const selected: Selected[] = [];
+  for (const segment of data.segments) {
+    if (documentFilter && !documentFilter.has(segment.documentId)) continue;
+    const codings = segment.codings.filter(
+      (c) => (coder === undefined || c.coder === coder) && (!codeFilter || codeFilter.has(c.codeId)),
+    );
+    if (codings.length) selected.push({ segment, codings });
+  }
+  return selected;
 }
 
 /** Per-document facts a row needs, computed once per document (cells already Excel-safe). */
@@ -168,52 +135,81 @@ function codeFactsLookup(codes: readonly Code[], text: (value: string) => string
   };
 }
 
+/** A selected segment with what its rows share: document facts and the position cells. */
+interface SegmentRow extends Selected {
+  facts: DocumentFacts;
+  start: Cell;
+  end: Cell;
+  placement: PlacementStatus;
+}
+
+/**
+ * Offsets in code points when the segment was placed in its document's current text; empty
+ * when it was not (or its document is not in the export): never offsets that slice wrong.
+ */
+function segmentRows(data: ProjectData, selected: readonly Selected[], factsOf: (id: string) => DocumentFacts): SegmentRow[] {
+  return selected.map(({ segment, codings }) => {
+    const facts = factsOf(segment.documentId);
+    const cp = facts.toCodePoint;
+    const placement = cp ? placementOf(data, segment.id) : 'unplaced';
+    const placed = placement !== 'unplaced';
+    return { segment, codings, facts, placement, start: placed ? cp!(segment.start) : '', end: placed ? cp!(segment.end) : '' };
+  });
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Corpus order, then position in the text, then id (stable for equal spans). */
+function compareSegmentRows(a: SegmentRow, b: SegmentRow): number {
+  return (
+    a.facts.order - b.facts.order || a.segment.start - b.segment.start || a.segment.end - b.segment.end || byId(a.segment, b.segment)
+  );
+}
+
 export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvTable {
   const safe = options.excelSafe ?? true;
   const text = safe ? excelSafeCell : (value: string) => value;
   const codeFilter = selectedCodeIds(data.codes, options);
-  const segments = filterSegments(data, options, codeFilter);
   const factsOf = documentFactsLookup(data.documents, text);
   const codeFacts = codeFactsLookup(data.codes, text);
+  const segments = segmentRows(data, selectCodings(data, options, codeFilter), factsOf);
+  const unplaced = segments.filter((s) => s.placement === 'unplaced').length;
 
   if ((options.shape ?? 'long') === 'long') {
-    const entries: Array<{ segment: Segment; facts: DocumentFacts; code: CodeFacts }> = [];
-    for (const segment of segments) {
-      const facts = factsOf(segment.documentId);
-      for (const id of new Set(segment.codeIds)) {
-        if (!codeFilter || codeFilter.has(id)) entries.push({ segment, facts, code: codeFacts(id) });
-      }
-    }
+    const entries: Array<{ row: SegmentRow; coding: Coding; code: CodeFacts }> = [];
+    for (const row of segments) for (const coding of row.codings) entries.push({ row, coding, code: codeFacts(coding.codeId) });
     entries.sort(
       (a, b) =>
-        a.facts.order - b.facts.order ||
-        a.segment.start - b.segment.start ||
-        a.segment.end - b.segment.end ||
+        compareSegmentRows(a.row, b.row) ||
         a.code.rank - b.code.rank ||
-        (a.segment.id < b.segment.id ? -1 : a.segment.id > b.segment.id ? 1 : 0),
+        a.coding.coder.localeCompare(b.coding.coder) ||
+        a.coding.createdAt.localeCompare(b.coding.createdAt) ||
+        byId(a.coding, b.coding),
     );
     return {
       header: [...LONG_COLUMNS],
       rowCount: entries.length,
+      unplaced,
       row(i) {
-        const { segment: s, facts, code } = entries[i]!;
-        const cp = facts.toCodePoint;
+        const { row, coding, code } = entries[i]!;
+        const s = row.segment;
         // One array literal in column order (LONG_COLUMNS): no per-row temporaries.
         return [
           s.id,
           s.documentId,
-          facts.title,
-          facts.date,
+          row.facts.title,
+          row.facts.date,
           code.nameCell,
           code.pathCell,
-          cp ? cp(s.start) : '',
-          cp ? cp(s.end) : '',
+          row.start,
+          row.end,
+          row.placement,
           text(s.quote),
           text(s.prefix),
           text(s.suffix),
           text(s.memo),
-          text(s.coder),
-          utcIso(s.createdAt),
+          text(coding.coder),
+          utcIso(coding.createdAt),
           utcIso(s.updatedAt),
         ];
       },
@@ -238,45 +234,42 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
   });
   // A code listed twice (a malformed tree) has two columns; both read 1 when it is applied.
   const repeatedColumns = columnOf.size !== columnCodes.length;
-  const rows = segments.map((segment) => ({ segment, facts: factsOf(segment.documentId) }));
-  rows.sort(
-    (a, b) =>
-      a.facts.order - b.facts.order ||
-      a.segment.start - b.segment.start ||
-      a.segment.end - b.segment.end ||
-      (a.segment.id < b.segment.id ? -1 : a.segment.id > b.segment.id ? 1 : 0),
-  );
+  segments.sort(compareSegmentRows);
   const width = fixed + columnCodes.length;
   return {
     header: [...SEGMENT_COLUMNS, ...codeHeaders],
-    rowCount: rows.length,
+    rowCount: segments.length,
+    unplaced,
     row(i) {
-      const { segment: s, facts } = rows[i]!;
-      const cp = facts.toCodePoint;
+      const row = segments[i]!;
+      const s = row.segment;
+      const coders = [...new Set(row.codings.map((c) => c.coder))].sort((a, b) => a.localeCompare(b));
       const cells: Cell[] = new Array<Cell>(width);
       // SEGMENT_COLUMNS order.
       cells[0] = s.id;
       cells[1] = s.documentId;
-      cells[2] = facts.title;
-      cells[3] = facts.date;
-      cells[4] = cp ? cp(s.start) : '';
-      cells[5] = cp ? cp(s.end) : '';
-      cells[6] = text(s.quote);
-      cells[7] = text(s.prefix);
-      cells[8] = text(s.suffix);
-      cells[9] = text(s.memo);
-      cells[10] = text(s.coder);
-      cells[11] = utcIso(s.createdAt);
-      cells[12] = utcIso(s.updatedAt);
+      cells[2] = row.facts.title;
+      cells[3] = row.facts.date;
+      cells[4] = row.start;
+      cells[5] = row.end;
+      cells[6] = row.placement;
+      cells[7] = text(s.quote);
+      cells[8] = text(s.prefix);
+      cells[9] = text(s.suffix);
+      cells[10] = text(s.memo);
+      cells[11] = text(coders.join(CODERS_SEPARATOR));
+      cells[12] = utcIso(s.createdAt);
+      cells[13] = utcIso(s.updatedAt);
       cells.fill(0, fixed);
+      // A code counts when any of the selected codings has it.
       if (repeatedColumns) {
-        const applied = new Set(s.codeIds);
+        const applied = new Set(row.codings.map((c) => c.codeId));
         columnCodes.forEach((c, k) => {
           if (applied.has(c.id)) cells[fixed + k] = 1;
         });
       } else {
-        for (const id of s.codeIds) {
-          const k = columnOf.get(id);
+        for (const coding of row.codings) {
+          const k = columnOf.get(coding.codeId);
           if (k !== undefined) cells[k] = 1;
         }
       }

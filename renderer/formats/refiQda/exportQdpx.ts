@@ -1,6 +1,9 @@
 /**
  * Writes a REFI-QDA project (.qdpx): a ZIP holding project.qde (Project.xsd) and one UTF-8
  * text file per document under sources/. Positions are Unicode code points of that text.
+ * Each coding is a <Coding> of its own with its coder as creatingUser, so two coders' codings
+ * of one span are two <Coding>s of one <PlainTextSelection>. A selection needs positions: a
+ * segment not placed in the current text is left out (see leftOutOf).
  *
  * Element order follows the schema's sequences (Project: Users, CodeBook, Variables, Sources,
  * Notes; TextSource: PlainTextSelection*, NoteRef*, VariableValue*; PlainTextSelection:
@@ -12,7 +15,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { codePointIndex } from '../../../common/text/codePoints';
 import type { Segment } from '../../domain/model';
-import type { ProjectData, ProjectDocument } from '../projectData';
+import { placementOf, type ProjectData, type ProjectDocument } from '../projectData';
 import { codeElements } from './codebook';
 import { guidFor, parseGuid } from './guid';
 import { xmlDocument, type XmlElement } from './xmlWriter';
@@ -47,6 +50,17 @@ class IdRegistry {
   }
 }
 
+/** Segments the file holds: placed ones of the exported documents. */
+function writtenSegments(data: ProjectData): Segment[] {
+  const exported = new Set(data.documents.map((d) => d.id));
+  return data.segments.filter((s) => exported.has(s.documentId) && placementOf(data, s.id) !== 'unplaced');
+}
+
+/** How many segments a .qdpx of `data` leaves out (no positions in the current text, or no document). */
+export function leftOutOf(data: ProjectData): number {
+  return data.segments.length - writtenSegments(data).length;
+}
+
 export function buildProjectXml(data: ProjectData, options: QdpxOptions, registry = new IdRegistry()): string {
   const userGuids = new Map<string, string>();
   const userGuid = (name: string) => {
@@ -55,7 +69,8 @@ export function buildProjectXml(data: ProjectData, options: QdpxOptions, registr
     if (!guid) userGuids.set(name, (guid = guidFor('user', name)));
     return guid;
   };
-  const userNames = new Set([options.userName, ...data.segments.map((s) => s.coder)].filter((n) => n !== ''));
+  const userNames = new Set([options.userName].filter((n) => n !== ''));
+  for (const s of data.segments) for (const c of s.codings) if (c.coder !== '') userNames.add(c.coder);
   const notes: XmlElement[] = [];
   const note = (guid: string, name: string, text: string, user: string, created: string, modified: string) =>
     notes.push({
@@ -65,7 +80,7 @@ export function buildProjectXml(data: ProjectData, options: QdpxOptions, registr
     });
 
   const segmentsByDoc = new Map<string, Segment[]>();
-  for (const s of data.segments) {
+  for (const s of writtenSegments(data)) {
     const list = segmentsByDoc.get(s.documentId);
     if (list) list.push(s);
     else segmentsByDoc.set(s.documentId, [s]);
@@ -81,18 +96,20 @@ export function buildProjectXml(data: ProjectData, options: QdpxOptions, registr
     const segments = (segmentsByDoc.get(doc.id) ?? []).sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
     const selections: XmlElement[] = segments.map((s) => {
       const selectionGuid = registry.guid('segment', s.id);
-      const user = userGuid(s.coder);
-      const codings: XmlElement[] = [...new Set(s.codeIds)]
-        .filter((id) => codeGuids.has(id))
-        .map((codeId) => ({
+      // The span was made by its first coding's coder.
+      const firstCoder = s.codings[0]?.coder ?? '';
+      const user = userGuid(firstCoder);
+      const codings: XmlElement[] = s.codings
+        .filter((c) => codeGuids.has(c.codeId))
+        .map((c) => ({
           name: 'Coding',
-          attrs: { guid: guidFor('coding', `${s.id}|${codeId}`), creatingUser: user, creationDateTime: s.createdAt },
-          children: [{ name: 'CodeRef', attrs: { targetGUID: codeGuids.get(codeId)! } }],
+          attrs: { guid: registry.guid('coding', c.id), creatingUser: userGuid(c.coder), creationDateTime: c.createdAt },
+          children: [{ name: 'CodeRef', attrs: { targetGUID: codeGuids.get(c.codeId)! } }],
         }));
       const refs: XmlElement[] = [];
       if (s.memo !== '') {
         const noteGuid = guidFor('segment-memo', s.id);
-        note(noteGuid, `Memo: ${selectionName(s.quote).slice(0, 60)}`, s.memo, s.coder, s.createdAt, s.updatedAt);
+        note(noteGuid, `Memo: ${selectionName(s.quote).slice(0, 60)}`, s.memo, firstCoder, s.createdAt, s.updatedAt);
         refs.push({ name: 'NoteRef', attrs: { targetGUID: noteGuid } });
       }
       return {

@@ -78,14 +78,15 @@ describe('importQdpx of an ATLAS.ti-style project', () => {
     expect(doc).toMatchObject({ id: g(20), title: 'Interview 1', date: '2023-11-01', source: 'winter.qdpx' });
     expect(doc!.text).toBe(RAW.replace(/\r\n/g, '\n'));
 
-    const quotes = result.segments.map((s) => [s.quote, doc!.text.slice(s.start, s.end), s.coder]);
+    const quotes = result.segments.map((s) => [s.quote, doc!.text.slice(s.start, s.end), s.codings[0]!.coder]);
     expect(quotes).toEqual([
       ['Hard. We had no café.', 'Hard. We had no café.', 'Dr. Okafor'],
       ['Better 😊, thank you', 'Better 😊, thank you', 'Dr. Okafor'],
       ['We had no café', 'We had no café', 'Dr. Okafor'],
     ]);
     const first = result.segments[0]!;
-    expect(first).toMatchObject({ id: g(60), documentId: g(20), codeIds: [g(11)], memo: 'Says "hard" twice & shivers.' });
+    expect(first).toMatchObject({ id: g(60), documentId: g(20), memo: 'Says "hard" twice & shivers.' });
+    expect(first.codings).toEqual([{ id: g(160), codeId: g(11), coder: 'Dr. Okafor', createdAt: '2023-11-05T14:03:00.000Z' }]);
     expect(first.createdAt).toBe('2023-11-05T14:03:00.000Z');
     // 32 UTF-16 units of context, as the app keeps it.
     expect(first.prefix).toBe('How was the winter?\nRespondent: ');
@@ -176,7 +177,7 @@ describe('convertSource', () => {
     const result = await importQdpx(zipSync({ 'project.qde': strToU8(xml), [`sources/${g(20)}.txt`]: strToU8(text) }));
     expect(result.documents.map((d) => d.text)).toEqual(['Line one\nLine two\n']);
     expect(result.segments.map((s) => s.quote)).toEqual(['Line two']);
-    expect(result.segments[0]!.coder).toBe('');
+    expect(result.segments[0]!.codings[0]!.coder).toBe('');
     expect(result.report.join('\n')).toMatch(/"Missing" has no text inside the archive/);
   });
 });

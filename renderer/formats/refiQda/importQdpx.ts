@@ -1,29 +1,23 @@
 /**
  * Reads a REFI-QDA project (.qdpx) into Marginalia's model: text sources become imported
  * documents (normalised like the corpus), codes keep hierarchy, colour and description,
- * coded text selections become segments, notes become memos. Whatever cannot be represented
+ * coded text selections become segments with one coding per <Coding> (its creatingUser as the
+ * coder, so two coders on one selection stay two codings), notes become memos. Whatever cannot be represented
  * (other source types, cases, sets, graphs, links, other variables …) is listed in `report`;
  * a damaged archive or XML throws an Error with a message for the analyst.
  */
 import { unzipSync } from 'fflate';
 import { sha256Hex } from '../../../common/text/sha256';
 import { decodeText } from '../../../common/text/utf8';
-import { ISO_DATE, type Code, type DocumentMemo, type ImportedDocument, type Segment } from '../../domain/model';
+import { ISO_DATE, type Coding, type ImportedDocument } from '../../domain/model';
 import { quoteSelector } from '../../domain/segments';
 import type { Span } from '../../domain/span';
+import type { Additions } from '../format';
 import { readCodes } from './codebook';
 import { DOCUMENT_VARIABLES, ID_MAP_FILE, ID_MAP_FORMAT } from './exportQdpx';
 import { normaliseGuid } from './guid';
 import { convertSource } from './sourceText';
 import { attr, child, children, parseXml, textOf, type XmlNode } from './xmlReader';
-
-export interface QdpxImport {
-  documents: ImportedDocument[];
-  codes: Code[];
-  segments: Segment[];
-  memos: DocumentMemo[];
-  report: string[];
-}
 
 export interface QdpxImportOptions {
   now?: string;
@@ -71,7 +65,45 @@ interface NoteInfo {
   modified?: string;
 }
 
-export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): Promise<QdpxImport> {
+interface CodingReader {
+  segmentId: string;
+  /** Our code id for a code GUID, undefined when the codebook lacks it. */
+  codeId: (guid: string) => string | undefined;
+  coder: (coding: XmlNode) => string;
+  createdAt: (coding: XmlNode) => string;
+  idFor: (guid: string) => string;
+}
+
+/**
+ * A selection's <Coding>s as codings: one each, with its own coder. One coder's repeat of a
+ * code on the same selection is kept once (a coder puts a code on a span once).
+ */
+function readCodings(nodes: readonly XmlNode[], read: CodingReader): { codings: Coding[]; unknownCodes: number; repeated: number } {
+  const codings: Coding[] = [];
+  const seen = new Set<string>();
+  let unknownCodes = 0;
+  let repeated = 0;
+  for (const node of nodes) {
+    const codeId = read.codeId(normaliseGuid(attr(child(node, 'CodeRef'), 'targetGUID') ?? ''));
+    if (codeId === undefined) {
+      unknownCodes++;
+      continue;
+    }
+    const coder = read.coder(node);
+    const key = `${codeId}\u0000${coder}`;
+    if (seen.has(key)) {
+      repeated++;
+      continue;
+    }
+    seen.add(key);
+    const guid = attr(node, 'guid');
+    const id = guid ? read.idFor(normaliseGuid(guid)) : `${read.segmentId}/${codeId}/${coder}`;
+    codings.push({ id, codeId, coder, createdAt: read.createdAt(node) });
+  }
+  return { codings, unknownCodes, repeated };
+}
+
+export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): Promise<Additions> {
   const now = options.now ?? new Date().toISOString();
   const files = openArchive(bytes);
   const qdePath = files.has('project.qde') ? 'project.qde' : [...files.keys()].find((p) => p.endsWith('.qde'));
@@ -82,10 +114,17 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
   const report: string[] = [];
   const ids = readIdMap(files);
   const idFor = (guid: string) => ids.get(guid) ?? guid;
+  /**
+   * A file the project names: internal:// paths live under sources/; a relative path is looked
+   * for there too (qualitative-coding writes a bare "board_2017.txt" for sources/board_2017.txt).
+   */
   const fileText = (path: string | undefined): string | undefined => {
-    const internal = /^internal:\/\/(.+)$/i.exec(path ?? '');
-    const data = internal ? files.get(`sources/${internal[1]!.replace(/\\/g, '/').toLowerCase()}`) : undefined;
-    return data ? decodeText(data, internal![1]!) : undefined;
+    if (!path) return undefined;
+    const internal = /^internal:\/\/(.+)$/i.exec(path);
+    const name = (internal ? internal[1]! : path.replace(/^relative:\/\//i, '')).replace(/\\/g, '/');
+    const key = name.toLowerCase();
+    const data = files.get(`sources/${key}`) ?? (internal ? undefined : files.get(key));
+    return data ? decodeText(data, name) : undefined;
   };
 
   const users = new Map(
@@ -119,7 +158,7 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
   const variables = new Map(children(child(project, 'Variables'), 'Variable').map((v) => [normaliseGuid(attr(v, 'guid') ?? ''), attr(v, 'name') ?? '']));
   const droppedVariables = new Map<string, number>();
 
-  const result: QdpxImport = { documents: [], codes: codebook.codes, segments: [], memos: [], report };
+  const result: Additions = { documents: [], codes: codebook.codes, segments: [], memos: [], report };
   const seenSegments = new Set<string>();
   const sourcesNode = child(project, 'Sources');
 
@@ -165,17 +204,23 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
 
     const toSegment = (node: XmlNode, span: Span | null, label: string) => {
       const selectionGuid = normaliseGuid(attr(node, 'guid') ?? '');
-      const codings = children(node, 'Coding');
-      const codeIds = [...new Set(codings.flatMap((c) => codebook.idByGuid.get(normaliseGuid(attr(child(c, 'CodeRef'), 'targetGUID') ?? '')) ?? []))];
-      const memo = [...notesOf(node), ...codings.flatMap(notesOf)].map((n) => n.text).join('\n\n');
-      if (codings.length > codeIds.length) report.push(`${label}: ${codings.length - codeIds.length} coding(s) refer to codes not in the codebook and were skipped.`);
-      if (!span || span.start >= span.end) return report.push(`${label}: its position is empty or outside the text; it was not imported.`);
-      if (codeIds.length === 0) return report.push(`${label} has no code; it was not imported${memo ? ' (nor its memo)' : ''}.`);
+      const codingNodes = children(node, 'Coding');
+      const memo = [...notesOf(node), ...codingNodes.flatMap(notesOf)].map((n) => n.text).join('\n\n');
       const id = idFor(selectionGuid);
+      const createdAt = timestamp(attr(node, 'creationDateTime') ?? attr(codingNodes[0], 'creationDateTime'), now);
+      const { codings, unknownCodes, repeated } = readCodings(codingNodes, {
+        segmentId: id,
+        codeId: (guid) => codebook.idByGuid.get(guid),
+        coder: (c) => userName(attr(c, 'creatingUser') ?? attr(node, 'creatingUser')),
+        createdAt: (c) => timestamp(attr(c, 'creationDateTime'), createdAt),
+        idFor,
+      });
+      if (unknownCodes) report.push(`${label}: ${unknownCodes} coding(s) refer to codes not in the codebook and were skipped.`);
+      if (repeated) report.push(`${label}: ${repeated} coding(s) repeat a code by the same coder; each was kept once.`);
+      if (!span || span.start >= span.end) return report.push(`${label}: its position is empty or outside the text; it was not imported.`);
+      if (codings.length === 0) return report.push(`${label} has no code; it was not imported${memo ? ' (nor its memo)' : ''}.`);
       if (seenSegments.has(id)) return report.push(`${label} repeats the GUID of another selection; it was not imported.`);
       seenSegments.add(id);
-      const creator = attr(node, 'creatingUser') ?? attr(codings[0], 'creatingUser');
-      const createdAt = timestamp(attr(node, 'creationDateTime') ?? attr(codings[0], 'creationDateTime'), now);
       result.segments.push({
         id,
         documentId,
@@ -183,9 +228,8 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
         start: span.start,
         end: span.end,
         ...quoteSelector(text, span.start, span.end),
-        codeIds,
+        codings,
         memo,
-        coder: userName(creator),
         createdAt,
         updatedAt: timestamp(attr(node, 'modifiedDateTime'), createdAt),
       });

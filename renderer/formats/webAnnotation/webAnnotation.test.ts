@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CODE_IDS, sampleProject } from '../fixtures/sampleProject';
+import { CODE_IDS, codingOf, sampleProject } from '../fixtures/sampleProject';
 import { guidFor } from '../refiQda/guid';
 import type { ProjectData } from '../projectData';
 import { ANNOTATION_CONTEXT, documentIri, toWebAnnotationJson, toWebAnnotations } from './webAnnotation';
@@ -18,7 +18,7 @@ describe('W3C Web Annotation export', () => {
     expect(json.first.items).toHaveLength(data.segments.length);
   });
 
-  it('describes a segment with tagging bodies, a commenting memo, creator and both selectors', () => {
+  it('describes a segment with a tagging body per coding (its coder as creator), a commenting memo and both selectors', () => {
     const annotations = toWebAnnotations(data);
     const seg2 = data.segments.find((s) => s.id === 'seg-2')!;
     const a = annotations.find((x) => x.id === `urn:uuid:${guidFor('segment', 'seg-2')}`)!;
@@ -27,9 +27,8 @@ describe('W3C Web Annotation export', () => {
       type: 'Annotation',
       created: '2024-03-03T10:00:00.000Z',
       modified: '2024-03-02T10:30:00.000Z',
-      creator: { type: 'Person', name: 'Ben' },
       body: [
-        { type: 'TextualBody', purpose: 'tagging', value: 'Emotion' },
+        { type: 'TextualBody', purpose: 'tagging', value: 'Emotion', creator: { type: 'Person', name: 'Ben' }, created: '2024-03-03T10:00:00.000Z' },
         { type: 'TextualBody', purpose: 'commenting', value: seg2.memo, format: 'text/plain' },
       ],
       target: {
@@ -55,10 +54,26 @@ describe('W3C Web Annotation export', () => {
   });
 
   it('keeps the quote but no position for a segment whose document is not in the export', () => {
-    const orphan = { ...data.segments[0]!, id: 'orphan', documentId: 'gone doc', codeIds: [CODE_IDS.hope], coder: '' };
+    const orphan = { ...data.segments[0]!, id: 'orphan', documentId: 'gone doc', codings: [codingOf('orphan', CODE_IDS.hope, '')] };
     const [a] = toWebAnnotations({ ...data, segments: [orphan] });
     expect(a!.target.source).toBe('urn:marginalia:document:gone%20doc');
     expect(a!.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector']);
-    expect(a!.creator).toBeUndefined();
+    expect(a!.body[0]!.creator).toBeUndefined();
+  });
+
+  it('keeps the quote but no position for a segment not found in the current text', () => {
+    const annotations = toWebAnnotations({ ...data, placement: new Map([['seg-5', 'unplaced']]) });
+    const seg5 = annotations.find((x) => x.id === `urn:uuid:${guidFor('segment', 'seg-5')}`)!;
+    expect(seg5.target.selector).toEqual([{ type: 'TextQuoteSelector', exact: '-5 degrees', prefix: expect.any(String), suffix: expect.any(String) }]);
+  });
+
+  it('gives two coders of the same code on one span a tagging body each', () => {
+    const seg = data.segments[0]!;
+    const twice = { ...seg, codings: [codingOf(seg.id, CODE_IDS.crop, 'Amal'), codingOf(seg.id, CODE_IDS.crop, 'Ben')] };
+    const [a] = toWebAnnotations({ ...data, segments: [twice] });
+    expect(a!.body.map((b) => [b.value, b.creator?.name])).toEqual([
+      ['Hardship > Crop failure', 'Amal'],
+      ['Hardship > Crop failure', 'Ben'],
+    ]);
   });
 });

@@ -1,21 +1,30 @@
 /**
- * W3C Web Annotation (JSON-LD) export: one Annotation per segment, its codes as tagging
- * bodies (by code path), its memo as a commenting body, the passage as a TextQuoteSelector
- * and a TextPositionSelector in Unicode code points (the model's "characters").
+ * W3C Web Annotation (JSON-LD) export: one Annotation per segment, a tagging body per coding
+ * (the code's path, its coder as the body's creator), the memo as a commenting body, the
+ * passage as a TextQuoteSelector and — when the segment was placed in the current text — a
+ * TextPositionSelector in Unicode code points (the model's "characters").
  */
 import { codePath, codesById } from '../../domain/codeTree';
 import type { Segment } from '../../domain/model';
 import { codePointIndex } from '../../../common/text/codePoints';
 import { guidFor } from '../refiQda/guid';
-import type { ProjectData } from '../projectData';
+import { placementOf, type ProjectData } from '../projectData';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+interface Person {
+  type: 'Person';
+  name: string;
+}
 
 export interface TextualBody {
   type: 'TextualBody';
   purpose: 'tagging' | 'commenting';
   value: string;
   format?: 'text/plain';
+  /** A tagging body's coder (omitted when the coding has no coder name). */
+  creator?: Person;
+  created?: string;
 }
 
 export type Selector =
@@ -27,7 +36,6 @@ export interface WebAnnotation {
   type: 'Annotation';
   created: string;
   modified: string;
-  creator?: { type: 'Person'; name: string };
   body: TextualBody[];
   target: { source: string; selector: Selector[] };
 }
@@ -65,17 +73,24 @@ export function toWebAnnotations(data: ProjectData): WebAnnotation[] {
   const segments = [...data.segments].sort(
     (a, b) => rank(a) - rank(b) || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
+  const pathOf = (codeId: string) => (byId.has(codeId) ? codePath(byId, codeId) : codeId);
   return segments.map((s) => {
-    const body: TextualBody[] = [...new Set(s.codeIds)]
-      .map((id) => (byId.has(id) ? codePath(byId, id) : id))
-      .sort((a, b) => a.localeCompare(b))
-      .map((value) => ({ type: 'TextualBody', purpose: 'tagging', value }));
+    const body: TextualBody[] = s.codings
+      .map((c) => ({ coding: c, path: pathOf(c.codeId) }))
+      .sort((a, b) => a.path.localeCompare(b.path) || a.coding.coder.localeCompare(b.coding.coder))
+      .map(({ coding, path }) => {
+        const tag: TextualBody = { type: 'TextualBody', purpose: 'tagging', value: path };
+        if (coding.coder !== '') tag.creator = { type: 'Person', name: coding.coder };
+        tag.created = utc(coding.createdAt);
+        return tag;
+      });
     if (s.memo !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: s.memo, format: 'text/plain' });
     const selector: Selector[] = [{ type: 'TextQuoteSelector', exact: s.quote, prefix: s.prefix, suffix: s.suffix }];
     const cp = toCodePoint(s.documentId);
-    // Without the document's text the position cannot be given in code points; the quote still anchors it.
-    if (cp) selector.push({ type: 'TextPositionSelector', start: cp(s.start), end: cp(s.end) });
-    const annotation: WebAnnotation = {
+    // Without the document's current text, or where the passage was not found in it, a
+    // position would be wrong; the quote still anchors it.
+    if (cp && placementOf(data, s.id) !== 'unplaced') selector.push({ type: 'TextPositionSelector', start: cp(s.start), end: cp(s.end) });
+    return {
       id: `urn:uuid:${guidFor('segment', s.id)}`,
       type: 'Annotation',
       created: utc(s.createdAt),
@@ -83,8 +98,6 @@ export function toWebAnnotations(data: ProjectData): WebAnnotation[] {
       body,
       target: { source: documentIri(s.documentId), selector },
     };
-    if (s.coder !== '') annotation.creator = { type: 'Person', name: s.coder };
-    return annotation;
   });
 }
 

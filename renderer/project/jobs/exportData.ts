@@ -1,18 +1,19 @@
 /**
- * Building the ProjectData every export reads, from what the app holds: the document listing
- * (corpus documents and imported ones), their texts, and the store snapshot.
+ * Building the ProjectData every export reads, from what the project holds: the document
+ * listing (corpus documents and imported ones), their texts, the store snapshot, and the
+ * placements — so an export writes offsets valid in each document's current text, also for
+ * a document whose text changed and that nobody opened since.
  */
-import type { ProjectData, ProjectDocument } from '../../formats/projectData';
+import type { ExportDefinition } from '../../formats/format';
+import type { PlacementStatus, ProjectData, ProjectDocument } from '../../formats/projectData';
 import type { Code, DocumentMemo, ImportedDocument, Segment, Settings } from '../../domain/model';
-import type { ExportFormat } from '../../formats/registry';
-import type { ReadableDocument } from '../../ui/useCorpus';
-
-/** A document as the Documents list knows it (see ui/useCorpus). */
-export type ListedDocument = ReadableDocument;
+import type { SegmentTable } from '../../domain/segmentTable';
+import type { ReadableDocument } from '../corpus';
+import { exportPlacement, type Placements } from '../placements';
 
 export interface ProjectState {
   codes: readonly Code[];
-  segments: readonly Segment[];
+  segments: Pick<SegmentTable, 'all' | 'inDocument'>;
   memos: readonly DocumentMemo[];
   /** Imported documents (their text lives here). */
   documents: readonly ImportedDocument[];
@@ -20,18 +21,17 @@ export interface ProjectState {
 }
 
 /**
- * The corpus documents whose text a format needs (imported ones carry their text already):
- * a backup and a codebook need none; CSV and annotations need the coded ones (to convert
- * offsets to code points); a .qdpx carries every document.
+ * The corpus documents whose text an export reads (imported ones carry their text already):
+ * see ExportDefinition.texts.
  */
 export function corpusTextsNeeded(
-  format: ExportFormat,
-  documents: readonly ListedDocument[],
+  texts: ExportDefinition['texts'],
+  documents: readonly ReadableDocument[],
   segments: readonly Segment[],
 ): string[] {
-  if (format === 'backup' || format === 'qdc') return [];
+  if (texts === 'none') return [];
   const corpus = documents.filter((d) => d.origin === 'corpus');
-  if (format === 'qdpx') return corpus.map((d) => d.id);
+  if (texts === 'all') return corpus.map((d) => d.id);
   const coded = new Set(segments.map((s) => s.documentId));
   return corpus.filter((d) => coded.has(d.id)).map((d) => d.id);
 }
@@ -39,11 +39,17 @@ export function corpusTextsNeeded(
 /**
  * ProjectData in listing order. Texts come from `texts` for corpus documents and from the
  * imported rows otherwise; a document whose text was not needed gets an empty text.
+ *
+ * With `placements` (the caller read the coded documents' texts), every coded document is
+ * placed and its segments are written as placed: offsets, quote and context of the current
+ * text, unplaced ones as stored; segments of a document not in the listing are unplaced.
+ * Without (a backup, a codebook), the stored rows are written as they are.
  */
 export function buildProjectData(
-  listing: readonly ListedDocument[],
+  listing: readonly ReadableDocument[],
   texts: ReadonlyMap<string, string>,
   state: ProjectState,
+  placements?: Placements,
 ): ProjectData {
   const imported = new Map(state.documents.map((d) => [d.id, d]));
   const documents: ProjectDocument[] = listing.map((d) => {
@@ -58,17 +64,34 @@ export function buildProjectData(
       text: local?.text ?? texts.get(d.id) ?? '',
     };
   });
-  return {
+  const data: ProjectData = {
     documents,
     codes: [...state.codes],
-    segments: [...state.segments],
+    segments: [...state.segments.all()],
     memos: [...state.memos],
     settings: state.settings,
     importedDocuments: [...state.documents],
   };
+  return placements ? placed(data, state, placements) : data;
 }
 
-/** Distinct coders of the segments, sorted, for the coder filter. */
-export function codersOf(segments: readonly Segment[]): string[] {
-  return [...new Set(segments.map((s) => s.coder))].sort((a, b) => a.localeCompare(b));
+/** `data` with its segments as placed in the current texts, and where each one stands. */
+function placed(data: ProjectData, state: ProjectState, placements: Placements): ProjectData {
+  const placement = new Map<string, PlacementStatus>();
+  const segments: Segment[] = [];
+  const listed = new Set<string>();
+  for (const doc of data.documents) {
+    listed.add(doc.id);
+    const stored = state.segments.inDocument(doc.id);
+    if (stored.length === 0) continue;
+    const exported = exportPlacement(placements.place(doc.id, stored, doc.text, doc.sha256), doc.text);
+    segments.push(...exported.segments);
+    for (const [id, status] of exported.status) placement.set(id, status);
+  }
+  for (const s of data.segments) {
+    if (listed.has(s.documentId)) continue;
+    segments.push(s);
+    placement.set(s.id, 'unplaced');
+  }
+  return { ...data, segments, placement };
 }

@@ -1,14 +1,16 @@
 /**
- * Imports as one Change each (one transaction, one Undo), built on planRestore:
- * - a backup: replace or merge;
- * - a .qdpx: merged in (codes matched by name, ids kept), its documents as imported documents
- *   unless the corpus already has the very same text;
- * - a .qdc: its codes merged in (names that exist are skipped).
+ * Imports as one Change each (one transaction, one Undo), built on planRestore, by what the
+ * file brings (see Incoming in formats/format.ts):
+ * - a whole project (a backup): replace or merge;
+ * - additions (e.g. a .qdpx): merged in (codes matched by path, ids kept), its documents as
+ *   imported documents unless the corpus already has the very same text;
+ * - a codebook (a .qdc): its codes merged in (paths that exist are skipped).
  * Every plan comes with lines for the analyst: what was added, matched, skipped or conflicted.
  */
 import type { Change, Patch } from '../../domain/change';
+import { codePath, codesById } from '../../domain/codeTree';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../formats/backup/backup';
-import type { QdpxImport } from '../../formats/refiQda/importQdpx';
+import type { Additions, Incoming } from '../../formats/format';
 import { planRestore, type RestoreTarget } from '../../formats/backup/restore';
 import type { Code, DocumentMemo, ImportedDocument, Segment, Settings } from '../../domain/model';
 
@@ -133,19 +135,20 @@ function uniqueId(id: string, taken: Set<string>): string {
   return candidate;
 }
 
-/** Codes of `incoming` that the plan did not add (matched by name, or the same code already). */
-function matchedCodeNames(incoming: readonly Code[], change: Change, current: readonly Code[]): string[] {
+/** Paths of the incoming codes the plan did not add because a code with that path was already here (not the same code by id). */
+function matchedCodePaths(incoming: readonly Code[], change: Change, current: readonly Code[]): string[] {
   const currentIds = new Set(current.map((c) => c.id));
-  return incoming.filter((c) => !(c.id in change.forward.codes) && !currentIds.has(c.id)).map((c) => c.name);
+  const byId = codesById(incoming);
+  return incoming.filter((c) => !(c.id in change.forward.codes) && !currentIds.has(c.id)).map((c) => codePath(byId, c.id));
 }
 
-/** A REFI-QDA project merged into the current one. */
-export function planQdpxImport(
-  current: ImportTarget,
-  imported: QdpxImport,
-  corpus: readonly CorpusRef[],
-  options: { now: string; fileName: string },
-): ImportPlan {
+export interface ImportFile {
+  now: string;
+  fileName: string;
+}
+
+/** Documents, codes, segments and memos (e.g. of a REFI-QDA project) merged into the current project. */
+export function planAdditions(current: ImportTarget, imported: Additions, corpus: readonly CorpusRef[], options: ImportFile): ImportPlan {
   const notes: string[] = [];
   const corpusById = new Map(corpus.map((d) => [d.id, d]));
   const localById = new Map(current.importedDocuments.map((d) => [d.id, d]));
@@ -191,24 +194,46 @@ export function planQdpxImport(
     asBackup({ codes: imported.codes, segments, memos, importedDocuments: documents, settings: current.settings }, options.now),
     'merge',
   );
-  const matched = matchedCodeNames(imported.codes, plan.change, current.codes);
-  if (matched.length) notes.push(`${matched.length} code(s) matched existing codes by name: ${quoteList(matched)}.`);
+  const matched = matchedCodePaths(imported.codes, plan.change, current.codes);
+  if (matched.length) notes.push(`${matched.length} code(s) matched existing codes by path: ${quoteList(matched)}.`);
   notes.push(...plan.report.conflicts, ...imported.report);
   const change = { ...plan.change, label: `Import ${options.fileName}` };
   return { change, summary: describeChange(change), notes };
 }
 
-/** A REFI-QDA codebook merged into the codebook: names that exist are skipped. */
-export function planQdcImport(
-  current: ImportTarget,
-  imported: { codes: Code[]; report: string[] },
-  options: { now: string; fileName: string },
-): ImportPlan {
+/** A codebook merged into the codebook: codes whose paths exist are skipped. */
+export function planCodebook(current: ImportTarget, imported: { codes: Code[]; report: string[] }, options: ImportFile): ImportPlan {
   const plan = planRestore(current, asBackup({ codes: imported.codes, settings: current.settings }, options.now), 'merge');
   const notes: string[] = [];
-  const skipped = matchedCodeNames(imported.codes, plan.change, current.codes);
-  if (skipped.length) notes.push(`Skipped ${skipped.length} code(s) whose names already exist: ${quoteList(skipped)}.`);
+  const skipped = matchedCodePaths(imported.codes, plan.change, current.codes);
+  if (skipped.length) notes.push(`Skipped ${skipped.length} code(s) whose paths already exist: ${quoteList(skipped)}.`);
   notes.push(...plan.report.conflicts, ...imported.report);
   const change = { ...plan.change, label: `Import codebook ${options.fileName}` };
   return { change, summary: describeChange(change), notes };
+}
+
+/** Whether the analyst must first choose to replace the project or merge into it: a whole project coming into one that is not empty. */
+export function asksReplaceOrMerge(incoming: Incoming, current: ImportTarget): boolean {
+  return incoming.kind === 'project' && !isProjectEmpty(current);
+}
+
+/**
+ * The plan for what a file brings. `mode` is the analyst's choice for a whole project (see
+ * asksReplaceOrMerge; into an empty project it replaces); additions and codebooks always merge.
+ */
+export function planImport(
+  incoming: Incoming,
+  current: ImportTarget,
+  corpus: readonly CorpusRef[],
+  file: ImportFile,
+  mode: 'replace' | 'merge' = 'replace',
+): ImportPlan {
+  switch (incoming.kind) {
+    case 'project':
+      return planBackupRestore(current, incoming.backup, mode, corpus);
+    case 'additions':
+      return planAdditions(current, incoming.additions, corpus, file);
+    case 'codebook':
+      return planCodebook(current, incoming, file);
+  }
 }

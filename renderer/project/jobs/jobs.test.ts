@@ -7,17 +7,21 @@ import { CODE_IDS, sampleProject } from '../../formats/fixtures/sampleProject';
 import { importQdc } from '../../formats/refiQda/codebook';
 import { importQdpx } from '../../formats/refiQda/importQdpx';
 import type { Patch } from '../../domain/change';
+import { codeIdsOf } from '../../domain/codings';
 import type { Code, ImportedDocument } from '../../domain/model';
+import { SegmentTable } from '../../domain/segmentTable';
 import { EXPORT_FORMATS, exportFileName, localDate } from '../../formats/registry';
-import { describeChange, isProjectEmpty, planBackupRestore, planQdcImport, planQdpxImport, type ImportTarget } from './importPlans';
-import { ExportCancelled, produceExport } from './produceExport';
-import { buildProjectData, codersOf, corpusTextsNeeded, type ListedDocument } from './exportData';
+import { ExportCancelled } from '../../formats/format';
+import { describeChange, isProjectEmpty, planAdditions, planBackupRestore, planCodebook, type ImportTarget } from './importPlans';
+import { produceExport } from './produceExport';
+import type { ReadableDocument } from '../corpus';
+import { buildProjectData, corpusTextsNeeded } from './exportData';
 
 const NOW = new Date(2024, 4, 1, 23, 30); // local time: the file name uses the local date
 const ISO = '2024-05-01T12:00:00.000Z';
 
 let data: ProjectData;
-let listing: ListedDocument[];
+let listing: ReadableDocument[];
 beforeAll(async () => {
   data = await sampleProject();
   listing = data.documents.map(({ text: _t, ...d }) => ({ ...d, origin: 'corpus' as const }));
@@ -51,7 +55,7 @@ function apply(state: ImportTarget, patch: Patch): ImportTarget {
 describe('file names and formats', () => {
   it('names every export after the local date', () => {
     expect(localDate(NOW)).toBe('2024-05-01');
-    expect(EXPORT_FORMATS.map((f) => exportFileName(f.id, NOW))).toEqual([
+    expect(EXPORT_FORMATS.map((f) => exportFileName(f, NOW))).toEqual([
       'marginalia-coding-2024-05-01.csv',
       'marginalia-coding-2024-05-01-segments.csv',
       'marginalia-coding-2024-05-01-project.json',
@@ -83,7 +87,7 @@ describe('buildProjectData', () => {
     const texts = new Map(data.documents.map((d) => [d.id, d.text]));
     const built = buildProjectData([...listing, { ...imported, origin: 'imported' }], texts, {
       codes: data.codes,
-      segments: data.segments,
+      segments: SegmentTable.of(data.segments),
       memos: data.memos,
       documents: [imported],
       settings: data.settings,
@@ -92,21 +96,19 @@ describe('buildProjectData', () => {
     expect(built.documents[0]).toEqual(data.documents[0]);
     expect(built.documents[2]!.text).toBe('Imported text.');
     expect(built.importedDocuments).toEqual([imported]);
+    expect(built.placement).toBeUndefined(); // without Placements: the stored rows
     // Same input, same CSV as the domain's own fixture.
     expect(toCsv({ ...built, documents: built.documents.slice(0, 2), importedDocuments: [] })).toBe(toCsv(data));
   });
 
   it('loads only the texts a format needs', () => {
     const onlyLetter = data.segments.filter((s) => s.documentId === 'letter-1848-01');
-    expect(corpusTextsNeeded('backup', listing, data.segments)).toEqual([]);
-    expect(corpusTextsNeeded('qdc', listing, data.segments)).toEqual([]);
-    expect(corpusTextsNeeded('qdpx', listing, onlyLetter)).toEqual(['letter-1848-01', 'diary-1850']);
-    expect(corpusTextsNeeded('csv-long', listing, onlyLetter)).toEqual(['letter-1848-01']);
-    expect(corpusTextsNeeded('annotations', listing, [])).toEqual([]);
-  });
-
-  it('lists the coders once each', () => {
-    expect(codersOf(data.segments)).toEqual(['Amal', 'Ben']);
+    const need = (id: string) => EXPORT_FORMATS.find((f) => f.id === id)!.export.texts;
+    expect(corpusTextsNeeded(need('backup'), listing, data.segments)).toEqual([]);
+    expect(corpusTextsNeeded(need('qdc'), listing, data.segments)).toEqual([]);
+    expect(corpusTextsNeeded(need('qdpx'), listing, onlyLetter)).toEqual(['letter-1848-01', 'diary-1850']);
+    expect(corpusTextsNeeded(need('csv-long'), listing, onlyLetter)).toEqual(['letter-1848-01']);
+    expect(corpusTextsNeeded(need('annotations'), listing, [])).toEqual([]);
   });
 });
 
@@ -181,8 +183,8 @@ describe('import plans', () => {
     expect(describeChange({ label: 'x', forward: { codes: {}, segments: {}, memos: {}, documents: {} }, backward: { codes: {}, segments: {}, memos: {}, documents: {} } })).toMatch(/^Nothing new/);
   });
 
-  it('restores a backup by replacing, or merges it with codes matched by name', () => {
-    const parsed = parseBackup(JSON.stringify({ format: 'marginalia-project', version: 1, exportedAt: ISO, documents: data.documents.map((d) => ({ id: d.id, title: d.title, sha256: d.sha256 })), codes: data.codes, segments: data.segments, memos: data.memos, settings: data.settings }));
+  it('restores a backup by replacing, or merges it with codes matched by path', () => {
+    const parsed = parseBackup(JSON.stringify({ format: 'marginalia-project', version: 2, exportedAt: ISO, documents: data.documents.map((d) => ({ id: d.id, title: d.title, sha256: d.sha256 })), codes: data.codes, segments: data.segments, memos: data.memos, settings: data.settings }));
     if (!parsed.ok) throw new Error(parsed.message);
     const own: Code = { ...data.codes[3]!, id: 'other-emotion' }; // "Emotion" under another id
     const current = emptyTarget([own]);
@@ -198,11 +200,11 @@ describe('import plans', () => {
     const merge = planBackupRestore(current, parsed.backup, 'merge', listing);
     const merged = apply(current, merge.change.forward);
     expect(merged.codes.filter((c) => c.name === 'Emotion').map((c) => c.id)).toEqual(['other-emotion']);
-    expect(merged.segments.find((s) => s.id === 'seg-2')!.codeIds).toEqual(['other-emotion']);
+    expect(codeIdsOf(merged.segments.find((s) => s.id === 'seg-2')!)).toEqual(['other-emotion']);
   });
 
   it('notes segments of documents missing from the corpus and changed texts', () => {
-    const parsed = parseBackup(JSON.stringify({ format: 'marginalia-project', version: 1, exportedAt: ISO, documents: data.documents.map((d) => ({ id: d.id, title: d.title, sha256: d.sha256 })), codes: data.codes, segments: data.segments, memos: [], settings: data.settings }));
+    const parsed = parseBackup(JSON.stringify({ format: 'marginalia-project', version: 2, exportedAt: ISO, documents: data.documents.map((d) => ({ id: d.id, title: d.title, sha256: d.sha256 })), codes: data.codes, segments: data.segments, memos: [], settings: data.settings }));
     if (!parsed.ok) throw new Error(parsed.message);
     const corpus = [{ id: 'letter-1848-01', title: 'Letter', sha256: '0'.repeat(64) }];
     const plan = planBackupRestore(emptyTarget(), parsed.backup, 'replace', corpus);
@@ -210,24 +212,24 @@ describe('import plans', () => {
     expect(plan.notes.join('\n')).toMatch(/1 document\(s\) not in this corpus.*=Diary of Ben/);
   });
 
-  it('imports our own .qdpx into a project with the same corpus: no document copies, codes matched by name', async () => {
+  it('imports our own .qdpx into a project with the same corpus: no document copies, codes matched by path', async () => {
     const qdpx = await produceExport('qdpx', data, { now: NOW, userName: 'Amal' });
     const imported = await importQdpx(base64ToBytes(qdpx.content), { now: ISO, fileName: 'x.qdpx' });
     const ownHardship: Code = { ...data.codes[0]!, id: 'mine-hardship' };
     const current = emptyTarget([ownHardship]);
-    const plan = planQdpxImport(current, imported, listing, { now: ISO, fileName: 'x.qdpx' });
+    const plan = planAdditions(current, imported, listing, { now: ISO, fileName: 'x.qdpx' });
     expect(plan.change.label).toBe('Import x.qdpx');
     expect(Object.keys(plan.change.forward.documents)).toEqual([]);
     const after = apply(current, plan.change.forward);
     expect(after.segments).toHaveLength(data.segments.length);
     expect(after.codes.filter((c) => c.name === 'Hardship').map((c) => c.id)).toEqual(['mine-hardship']);
     expect(after.codes.find((c) => c.id === CODE_IDS.crop)!.parentId).toBe('mine-hardship');
-    expect(after.segments.find((s) => s.id === 'seg-5')!.codeIds).toEqual(['mine-hardship']);
+    expect(codeIdsOf(after.segments.find((s) => s.id === 'seg-5')!)).toEqual(['mine-hardship']);
     expect(after.memos).toHaveLength(1);
     expect(plan.notes.join('\n')).toMatch(/Already in the corpus/);
-    expect(plan.notes.join('\n')).toMatch(/1 code\(s\) matched existing codes by name: "Hardship"/);
+    expect(plan.notes.join('\n')).toMatch(/1 code\(s\) matched existing codes by path: "Hardship"/);
     // Importing it again adds nothing.
-    const again = planQdpxImport(after, imported, listing, { now: ISO, fileName: 'x.qdpx' });
+    const again = planAdditions(after, imported, listing, { now: ISO, fileName: 'x.qdpx' });
     expect(describeChange(again.change)).toMatch(/^Nothing new/);
   });
 
@@ -236,7 +238,7 @@ describe('import plans', () => {
     const imported = await importQdpx(base64ToBytes(qdpx.content), { now: ISO, fileName: 'x.qdpx' });
     // This corpus has a different letter under the same id, and no diary.
     const corpus = [{ id: 'letter-1848-01', title: 'Another letter', sha256: '0'.repeat(64) }];
-    const plan = planQdpxImport(emptyTarget(), imported, corpus, { now: ISO, fileName: 'x.qdpx' });
+    const plan = planAdditions(emptyTarget(), imported, corpus, { now: ISO, fileName: 'x.qdpx' });
     const docs = Object.values(plan.change.forward.documents) as ImportedDocument[];
     expect(docs.map((d) => d.id).sort()).toEqual(['diary-1850', 'letter-1848-01-2']);
     const after = apply(emptyTarget(), plan.change.forward);
@@ -248,13 +250,13 @@ describe('import plans', () => {
     expect(plan.notes.join('\n')).toMatch(/imported as a separate document/);
   });
 
-  it('imports a .qdc, skipping names that exist', async () => {
+  it('imports a .qdc, skipping paths that exist', async () => {
     const xml = (await produceExport('qdc', data, { now: NOW, userName: 'A' })).content;
     const current = emptyTarget([{ ...data.codes[3]!, id: 'x-emotion', name: 'emotion' }]);
-    const plan = planQdcImport(current, importQdc(xml, { now: ISO }), { now: ISO, fileName: 'c.qdc' });
+    const plan = planCodebook(current, importQdc(xml, { now: ISO }), { now: ISO, fileName: 'c.qdc' });
     const after = apply(current, plan.change.forward);
     expect(after.codes.map((c) => c.name).sort()).toEqual(['+Hope', 'Crop failure', 'Drought', 'Hardship', 'Language', 'emotion']);
-    expect(plan.notes[0]).toBe('Skipped 1 code(s) whose names already exist: "Emotion".');
+    expect(plan.notes[0]).toBe('Skipped 1 code(s) whose paths already exist: "Emotion".');
     expect(plan.change.label).toBe('Import codebook c.qdc');
   });
 });

@@ -1,0 +1,25 @@
+/** The project backup (JSON): the whole project out, and back in by replacing or merging. */
+import type { FormatDefinition } from '../format';
+import { decodeText } from '../../../common/text/utf8';
+import { exportBackup, parseBackup } from './backup';
+
+export const backup: FormatDefinition = {
+  id: 'backup',
+  label: 'Project backup (JSON)',
+  extensions: ['json'],
+  mimeType: 'application/json',
+  export: {
+    hint: 'Everything you coded, to restore later or on another computer.',
+    fileSuffix: '-project.json',
+    texts: 'none',
+    write: async (data, options) => ({ content: exportBackup(data, options.now), encoding: 'utf8' }),
+  },
+  import: {
+    hint: 'A backup made with Export: replace this project with it, or merge it in.',
+    read: async (bytes, file) => {
+      const parsed = parseBackup(decodeText(bytes, file.name));
+      if (!parsed.ok) throw new Error(parsed.message);
+      return { kind: 'project', backup: parsed.backup };
+    },
+  },
+};

@@ -1,0 +1,93 @@
+/**
+ * What an exchange format is to the app: how the dialogs offer it (label, hint, file names)
+ * and how a job runs it (export: ProjectData → file content; import: file bytes → what comes
+ * in). Each format's folder exports its FormatDefinition(s); registry.ts lists them, and the
+ * Export and Import dialogs are generated from that list.
+ */
+import type { Code, DocumentMemo, ImportedDocument, Segment } from '../domain/model';
+import type { Backup } from './backup/backup';
+import type { CsvOptions } from './csv/csvTable';
+import type { ProjectData } from './projectData';
+
+export interface ExportOptions {
+  now: Date;
+  /** The analyst (REFI-QDA creating user). */
+  userName: string;
+  /** The corpus name, for labels inside the file. */
+  projectName?: string;
+  /** The filters and settings of the CSV options panel (the format sets the shape). */
+  csv?: Omit<CsvOptions, 'shape'>;
+  onProgress?: (done: number, total: number) => void;
+  /** Checked while writing; when it returns true the export stops with ExportCancelled. */
+  cancelled?: () => boolean;
+}
+
+export interface ProducedExport {
+  content: string;
+  encoding: 'utf8' | 'base64';
+  /** Data rows written (CSV). */
+  rows?: number;
+  /** Segments written without offsets: their passage was not found in the current text (CSV, W3C). */
+  unplaced?: number;
+  /** Segments not written at all: the format needs positions they lack (.qdpx). */
+  leftOut?: number;
+}
+
+export interface ExportDefinition {
+  hint: string;
+  /** Appended to "marginalia-coding-YYYY-MM-DD". */
+  fileSuffix: string;
+  /**
+   * The corpus texts the export reads. 'none': it writes the stored rows as they are (a backup
+   * is the project, not an export of it); 'coded': the coded documents' texts, to place their
+   * segments and count code points; 'all': it carries every document.
+   */
+  texts: 'none' | 'coded' | 'all';
+  /** The options panel the dialog shows with it: the document/code/coder filters and CSV settings. */
+  options?: 'csv';
+  /** Why there is nothing to export (shown before trying), or null. */
+  unavailable?: (project: { codes: readonly Code[] }) => string | null;
+  write(data: ProjectData, options: ExportOptions): Promise<ProducedExport>;
+}
+
+/** Documents, codes, segments and memos a file adds to the project, and what it could not represent. */
+export interface Additions {
+  documents: ImportedDocument[];
+  codes: Code[];
+  segments: Segment[];
+  memos: DocumentMemo[];
+  report: string[];
+}
+
+/** What an imported file brings, by what it may do to the project. */
+export type Incoming =
+  /** A whole Marginalia project: it replaces the current one or merges into it (the analyst chooses). */
+  | { kind: 'project'; backup: Backup }
+  /** Merged in: codes matched by path, documents already in the corpus not copied. */
+  | { kind: 'additions'; additions: Additions }
+  /** Codes merged into the codebook. */
+  | { kind: 'codebook'; codes: Code[]; report: string[] };
+
+export interface ImportDefinition {
+  hint: string;
+  /** Reads and checks the file; throws an Error whose message tells the analyst what is wrong with it. */
+  read(bytes: Uint8Array, file: { name: string; now: string }): Promise<Incoming>;
+}
+
+export interface FormatDefinition {
+  id: string;
+  /** How the dialogs name it (tests and assistive technology find it by this name). */
+  label: string;
+  /** File name extensions without the dot, offered by the file chooser on import. */
+  extensions: readonly string[];
+  mimeType: string;
+  export?: ExportDefinition;
+  import?: ImportDefinition;
+}
+
+export class ExportCancelled extends Error {
+  override name = 'ExportCancelled';
+}
+
+/** One turn of the event loop (and a frame in a browser), so a busy state can paint. */
+export const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,0 +1,21 @@
+/** W3C Web Annotations (JSON-LD): one annotation per segment, for annotation tools and linked data. */
+import type { FormatDefinition } from '../format';
+import { placementOf } from '../projectData';
+import { toWebAnnotationJson } from './webAnnotation';
+
+export const webAnnotations: FormatDefinition = {
+  id: 'annotations',
+  label: 'W3C Web Annotations (JSON-LD)',
+  extensions: ['jsonld'],
+  mimeType: 'application/ld+json',
+  export: {
+    hint: 'One annotation per segment, each coding as a tag with its coder, for annotation tools and linked data.',
+    fileSuffix: '-annotations.jsonld',
+    texts: 'coded',
+    write: async (data, options) => ({
+      content: toWebAnnotationJson(data, options.projectName),
+      encoding: 'utf8',
+      unplaced: data.segments.filter((s) => placementOf(data, s.id) === 'unplaced').length,
+    }),
+  },
+};
