@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './shell/App';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Corpus } from './project/corpus';
 import { ProjectStore } from './project/projectStore';
 import { ServicesContext } from './ui/ProjectContext';
@@ -21,8 +22,10 @@ async function start() {
     const store = await ProjectStore.open(project, { coder: user.userName.trim() || 'analyst' });
     root.render(
       <StrictMode>
-        <ServicesContext.Provider value={{ api, host, store, corpus: new Corpus(api) }}>
-          <App />
+        <ServicesContext.Provider value={{ api, host, store, corpus: new Corpus(api), setAside: project.repo.setAside }}>
+          <ErrorBoundary what="Marginalia's window">
+            <App />
+          </ErrorBoundary>
         </ServicesContext.Provider>
       </StrictMode>,
     );

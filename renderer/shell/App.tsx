@@ -10,6 +10,8 @@ import { SegmentPanel } from '../features/segment/SegmentPanel';
 import { CoderField } from '../features/settings/CoderField';
 import { CorpusIssues } from './CorpusIssues';
 import { Notices } from './Notices';
+import { SetAsideRows } from './SetAsideRows';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useProject, useServices } from '../ui/ProjectContext';
 import { useCorpus } from '../ui/useCorpus';
 import { readSegments } from '../project/jobs/startup';
@@ -77,29 +79,36 @@ export function App() {
         <CoderField />
       </header>
       <Notices />
+      <SetAsideRows />
       <div className="layout">
         <div className="left">
-          <DocumentList documents={corpus.documents} currentId={current?.id ?? null} segments={segments} corpusName={corpus.name} />
-          <CorpusIssues issues={corpus.issues} loadError={corpus.loadError} />
+          <ErrorBoundary what="the list of documents">
+            <DocumentList documents={corpus.documents} currentId={current?.id ?? null} segments={segments} corpusName={corpus.name} />
+            <CorpusIssues issues={corpus.issues} loadError={corpus.loadError} />
+          </ErrorBoundary>
         </div>
         <main className="reader">
           {corpus.loading && <p role="status">Loading the corpus…</p>}
           {textError && <p role="alert">{textError}</p>}
           {current && openText !== null && (
-            <DocumentPane
-              doc={current}
-              text={openText}
-              activeSegmentIds={openSegments}
-              onOpenSegments={onOpenSegments}
-              reveal={reveal?.documentId === current.id ? reveal : null}
-              onRevealed={onRevealed}
-            />
+            <ErrorBoundary what={`the document “${current.title}”`} resetKey={current.id}>
+              <DocumentPane
+                doc={current}
+                text={openText}
+                activeSegmentIds={openSegments}
+                onOpenSegments={onOpenSegments}
+                reveal={reveal?.documentId === current.id ? reveal : null}
+                onRevealed={onRevealed}
+              />
+            </ErrorBoundary>
           )}
           {!corpus.loading && !current && <p>No documents to show.</p>}
         </main>
         <aside className="right" aria-label="Coding">
-          {openSegments.length > 0 && <SegmentPanel segmentIds={openSegments} text={openText} onClose={() => setOpenSegments([])} />}
-          <CodebookPanel documentTitles={documentTitles} documentOrder={documentOrder} onRevealSegment={onRevealSegment} />
+          <ErrorBoundary what="the coding panels">
+            {openSegments.length > 0 && <SegmentPanel segmentIds={openSegments} text={openText} onClose={() => setOpenSegments([])} />}
+            <CodebookPanel documentTitles={documentTitles} documentOrder={documentOrder} onRevealSegment={onRevealSegment} />
+          </ErrorBoundary>
         </aside>
       </div>
     </div>

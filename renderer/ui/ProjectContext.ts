@@ -4,12 +4,15 @@ import type { MarginaliaBridge } from '../../common/contract';
 import type { Host } from '../transport';
 import type { Corpus } from '../project/corpus';
 import type { ProjectSnapshot, ProjectStore } from '../project/projectStore';
+import type { SetAsideRows } from '../store/setAside';
 
 export interface AppServices {
   api: MarginaliaBridge;
   host: Host;
   store: ProjectStore;
   corpus: Corpus;
+  /** Stored rows that could not be read, for the notice that lists them. */
+  setAside: SetAsideRows;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);
