@@ -7,7 +7,6 @@
  */
 import { looseMatches, type LooseMatch } from './looseMatch';
 import type { Placement, Segment } from './model';
-import type { Span } from './span';
 
 type Selector = Pick<Segment, 'start' | 'end' | 'quote' | 'prefix' | 'suffix'>;
 

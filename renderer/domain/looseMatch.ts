@@ -10,11 +10,10 @@
  * words on either side (a replaced word costs 1). An alignment is kept when at most 10% of the
  * quote's words are errors; the caller picks among the ones kept.
  */
+import type { Span } from './span';
 import { endsWithWord, sameWord, startsWithWord, tokenize, wordLength, type WordTokens } from './wordTokens';
 
-export interface LooseMatch {
-  start: number;
-  end: number;
+export interface LooseMatch extends Span {
   /** Words replaced, inserted or dropped. */
   errors: number;
 }
@@ -164,7 +163,7 @@ function anchorHits(q: WordTokens, t: WordTokens, anchors: number[]): number[][]
  * Spans of `text` near `near` that read as `quote` with few words changed. A quote of one word
  * has no looser reading than its exact occurrences; nothing is found once the budget is spent.
  */
-export function looseMatches(quote: string, text: string, near: { start: number; end: number }): LooseMatch[] {
+export function looseMatches(quote: string, text: string, near: Span): LooseMatch[] {
   const q = tokenize(quote);
   if (q.count < 2) return [];
   const slack = Math.max(MIN_SLACK, quote.length);
