@@ -38,7 +38,7 @@ export interface ProjectData {
   importedDocuments?: ImportedDocument[];
 }
 
-/** Whether an export can write the segment's offsets (it was placed in the current text). */
+/** Where the segment stands in its document's current text; only a placed one has offsets an export may write. */
 export function placementOf(data: ProjectData, segmentId: string): PlacementStatus {
   return data.placement?.get(segmentId) ?? 'exact';
 }

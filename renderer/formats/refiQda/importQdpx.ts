@@ -1,10 +1,10 @@
 /**
  * Reads a REFI-QDA project (.qdpx) into Marginalia's model: text sources become imported
  * documents (normalised like the corpus), codes keep hierarchy, colour and description,
- * coded text selections become segments with one coding per <Coding> (its creatingUser as the
- * coder, so two coders on one selection stay two codings), notes become memos. Whatever cannot be represented
- * (other source types, cases, sets, graphs, links, other variables …) is listed in `report`;
- * a damaged archive or XML throws an Error with a message for the analyst.
+ * coded text selections become segments with one coding per <Coding> (its creatingUser as
+ * the coder, so two coders on one selection stay two codings), notes become memos. Whatever
+ * cannot be represented (other source types, cases, sets, graphs, links, other variables …)
+ * is listed in `report`; a damaged archive or XML throws an Error with a message for the analyst.
  */
 import { unzipSync } from 'fflate';
 import { sha256Hex } from '../../../common/text/sha256';
