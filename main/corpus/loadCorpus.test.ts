@@ -137,6 +137,45 @@ describe('bad input in a temporary corpus folder', () => {
     for (const issue of listing.issues) expect(issue.message).toMatch(/outside the corpus folder/);
   });
 
+  it('reads a manifest that starts with a UTF-8 BOM', async () => {
+    await writeFile(join(dir, 'a.txt'), 'text');
+    const json = JSON.stringify({ name: 'Saved by Notepad', documents: [doc('a', 'a.txt')] });
+    await writeFile(join(dir, 'manifest.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json, 'utf8')]));
+    const { listing } = await loadCorpus(dir);
+    expect(listing.issues).toEqual([]);
+    expect(listing.name).toBe('Saved by Notepad');
+    expect(listing.documents.map((d) => d.id)).toEqual(['a']);
+  });
+
+  it('refuses a manifest that is a link to a file outside the folder, and loads nothing from it', async () => {
+    const inner = join(dir, 'corpus');
+    await mkdir(inner);
+    await writeFile(join(inner, 'a.txt'), 'text');
+    await writeFile(join(dir, 'elsewhere.json'), JSON.stringify({ name: 'Not ours', documents: [doc('a', 'a.txt')] }));
+    await symlink(join(dir, 'elsewhere.json'), join(inner, 'manifest.json'));
+    const { listing } = await loadCorpus(inner);
+    expect(listing.documents).toEqual([]);
+    expect(listing.name).toBe('corpus');
+    expect(listing.issues).toHaveLength(1);
+    expect(listing.issues[0]?.file).toBe('manifest.json');
+    expect(listing.issues[0]?.message).toMatch(/^manifest\.json leads outside the corpus folder \(a link to .*elsewhere\.json\); only a manifest inside the folder is read$/);
+  });
+
+  it('reads a manifest linked to a file inside the folder', async () => {
+    await writeFile(join(dir, 'a.txt'), 'text');
+    await writeFile(join(dir, 'real-manifest.json'), JSON.stringify({ name: 'Linked inside', documents: [doc('a', 'a.txt')] }));
+    await symlink(join(dir, 'real-manifest.json'), join(dir, 'manifest.json'));
+    const { listing } = await loadCorpus(dir);
+    expect([listing.name, listing.documents.length, listing.issues]).toEqual(['Linked inside', 1, []]);
+  });
+
+  it('refuses a manifest that is not UTF-8, naming where', async () => {
+    await writeFile(join(dir, 'manifest.json'), Buffer.from([0x7b, 0xff, 0x7d]));
+    const { listing } = await loadCorpus(dir);
+    expect(listing.documents).toEqual([]);
+    expect(listing.issues).toEqual([{ file: 'manifest.json', message: 'manifest.json is not valid UTF-8 (first invalid byte at offset 1); re-save the file as UTF-8' }]);
+  });
+
   it('normalises the texts it loads (BOM, CRLF, CR, NFC) and hashes the normalised text', async () => {
     await writeFile(join(dir, 'a.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Cafe\u0301\r\nline\rend', 'utf8')]));
     await manifest([doc('a', 'a.txt')]);

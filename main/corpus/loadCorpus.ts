@@ -46,10 +46,10 @@ export async function loadCorpus(folder: string): Promise<LoadedCorpus> {
   let name = basename(root);
   let description: string | null = null;
   let entries: DocumentEntry[];
-  const manifestText = await readFile(join(root, MANIFEST_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => error);
+  const manifestText = await readManifest(root, realRoot);
   if (manifestText instanceof Error) {
     if (manifestText.code !== 'ENOENT') {
-      issues.push({ file: MANIFEST_FILE, message: `cannot read the manifest (${manifestText.code ?? manifestText.message})` });
+      issues.push({ file: MANIFEST_FILE, message: manifestText.message });
       return { listing: { name, description, folder: root, documents: [], issues }, texts: new Map() };
     }
     const txtFiles = await listTextFiles(root);
@@ -89,6 +89,32 @@ export async function loadCorpus(folder: string): Promise<LoadedCorpus> {
     texts.set(id, result.text);
   });
   return { listing: { name, description, folder: root, documents, issues }, texts };
+}
+
+/** Large enough for 100,000 entries; a bigger "manifest" is not one. */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
+type ManifestReadError = Error & { code?: string };
+
+/**
+ * The manifest's text, BOM removed (Windows editors write one), or an error saying why it cannot
+ * be used. Like a document, it must really live in the folder: a symlink to elsewhere is refused.
+ */
+async function readManifest(root: string, realRoot: string): Promise<string | ManifestReadError> {
+  const refuse = (message: string, code = 'EREFUSED'): ManifestReadError => Object.assign(new Error(message), { code });
+  try {
+    const real = await realpath(join(root, MANIFEST_FILE));
+    if (!isInside(realRoot, real)) return refuse(`${MANIFEST_FILE} leads outside the corpus folder (a link to ${real}); only a manifest inside the folder is read`);
+    const info = await stat(real);
+    if (!info.isFile()) return refuse(`${MANIFEST_FILE} is not a regular file`);
+    if (info.size > MAX_MANIFEST_BYTES) return refuse(`${MANIFEST_FILE} is ${megabytes(info.size)} MB; a manifest is limited to ${megabytes(MAX_MANIFEST_BYTES)} MB`);
+    const decoded = decodeStrictUtf8(await readFile(real));
+    if (!decoded.ok) return refuse(`${MANIFEST_FILE} is ${decoded.message}`);
+    return decoded.text.replace(/^\uFEFF/, '');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return refuse(`cannot read the manifest (${code ?? String(error)})`, code ?? 'EUNKNOWN');
+  }
 }
 
 /** The full document for getDocument, or null when no listed document has this id. */
