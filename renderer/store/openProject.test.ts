@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyPatch } from '../domain/change';
 import { SCHEMA_V3 } from './db';
 import { StorageError } from './errors';
+import { installedNativeVersion } from './installedVersion';
 import { openProject, SEEDED_KEY } from './openProject';
 import { freshIndexedDb, makeCode } from './testFixtures';
 
@@ -58,23 +59,49 @@ describe('openProject', () => {
     repo.close();
   });
 
-  it('explains a database written by a newer version', async () => {
+  it('explains a database written by a newer version without touching it: rows, version, stores and indexes', async () => {
     const deps = freshIndexedDb();
+    // A newer build's schema: one more table, and a segments table without an index this build
+    // declares — Dexie would "repair" that by adding the index (an upgrade) if it opened first.
+    const futureSchema = { ...SCHEMA_V3, segments: 'id, documentId', annotations: 'id, segmentId' };
     const future = new Dexie('future', deps);
-    future.version(4).stores({ ...SCHEMA_V3, annotations: 'id' });
+    future.version(4).stores(futureSchema);
     await future.open();
     await future.table('codes').put(makeCode('from-the-future'));
+    await future.table('annotations').put({ id: 'a1', segmentId: 's1' });
     future.close();
+    const before = await describeDatabase(deps.indexedDB, 'future');
+
     const error = await openProject({ ...deps, name: 'future', seed: seedCodes }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect(error).toMatchObject({ kind: 'version' });
     expect((error as StorageError).userMessage).toMatch(/newer version of Marginalia/);
-    // Nothing was written to it: reopening with the newer schema finds its data untouched.
-    const again = new Dexie('future', deps);
-    again.version(4).stores({ ...SCHEMA_V3, annotations: 'id' });
-    expect((await again.table('codes').toArray()).map((c: { id: string }) => c.id)).toEqual(['from-the-future']);
-    expect(await again.table('settings').count()).toBe(0);
-    again.close();
+
+    const after = await describeDatabase(deps.indexedDB, 'future');
+    expect(after).toEqual(before);
+    expect(after.version).toBe(40);
+    expect(after.stores.segments).toEqual({ keyPath: 'id', indexes: ['documentId'] });
+    expect(after.rows.codes).toEqual([makeCode('from-the-future')]);
+    expect(after.rows.settings).toEqual([]);
+  });
+
+  it('finds the installed version without indexedDB.databases() too, and creates no database while looking', async () => {
+    const deps = freshIndexedDb();
+    const future = new Dexie('future', deps);
+    future.version(5).stores(SCHEMA_V3);
+    await future.open();
+    future.close();
+    // An IDBFactory without databases() (older engines): only open and deleteDatabase.
+    const factory = deps.indexedDB;
+    const withoutList = { open: factory.open.bind(factory), deleteDatabase: factory.deleteDatabase.bind(factory), cmp: factory.cmp.bind(factory) } as IDBFactory;
+    expect(await installedNativeVersion(withoutList, 'future')).toBe(50);
+    expect(await installedNativeVersion(withoutList, 'never-created')).toBeNull();
+    expect(await installedNativeVersion(factory, 'future')).toBe(50);
+    expect((await factory.databases()).map((d) => d.name)).toEqual(['future']);
+
+    const error = await openProject({ ...deps, indexedDB: withoutList, name: 'future', seed: seedCodes }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'version' });
+    expect((await describeDatabase(factory, 'future')).version).toBe(50);
   });
 
   it('explains that IndexedDB is unavailable', async () => {
@@ -85,3 +112,32 @@ describe('openProject', () => {
     expect(error).toMatchObject({ kind: 'unavailable' });
   });
 });
+
+interface DatabaseShape {
+  version: number;
+  stores: Record<string, { keyPath: unknown; indexes: string[] }>;
+  rows: Record<string, unknown[]>;
+}
+
+/** Everything IndexedDB says about a database — version, stores, indexes, rows — read without Dexie. */
+async function describeDatabase(factory: IDBFactory, name: string): Promise<DatabaseShape> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = factory.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const names = [...db.objectStoreNames].sort();
+  const shape: DatabaseShape = { version: db.version, stores: {}, rows: {} };
+  const tx = db.transaction(names, 'readonly');
+  for (const storeName of names) {
+    const store = tx.objectStore(storeName);
+    shape.stores[storeName] = { keyPath: store.keyPath, indexes: [...store.indexNames].sort() };
+    shape.rows[storeName] = await new Promise<unknown[]>((resolve, reject) => {
+      const request = store.getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  }
+  db.close();
+  return shape;
+}

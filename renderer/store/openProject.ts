@@ -6,6 +6,7 @@ import Dexie, { type DexieOptions } from 'dexie';
 import { CodeSchema, type Code } from '../domain/model';
 import { CURRENT_SCHEMA_VERSION, DEFAULT_DB_NAME, MarginaliaDb, installedSchemaVersion } from './db';
 import { InvalidRowError, toStorageError } from './errors';
+import { installedNativeVersion } from './installedVersion';
 import { History } from '../project/history';
 import { createDexieRepository, type ProjectRepository } from './repository';
 
@@ -54,15 +55,14 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
   // Only pass what was given: an explicit `undefined` would hide the browser's own IndexedDB.
   if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
   if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
+  const name = options.name ?? DEFAULT_DB_NAME;
   let db: MarginaliaDb | undefined;
   try {
-    db = new MarginaliaDb(options.name ?? DEFAULT_DB_NAME, dexieOptions);
+    await refuseNewerDatabase(options.indexedDB ?? globalThis.indexedDB, name);
+    db = new MarginaliaDb(name, dexieOptions);
     await db.open();
-    // Rows a newer build wrote may not fit this build's model: refuse rather than corrupt them.
-    const installed = installedSchemaVersion(db);
-    if (installed > CURRENT_SCHEMA_VERSION) {
-      throw new Dexie.VersionError(`database schema ${installed} is newer than ${CURRENT_SCHEMA_VERSION}`);
-    }
+    // Another window of a newer build may have upgraded it in between: check again, still refuse.
+    refuseNewerSchema(installedSchemaVersion(db));
     await seedIfFirstRun(db, options.seed);
   } catch (err) {
     db?.close();
@@ -70,4 +70,22 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
   }
   const repo = createDexieRepository(db);
   return { repo, history: new History(repo), db };
+}
+
+/**
+ * Rows a newer build wrote may not fit this build's model, and opening such a database with Dexie
+ * may already change it: read its version without opening it, and refuse before Dexie does.
+ * Without IndexedDB at all there is nothing to read; Dexie then reports it unavailable.
+ */
+async function refuseNewerDatabase(factory: IDBFactory | undefined, name: string): Promise<void> {
+  if (factory === undefined) return;
+  const native = await installedNativeVersion(factory, name);
+  // Dexie stores schema version n as native version n*10 (+1 per automatic patch).
+  if (native !== null) refuseNewerSchema(Math.floor(native / 10));
+}
+
+function refuseNewerSchema(installed: number): void {
+  if (installed > CURRENT_SCHEMA_VERSION) {
+    throw new Dexie.VersionError(`database schema ${installed} is newer than ${CURRENT_SCHEMA_VERSION}`);
+  }
 }
