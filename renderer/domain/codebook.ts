@@ -28,7 +28,7 @@ export interface CodeEdit {
 }
 
 /** Names are compared trimmed, NFC and case-insensitively, so "ftf" clashes with "FTF". */
-function nameKey(name: string): string {
+export function nameKey(name: string): string {
   return name.trim().normalize('NFC').toLocaleLowerCase();
 }
 

@@ -6,10 +6,9 @@
  */
 import { placeDocumentSegments, type DocumentPlacement } from '../domain/placement';
 import type { Segment } from '../domain/model';
+import type { PlacementStatus } from '../formats/projectData';
 import { quoteSelector } from '../domain/segments';
 
-/** exact: where it was coded; moved: re-anchored in a changed text; unplaced: not found (kept, offsets unknown). */
-export type PlacementStatus = 'exact' | 'moved' | 'unplaced';
 
 export interface ExportPlacement {
   /**

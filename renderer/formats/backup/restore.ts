@@ -11,6 +11,7 @@
  */
 import { emptyPatch, type Change, type Patch } from '../../domain/change';
 import { codePath, codesById } from '../../domain/codeTree';
+import { nameKey } from '../../domain/codebook';
 import type { Code, Coding, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
 import type { Backup } from './backup';
 
@@ -79,7 +80,7 @@ function parentsFirst(codes: readonly Code[]): Code[] {
 }
 
 /** A code's place in a codebook: its parent and its name as siblings compare names (see domain/codebook.ts). */
-const placeKey = (parentId: string | null, name: string) => `${parentId ?? ''}\u0000${name.trim().normalize('NFC').toLocaleLowerCase()}`;
+const placeKey = (parentId: string | null, name: string) => `${parentId ?? ''}\u0000${nameKey(name)}`;
 
 /**
  * Maps every backup code to the code it is in the merged codebook. Parents come first, so a
