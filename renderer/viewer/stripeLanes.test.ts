@@ -111,12 +111,18 @@ describe('LaneIndex', () => {
     got.items.forEach((it, i) => expect(got.lanes[i]).toBe(expected.get(it.key)));
   });
 
-  it('ignores removing a bar it does not hold, and clears', () => {
+  it('ignores removing a bar it does not hold, and is reset with many at once', () => {
     const index = new LaneIndex();
     index.add(item('a', 0, 10));
     index.remove(item('b', 0, 10));
     expect(index.size).toBe(1);
-    index.clear();
+    const items = randomItems(11, 200);
+    index.reset(items);
+    const expected = whole(items);
+    const got = index.lanesIn(0, 10_000);
+    expect(got.items).toHaveLength(200);
+    got.items.forEach((it, i) => expect(got.lanes[i]).toBe(expected.get(it.key)));
+    index.reset([]);
     expect(index.lanesIn(0, 100)).toEqual({ items: [], lanes: [], count: 0 });
   });
 });

@@ -47,8 +47,8 @@ export function assignLanes(sorted: readonly LaneItem[], canFollow: CanFollow = 
 }
 
 /** The bars of a document, sorted, with their lanes asked for a range at a time. */
-export class LaneIndex {
-  private items: LaneItem[] = [];
+export class LaneIndex<T extends LaneItem = LaneItem> {
+  private items: T[] = [];
   /** maxEnd[i]: the largest end among items[0..i]; valid below `validUpTo`. */
   private maxEnd: number[] = [];
   private validUpTo = 0;
@@ -64,21 +64,22 @@ export class LaneIndex {
     this.canFollow = canFollow;
   }
 
-  add(item: LaneItem): void {
+  add(item: T): void {
     const at = this.lowerBound(item);
     this.items.splice(at, 0, item);
     this.invalidateFrom(at);
   }
 
-  remove(item: LaneItem): void {
+  remove(item: T): void {
     const at = this.lowerBound(item);
     if (this.items[at]?.key !== item.key) return;
     this.items.splice(at, 1);
     this.invalidateFrom(at);
   }
 
-  clear(): void {
-    this.items = [];
+  /** Replaces every item at once (one sort, where adding them one by one would splice each). */
+  reset(items: readonly T[]): void {
+    this.items = [...items].sort(compareItems);
     this.invalidateFrom(0);
   }
 
@@ -86,7 +87,7 @@ export class LaneIndex {
    * The items overlapping [from, to) with their lanes (as a whole-document pass would give
    * them), and the most lanes any of their clusters needs.
    */
-  lanesIn(from: number, to: number): { items: LaneItem[]; lanes: number[]; count: number } {
+  lanesIn(from: number, to: number): { items: T[]; lanes: number[]; count: number } {
     const end = this.firstStartingAt(to);
     let first = this.firstStartingAt(from);
     this.ensureMaxEnd(end);
@@ -95,7 +96,7 @@ export class LaneIndex {
     if (first > 0 && !this.canFollow(this.maxEnd[first - 1]!, from)) first = this.clusterStart(first - 1);
     const run = this.items.slice(first, end);
     const { lanes, count } = assignLanes(run, this.canFollow);
-    const items: LaneItem[] = [];
+    const items: T[] = [];
     const kept: number[] = [];
     run.forEach((item, i) => {
       if (item.end <= from) return;

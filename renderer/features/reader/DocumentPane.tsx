@@ -28,6 +28,8 @@ import { SelectionStatus } from './SelectionStatus';
 import { UnplacedNotice } from './UnplacedNotice';
 import { useFind } from './useFind';
 import { usePlacedSegments } from './usePlacedSegments';
+import { SegmentMargin } from './SegmentMargin';
+import { StripesToggle, useStripesSetting } from './StripesToggle';
 
 interface Props {
   doc: ReadableDocument;
@@ -53,6 +55,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; codes: Code[] } | null>(null);
   const find = useFind(doc.id);
+  const [stripes, setStripes] = useStripesSetting();
   const viewer = useRef<ViewerHandle | null>(null);
   const [viewerReady, setViewerReady] = useState(false);
   const onHandle = useCallback((h: ViewerHandle | null) => {
@@ -127,7 +130,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
   const titleId = `doc-title-${doc.id}`;
 
   return (
-    <article aria-labelledby={titleId} className="doc-pane" lang="en">
+    <article aria-labelledby={titleId} className={stripes ? 'doc-pane with-stripes' : 'doc-pane'} lang="en">
       <header className="doc-header">
         <h1 id={titleId}>{doc.title}</h1>
         <p className="doc-meta">
@@ -135,6 +138,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
           {doc.origin === 'imported' ? ' · imported' : ''} ·{' '}
           {ready ? `${placed.length} coded segment${placed.length === 1 ? '' : 's'}` : 'reading coded segments…'}
         </p>
+        <StripesToggle on={stripes} onChange={setStripes} />
         <DocumentMemoField key={doc.id} documentId={doc.id} />
         <UnplacedNotice segments={unplaced} />
       </header>
@@ -162,6 +166,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
           <PointerPlugin onHover={onHover} onActivate={onActivate} />
           {ready && <CodingShortcutsPlugin codes={codes} onApply={applyToSpan} />}
           <ViewerHandlePlugin onHandle={onHandle} />
+          <SegmentMargin doc={openDocument} placed={placed} codes={codes} stripes={stripes} activeSegmentIds={activeSegmentIds} onOpenSegments={onOpenSegments} />
           {find.open && <FindPlugin query={find.query} current={find.current} onMatches={find.setMatches} />}
         </DocumentText>
       </div>
