@@ -1,9 +1,11 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorpusDocumentSchema, CorpusListingSchema, ReplySchema } from '../../common/contract';
+import { SESSION_HEADER } from '../../common/hostSession';
 import { unwrapReply } from '../../common/reply';
 import { loadCorpus } from '../corpus/loadCorpus';
 import { CONTENT_SECURITY_POLICY } from '../security/headers';
@@ -13,12 +15,14 @@ import type { RunningWebServer } from './server';
 
 let server: RunningWebServer;
 let dir: string;
+/** The secret the served page carries, read from it as the renderer does. */
+let secret: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'marginalia-web-'));
   const renderer = join(dir, 'renderer');
   await mkdir(join(renderer, 'assets'), { recursive: true });
-  await writeFile(join(renderer, 'index.html'), '<!doctype html><title>Marginalia</title>');
+  await writeFile(join(renderer, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Marginalia</title></head><body></body></html>');
   await writeFile(join(renderer, 'assets', 'app-1234.js'), 'console.log("app")');
   await writeFile(join(renderer, 'assets', 'app.css'), 'body{}');
   await writeFile(join(renderer, '.env'), 'SECRET=1');
@@ -26,7 +30,14 @@ beforeAll(async () => {
   await symlink(join(dir, 'secret.txt'), join(renderer, 'assets', 'link.txt'));
   const corpus = await loadCorpus(resolve(__dirname, '../../resources/corpus'));
   server = await startWebServer({ rendererDir: renderer, handlers: createWebHandlers(corpus), port: 0, maxBodyBytes: 4096 });
+  secret = sessionSecretOf((await send('GET', '/')).body);
 });
+
+function sessionSecretOf(page: string): string {
+  const found = /<meta name="marginalia-session" content="([^"]+)" \/>/.exec(page);
+  if (!found?.[1]) throw new Error(`no session meta in ${page}`);
+  return found[1];
+}
 
 afterAll(async () => {
   await server.close();
@@ -39,10 +50,11 @@ interface Reply {
   body: string;
 }
 
-function send(method: string, path: string, options: { headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(method: string, path: string, options: { headers?: Record<string, string>; body?: string; port?: number } = {}): Promise<Reply> {
+  const port = options.port ?? server.port;
   return new Promise((done, fail) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: server.port, method, path, headers: { Host: `127.0.0.1:${server.port}`, ...options.headers } },
+      { host: '127.0.0.1', port, method, path, headers: { Host: `127.0.0.1:${port}`, ...options.headers } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -54,8 +66,10 @@ function send(method: string, path: string, options: { headers?: Record<string, 
   });
 }
 
+/** An API call as the served page makes it: JSON, with the session secret. */
 const post = (method: string, payload: unknown, headers: Record<string, string> = {}) =>
-  send('POST', `/api/${method}`, { headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+  send('POST', `/api/${method}`, { headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: secret, ...headers }, body: JSON.stringify(payload) });
+const withSecret = (headers: Record<string, string> = {}) => ({ [SESSION_HEADER]: secret, ...headers });
 
 describe('the Node host API', () => {
   it('answers health and listens on loopback', async () => {
@@ -83,7 +97,7 @@ describe('the Node host API', () => {
     expect(badId.status).toBe(400);
     expect(JSON.parse(badId.body).error).toMatch(/^invalid getDocument request: id:/);
     expect((await post('listDocuments', { admin: true })).status).toBe(400);
-    const notJson = await send('POST', '/api/listDocuments', { headers: { 'Content-Type': 'application/json' }, body: '{nope' });
+    const notJson = await send('POST', '/api/listDocuments', { headers: withSecret({ 'Content-Type': 'application/json' }), body: '{nope' });
     expect([notJson.status, JSON.parse(notJson.body)]).toEqual([400, { ok: false, error: 'request body is not valid JSON' }]);
   });
 
@@ -94,9 +108,9 @@ describe('the Node host API', () => {
   });
 
   it('requires JSON, POST, a same-origin Origin and a bounded body', async () => {
-    const text = await send('POST', '/api/listDocuments', { headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    const text = await send('POST', '/api/listDocuments', { headers: withSecret({ 'Content-Type': 'text/plain' }), body: '{}' });
     expect(text.status).toBe(415);
-    expect((await send('GET', '/api/listDocuments')).status).toBe(405);
+    expect((await send('GET', '/api/listDocuments', { headers: withSecret() })).status).toBe(405);
     expect((await post('listDocuments', {}, { Origin: 'http://evil.example' })).status).toBe(403);
     expect((await post('listDocuments', {}, { Origin: `http://localhost:${server.port}` })).status).toBe(200);
     expect((await post('getDocument', { id: 'x'.repeat(5000) })).status).toBe(413);
@@ -110,6 +124,66 @@ describe('the Node host API', () => {
   });
 });
 
+describe('the session secret', () => {
+  it('is in the served page, once, and differs from run to run', async () => {
+    const page = (await send('GET', '/')).body;
+    expect(page.match(/marginalia-session/g)).toHaveLength(1);
+    expect(sessionSecretOf(page)).toBe(secret);
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const other = await startWebServer({ rendererDir: join(dir, 'renderer'), handlers: createWebHandlers(await loadCorpus(resolve(__dirname, '../../resources/corpus'))), port: 0 });
+    try {
+      const otherSecret = sessionSecretOf((await send('GET', '/', { port: other.port })).body);
+      expect(otherSecret).not.toBe(secret);
+      // A page from an earlier (or another) run holds a secret this host does not accept.
+      const stale = await send('POST', '/api/listDocuments', { port: other.port, headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: secret }, body: '{}' });
+      expect(stale.status).toBe(403);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('is required on every API call: missing or wrong is 403 with the envelope, before anything else is read', async () => {
+    const refused = { ok: false, error: 'this page is from an earlier run of Marginalia (or not from Marginalia): reload it' };
+    const wrong: Array<Record<string, string>> = [{}, { [SESSION_HEADER]: '' }, { [SESSION_HEADER]: 'wrong' }, { [SESSION_HEADER]: secret.slice(1) }, { [SESSION_HEADER]: `${secret}x` }];
+    for (const headers of wrong) {
+      for (const method of ['listDocuments', 'getDocument', 'getUserInfo', 'saveExport', 'noSuchMethod']) {
+        const reply = await send('POST', `/api/${method}`, { headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' });
+        expect([reply.status, JSON.parse(reply.body)], `${method} ${JSON.stringify(headers)}`).toEqual([403, refused]);
+      }
+    }
+    expect((await send('GET', '/api/listDocuments')).status).toBe(403);
+    expect((await post('getUserInfo', {})).status).toBe(200);
+  });
+
+  it('is not needed for the health check, which tells nothing', async () => {
+    const reply = await send('GET', '/api/health');
+    expect([reply.status, JSON.parse(reply.body)]).toEqual([200, { ok: true, value: null }]);
+  });
+});
+
+describe('the Host header', () => {
+  /** A request written by hand: node:http would not send two Host headers. */
+  function rawRequest(lines: string[]): Promise<{ status: number; body: string }> {
+    return new Promise((done, fail) => {
+      const socket = connect(server.port, '127.0.0.1');
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('error', fail);
+      socket.on('close', () => done({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), body: text.slice(text.indexOf('\r\n\r\n') + 4) }));
+      socket.end([...lines, 'Connection: close', '', ''].join('\r\n'));
+    });
+  }
+
+  it('must appear once: a second Host header is a 400, whichever values they carry', async () => {
+    const host = `127.0.0.1:${server.port}`;
+    const twice = await rawRequest(['GET /api/health HTTP/1.1', `Host: ${host}`, `Host: ${host}`]);
+    expect([twice.status, JSON.parse(twice.body)]).toEqual([400, { ok: false, error: 'a request has exactly one Host header' }]);
+    expect((await rawRequest(['GET / HTTP/1.1', `Host: ${host}`, 'host: evil.example'])).status).toBe(400);
+    expect((await rawRequest(['GET / HTTP/1.1', 'HOST: evil.example', `Host: ${host}`])).status).toBe(400);
+    expect((await rawRequest(['GET /api/health HTTP/1.1', `Host: ${host}`])).status).toBe(200);
+  });
+});
+
 describe('the reply envelope', () => {
   it('is every JSON body, with a status that agrees with ok', async () => {
     const replies = [
@@ -117,8 +191,9 @@ describe('the reply envelope', () => {
       await send('GET', '/api/health'),
       await post('getDocument', { id: 'missing-doc' }),
       await post('listDocuments', { admin: true }),
-      await send('GET', '/api/listDocuments'),
-      await send('POST', '/api/listDocuments', { headers: { 'Content-Type': 'text/plain' }, body: '{}' }),
+      await send('GET', '/api/listDocuments', { headers: withSecret() }),
+      await send('POST', '/api/listDocuments', { headers: withSecret({ 'Content-Type': 'text/plain' }), body: '{}' }),
+      await post('listDocuments', {}, { [SESSION_HEADER]: 'wrong' }),
       await post('listDocuments', {}, { Origin: 'http://evil.example' }),
       await post('getDocument', { id: 'x'.repeat(5000) }),
       await send('GET', '/api/health', { headers: { Host: 'evil.example' } }),
@@ -136,12 +211,14 @@ describe('static files and headers', () => {
     const index = await send('GET', '/');
     expect(index.status).toBe(200);
     expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(index.headers['cache-control']).toBe('no-store');
     expect(index.body).toContain('<title>Marginalia</title>');
+    expect(Number(index.headers['content-length'])).toBe(Buffer.byteLength(index.body));
     const js = await send('GET', '/assets/app-1234.js');
     expect([js.status, js.headers['content-type']]).toEqual([200, 'text/javascript; charset=utf-8']);
     expect((await send('GET', '/assets/app.css')).headers['content-type']).toBe('text/css; charset=utf-8');
     const head = await send('HEAD', '/index.html');
-    expect([head.status, head.body]).toEqual([200, '']);
+    expect([head.status, head.body, head.headers['content-length']]).toEqual([200, '', index.headers['content-length']]);
   });
 
   it('answers 404 for missing files, folders and dotfiles', async () => {

@@ -2,20 +2,26 @@
  * The Node host: a plain node:http server on 127.0.0.1 that serves the built renderer and
  * answers the same API as Electron IPC (POST /api/<method>, JSON in and out) through
  * main/api.ts. It is reachable only from this machine, and defends against DNS rebinding
- * (Host must be 127.0.0.1:port or localhost:port) and cross-site requests (JSON content type,
- * same-origin Origin). Every JSON body is the contract's reply envelope, the same as over IPC,
+ * (one Host header, 127.0.0.1:port or localhost:port), cross-site requests (JSON content type,
+ * same-origin Origin), other local processes (a per-session secret that only the served page
+ * holds, main/web/session.ts) and slow clients (main/web/limits.ts). Every JSON body is the contract's reply envelope, the same as over IPC,
  * with a status code that says the same: 200 with `{ ok: true, value }`, 4xx/5xx with
  * `{ ok: false, error }`.
  */
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Reply } from '../../common/contract';
+import { SESSION_HEADER } from '../../common/hostSession';
 import { ApiError, callApi, createApiHandlers } from '../api';
 import type { ApiHandlers } from '../api';
 import type { LoadedCorpus } from '../corpus/loadCorpus';
 import { SECURITY_HEADERS } from '../security/headers';
+import { DEFAULT_TIMEOUTS, readBody, serverOptionsFor } from './limits';
+import type { RequestTimeouts } from './limits';
+import { createSessionSecret, injectSessionMeta, isSessionSecret } from './session';
 import { lookUpStaticFile } from './staticFiles';
 
 export const DEFAULT_PORT = 5180;
@@ -29,6 +35,8 @@ export interface WebServerOptions {
   /** 0 picks a free port (tests). */
   port?: number;
   maxBodyBytes?: number;
+  /** Shorter in tests; DEFAULT_TIMEOUTS otherwise. */
+  timeouts?: Partial<RequestTimeouts>;
 }
 
 export interface RunningWebServer {
@@ -47,9 +55,11 @@ export function createWebHandlers(corpus: LoadedCorpus): ApiHandlers {
 
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const maxBodyBytes = options.maxBodyBytes ?? MAX_API_BODY_BYTES;
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const sessionSecret = createSessionSecret();
   let port = 0;
-  const server = createServer((req, res) => {
-    handleRequest(req, res, { ...options, maxBodyBytes, port }).catch((error: unknown) => {
+  const server = createServer(serverOptionsFor(timeouts), (req, res) => {
+    handleRequest(req, res, { ...options, maxBodyBytes, bodyMs: timeouts.bodyMs, sessionSecret, port }).catch((error: unknown) => {
       if (!res.headersSent) sendFailure(res, 500, `internal error: ${error instanceof Error ? error.message : String(error)}`);
       else res.destroy();
     });
@@ -76,11 +86,15 @@ interface RequestContext {
   rendererDir: string;
   handlers: ApiHandlers;
   maxBodyBytes: number;
+  bodyMs: number;
+  sessionSecret: string;
   port: number;
 }
 
 async function handleRequest(req: IncomingMessage, res: ServerResponse, ctx: RequestContext): Promise<void> {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  // Node keeps only the first of two Host headers; a proxy in front might use the other one.
+  if (countHeader(req.rawHeaders, 'host') > 1) return sendFailure(res, 400, 'a request has exactly one Host header');
   const allowedHosts = [`${LOOPBACK}:${ctx.port}`, `localhost:${ctx.port}`];
   if (!allowedHosts.includes((req.headers.host ?? '').toLowerCase())) {
     return sendFailure(res, 403, 'unexpected Host header: open the address Marginalia printed');
@@ -96,10 +110,19 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, ctx: Req
     return sendReply(res, 200, { ok: true, value: null });
   }
   if (pathname.startsWith('/api/')) return handleApi(req, res, ctx, pathname.slice('/api/'.length));
-  return serveStatic(req, res, ctx.rendererDir, pathname);
+  return serveStatic(req, res, ctx, pathname);
+}
+
+function countHeader(rawHeaders: readonly string[], name: string): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]?.toLowerCase() === name) count++;
+  return count;
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, method: string): Promise<void> {
+  if (!isSessionSecret(req.headers[SESSION_HEADER.toLowerCase()], ctx.sessionSecret)) {
+    return sendFailure(res, 403, 'this page is from an earlier run of Marginalia (or not from Marginalia): reload it');
+  }
   if (req.method !== 'POST') return sendMethodNotAllowed(res, 'POST');
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `http://${LOOPBACK}:${ctx.port}` && origin !== `http://localhost:${ctx.port}`) {
@@ -109,14 +132,15 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: Request
   if (mediaType !== 'application/json') {
     return sendFailure(res, 415, 'API requests must have Content-Type: application/json');
   }
-  const body = await readBody(req, ctx.maxBodyBytes);
-  if (body === null) {
+  const body = await readBody(req, ctx.maxBodyBytes, ctx.bodyMs);
+  if (body.kind !== 'read') {
     res.setHeader('Connection', 'close');
-    return sendFailure(res, 413, `request body exceeds ${ctx.maxBodyBytes} bytes`);
+    if (body.kind === 'tooLarge') return sendFailure(res, 413, `request body exceeds ${ctx.maxBodyBytes} bytes`);
+    return sendFailure(res, 408, `request body not received within ${ctx.bodyMs / 1000} s`);
   }
   let payload: unknown;
   try {
-    payload = JSON.parse(body);
+    payload = JSON.parse(body.text);
   } catch {
     return sendFailure(res, 400, 'request body is not valid JSON');
   }
@@ -132,37 +156,17 @@ function decodeMethodName(raw: string): string {
   }
 }
 
-/** The body as text, or null once it exceeds the limit (then the rest is not buffered). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) {
-    req.resume();
-    return Promise.resolve(null);
-  }
-  return new Promise((resolvePromise, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > limit) tooLarge = true;
-      else if (!tooLarge) chunks.push(chunk);
-    });
-    req.on('end', () => resolvePromise(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-async function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string, pathname: string): Promise<void> {
+async function serveStatic(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, pathname: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendMethodNotAllowed(res, 'GET, HEAD');
-  const found = await lookUpStaticFile(rendererDir, pathname);
+  const found = await lookUpStaticFile(ctx.rendererDir, pathname);
   if (found.kind === 'forbidden') return sendFailure(res, 403, 'path refused');
   if (found.kind === 'notFound') return sendFailure(res, 404, 'not found');
+  if (found.mimeType.startsWith('text/html')) return sendPage(req, res, found.path, ctx.sessionSecret);
   res.writeHead(200, {
     'Content-Type': found.mimeType,
     'Content-Length': String(found.size),
-    // Vite fingerprints assets; index.html must always be re-checked to pick up a new build.
-    'Cache-Control': found.mimeType.startsWith('text/html') ? 'no-cache' : 'public, max-age=3600',
+    // Vite fingerprints assets.
+    'Cache-Control': 'public, max-age=3600',
   });
   if (req.method === 'HEAD') {
     res.end();
@@ -177,6 +181,13 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDi
     });
     stream.pipe(res);
   });
+}
+
+/** A page carries this run's session secret: never cached, so a restart hands out the new one. */
+async function sendPage(req: IncomingMessage, res: ServerResponse, path: string, sessionSecret: string): Promise<void> {
+  const page = Buffer.from(injectSessionMeta(await readFile(path, 'utf8'), sessionSecret), 'utf8');
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(page.length), 'Cache-Control': 'no-store' });
+  res.end(req.method === 'HEAD' ? undefined : page);
 }
 
 function sendMethodNotAllowed(res: ServerResponse, allow: string): void {

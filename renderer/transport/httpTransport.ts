@@ -3,6 +3,7 @@
  * business here: saveExport downloads, openImport shows a file picker.
  */
 import { api, type ApiMethod, type ApiRequest, type ApiResponse, type MarginaliaBridge } from '../../common/contract';
+import { SESSION_HEADER, SESSION_META_NAME } from '../../common/hostSession';
 import { unwrapReply } from '../../common/reply';
 import { downloadFile, pickFile } from './browserFiles';
 
@@ -10,7 +11,7 @@ async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Pro
   const payload = api[method].request.parse(request);
   const res = await fetch(`/api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: sessionSecret() },
     body: JSON.stringify(payload),
   });
   // The envelope decides, not the status: the host sends both and they agree. A body that is
@@ -18,6 +19,11 @@ async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Pro
   const value = unwrapReply(method, await res.json().catch(() => null));
   // Validate what comes back too: the renderer trusts nothing that crosses a boundary.
   return api[method].response.parse(value) as ApiResponse<M>;
+}
+
+/** The host wrote this run's secret into the page it served; every API call hands it back. */
+function sessionSecret(): string {
+  return document.querySelector<HTMLMetaElement>(`meta[name="${SESSION_META_NAME}"]`)?.content ?? '';
 }
 
 export function createHttpTransport(): MarginaliaBridge {
