@@ -37,6 +37,21 @@ export function invert(change: Change): Change {
   return { label: change.label, forward: change.backward, backward: change.forward };
 }
 
+/**
+ * One change that does `first` then `second` (e.g. create a code and apply it: one Undo step).
+ * Forward writes the last row each key ends with; backward restores each key's row from before
+ * `first`, so a row `second` rewrote goes back to what `first` found.
+ */
+export function combineChanges(label: string, first: Change, second: Change): Change {
+  const forward = emptyPatch();
+  const backward = emptyPatch();
+  for (const table of Object.keys(forward) as Array<keyof Patch>) {
+    Object.assign(forward[table], first.forward[table], second.forward[table]);
+    Object.assign(backward[table], second.backward[table], first.backward[table]);
+  }
+  return { label, forward, backward };
+}
+
 /** A change refused by a domain rule (duplicate name, cycle, empty span …), with a message for the analyst. */
 export class DomainError extends Error {
   override name = 'DomainError';

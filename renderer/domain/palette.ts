@@ -20,19 +20,93 @@ export const PALETTE: readonly string[] = [
   '#8c6bb1', // purple
   '#e377c2', // magenta
   '#7f7f7f', // grey
+  // Picked by farthest distance (OKLab) from the colours above among those that pass the
+  // readability checks of palette.test.ts.
+  '#4e5ffb', // indigo
+  '#c143ec', // violet
+  '#9ea4ff', // periwinkle
+  '#ee1c99', // rose
+  '#2adb94', // mint
+  '#647520', // olive
+  '#209af7', // azure
+  '#8d76fa', // lavender
+  '#f698fe', // orchid
+  '#4ade12', // bright green
 ];
 
 /** The highlight opacity the palette was checked at. */
 export const HIGHLIGHT_ALPHA = 0.35;
 
-/** The first palette colour no code uses yet; once all are taken, cycle so colours stay spread. */
+/**
+ * The palette colour fewest codes use, the earliest on a tie: every colour is used once before
+ * any repeats, and after that they stay evenly spread.
+ */
 export function nextColour(codes: readonly Pick<Code, 'colour'>[]): string {
-  const used = new Set(codes.map((c) => c.colour.toLowerCase()));
-  const free = PALETTE.find((colour) => !used.has(colour));
-  return free ?? PALETTE[codes.length % PALETTE.length]!;
+  const uses = new Map(PALETTE.map((colour) => [colour, 0]));
+  for (const { colour } of codes) {
+    const key = colour.toLowerCase();
+    const n = uses.get(key);
+    if (n !== undefined) uses.set(key, n + 1);
+  }
+  let best = PALETTE[0]!;
+  for (const colour of PALETTE) if (uses.get(colour)! < uses.get(best)!) best = colour;
+  return best;
+}
+
+const WHITE: Rgb = [255, 255, 255];
+const BLACK: Rgb = [0, 0, 0];
+/** The dark theme's background and text (styles.css), and the text on light backgrounds. */
+const DARK_BACKGROUND: Rgb = [0x1e, 0x1e, 0x1e];
+const DARK_THEME_TEXT: Rgb = [0xd4, 0xd4, 0xd4];
+const LIGHT_THEME_TEXT: Rgb = DARK_BACKGROUND;
+
+/** Shades of a parent's colour: mixed towards white (+) or black (−) by these amounts. */
+const SHADE_MIXES = Array.from({ length: 13 }, (_, i) => 0.1 + i * 0.05).flatMap((t) => [t, -t]);
+/** Below this distance (RGB) two shades are too alike to tell siblings apart. */
+const MIN_SHADE_DISTANCE = 24;
+
+const distance = (a: Rgb, b: Rgb) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+
+/**
+ * A child's default colour: the readable shade of its parent's colour farthest from the
+ * parent's and its siblings' colours; the next palette colour once no shade stands apart.
+ */
+export function childColour(codes: readonly Pick<Code, 'colour' | 'id' | 'parentId'>[], parentId: string): string {
+  const parent = codes.find((c) => c.id === parentId);
+  if (!parent) return nextColour(codes);
+  const taken = [parent, ...codes.filter((c) => c.parentId === parentId)].map((c) => hexToRgb(c.colour));
+  const base = hexToRgb(parent.colour);
+  let best: { shade: string; apart: number } | null = null;
+  for (const mix of SHADE_MIXES) {
+    const rgb = blend(mix > 0 ? WHITE : BLACK, base, Math.abs(mix));
+    const shade = rgbToHex(rgb);
+    const apart = Math.min(...taken.map((t) => distance(t, hexToRgb(shade))));
+    if (apart >= MIN_SHADE_DISTANCE && (!best || apart > best.apart) && isReadableHighlight(shade)) best = { shade, apart };
+  }
+  return best?.shade ?? nextColour(codes);
+}
+
+/**
+ * Whether `colour`, painted at HIGHLIGHT_ALPHA, shows on white and on the dark background and
+ * leaves text on it readable: WCAG AAA (7:1) for dark text on light, AA (4.5:1) on dark.
+ */
+export function isReadableHighlight(colour: string): boolean {
+  const rgb = hexToRgb(colour);
+  const onWhite = blend(rgb, WHITE, HIGHLIGHT_ALPHA);
+  const onDark = blend(rgb, DARK_BACKGROUND, HIGHLIGHT_ALPHA);
+  return (
+    contrastRatio(onWhite, WHITE) > 1.2 &&
+    contrastRatio(onWhite, LIGHT_THEME_TEXT) >= 7 &&
+    contrastRatio(onDark, DARK_BACKGROUND) > 1.4 &&
+    contrastRatio(onDark, DARK_THEME_TEXT) >= 4.5
+  );
 }
 
 export type Rgb = readonly [number, number, number];
+
+export function rgbToHex(rgb: Rgb): string {
+  return `#${rgb.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+}
 
 export function hexToRgb(hex: string): Rgb {
   const value = /^#([0-9a-f]{6})$/i.exec(hex)?.[1];
