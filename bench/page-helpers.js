@@ -308,9 +308,9 @@
         block?.scrollIntoView({ block: 'center' });
         await settleHighlights();
         select(start, end);
-        // The selection toolbar opens, as it would for an analyst, and the page goes quiet
+        // The coding popup opens, as it would for an analyst, and the page goes quiet
         // (an analyst reads before pressing a key): only the coding itself is timed.
-        await waitFor(() => document.querySelector('[role=toolbar][aria-label="Apply code"]'), 20000, 'the Apply code toolbar');
+        await waitFor(() => document.querySelector('[role=dialog][aria-label="Apply code"]'), 20000, 'the Apply code popup');
         await settle();
         await settle();
         const before = metaCount();
@@ -330,7 +330,7 @@
     /**
      * Scroll the reader from the top, `stepPx` a frame (default: one screen) until the end or
      * `maxFrames`; long frames from rAF timestamps. With `selection` ([start, end]) that passage
-     * is selected first and the Apply-code toolbar left open, as while an analyst reads on.
+     * is selected first and the coding popup left open, as while an analyst reads on.
      */
     async scrollThrough(maxFrames, stepPx = null, selection = null) {
       const reader = document.querySelector('main.reader');
@@ -338,7 +338,7 @@
       await settle();
       if (selection) {
         select(selection[0], selection[1]);
-        await waitFor(() => document.querySelector('[role=toolbar][aria-label="Apply code"]'), 20000, 'the Apply code toolbar');
+        await waitFor(() => document.querySelector('[role=dialog][aria-label="Apply code"]'), 20000, 'the Apply code popup');
         await settle();
       }
       const step = stepPx ?? reader.clientHeight;
@@ -407,8 +407,8 @@
         scrollHeight: reader.scrollHeight,
         step,
         reachedEnd: reader.scrollTop + reader.clientHeight >= reader.scrollHeight - 1,
-        /** Whether the passage selected before scrolling is still the selection (and its toolbar open). */
-        selectionKept: selection ? !!document.querySelector('[role=toolbar][aria-label="Apply code"]') : null,
+        /** Whether the passage selected before scrolling is still the selection (and its coding popup open). */
+        selectionKept: selection ? !!document.querySelector('[role=dialog][aria-label="Apply code"]') : null,
       };
     },
 

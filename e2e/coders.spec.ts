@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { openApp, segmentPanel, toolbar } from './support/coding';
+import { codeOption, codingPopup, openApp, segmentPanel } from './support/coding';
 import { exportAs, FIRST } from './support/exchange';
 import { dragSelect, pointOf } from './support/text';
 
@@ -19,12 +19,12 @@ test('coder B applies the code coder A applied to the same passage: two codings,
   await openApp(page);
   await becomeCoder(page, 'alice');
   await dragSelect(page, FIRST, FIRST);
-  await toolbar(page).getByRole('button', { name: 'FTF', exact: true }).click();
-  await expect(toolbar(page)).toBeHidden();
+  await codeOption(page, 'FTF').click();
+  await expect(codingPopup(page)).toBeHidden();
 
   await becomeCoder(page, 'bob');
   await dragSelect(page, FIRST, FIRST);
-  await toolbar(page).getByRole('button', { name: 'FTF', exact: true }).click();
+  await codeOption(page, 'FTF').click();
   await expect(page.getByRole('status').filter({ hasText: 'Apply code FTF' })).toBeVisible();
 
   const at = await pointOf(page, FIRST, 3, 'left');

@@ -3,16 +3,16 @@
  * rename codes — and find it all again after a reload (IndexedDB).
  */
 import { expect, test } from '@playwright/test';
-import { codeRow, codebook, expectCount, highlightedTexts, openApp, segmentPanel, toolbar } from './support/coding';
+import { codeOption, codeRow, codebook, codingPopup, expectCount, highlightedTexts, openApp, segmentPanel } from './support/coding';
 import { dragSelect, pointOf } from './support/text';
 
 const FIRST = 'Small Group of the Global Coalition';
 const SECOND = 'Global Coalition to counter Islamic State';
 
-test('code a passage with the mouse and the toolbar, then another by pressing 2', async ({ page }) => {
+test('code a passage with the mouse and the coding popup, then another by pressing 2', async ({ page }) => {
   await openApp(page);
   await dragSelect(page, FIRST, FIRST);
-  await toolbar(page).getByRole('button', { name: 'FTF', exact: true }).click();
+  await codeOption(page, 'FTF').click();
   await expect.poll(() => highlightedTexts(page)).toEqual([FIRST]);
   await expectCount(page, 'FTF', 1);
 
@@ -32,9 +32,9 @@ test('code a passage with the mouse and the toolbar, then another by pressing 2'
 test('overlapping segments both show, name their codes on hover, and open together', async ({ page }) => {
   await openApp(page);
   await dragSelect(page, FIRST, FIRST);
-  await toolbar(page).getByRole('button', { name: 'FTF', exact: true }).click();
+  await codeOption(page, 'FTF').click();
   await dragSelect(page, SECOND, SECOND);
-  await toolbar(page).getByRole('button', { name: 'Stabilization', exact: true }).click();
+  await codeOption(page, 'Stabilization').click();
   await expect.poll(() => highlightedTexts(page)).toEqual([SECOND, FIRST].sort());
 
   // "Global Coalition" is covered by both.
@@ -54,27 +54,27 @@ test('overlapping segments both show, name their codes on hover, and open togeth
 test('a new code typed in the combobox is created and applied', async ({ page }) => {
   await openApp(page);
   await dragSelect(page, FIRST, FIRST);
-  const combo = toolbar(page).getByRole('combobox', { name: 'Find or create code' });
+  const combo = codingPopup(page).getByRole('combobox', { name: 'Find or create code' });
   await combo.fill('Returnees');
   await combo.press('Enter');
   await expect(codeRow(page, 'Returnees')).toBeVisible();
   await expectCount(page, 'Returnees', 1);
   await expect.poll(() => highlightedTexts(page)).toEqual([FIRST]);
-  // The toolbar closed after creating; typing part of an existing name and choosing it with
-  // the arrows applies that code.
-  await expect(toolbar(page)).toHaveCount(0);
+  // The popup closed after creating; typing part of an existing name and pressing Enter
+  // applies the highlighted match (no new code).
+  await expect(codingPopup(page)).toHaveCount(0);
   await dragSelect(page, SECOND, SECOND);
   await expect(combo).toHaveValue('');
   await combo.fill('stab');
-  await combo.press('ArrowDown');
   await combo.press('Enter');
   await expectCount(page, 'Stabilization', 1);
+  await expect(codeRow(page, 'stab')).toHaveCount(0);
 });
 
 test('memo, undo/redo, and everything survives a reload', async ({ page }) => {
   await openApp(page);
   await dragSelect(page, FIRST, FIRST);
-  await toolbar(page).getByRole('button', { name: 'FTF', exact: true }).click();
+  await codeOption(page, 'FTF').click();
   await expectCount(page, 'FTF', 1);
 
   const inside = await pointOf(page, FIRST, 4, 'left');
@@ -118,7 +118,7 @@ test('memo, undo/redo, and everything survives a reload', async ({ page }) => {
 test('deleting a code asks first and can be undone; renaming updates highlights and counts', async ({ page }) => {
   await openApp(page);
   await dragSelect(page, FIRST, FIRST);
-  await toolbar(page).getByRole('button', { name: 'FTF', exact: true }).click();
+  await codeOption(page, 'FTF').click();
   await expectCount(page, 'FTF', 1);
 
   await codeRow(page, 'FTF').click();
@@ -145,7 +145,7 @@ test('deleting a code asks first and can be undone; renaming updates highlights 
   await page.mouse.move(inside.x, inside.y);
   await expect(page.getByRole('tooltip')).toHaveText('Foreign fighters');
   await dragSelect(page, SECOND, SECOND);
-  await expect(toolbar(page).getByRole('button', { name: 'Foreign fighters', exact: true })).toBeVisible();
+  await expect(codeOption(page, 'Foreign fighters')).toBeVisible();
 });
 
 test('a code refused by a domain rule shows a clear message and stores nothing', async ({ page }) => {
@@ -234,7 +234,7 @@ test('a fast analyst: selecting the next passage right after pressing a shortcut
   await expect.poll(() => highlightedTexts(page)).toEqual(['Didier Reynders', FIRST].sort());
 });
 
-test('no serious accessibility violations with the toolbar, Segment panel and code editor open, light and dark', async ({ page }) => {
+test('no serious accessibility violations with the coding popup, Segment panel and code editor open, light and dark', async ({ page }) => {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   // The same browser context (and database) serves both passes: each codes with another code.
   for (const [scheme, key, code] of [
@@ -251,7 +251,7 @@ test('no serious accessibility violations with the toolbar, Segment panel and co
     await expect(segmentPanel(page)).toBeVisible();
     await codeRow(page, code).click();
     await dragSelect(page, SECOND, SECOND);
-    await expect(toolbar(page)).toBeVisible();
+    await expect(codingPopup(page)).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${scheme} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

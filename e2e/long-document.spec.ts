@@ -93,8 +93,8 @@ test.describe('a book-length document', () => {
     expect(text.slice(sel.start, sel.end)).toBe('¶2001');
 
     // A drag across the border of two sections (the viewer's unit of lazy layout) is exact.
-    // (It starts where the Apply code toolbar of the ¶2001 selection was: the toolbar must have
-    // moved away with that passage when the text scrolled.)
+    // (It starts where the coding popup of the ¶2001 selection was: the popup must have gone
+    // with that passage when the text scrolled.)
     const [last, first] = await page.evaluate(() => {
       const label = (p: Element | null | undefined) => p?.textContent?.match(/^¶\d+ /)?.[0] ?? '';
       const body = Array.from(document.querySelectorAll('[data-start]')).find((p) => p.textContent!.startsWith('¶2001 '))!.parentElement!;

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectCount, highlightedTexts, toolbar } from './support/coding';
+import { codeOption, expectCount, highlightedTexts } from './support/coding';
 import { startHost } from './support/host';
 import { dragSelect } from './support/text';
 
@@ -29,9 +29,9 @@ test('segments follow their quotes into an edited text; a lost quote is listed, 
   await page.goto(first.url);
   await expect(page.getByRole('textbox', { name: 'Document text' })).toContainText('Global Coalition');
   await dragSelect(page, 'Global Coalition stays', 'Global Coalition stays');
-  await toolbar(page).getByRole('button', { name: 'FTF', exact: true }).click();
+  await codeOption(page, 'FTF').click();
   await dragSelect(page, 'will be removed', 'will be removed');
-  await toolbar(page).getByRole('button', { name: 'Stabilization', exact: true }).click();
+  await codeOption(page, 'Stabilization').click();
   await expect.poll(() => highlightedTexts(page)).toEqual(['Global Coalition stays', 'will be removed']);
   const port = first.port;
   await first.close();

@@ -19,7 +19,10 @@ export async function highlightedTexts(page: Page): Promise<string[]> {
 }
 
 export const codebook = (page: Page) => page.getByRole('region', { name: 'Codebook' });
-export const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Apply code' });
+/** The coding popup next to a selection: a non-modal dialog with the filter field, the codes and In vivo. */
+export const codingPopup = (page: Page) => page.getByRole('dialog', { name: 'Apply code' });
+/** The popup's option for a code, named by its path ("Parent > Child"). */
+export const codeOption = (page: Page, path: string) => codingPopup(page).getByRole('option', { name: path, exact: true });
 export const segmentPanel = (page: Page) => page.getByRole('region', { name: 'Segment' });
 
 /** The codebook row of a code (a toggle button named by the code). */

@@ -1,7 +1,7 @@
 /** Driving the Export and Import dialogs: choose a format, save a download, feed a file chooser. */
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { toolbar } from './coding';
+import { codeOption } from './coding';
 import { dragSelect } from './text';
 
 export const FIRST = 'Small Group of the Global Coalition';
@@ -10,12 +10,12 @@ export const SECOND = 'Global Coalition to counter Islamic State';
 export const exportDialog = (page: Page) => page.getByRole('dialog', { name: 'Export' });
 export const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import' });
 
-/** Codes FIRST with FTF and SECOND with Stabilization (toolbar buttons). */
+/** Codes FIRST with FTF and SECOND with Stabilization (the coding popup's options). */
 export async function codeTwoPassages(page: Page, second = 'Stabilization') {
   await dragSelect(page, FIRST, FIRST);
-  await toolbar(page).getByRole('button', { name: 'FTF', exact: true }).click();
+  await codeOption(page, 'FTF').click();
   await dragSelect(page, SECOND, SECOND);
-  await toolbar(page).getByRole('button', { name: second, exact: true }).click();
+  await codeOption(page, second).click();
 }
 
 export async function openExport(page: Page): Promise<Locator> {

@@ -1,6 +1,6 @@
 /**
  * The open document: an article labelled by its title, with metadata, the document memo and
- * the read-only text. Wires the viewer's plugins to coding (toolbar, shortcuts), highlights,
+ * the read-only text. Wires the viewer's plugins to coding (popup, shortcuts), highlights,
  * hover names and the Segment panel.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -18,7 +18,7 @@ import { KeyboardCaretPlugin } from '../../viewer/plugins/KeyboardCaretPlugin';
 import { PointerPlugin } from '../../viewer/plugins/PointerPlugin';
 import { SelectionPlugin, type SelectionInfo } from '../../viewer/plugins/SelectionPlugin';
 import { ViewerHandlePlugin, type ViewerHandle } from '../../viewer/plugins/ViewerHandlePlugin';
-import { ApplyCodeToolbar } from '../coding/ApplyCodeToolbar';
+import { CodingPopup } from '../coding/CodingPopup';
 import { CodingShortcutsPlugin } from '../coding/CodingShortcutsPlugin';
 import { useCoding } from '../coding/useCoding';
 import { DocumentMemoField } from './DocumentMemoField';
@@ -71,8 +71,10 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
   }, [reveal, viewerReady, placed, onRevealed]);
 
   useEffect(() => setSelection(null), [doc.id]);
+  // Asking for Find (again) puts the analyst in the find bar: the coding popup would be in the way.
+  useEffect(() => setSelection(null), [find.requests]);
 
-  // Escape dismisses the toolbar (and the selection) from anywhere in the window.
+  // Escape dismisses the popup (and the selection) from anywhere in the window.
   useEffect(() => {
     if (!selection) return;
     const onKey = (e: KeyboardEvent) => {
@@ -114,7 +116,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
       if (!ok) return;
       const now = viewer.current?.selectionSpan() ?? null;
       if (now && (now.start !== coded.start || now.end !== coded.end)) return; // already on the next passage
-      // Still the coded passage, or focus went to the toolbar's combobox: close the toolbar and
+      // Still the coded passage, or focus went to the popup's filter field: close the popup and
       // put the caret after the passage, so the keyboard carries on in the text.
       if (now) window.getSelection()?.collapseToEnd();
       else viewer.current?.selectSpan({ start: coded.end, end: coded.end });
@@ -125,6 +127,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
     (span: Span, codeId: string) => void coding.apply(span, codeId).then(finisher(span)),
     [coding, finisher],
   );
+  const codeInVivo = useCallback((span: Span) => void coding.codeInVivo(span).then(finisher(span)), [coding, finisher]);
 
   const meta = [doc.kind, doc.place, doc.date ?? 'undated'].filter(Boolean).join(' · ');
   const titleId = `doc-title-${doc.id}`;
@@ -146,6 +149,9 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
         <FindBar
           query={find.query}
           onQuery={find.setQuery}
+          options={find.options}
+          onOptions={find.setOptions}
+          focusRequest={find.requests}
           count={find.matches.length}
           current={find.current}
           onStep={find.step}
@@ -164,30 +170,26 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
           {/* Coding waits until the document's segments are in memory (large projects read them after the text). */}
           {ready && <SelectionPlugin onChange={setSelection} />}
           <PointerPlugin onHover={onHover} onActivate={onActivate} />
-          {ready && <CodingShortcutsPlugin codes={codes} onApply={applyToSpan} />}
+          {ready && <CodingShortcutsPlugin codes={codes} onApply={applyToSpan} onInVivo={codeInVivo} />}
           <ViewerHandlePlugin onHandle={onHandle} />
           <SegmentMargin doc={openDocument} placed={placed} codes={codes} stripes={stripes} activeSegmentIds={activeSegmentIds} onOpenSegments={onOpenSegments} />
-          {find.open && <FindPlugin query={find.query} current={find.current} onMatches={find.setMatches} />}
+          {find.open && <FindPlugin query={find.query} options={find.options} current={find.current} onMatches={find.setMatches} />}
         </DocumentText>
       </div>
       <SelectionStatus span={selection?.span ?? null} />
       {selection && (
-        <ApplyCodeToolbar
+        <CodingPopup
           key={`${selection.span.start}-${selection.span.end}`}
           codes={codes}
-          position={toolbarPosition(selection.rect)}
+          anchor={selection.rect}
+          selectedText={text.slice(selection.span.start, selection.span.end)}
           onApply={(codeId) => applyToSpan(selection.span, codeId)}
           onCreate={(name) => void coding.createAndApply(selection.span, name).then(finisher(selection.span))}
-          onClose={() => setSelection(null)}
+          onInVivo={() => codeInVivo(selection.span)}
+          onClose={() => finisher(selection.span)(true)}
         />
       )}
       <HoverTooltip at={hover} codes={hover?.codes ?? []} />
     </article>
   );
-}
-
-/** Above the selection when there is room (so it never hides the lines that follow), else below. */
-function toolbarPosition(rect: SelectionInfo['rect']) {
-  const left = Math.max(8, Math.min(rect.left, window.innerWidth - 430));
-  return rect.top > 200 ? { left, bottom: window.innerHeight - rect.top + 8 } : { left, top: rect.bottom + 8 };
 }

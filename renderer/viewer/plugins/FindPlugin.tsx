@@ -1,17 +1,18 @@
 /**
- * Find in document: paints every match of the query (case-insensitive) with a CSS highlight,
+ * Find in document: paints every match of the query (see findMatches.ts) with a CSS highlight,
  * marks the current one, scrolls it into view, and reports the number of matches. Matching is
  * done on the normalised text, so it finds exactly what the offsets count.
  */
 import { useEffect, useMemo } from 'react';
 import type { Span } from '../../domain/span';
 import { spanToRange } from '../domOffsets';
-import { findMatches } from '../findMatches';
+import { findMatches, type FindOptions } from '../findMatches';
 import { scrollOffsetToCenter } from '../lazyLayout';
 import { useViewer } from '../ViewerContext';
 
 interface Props {
   query: string;
+  options: FindOptions;
   current: number;
   onMatches: (matches: Span[]) => void;
 }
@@ -19,9 +20,9 @@ interface Props {
 const ALL = 'mg-find';
 const CURRENT = 'mg-find-current';
 
-export function FindPlugin({ query, current, onMatches }: Props) {
+export function FindPlugin({ query, options, current, onMatches }: Props) {
   const { blocks, layout, text } = useViewer();
-  const matches = useMemo(() => findMatches(text, query), [text, query]);
+  const matches = useMemo(() => findMatches(text, query, options), [text, query, options]);
 
   useEffect(() => onMatches(matches), [matches, onMatches]);
 

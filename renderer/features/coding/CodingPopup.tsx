@@ -1,0 +1,164 @@
+/**
+ * The coding popup next to a selection: a filter field first, then the codes (recent first)
+ * and "Create …", and an in-vivo button. Enter applies the highlighted item; the arrows move
+ * the highlight. Typing a letter right after selecting goes into the filter. It sits above or
+ * below the selection, always inside the viewport, its list scrolling inside it, and hides
+ * while the passage is scrolled out of view. Mouse-downs on it are prevented so the text
+ * selection stays.
+ */
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { inVivoName } from '../../domain/inVivo';
+import type { Code } from '../../domain/model';
+import { popupItems, prepareCodes, type PopupItem } from './codeChoices';
+import { CodeOptions, optionId } from './CodeOptions';
+import { CODING_KEYS, isInVivoKey } from './codingKeys';
+import { placePopup, type Anchor, type Placement } from './popupPlacement';
+import { useRecentCodeIds } from './recentCodes';
+import './codingPopup.css';
+
+interface Props {
+  codes: readonly Code[];
+  /** The selection's rectangle in the viewport. */
+  anchor: Anchor;
+  /** The selected words, named by the in-vivo button. */
+  selectedText: string;
+  onApply: (codeId: string) => void;
+  onCreate: (name: string) => void;
+  onInVivo: () => void;
+  onClose: () => void;
+}
+
+/** The list's own cap; a smaller viewport shortens it further. */
+const LIST_MAX_PX = 320;
+const PAGE = 8;
+const keepSelection = (e: React.MouseEvent) => e.preventDefault();
+const LETTER = /^\p{L}$/u;
+
+export function CodingPopup({ codes, anchor, selectedText, onApply, onCreate, onInVivo, onClose }: Props) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const recentIds = useRecentCodeIds();
+  const prepared = useMemo(() => prepareCodes(codes), [codes]);
+  const items = useMemo(() => popupItems(codes, prepared, recentIds, query), [codes, prepared, recentIds, query]);
+  const lastUsedId = useMemo(() => recentIds.find((id) => codes.some((c) => c.id === id)), [recentIds, codes]);
+  const listId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const popup = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const { placement, outOfView } = usePlacement(anchor, popup, list, items.length);
+  const inVivo = inVivoName(selectedText);
+
+  const choose = useCallback((item: PopupItem) => (item.kind === 'code' ? onApply(item.choice.code.id) : onCreate(item.name)), [onApply, onCreate]);
+  const filter = useCallback((value: string) => {
+    setQuery(value);
+    setActive(0);
+  }, []);
+  useTypeToFilter(input, filter);
+
+  // Keep the highlighted option in view, scrolling the list only (never the page behind).
+  useLayoutEffect(() => {
+    const ul = list.current;
+    const option = document.getElementById(optionId(listId, active));
+    if (!ul || !option) return;
+    if (option.offsetTop < ul.scrollTop) ul.scrollTop = option.offsetTop;
+    else if (option.offsetTop + option.offsetHeight > ul.scrollTop + ul.clientHeight) ul.scrollTop = option.offsetTop + option.offsetHeight - ul.clientHeight;
+  }, [listId, active]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const move = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE, PageUp: -PAGE }[e.key];
+    if (move !== undefined && items.length) {
+      e.preventDefault();
+      const wrap = Math.abs(move) === 1; // arrows wrap around; pages stop at the ends
+      setActive((a) => (wrap ? (a + move + items.length) % items.length : Math.max(0, Math.min(items.length - 1, a + move))));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const item = items[active];
+      if (item) choose(item);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    } else if (isInVivoKey(e)) {
+      e.preventDefault();
+      if (inVivo) onInVivo();
+    }
+  };
+
+  return (
+    <div
+      ref={popup}
+      role="dialog"
+      aria-label="Apply code"
+      className="coding-popup"
+      hidden={outOfView}
+      style={placement ? { left: placement.left, top: placement.top } : undefined}
+    >
+      <input
+        ref={input}
+        role="combobox"
+        aria-label="Find or create code"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={items.length ? optionId(listId, active) : undefined}
+        placeholder="Find or create code…"
+        value={query}
+        onChange={(e) => filter(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <CodeOptions id={listId} items={items} active={active} lastUsedId={lastUsedId} maxHeight={placement?.listMaxHeight} listRef={list} onChoose={choose} />
+      <div className="coding-popup-foot">
+        <button type="button" onMouseDown={keepSelection} onClick={onInVivo} disabled={!inVivo} aria-keyshortcuts={CODING_KEYS.inVivo} title="Code in vivo (Ctrl+I): a code named after the selected words">
+          In vivo “{inVivo}”
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Places the popup before it paints, from its measured size: the list's natural height
+ * (capped) plus the rest of the popup, fitted into the viewport; again on resize. A passage
+ * scrolled wholly out of the window has no popup beside it (`outOfView`: hidden).
+ */
+function usePlacement(anchor: Anchor, popup: React.RefObject<HTMLDivElement | null>, list: React.RefObject<HTMLUListElement | null>, count: number) {
+  const [placement, setPlacement] = useState<(Placement & { listMaxHeight: number }) | null>(null);
+  const [viewport, setViewport] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
+  useEffect(() => {
+    const onResize = () => setViewport({ width: window.innerWidth, height: window.innerHeight });
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  const { left, top, bottom } = anchor;
+  const outOfView = bottom < 0 || top > viewport.height;
+  useLayoutEffect(() => {
+    if (outOfView) return;
+    const box = popup.current;
+    const ul = list.current;
+    if (!box || !ul) return;
+    const rest = box.offsetHeight - ul.offsetHeight;
+    const listHeight = Math.min(ul.scrollHeight, LIST_MAX_PX);
+    const placed = placePopup({ left, top, bottom }, { width: box.offsetWidth, height: rest + listHeight }, viewport);
+    setPlacement({ ...placed, listMaxHeight: Math.min(LIST_MAX_PX, placed.maxHeight - rest) });
+  }, [left, top, bottom, count, viewport, popup, list, outOfView]);
+  return { placement, outOfView };
+}
+
+/**
+ * A letter typed where the selection is (the text has focus), without Ctrl/Alt/Cmd, starts
+ * the filter: focus moves into the field with that letter. Digits and "." stay shortcuts.
+ */
+function useTypeToFilter(input: React.RefObject<HTMLInputElement | null>, filter: (value: string) => void) {
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || !LETTER.test(e.key)) return;
+      const field = input.current;
+      const anchorNode = window.getSelection()?.anchorNode;
+      if (!field || !(e.target instanceof Node) || !anchorNode || !e.target.contains(anchorNode)) return;
+      e.preventDefault();
+      field.focus();
+      filter(e.key);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [input, filter]);
+}
