@@ -153,7 +153,8 @@ test('a code refused by a domain rule shows a clear message and stores nothing',
   await codebook(page).getByRole('textbox', { name: 'New code name' }).fill('ftf');
   await codebook(page).getByRole('button', { name: 'Add code' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'already exists' })).toBeVisible();
-  await expect(codebook(page).getByRole('button', { name: 'ftf', exact: true })).toHaveCount(0);
+  await expect(codeRow(page, 'ftf')).toHaveCount(0);
+  await expect(codeRow(page, 'FTF')).toBeVisible();
 });
 
 test('find in document steps through matches and leaves the match selected, ready to code', async ({ page }) => {

@@ -25,11 +25,19 @@ export const codingPopup = (page: Page) => page.getByRole('dialog', { name: 'App
 export const codeOption = (page: Page, path: string) => codingPopup(page).getByRole('option', { name: path, exact: true });
 export const segmentPanel = (page: Page) => page.getByRole('region', { name: 'Segment' });
 
-/** The codebook row of a code (a toggle button named by the code). */
-export const codeRow = (page: Page, name: string) => codebook(page).getByRole('button', { name, exact: true });
+/** The codebook row of a code: an item of the code tree, named by the code. */
+export const codeRow = (page: Page, name: string) => codebook(page).getByRole('treeitem', { name, exact: true });
 
+/** The code's own codings, as its row describes them ("1 coding, 8 with sub-codes"). */
 export async function expectCount(page: Page, code: string, n: number) {
-  await expect(codeRow(page, code)).toHaveAccessibleDescription(new RegExp(`^${n} segments`));
+  await expect(codeRow(page, code)).toHaveAccessibleDescription(new RegExp(`^${n} codings?(,|$)`));
+}
+
+/** The code's codings together with its sub-codes' ("… 8 with sub-codes"). */
+export async function expectRollUp(page: Page, code: string, own: number, withSubcodes: number) {
+  await expect(codeRow(page, code)).toHaveAccessibleDescription(
+    new RegExp(`^${own} codings?, ${withSubcodes} with sub-codes(,|$)`),
+  );
 }
 
 export async function openApp(page: Page) {

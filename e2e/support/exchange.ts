@@ -65,9 +65,9 @@ export async function importFile(page: Page, format: string, file: FileInput): P
   return dialog;
 }
 
-/** The names of the codes in the codebook, in tree order. */
+/** The names of the codes shown in the codebook tree (open branches), in tree order. */
 export async function codeNames(page: Page): Promise<string[]> {
-  return page.getByRole('region', { name: 'Codebook' }).getByRole('list', { name: 'Codes' }).getByRole('button').evaluateAll((els) =>
-    els.map((e) => e.getAttribute('aria-label') ?? '').filter(Boolean),
+  return page.getByRole('region', { name: 'Codebook' }).getByRole('tree', { name: 'Codes' }).getByRole('treeitem').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('aria-label') ?? ''),
   );
 }

@@ -1,4 +1,8 @@
-/** The window: header (undo, coder, export/import), documents, the open document, codebook and segment panels. */
+/**
+ * The window: header (undo, coder, export/import, panel toggles), documents, the open
+ * document, and the Coding column (Segment panel above the codebook), with resizable and
+ * collapsible side panels.
+ */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CodebookPanel } from '../features/codebook/CodebookPanel';
 import { DocumentList, documentHref } from '../features/documents/DocumentList';
@@ -16,6 +20,10 @@ import { useProject, useServices } from '../ui/ProjectContext';
 import { useCorpus } from '../ui/useCorpus';
 import { readSegments } from '../project/jobs/startup';
 import { useHashDocument } from './useHashDocument';
+import { Splitter } from '../ui/Splitter';
+import { PANEL_IDS, PanelToggles } from './PanelToggles';
+import { usePanelLayout } from './usePanelLayout';
+import { SPLITTER_WIDTH } from './panelLayout';
 
 export function App() {
   const corpus = useCorpus();
@@ -27,6 +35,7 @@ export function App() {
   const [openSegments, setOpenSegments] = useState<string[]>([]);
   /** A segment chosen in the codebook's retrieval list, to be scrolled to once its document shows. */
   const [reveal, setReveal] = useState<Segment | null>(null);
+  const { sizes, resize, setCollapsed } = usePanelLayout();
 
   useEffect(() => {
     if (!current) return;
@@ -57,17 +66,27 @@ export function App() {
     return () => cancelAnimationFrame(frame);
   }, [listed, store]);
 
-  const onOpenSegments = useCallback((ids: string[]) => setOpenSegments(ids), []);
+  /** Opens segments in the Segment panel, showing the Coding column if it was hidden. */
+  const onOpenSegments = useCallback(
+    (ids: string[]) => {
+      setOpenSegments(ids);
+      if (ids.length) setCollapsed('coding', false);
+    },
+    [setCollapsed],
+  );
   const documentTitles = useMemo(() => new Map(corpus.documents.map((d) => [d.id, d.title])), [corpus.documents]);
   const documentOrder = useMemo(() => corpus.documents.map((d) => d.id), [corpus.documents]);
   const onRevealSegment = useCallback((segment: Segment) => {
     window.location.hash = documentHref(segment.documentId);
     setReveal(segment);
   }, []);
-  const onRevealed = useCallback((segmentId: string) => {
-    setReveal(null);
-    setOpenSegments([segmentId]);
-  }, []);
+  const onRevealed = useCallback(
+    (segmentId: string) => {
+      setReveal(null);
+      onOpenSegments([segmentId]);
+    },
+    [onOpenSegments],
+  );
   const openText = text && current && text.id === current.id ? text.text : null;
 
   return (
@@ -77,16 +96,37 @@ export function App() {
         <UndoControls />
         <ExchangeMenu corpus={corpus} />
         <CoderField />
+        <PanelToggles sizes={sizes} setCollapsed={setCollapsed} />
       </header>
       <Notices />
       <SetAsideRows />
-      <div className="layout">
-        <div className="left">
+      <div
+        className="layout"
+        style={{
+          gridTemplateColumns: [
+            sizes.documents.collapsed ? '' : `${sizes.documents.width}px ${SPLITTER_WIDTH}px`,
+            'minmax(0, 1fr)',
+            sizes.coding.collapsed ? '' : `${SPLITTER_WIDTH}px ${sizes.coding.width}px`,
+          ].join(' '),
+        }}
+      >
+        <div className="left" id={PANEL_IDS.documents} hidden={sizes.documents.collapsed}>
           <ErrorBoundary what="the list of documents">
             <DocumentList documents={corpus.documents} currentId={current?.id ?? null} segments={segments} corpusName={corpus.name} />
             <CorpusIssues issues={corpus.issues} loadError={corpus.loadError} />
           </ErrorBoundary>
         </div>
+        {!sizes.documents.collapsed && (
+          <Splitter
+            label="Resize documents panel"
+            controls={PANEL_IDS.documents}
+            value={sizes.documents.width}
+            min={sizes.documents.min}
+            max={sizes.documents.max}
+            direction={1}
+            onChange={(width) => resize('documents', width)}
+          />
+        )}
         <main className="reader">
           {corpus.loading && <p role="status">Loading the corpus…</p>}
           {textError && <p role="alert">{textError}</p>}
@@ -104,8 +144,20 @@ export function App() {
           )}
           {!corpus.loading && !current && <p>No documents to show.</p>}
         </main>
-        <aside className="right" aria-label="Coding">
+        {!sizes.coding.collapsed && (
+          <Splitter
+            label="Resize coding panel"
+            controls={PANEL_IDS.coding}
+            value={sizes.coding.width}
+            min={sizes.coding.min}
+            max={sizes.coding.max}
+            direction={-1}
+            onChange={(width) => resize('coding', width)}
+          />
+        )}
+        <aside className="right" aria-label="Coding" id={PANEL_IDS.coding} hidden={sizes.coding.collapsed}>
           <ErrorBoundary what="the coding panels">
+            {/* Above the codebook in its own scroll, so an opened segment is always in view. */}
             {openSegments.length > 0 && <SegmentPanel segmentIds={openSegments} text={openText} onClose={() => setOpenSegments([])} />}
             <CodebookPanel documentTitles={documentTitles} documentOrder={documentOrder} onRevealSegment={onRevealSegment} />
           </ErrorBoundary>
