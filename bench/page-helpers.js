@@ -64,8 +64,10 @@
   const title = () => document.querySelector('article h1')?.textContent ?? '';
   const blocks = () => document.querySelectorAll('.doc-text [data-start]');
   /** The codebook shows its counts (not "…") once every segment of the project is read. */
-  const allSegmentsRead = () =>
-    document.querySelectorAll('.code-meta .count').length > 0 && !document.querySelector('.code-meta .count[aria-label="segments being counted"]');
+  const allSegmentsRead = () => {
+    const counts = [...document.querySelectorAll('[role="tree"] [role="treeitem"] .code-count')];
+    return counts.length > 0 && counts.every((c) => c.textContent !== '…');
+  };
   const metaCount = () => Number(/(\d+) coded segment/.exec(document.querySelector('.doc-meta')?.textContent ?? '')?.[1] ?? NaN);
 
   /**

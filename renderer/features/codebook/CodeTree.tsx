@@ -7,6 +7,7 @@ import { useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent }
 import { useProject, useServices } from '../../ui/ProjectContext';
 import { DomainError } from '../../domain/change';
 import { reorderCode } from '../../domain/codebook';
+import { isEmptyChange } from '../../domain/context';
 import type { CodeCount } from '../../domain/codeCounts';
 import type { Code } from '../../domain/model';
 import { treeCommand, typeaheadMatch } from './treeKeys';
@@ -60,7 +61,8 @@ export function CodeTree({ rows, counts, selectedId, onSelect, setExpanded }: Pr
         return reorderCode(state.codes, id, to.parentId, to.index, ctx);
       })
       .then((stored) => {
-        if (!stored) refocus.current = null;
+        // Refused, or nothing moved: no re-render is coming to hand the focus back.
+        if (!stored || isEmptyChange(stored)) refocus.current = null;
       });
   };
 
