@@ -4,18 +4,21 @@
  * coded text selections become segments with one coding per <Coding> (its creatingUser as
  * the coder, so two coders on one selection stay two codings), notes become memos. Whatever
  * cannot be represented (other source types, cases, sets, graphs, links, other variables …)
- * is listed in `report`; a damaged archive or XML throws an Error with a message for the analyst.
+ * is listed in `report`; a damaged, oversized or unsafe archive or XML throws an Error with a
+ * message for the analyst (see qdpxFiles.ts, limits.ts, xmlSafety.ts). Runs in a worker in the
+ * app (importOffThread.ts).
  */
-import { unzipSync } from 'fflate';
 import { sha256Hex } from '../../../common/text/sha256';
-import { decodeText } from '../../../common/text/utf8';
 import { ISO_DATE, type Coding, type ImportedDocument } from '../../domain/model';
 import { quoteSelector } from '../../domain/segments';
 import type { Span } from '../../domain/span';
 import type { Additions } from '../format';
 import { readCodes } from './codebook';
-import { DOCUMENT_VARIABLES, ID_MAP_FILE, ID_MAP_FORMAT } from './exportQdpx';
+import { DOCUMENT_VARIABLES } from './exportQdpx';
 import { normaliseGuid } from './guid';
+import { MAX_SOURCE_BYTES, megabytes } from './limits';
+import { QdpxFiles } from './qdpxFiles';
+import { RowIds } from './rowIds';
 import { convertSource } from './sourceText';
 import { attr, child, children, parseXml, textOf, type XmlNode } from './xmlReader';
 
@@ -27,16 +30,8 @@ export interface QdpxImportOptions {
 
 const OTHER_SOURCES = { PDFSource: 'PDF', PictureSource: 'picture', AudioSource: 'audio', VideoSource: 'video' } as const;
 
-function openArchive(bytes: Uint8Array): Map<string, Uint8Array> {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch (error) {
-    throw new Error(`This is not a readable .qdpx file (a ZIP archive was expected): ${error instanceof Error ? error.message : String(error)}`);
-  }
-  // Paths compared case-insensitively with forward slashes: archives made on Windows vary.
-  return new Map(Object.entries(entries).map(([path, data]) => [path.replace(/\\/g, '/').toLowerCase(), data]));
-}
+/** A name as a report line quotes it (a selection's name may be its whole quote). */
+const shortened = (name: string) => (name.length > 80 ? `${name.slice(0, 80)}…` : name);
 
 /** Keeps a timestamp that is valid ISO 8601; a zone-less xsd:dateTime is read as UTC. */
 function timestamp(value: string | undefined, fallback: string): string {
@@ -44,18 +39,6 @@ function timestamp(value: string | undefined, fallback: string): string {
   if (ISO_DATE.safeParse(value).success) return value;
   const time = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
   return Number.isNaN(time) ? fallback : new Date(time).toISOString();
-}
-
-function readIdMap(files: Map<string, Uint8Array>): Map<string, string> {
-  const data = files.get(ID_MAP_FILE);
-  if (!data) return new Map();
-  try {
-    const json = JSON.parse(decodeText(data, ID_MAP_FILE)) as { format?: unknown; ids?: unknown };
-    if (json.format !== ID_MAP_FORMAT || typeof json.ids !== 'object' || json.ids === null) return new Map();
-    return new Map(Object.entries(json.ids as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  } catch {
-    return new Map();
-  }
 }
 
 interface NoteInfo {
@@ -66,12 +49,11 @@ interface NoteInfo {
 }
 
 interface CodingReader {
-  segmentId: string;
   /** Our code id for a code GUID, undefined when the codebook lacks it. */
   codeId: (guid: string) => string | undefined;
   coder: (coding: XmlNode) => string;
   createdAt: (coding: XmlNode) => string;
-  idFor: (guid: string) => string;
+  codingIds: RowIds;
 }
 
 /**
@@ -96,8 +78,7 @@ function readCodings(nodes: readonly XmlNode[], read: CodingReader): { codings: 
       continue;
     }
     seen.add(key);
-    const guid = attr(node, 'guid');
-    const id = guid ? read.idFor(normaliseGuid(guid)) : `${read.segmentId}/${codeId}/${coder}`;
+    const id = read.codingIds.idFor(attr(node, 'guid'), 'A coding');
     codings.push({ id, codeId, coder, createdAt: read.createdAt(node) });
   }
   return { codings, unknownCodes, repeated };
@@ -105,27 +86,16 @@ function readCodings(nodes: readonly XmlNode[], read: CodingReader): { codings: 
 
 export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions = {}): Promise<Additions> {
   const now = options.now ?? new Date().toISOString();
-  const files = openArchive(bytes);
-  const qdePath = files.has('project.qde') ? 'project.qde' : [...files.keys()].find((p) => p.endsWith('.qde'));
-  if (!qdePath) throw new Error('This .qdpx archive has no project.qde: it is not a REFI-QDA project.');
-  const project = child(parseXml(decodeText(files.get(qdePath)!, 'project.qde'), 'project.qde'), 'Project');
+  const files = new QdpxFiles(bytes);
+  const project = child(parseXml(files.projectXml(), 'project.qde'), 'Project');
   if (!project) throw new Error('project.qde has no <Project> root element: it is not a REFI-QDA project.');
 
   const report: string[] = [];
-  const ids = readIdMap(files);
-  const idFor = (guid: string) => ids.get(guid) ?? guid;
-  /**
-   * A file the project names: internal:// paths live under sources/; a relative path is looked
-   * for there too (qualitative-coding writes a bare "board_2017.txt" for sources/board_2017.txt).
-   */
-  const fileText = (path: string | undefined): string | undefined => {
-    if (!path) return undefined;
-    const internal = /^internal:\/\/(.+)$/i.exec(path);
-    const name = (internal ? internal[1]! : path.replace(/^relative:\/\//i, '')).replace(/\\/g, '/');
-    const key = name.toLowerCase();
-    const data = files.get(`sources/${key}`) ?? (internal ? undefined : files.get(key));
-    return data ? decodeText(data, name) : undefined;
-  };
+  const ids = files.idMap(report);
+  const documentIds = new RowIds('document', ids, report);
+  const segmentIds = new RowIds('segment', ids, report);
+  const codeIds = new RowIds('code', ids, report);
+  const codingIds = new RowIds('coding', ids, null);
 
   const users = new Map(
     children(child(project, 'Users'), 'User').map((u) => [normaliseGuid(attr(u, 'guid') ?? ''), attr(u, 'name') ?? attr(u, 'id') ?? '']),
@@ -134,10 +104,13 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
 
   const notes = new Map<string, NoteInfo>();
   for (const n of children(child(project, 'Notes'), 'Note')) {
-    const text = textOf(n, 'PlainTextContent') ?? fileText(attr(n, 'plainTextPath'));
     const name = attr(n, 'name') ?? 'Untitled note';
-    if (text === undefined) report.push(`Note "${name}" has no plain text; it was not imported.`);
-    else notes.set(normaliseGuid(attr(n, 'guid') ?? ''), { name, text, created: attr(n, 'creationDateTime'), modified: attr(n, 'modifiedDateTime') });
+    const file = files.namedText(attr(n, 'plainTextPath'));
+    if (file && !file.ok) report.push(`Note "${name}": ${file.problem} It was not imported.`);
+    const text = textOf(n, 'PlainTextContent') ?? (file?.ok ? file.text : undefined);
+    if (text === undefined) {
+      if (!file) report.push(`Note "${name}" has no plain text; it was not imported.`);
+    } else notes.set(normaliseGuid(attr(n, 'guid') ?? ''), { name, text, created: attr(n, 'creationDateTime'), modified: attr(n, 'modifiedDateTime') });
   }
   const usedNotes = new Set<string>();
   const noteText = (guid: string) => {
@@ -152,31 +125,34 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
       return text === undefined ? [] : [{ guid, text }];
     });
 
-  const codebook = readCodes(child(child(project, 'CodeBook'), 'Codes'), { now, idFor, noteText });
+  const codebook = readCodes(child(child(project, 'CodeBook'), 'Codes'), { now, idFor: (guid) => codeIds.idFor(guid, 'A code'), noteText });
   report.push(...codebook.report);
 
   const variables = new Map(children(child(project, 'Variables'), 'Variable').map((v) => [normaliseGuid(attr(v, 'guid') ?? ''), attr(v, 'name') ?? '']));
   const droppedVariables = new Map<string, number>();
 
   const result: Additions = { documents: [], codes: codebook.codes, segments: [], memos: [], report };
-  const seenSegments = new Set<string>();
   const sourcesNode = child(project, 'Sources');
 
   for (const source of children(sourcesNode, 'TextSource')) {
-    const guid = normaliseGuid(attr(source, 'guid') ?? '');
-    const title = attr(source, 'name')?.trim() || 'Untitled source';
+    const name = attr(source, 'name')?.trim() || 'Untitled source';
+    const title = shortened(name);
     let raw = textOf(source, 'PlainTextContent');
     const path = attr(source, 'plainTextPath');
     if (raw === undefined && path) {
-      try {
-        raw = fileText(path);
-      } catch (error) {
-        report.push(`Text source "${title}": ${error instanceof Error ? error.message : String(error)} It was not imported.`);
+      const file = files.namedText(path);
+      if (file && !file.ok) {
+        report.push(`Text source "${title}": ${file.problem} It and its codings were not imported.`);
         continue;
       }
+      raw = file?.text;
     }
     if (raw === undefined) {
       report.push(`Text source "${title}" has no text inside the archive (${path ?? 'no plainTextPath'}); it and its codings were not imported.`);
+      continue;
+    }
+    if (raw.length > MAX_SOURCE_BYTES) {
+      report.push(`Text source "${title}" is larger than ${megabytes(MAX_SOURCE_BYTES)}, the limit for one document; it and its codings were not imported.`);
       continue;
     }
     const selections = children(source, 'PlainTextSelection');
@@ -190,9 +166,9 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
         `Text source "${title}": positions were read as counting a CRLF line end as ${converted.convention === 'crlf-as-two' ? 'two characters (the REFI-QDA rule)' : 'one character (as some tools do)'}.`,
       );
     }
-    const documentId = idFor(guid);
+    const documentId = documentIds.idFor(attr(source, 'guid'), `Text source "${title}"`);
     const sha256 = sha256Hex(text);
-    const doc: ImportedDocument = { id: documentId, title, kind: null, place: null, date: null, sha256, text, source: options.fileName ?? 'REFI-QDA project', importedAt: now };
+    const doc: ImportedDocument = { id: documentId, title: name, kind: null, place: null, date: null, sha256, text, source: options.fileName ?? 'REFI-QDA project', importedAt: now };
     for (const value of children(source, 'VariableValue')) {
       const name = variables.get(normaliseGuid(attr(child(value, 'VariableRef'), 'targetGUID') ?? '')) ?? 'unknown variable';
       const field = DOCUMENT_VARIABLES.find((v) => v === name.toLowerCase());
@@ -203,24 +179,20 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
     result.documents.push(doc);
 
     const toSegment = (node: XmlNode, span: Span | null, label: string) => {
-      const selectionGuid = normaliseGuid(attr(node, 'guid') ?? '');
       const codingNodes = children(node, 'Coding');
       const memo = [...notesOf(node), ...codingNodes.flatMap(notesOf)].map((n) => n.text).join('\n\n');
-      const id = idFor(selectionGuid);
+      const id = segmentIds.idFor(attr(node, 'guid'), label);
       const createdAt = timestamp(attr(node, 'creationDateTime') ?? attr(codingNodes[0], 'creationDateTime'), now);
       const { codings, unknownCodes, repeated } = readCodings(codingNodes, {
-        segmentId: id,
         codeId: (guid) => codebook.idByGuid.get(guid),
         coder: (c) => userName(attr(c, 'creatingUser') ?? attr(node, 'creatingUser')),
         createdAt: (c) => timestamp(attr(c, 'creationDateTime'), createdAt),
-        idFor,
+        codingIds,
       });
       if (unknownCodes) report.push(`${label}: ${unknownCodes} coding(s) refer to codes not in the codebook and were skipped.`);
       if (repeated) report.push(`${label}: ${repeated} coding(s) repeat a code by the same coder; each was kept once.`);
       if (!span || span.start >= span.end) return report.push(`${label}: its position is empty or outside the text; it was not imported.`);
       if (codings.length === 0) return report.push(`${label} has no code; it was not imported${memo ? ' (nor its memo)' : ''}.`);
-      if (seenSegments.has(id)) return report.push(`${label} repeats the GUID of another selection; it was not imported.`);
-      seenSegments.add(id);
       result.segments.push({
         id,
         documentId,
@@ -234,7 +206,7 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
         updatedAt: timestamp(attr(node, 'modifiedDateTime'), createdAt),
       });
     };
-    selections.forEach((s, i) => toSegment(s, converted.spans[i] ?? null, `Selection "${attr(s, 'name') ?? i + 1}" in "${title}"`));
+    selections.forEach((s, i) => toSegment(s, converted.spans[i] ?? null, `Selection "${shortened(attr(s, 'name') ?? String(i + 1))}" in "${title}"`));
     for (const coding of wholeCodings) {
       report.push(`Text source "${title}" is coded as a whole; the coding became a segment over the whole text.`);
       toSegment({ '@_guid': attr(coding, 'guid'), '@_creatingUser': attr(coding, 'creatingUser'), '@_creationDateTime': attr(coding, 'creationDateTime'), Coding: [coding] }, { start: 0, end: text.length }, `The coding of the whole of "${title}"`);

@@ -4,8 +4,7 @@ import { decodeText } from '../../../common/text/utf8';
 import { ExportCancelled, nextTurn, type FormatDefinition } from '../format';
 import { exportQdc, importQdc } from './codebook';
 import { leftOutOf } from './exportQdpx';
-import { importQdpx } from './importQdpx';
-import { exportQdpxOffThread } from './offThread';
+import { exportQdpxOffThread, importQdpxOffThread } from './offThread';
 
 export const qdpx: FormatDefinition = {
   id: 'qdpx',
@@ -26,7 +25,10 @@ export const qdpx: FormatDefinition = {
   },
   import: {
     hint: 'Adds its text documents, codes (matched by path), segments with each coder’s codings, and memos.',
-    read: async (bytes, file) => ({ kind: 'additions', additions: await importQdpx(bytes, { now: file.now, fileName: file.name }) }),
+    read: async (bytes, file) => {
+      await nextTurn(); // the busy state paints before the worker starts
+      return { kind: 'additions', additions: await importQdpxOffThread(bytes, { now: file.now, fileName: file.name }) };
+    },
   },
 };
 

@@ -5,14 +5,12 @@
  */
 import { exportQdpx, type QdpxOptions } from './exportQdpx';
 import type { ProjectData } from '../projectData';
+import { replyOf, type WorkerReply } from './workerProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = (event: MessageEvent<{ data: ProjectData; options: QdpxOptions }>) => {
-  try {
-    const bytes = exportQdpx(event.data.data, event.data.options);
-    scope.postMessage({ ok: true, bytes }, [bytes.buffer]);
-  } catch (err) {
-    scope.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
-  }
+scope.onmessage = async (event: MessageEvent<{ data: ProjectData; options: QdpxOptions }>) => {
+  const reply = await replyOf(() => exportQdpx(event.data.data, event.data.options));
+  scope.postMessage(reply, reply.type === 'done' ? [reply.value.buffer as ArrayBuffer] : []);
 };
+scope.postMessage({ type: 'ready' } satisfies WorkerReply<Uint8Array>);

@@ -1,9 +1,11 @@
 /**
- * Reading REFI-QDA XML with fast-xml-parser: well-formedness checked first (the parser itself
- * is lenient), attributes as "@_name", repeated elements always arrays, namespaces dropped
- * (tools write the default namespace or a prefix).
+ * Reading REFI-QDA XML with fast-xml-parser: safety (no DTD, XML's entities only, bounded
+ * nesting: xmlSafety.ts) and well-formedness checked first (the parser itself is lenient),
+ * attributes as "@_name", repeated elements always arrays, namespaces dropped (tools write the
+ * default namespace or a prefix).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { assertSafeXml } from './xmlSafety';
 
 export type XmlNode = Record<string, unknown>;
 
@@ -15,6 +17,30 @@ const REPEATED = new Set([
   'Link', 'MemberCode', 'MemberSource', 'MemberNote', 'Vertex', 'Edge',
 ]);
 
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));/g;
+
+/**
+ * The parser's entity decoder, replaced: in fast-xml-parser 5.12 `htmlEntities: true` decodes
+ * &nbsp; and the like, and `htmlEntities: false` also stops decoding character references
+ * (&#13; stays "&#13;"). This one decodes exactly XML's: the five named entities and character
+ * references. Declared entities never reach it (assertSafeXml refuses any DTD first).
+ */
+const xmlEntityDecoder = {
+  setExternalEntities: () => undefined,
+  addInputEntities: (entities: Record<string, string>) => {
+    if (Object.keys(entities).length) throw new Error('entity declarations are not accepted');
+  },
+  reset: () => undefined,
+  setXmlVersion: () => undefined,
+  decode: (text: string) =>
+    text.includes('&')
+      ? text.replace(REFERENCE, (_m, name: string | undefined, dec: string | undefined, hex: string | undefined) =>
+          name ? XML_ENTITIES[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex!, 16)),
+        )
+      : text,
+};
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
@@ -22,7 +48,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  htmlEntities: true,
+  entityDecoder: xmlEntityDecoder,
   isArray: (name) => REPEATED.has(name),
 });
 
@@ -41,7 +67,7 @@ function keepCarriageReturns(xml: string): string {
 /** Parses XML or throws an Error naming the file, line and column. */
 export function parseXml(xml: string, fileName: string): XmlNode {
   const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
-  if (/<!DOCTYPE/i.test(text)) throw new Error(`${fileName}: document type declarations are not accepted.`);
+  assertSafeXml(text, fileName);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
