@@ -1,0 +1,234 @@
+/**
+ * The corpus index: every document's words as vocabulary ids with their offsets (a forward
+ * index), so a query compares integers word by word instead of reading 50 MB of text, and
+ * the text itself is consulted only around a candidate. Documents are added and removed one
+ * by one. Pure: runs in the search worker, or inline in Node tests.
+ */
+import { foldText, sourceOffset } from '../textFold';
+import type { Span } from '../span';
+import { compileTerm, wordIds, type CompiledTerm } from './compileTerm';
+import { HitListBuilder, inRegion, withoutOverlaps, type HitList, type RegionMode } from './hits';
+import type { ParsedQuery, SearchOptions } from './query';
+import { foldSeparator, sameSeparator } from './separators';
+import { FULL_FOLD, placesInWord, Vocabulary } from './vocabulary';
+import { isWholeWord, tokenize } from './words';
+
+export interface IndexedDocument {
+  id: string;
+  text: string;
+  /** Vocabulary id, start and end (UTF-16, in `text`) of each word. */
+  ids: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** Where to look: documents in the order hits are listed, and optionally only inside or outside some text. */
+export interface SearchScope {
+  documents: readonly string[];
+  regions?: { mode: RegionMode; ranges: ReadonlyMap<string, Int32Array> } | null;
+}
+
+const NO_RANGES = new Int32Array(0);
+
+export class SearchIndex {
+  readonly vocabulary = new Vocabulary();
+  private readonly documents = new Map<string, IndexedDocument>();
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  /** Words indexed (all documents). */
+  get wordCount(): number {
+    let n = 0;
+    for (const d of this.documents.values()) n += d.ids.length;
+    return n;
+  }
+
+  has(id: string): boolean {
+    return this.documents.has(id);
+  }
+
+  document(id: string): IndexedDocument | undefined {
+    return this.documents.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.documents.keys()];
+  }
+
+  /** Adds a document, replacing the one of that id. */
+  add(id: string, text: string): void {
+    this.remove(id);
+    const tokens = tokenize(text);
+    const ids = new Int32Array(tokens.count);
+    const v = this.vocabulary;
+    for (let i = 0; i < tokens.count; i++) {
+      const word = v.idOfRaw(text.slice(tokens.starts[i], tokens.ends[i]));
+      ids[i] = word;
+      v.counts[word]!++;
+    }
+    this.documents.set(id, { id, text, ids, starts: tokens.starts, ends: tokens.ends });
+  }
+
+  remove(id: string): void {
+    const d = this.documents.get(id);
+    if (!d) return;
+    for (let i = 0; i < d.ids.length; i++) this.vocabulary.counts[d.ids[i]!]!--;
+    this.documents.delete(id);
+  }
+
+  search(query: ParsedQuery, options: SearchOptions, scope: SearchScope): HitList {
+    const out = new HitListBuilder();
+    const regions = scope.regions ?? null;
+    const matchers = query.kind === 'regex' ? null : query.terms.map((t) => this.matcher(compileTerm(t, options)));
+    for (const id of scope.documents) {
+      const doc = this.documents.get(id);
+      if (!doc) continue;
+      const ranges = regions ? (regions.ranges.get(id) ?? NO_RANGES) : null;
+      if (regions?.mode === 'inside' && ranges!.length === 0) continue;
+      const keep = (h: Span) => !ranges || !regions || inRegion(ranges, h, regions.mode);
+      let hits: Span[];
+      if (query.kind === 'regex') hits = regexHits(doc.text, new RegExp(query.source, query.flags), options.wholeWord).filter(keep);
+      else {
+        const perTerm = matchers!.map((m) => m(doc).filter(keep));
+        if (query.mode === 'all' && perTerm.some((h) => h.length === 0)) continue;
+        hits = perTerm.length === 1 ? perTerm[0]! : perTerm.flat();
+      }
+      out.addDocument(id, withoutOverlaps(hits));
+    }
+    return out.build();
+  }
+
+  /** A function giving a document's hits of one term (overlaps possible, in text order). */
+  private matcher(term: CompiledTerm): (doc: IndexedDocument) => Span[] {
+    if (term.words.length === 0) return (doc) => scanFor(doc.text, term);
+    const size = this.vocabulary.size;
+    const fitting = wordIds(term, this.vocabulary);
+    // Anchor on the query word with the fewest occurrences; check the others around it.
+    let anchor = 0;
+    let fewest = Infinity;
+    fitting.forEach((ids, j) => {
+      let n = 0;
+      for (const id of ids) n += this.vocabulary.counts[id]!;
+      if (n < fewest) [fewest, anchor] = [n, j];
+    });
+    if (fewest === 0) return () => [];
+    const flags = fitting.map((ids) => {
+      const f = new Uint8Array(size);
+      for (const id of ids) f[id] = 1;
+      return f;
+    });
+    const anchorFlags = flags[anchor]!;
+    const m = term.words.length;
+    return (doc) => {
+      const out: Span[] = [];
+      const { ids } = doc;
+      const n = ids.length;
+      for (let i = anchor; i <= n - m + anchor; i++) {
+        if (anchorFlags[ids[i]!] !== 1) continue;
+        const first = i - anchor;
+        let fits = true;
+        for (let j = 0; j < m && fits; j++) if (j !== anchor && flags[j]![ids[first + j]!] !== 1) fits = false;
+        if (fits) this.placeHits(doc, first, term, out);
+      }
+      return out;
+    };
+  }
+
+  /** The hits of `term` whose words are the document's words from `first` on. */
+  private placeHits(doc: IndexedDocument, first: number, term: CompiledTerm, out: Span[]): void {
+    const { text, starts, ends, ids } = doc;
+    const last = first + term.words.length - 1;
+    for (let j = 1; j < term.words.length; j++) {
+      if (!sameSeparator(text, ends[first + j - 1]!, starts[first + j]!, term.separators[j]!)) return;
+    }
+    let start = starts[first]!;
+    let end = ends[last]!;
+    if (term.lead) {
+      const before = foldSeparator(text, first > 0 ? ends[first - 1]! : 0, start);
+      if (!before.text.endsWith(term.lead)) return;
+      start = before.from[before.text.length - term.lead.length]!;
+    }
+    if (term.trail) {
+      const after = foldSeparator(text, end, last + 1 < ids.length ? starts[last + 1]! : text.length);
+      if (!after.text.startsWith(term.trail)) return;
+      end = after.from[term.trail.length]!;
+    }
+    const words = this.vocabulary.terms;
+    const firstFit = term.fits[0]!;
+    const lastFit = term.fits[term.words.length - 1]!;
+    if (firstFit === 'part') {
+      // One query word inside one text word: every place it occurs there.
+      for (const [from, to] of placesInWord(words[ids[first]!]!, term.words[0]!, 'part')) {
+        const span = inWord(text, starts[first]!, ends[first]!, words[ids[first]!]!, from, to);
+        if (span) this.keep(text, span, term, out);
+      }
+      return;
+    }
+    if (firstFit === 'suffix') {
+      const [from] = placesInWord(words[ids[first]!]!, term.words[0]!, 'suffix')[0] ?? [];
+      const span = from === undefined ? null : inWord(text, starts[first]!, ends[first]!, words[ids[first]!]!, from, words[ids[first]!]!.length);
+      if (!span) return;
+      start = span.start;
+    }
+    if (lastFit === 'prefix') {
+      const [, to] = placesInWord(words[ids[last]!]!, term.words[term.words.length - 1]!, 'prefix')[0] ?? [];
+      const span = to === undefined ? null : inWord(text, starts[last]!, ends[last]!, words[ids[last]!]!, 0, to);
+      if (!span) return;
+      end = span.end;
+    }
+    this.keep(text, { start, end }, term, out);
+  }
+
+  private keep(text: string, span: Span, term: CompiledTerm, out: Span[]): void {
+    if (term.exact && !term.exact(text.slice(span.start, span.end))) return;
+    out.push(span);
+  }
+}
+
+/**
+ * Offsets in the text of [from, to) of a folded text word, or null when that would cut a
+ * character the folding turned into several (İ → i̇).
+ */
+function inWord(text: string, wordStart: number, wordEnd: number, folded: string, from: number, to: number): Span | null {
+  const raw = text.slice(wordStart, wordEnd);
+  if (raw.length === folded.length && isAscii(raw)) return { start: wordStart + from, end: wordStart + to };
+  const map = foldText(raw, FULL_FOLD);
+  const cuts = (i: number) => i > 0 && i < map.text.length && sourceOffset(map, i) === sourceOffset(map, i - 1);
+  if (cuts(from) || cuts(to)) return null;
+  return { start: wordStart + sourceOffset(map, from), end: wordStart + sourceOffset(map, to) };
+}
+
+const isAscii = (s: string) => /^[\0-\x7f]*$/.test(s);
+
+/** A query of punctuation alone (no word to look up): the folded text is scanned. */
+function scanFor(text: string, term: CompiledTerm): Span[] {
+  const needle = term.normalised.trim();
+  if (!needle) return [];
+  const folded = foldText(text, FULL_FOLD);
+  const pattern = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'), 'gu');
+  const out: Span[] = [];
+  for (let m = pattern.exec(folded.text); m; m = pattern.exec(folded.text)) {
+    pattern.lastIndex = m.index + 1; // overlapping places too, like the word matches
+    const span = { start: sourceOffset(folded, m.index), end: sourceOffset(folded, m.index + m[0].length) };
+    if (span.end > span.start && (!term.exact || term.exact(text.slice(span.start, span.end)))) out.push(span);
+  }
+  return out;
+}
+
+/** Every match of a regular expression (global flag) in the text as written; empty matches are skipped. */
+export function regexHits(text: string, pattern: RegExp, wholeWord: boolean): Span[] {
+  const out: Span[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end === start) {
+      pattern.lastIndex = start + (text.codePointAt(start)! > 0xffff ? 2 : 1);
+      continue;
+    }
+    if (!wholeWord || isWholeWord(text, start, end)) out.push({ start, end });
+  }
+  return out;
+}
