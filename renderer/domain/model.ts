@@ -7,6 +7,7 @@
  * re-anchored when the text changes (W3C TextQuoteSelector semantics).
  */
 import { z } from 'zod';
+import { SavedSearchSchema } from './search/savedSearch';
 
 export const ISO_DATE = z.string().datetime({ offset: true });
 export const HEX_COLOUR = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #RRGGBB');
@@ -76,6 +77,10 @@ export type DocumentMemo = z.infer<typeof DocumentMemoSchema>;
 
 export const SettingsSchema = z.object({
   coder: z.string().trim().min(1).max(100),
+  /** Searches the analyst named in the Search view (absent until one is saved). */
+  savedSearches: z.array(SavedSearchSchema).optional(),
+  /** The word-frequency stop words as the analyst edited them (absent: the default English list). */
+  searchStopWords: z.string().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -156,7 +156,8 @@ export function createDexieRepository(db: MarginaliaDb): ProjectRepository {
 
     getSettings: (defaults) =>
       guarded('load', async () => {
-        const rows = await db.settings.bulkGet(Object.keys(defaults));
+        // Every setting the schema knows, also those without a default (saved searches …).
+        const rows = await db.settings.bulkGet([...new Set([...Object.keys(defaults), ...Object.keys(SettingsSchema.shape)])]);
         const merged: Record<string, unknown> = { ...defaults };
         const shape = SettingsSchema.shape as Record<string, ZodType>;
         for (const row of rows) {
