@@ -1,5 +1,6 @@
-/** A modal confirmation (native <dialog>: focus trapped, Escape cancels). */
-import { useEffect, useRef } from 'react';
+/** A question asked before a destructive action: Escape or Cancel says no. */
+import { useId } from 'react';
+import { Modal } from './Modal';
 
 interface Props {
   title: string;
@@ -10,34 +11,18 @@ interface Props {
 }
 
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
+  const messageId = useId();
   return (
-    <dialog
-      ref={ref}
-      role="alertdialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-message"
-      className="confirm"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id="confirm-title">{title}</h2>
-      <p id="confirm-message">{message}</p>
+    <Modal title={title} onClose={onCancel} role="alertdialog" describedBy={messageId} className="confirm">
+      <p id={messageId}>{message}</p>
       <div className="dialog-buttons">
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="danger" onClick={onConfirm} autoFocus>
+        <button type="button" className="danger" onClick={onConfirm}>
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

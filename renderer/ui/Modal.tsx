@@ -10,9 +10,16 @@ interface Props {
   children: ReactNode;
   /** Extra class for sizing. */
   className?: string;
+  /**
+   * 'alertdialog' for a question that must be answered (a confirmation): read out with its
+   * description, and left through its own answers or Escape — no × button beside the title.
+   */
+  role?: 'alertdialog';
+  /** Id of the element that says what the dialog is about. */
+  describedBy?: string;
 }
 
-export function Modal({ title, onClose, children, className }: Props) {
+export function Modal({ title, onClose, children, className, role, describedBy }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const onCloseRef = useRef(onClose);
@@ -32,8 +39,10 @@ export function Modal({ title, onClose, children, className }: Props) {
   return (
     <dialog
       ref={ref}
+      role={role}
       aria-labelledby={headingId}
-      className={`exchange-dialog${className ? ` ${className}` : ''}`}
+      aria-describedby={describedBy}
+      className={`modal${className ? ` ${className}` : ''}`}
       onCancel={(e) => {
         // Escape: close through the parent so state and DOM agree.
         e.preventDefault();
@@ -44,11 +53,13 @@ export function Modal({ title, onClose, children, className }: Props) {
         if (ref.current && !ref.current.open) onCloseRef.current();
       }}
     >
-      <div className="exchange-dialog-head">
+      <div className="modal-head">
         <h2 id={headingId}>{title}</h2>
-        <button type="button" className="exchange-close" onClick={() => onCloseRef.current()} aria-label={`Close ${title}`}>
-          ×
-        </button>
+        {role !== 'alertdialog' && (
+          <button type="button" className="modal-close" onClick={() => onCloseRef.current()} aria-label={`Close ${title}`}>
+            ×
+          </button>
+        )}
       </div>
       {children}
     </dialog>
