@@ -5,17 +5,18 @@
  * the text's own layout (the client rects of a segment's first and last characters).
  *
  * Cheap by construction, like the highlight painter: a new span list is compared with the last
- * by reference (a coding looks at the row it changed); bars are measured all at once and then
- * written (one layout, not one per bar); the column is a layout and paint containment boundary,
- * so a bar changing never re-lays-out the text. Bars are positioned in the column, which spans
- * the text: laid-out text does not move unless the text's box changes size (the lazy layout
- * keeps the book's height while it lays sections out), and then a ResizeObserver measures again.
+ * by reference (a coding looks at the row it changed); only new or moved bars are measured, all
+ * reads before all writes (one layout a pass, none when nothing is new); the column is a layout
+ * and paint containment boundary, so a bar changing never re-lays-out the text.
+ * Laid-out text near the viewport does not move unless the text's box changes size (the lazy
+ * layout keeps the book's height while it lays sections out); then a ResizeObserver either
+ * measures again (a new width: the text reflowed) or shifts every bar by what one block moved.
  */
 import { changedMiddle } from '../domain/listDiff';
 import { blockIndexAt } from './blocks';
-import { offsetToDomPoint } from './domOffsets';
-import { emphasise } from './emphasis';
 import type { PaintWindow } from './highlightPainter';
+import { charRect, laidOutBlock } from './spanGeometry';
+import { attachStripeColumn } from './stripeColumn';
 import { LaneIndex, type CanFollow, type LaneItem } from './stripeLanes';
 
 export interface StripeCoding {
@@ -50,6 +51,7 @@ interface Bar {
   el: HTMLButtonElement;
   item: StripeItem;
   lane: number;
+  top: number;
   /** Positioned from an estimate (its text was not laid out yet): measured again on the next pass. */
   estimated: boolean;
 }
@@ -58,6 +60,8 @@ interface Bar {
 const BULK = 64;
 /** A conservative average glyph width (em): more characters per line than real text has. */
 const NARROW_GLYPH_EM = 0.3;
+/** More lanes than this and the names no longer fit: the bars narrow and keep their names for hover and assistive technology. */
+const NAMED_LANES = 6;
 
 const keyOf = (segmentId: string, codeId: string) => `${segmentId}\u001f${codeId}`;
 
@@ -71,27 +75,36 @@ export class StripePainter {
   private readonly bars = new Map<string, Bar>();
   /** The bar that takes Tab (one tab stop for the column; arrows move between bars). */
   private current: string | null = null;
-  private remeasure = true;
+  /** A block of the drawn window and its top in the column when last measured (see onResize). */
+  private anchor: { block: HTMLElement; top: number } | null = null;
   private scheduled = false;
   private disposed = false;
-  private readonly resizes: ResizeObserver;
   private width = -1;
+  private readonly resizes = new ResizeObserver(() => this.onResize());
+  private readonly detach: () => void;
 
   constructor(
     private readonly layer: HTMLElement,
     private readonly root: HTMLElement,
     private readonly blocks: readonly HTMLElement[],
     private readonly starts: readonly number[],
-    private readonly onOpen: (segmentId: string) => void,
+    onOpen: (segmentId: string) => void,
   ) {
-    this.resizes = new ResizeObserver(() => this.onResize());
     this.resizes.observe(root);
-    layer.addEventListener('click', this.onClick);
-    layer.addEventListener('pointerover', this.onPointer);
-    layer.addEventListener('pointerout', this.onPointer);
-    layer.addEventListener('focusin', this.onFocus);
-    layer.addEventListener('focusout', this.onFocus);
-    layer.addEventListener('keydown', this.onKey);
+    this.detach = attachStripeColumn(layer, {
+      blocks,
+      starts,
+      stripeOf: (el) => {
+        const item = this.bars.get((el as HTMLElement).dataset.key ?? '')?.item;
+        return item ? { segmentId: item.segmentId, span: item } : null;
+      },
+      ordered: () => this.ordered().map((bar) => bar.el),
+      onFocus: (el) => {
+        this.current = el.dataset.key ?? null;
+        this.updateTabStop();
+      },
+      onOpen,
+    });
   }
 
   setCodes(codes: readonly StripeCode[]): void {
@@ -138,13 +151,7 @@ export class StripePainter {
   dispose(): void {
     this.disposed = true;
     this.resizes.disconnect();
-    this.layer.removeEventListener('click', this.onClick);
-    this.layer.removeEventListener('pointerover', this.onPointer);
-    this.layer.removeEventListener('pointerout', this.onPointer);
-    this.layer.removeEventListener('focusin', this.onFocus);
-    this.layer.removeEventListener('focusout', this.onFocus);
-    this.layer.removeEventListener('keydown', this.onKey);
-    emphasise(this.blocks, this.starts, null);
+    this.detach();
     this.layer.replaceChildren();
     this.bars.clear();
   }
@@ -161,18 +168,27 @@ export class StripePainter {
     this.scheduled = true;
     queueMicrotask(() => {
       this.scheduled = false;
-      if (!this.disposed) this.paint();
+      if (!this.disposed) this.paint(false);
     });
   }
 
+  /** Runs after layout, so reading positions here costs no extra layout. */
   private onResize(): void {
     const width = this.root.clientWidth;
     if (width !== this.width) {
       this.width = width;
       this.index.setCanFollow(this.lineRule());
+      return this.paint(true);
     }
-    this.remeasure = true;
-    this.paint();
+    if (!this.anchor) return;
+    // Only the height changed (far sections laid out): the drawn text moved as one piece, if at all.
+    const shift = this.anchor.block.getBoundingClientRect().top - this.layer.getBoundingClientRect().top - this.anchor.top;
+    if (Math.abs(shift) < 0.5) return;
+    this.anchor.top += shift;
+    for (const bar of this.bars.values()) {
+      bar.top += shift;
+      bar.el.style.top = `${bar.top}px`;
+    }
   }
 
   /**
@@ -185,7 +201,8 @@ export class StripePainter {
     return (end, start) => end + perLine <= start || blockIndexAt(this.starts, end) < blockIndexAt(this.starts, start);
   }
 
-  private paint(): void {
+  /** Brings the drawn bars in line with spans × window; `all` measures every bar again. */
+  private paint(all: boolean): void {
     const from = this.window?.from ?? 0;
     const to = this.window?.to ?? Infinity;
     const { items, lanes, count } = this.index.lanesIn(from, to);
@@ -198,61 +215,47 @@ export class StripePainter {
       bar.el.remove();
       this.bars.delete(key);
     }
+    this.layer.style.setProperty('--lanes', String(Math.max(1, count)));
+    this.layer.classList.toggle('stripes-narrow', count > NAMED_LANES);
     const stale = [...wanted.values()].filter(({ item, lane }) => {
       const bar = this.bars.get(item.key);
-      return this.remeasure || !bar || bar.item !== item || bar.lane !== lane || bar.estimated;
+      return all || !bar || bar.item !== item || bar.lane !== lane || bar.estimated;
     });
-    this.remeasure = false;
-    // All reads first, then all writes: one layout for the whole pass.
-    const top = this.layer.getBoundingClientRect().top;
-    const boxes = stale.map(({ item }) => this.measure(item, top));
-    stale.forEach(({ item, lane }, i) => this.place(item, lane, boxes[i]!));
-    this.layer.style.setProperty('--lanes', String(Math.max(1, count)));
-    this.layer.classList.toggle('stripes-narrow', count > 6);
+    // Nothing new: no layout forced (the book may be laying out a section in this frame).
+    if (stale.length) this.measureAndPlace(stale, from);
     this.updateTabStop();
+  }
+
+  /** All reads first, then all writes: one layout for the whole pass. */
+  private measureAndPlace(stale: readonly { item: StripeItem; lane: number }[], from: number): void {
+    const layerTop = this.layer.getBoundingClientRect().top;
+    const boxes = stale.map(({ item }) => this.measure(item, layerTop));
+    const anchor = laidOutBlock(this.blocks, this.starts, from);
+    this.anchor = anchor ? { block: anchor, top: anchor.getBoundingClientRect().top - layerTop } : null;
+    stale.forEach(({ item, lane }, i) => this.place(item, lane, boxes[i]!));
   }
 
   /** Top and height (px, in the column) of a span's lines; estimated where its text is not laid out. */
   private measure(item: StripeItem, layerTop: number): { top: number; height: number; estimated: boolean } {
-    const a = this.edge(item.start, 'top');
-    const b = this.edge(item.end, 'bottom');
-    return { top: a.y - layerTop, height: Math.max(4, b.y - a.y), estimated: a.estimated || b.estimated };
-  }
-
-  /** The top of the character at `offset`, or the bottom of the one before it. */
-  private edge(offset: number, side: 'top' | 'bottom'): { y: number; estimated: boolean } {
-    const block = this.blocks[blockIndexAt(this.starts, offset)];
-    const body = block?.parentElement;
-    // A section that skips layout: its box is known, its lines are not (and asking would lay it out).
-    if (!block || !body || body.classList.contains('far')) {
-      const box = (body ?? this.root).getBoundingClientRect();
-      return { y: side === 'top' ? box.top : box.bottom, estimated: true };
-    }
-    const a = offsetToDomPoint(this.blocks, this.starts, side === 'top' ? offset : Math.max(0, offset - 1));
-    const b = offsetToDomPoint(this.blocks, this.starts, side === 'top' ? offset + 1 : offset);
-    const range = document.createRange();
-    if (a && b) {
-      range.setStart(a.node, a.offset);
-      range.setEnd(b.node, b.offset);
-    }
-    const rects = range.getClientRects();
-    const rect = side === 'top' ? rects[0] : rects[rects.length - 1];
-    const box = rect ?? block.getBoundingClientRect();
-    return { y: side === 'top' ? box.top : box.bottom, estimated: false };
+    const first = charRect(this.blocks, this.starts, item.start, 'first');
+    const last = charRect(this.blocks, this.starts, item.end, 'last');
+    // A section that skips layout: its box is known, its lines are not.
+    const sectionOf = (offset: number) => (this.blocks[blockIndexAt(this.starts, offset)]?.parentElement ?? this.root).getBoundingClientRect();
+    const top = first?.top ?? sectionOf(item.start).top;
+    const bottom = last?.bottom ?? sectionOf(item.end - 1).bottom;
+    return { top: top - layerTop, height: Math.max(4, bottom - top), estimated: !first || !last };
   }
 
   private place(item: StripeItem, lane: number, box: { top: number; height: number; estimated: boolean }): void {
     let bar = this.bars.get(item.key);
     if (!bar) {
-      bar = { el: this.createBar(item), item, lane, estimated: box.estimated };
+      bar = { el: this.createBar(item), item, lane, top: box.top, estimated: box.estimated };
       this.bars.set(item.key, bar);
       this.layer.append(bar.el);
     } else if (bar.item.quote !== item.quote) {
       this.label(bar.el, item);
     }
-    bar.item = item;
-    bar.lane = lane;
-    bar.estimated = box.estimated;
+    Object.assign(bar, { item, lane, top: box.top, estimated: box.estimated });
     const s = bar.el.style;
     s.setProperty('--lane', String(lane));
     s.top = `${box.top}px`;
@@ -277,7 +280,7 @@ export class StripePainter {
     return el;
   }
 
-  /** The accessible name: the code, then the passage it codes (shortened). */
+  /** The accessible name (and tooltip): the code, then the passage it codes (shortened). */
   private label(el: HTMLElement, item: StripeItem): void {
     const name = this.codes.get(item.codeId)?.name ?? '';
     const quote = item.quote.length > 60 ? `${item.quote.slice(0, 60).trimEnd()}…` : item.quote;
@@ -288,51 +291,16 @@ export class StripePainter {
 
   private updateTabStop(): void {
     if (!this.current || !this.bars.has(this.current)) this.current = this.ordered()[0]?.item.key ?? null;
-    for (const [key, bar] of this.bars) bar.el.tabIndex = key === this.current ? 0 : -1;
+    for (const [key, bar] of this.bars) {
+      const tabIndex = key === this.current ? 0 : -1;
+      if (bar.el.tabIndex !== tabIndex) bar.el.tabIndex = tabIndex;
+    }
   }
 
   /** The drawn bars top to bottom, nearest the text first. */
   private ordered(): Bar[] {
     return [...this.bars.values()].sort((a, b) => a.item.start - b.item.start || a.lane - b.lane);
   }
-
-  private barOf(target: EventTarget | null): Bar | undefined {
-    const el = target instanceof Element ? target.closest<HTMLElement>('.stripe') : null;
-    return el?.dataset.key ? this.bars.get(el.dataset.key) : undefined;
-  }
-
-  private emphasise(bar: Bar | undefined): void {
-    emphasise(this.blocks, this.starts, bar?.item ?? null);
-  }
-
-  private onClick = (e: MouseEvent): void => {
-    const bar = this.barOf(e.target);
-    if (bar) this.onOpen(bar.item.segmentId);
-  };
-
-  /** The bar under the pointer is emphasised, else the one with focus. */
-  private onPointer = (e: PointerEvent): void => {
-    const hovered = this.barOf(e.type === 'pointerover' ? e.target : e.relatedTarget);
-    this.emphasise(hovered ?? this.barOf(document.activeElement));
-  };
-
-  private onFocus = (e: FocusEvent): void => {
-    const bar = this.barOf(e.type === 'focusin' ? e.target : e.relatedTarget);
-    if (bar && e.type === 'focusin') {
-      this.current = bar.item.key;
-      this.updateTabStop();
-    }
-    this.emphasise(bar);
-  };
-
-  private onKey = (e: KeyboardEvent): void => {
-    const bars = this.ordered();
-    const at = bars.findIndex((b) => b.el === document.activeElement);
-    const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: bars.length - 1 }[e.key];
-    if (next === undefined || !bars[next]) return;
-    e.preventDefault();
-    bars[next].el.focus();
-  };
 }
 
 /** Black or white, whichever reads better on the bar's colour (WCAG relative luminance). */

@@ -9,9 +9,9 @@
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { resizedSpan, stepBoundary, type SpanEnd } from '../../domain/resizeSegment';
 import type { Span } from '../../domain/span';
-import { blockIndexAt } from '../blocks';
-import { offsetFromPoint, offsetToDomPoint } from '../domOffsets';
+import { offsetFromPoint } from '../domOffsets';
 import { emphasise } from '../emphasis';
+import { charRect, laidOutBlock } from '../spanGeometry';
 import { useViewer } from '../ViewerContext';
 import '../stripes.css';
 
@@ -183,22 +183,15 @@ function SpanHandle({ which, box, value, max, valueText, dragging, onKeyDown, on
 /** The handles' places: before the first character and after the last, on their lines. */
 function handleBoxes(root: HTMLElement, blocks: readonly HTMLElement[], starts: readonly number[], span: Span): Record<SpanEnd, Box | null> {
   const host = (root.parentElement ?? root).getBoundingClientRect();
-  const charBox = (offset: number, side: SpanEnd): Box | null => {
-    const block = blocks[blockIndexAt(starts, offset)];
-    if (!block || block.parentElement?.classList.contains('far')) return null;
-    const a = offsetToDomPoint(blocks, starts, side === 'start' ? offset : offset - 1);
-    const b = offsetToDomPoint(blocks, starts, side === 'start' ? offset + 1 : offset);
-    if (!a || !b) return null;
-    const range = document.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    const rects = range.getClientRects();
-    const rect = side === 'start' ? rects[0] : rects[rects.length - 1];
-    if (!rect) return null;
+  const box = (which: SpanEnd): Box | null => {
+    const first = which === 'start';
+    const rect = charRect(blocks, starts, first ? span.start : span.end, first ? 'first' : 'last');
+    const block = laidOutBlock(blocks, starts, first ? span.start : span.end - 1);
+    if (!rect || !block) return null;
     const rtl = getComputedStyle(block).direction === 'rtl';
     // The start is before the first character: its left edge in left-to-right text, its right edge in right-to-left.
-    const x = (side === 'start') !== rtl ? rect.left : rect.right;
+    const x = first !== rtl ? rect.left : rect.right;
     return { left: x - host.left, top: rect.top - host.top, height: rect.height, rtl };
   };
-  return { start: charBox(span.start, 'start'), end: charBox(span.end, 'end') };
+  return { start: box('start'), end: box('end') };
 }
