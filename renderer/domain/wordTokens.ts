@@ -14,7 +14,7 @@ export interface WordTokens {
 }
 
 /** The white space of JavaScript's `\s`, so words split exactly where a `\s+` pattern would. */
-function isWhiteSpace(c: number): boolean {
+export function isWhiteSpace(c: number): boolean {
   if (c > 32 && c < 0xa0) return false;
   return (
     c === 32 ||

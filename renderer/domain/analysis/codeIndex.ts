@@ -1,0 +1,42 @@
+/**
+ * The codebook as analysis counts it: each code a dense index (rows of every table, in tree
+ * order), with its depth and the chain "itself and its ancestors" that a coding is rolled up
+ * through when sub-codes count for their parents.
+ */
+
+/** What the analysis needs of a code. */
+export interface AnalysisCode {
+  id: string;
+  parentId: string | null;
+}
+
+export class CodeIndex {
+  readonly ids: readonly string[];
+  private readonly byId: ReadonlyMap<string, number>;
+  /** For each code: itself first, then its ancestors up to the top. */
+  readonly lineage: readonly Int32Array[];
+  readonly depth: Int32Array;
+
+  /** `codes` in the order rows should take (tree order); a parent outside the list ends the chain. */
+  constructor(codes: readonly AnalysisCode[]) {
+    this.ids = codes.map((c) => c.id);
+    this.byId = new Map(codes.map((c, i) => [c.id, i]));
+    const parentOf = codes.map((c) => (c.parentId === null ? -1 : (this.byId.get(c.parentId) ?? -1)));
+    this.lineage = codes.map((_, i) => {
+      const chain = [i];
+      // A (corrupt) parent loop stops where it comes back.
+      for (let p = parentOf[i]!; p >= 0 && !chain.includes(p); p = parentOf[p]!) chain.push(p);
+      return Int32Array.from(chain);
+    });
+    this.depth = Int32Array.from(this.lineage, (chain) => chain.length - 1);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** The code's index, or -1 for a code the codebook does not hold (a coding of a deleted code). */
+  indexOf(id: string): number {
+    return this.byId.get(id) ?? -1;
+  }
+}
