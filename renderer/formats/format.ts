@@ -61,8 +61,8 @@ export interface Additions {
 
 /** What an imported file brings, by what it may do to the project. */
 export type Incoming =
-  /** A whole Marginalia project: it replaces the current one or merges into it (the analyst chooses). */
-  | { kind: 'project'; backup: Backup }
+  /** A whole Marginalia project: it replaces the current one or merges into it (the analyst chooses); `report` says what was changed on the way in. */
+  | { kind: 'project'; backup: Backup; report: string[] }
   /** Merged in: codes matched by path, documents already in the corpus not copied. */
   | { kind: 'additions'; additions: Additions }
   /** Codes merged into the codebook. */

@@ -1,8 +1,10 @@
 /**
- * Import: every format of the registry that reads files. The file is read and checked first;
- * a damaged file is explained and nothing is stored. A whole project coming into a project
- * that is not empty asks first: replace or merge. What is valid goes in as one change (one
- * Undo), and the dialog reports what was added, matched, skipped or lost.
+ * Import: every format of the registry that reads files. The file is read and checked first
+ * (a .qdpx in a worker, so the window stays responsive); a damaged or unsafe file is explained
+ * and nothing is stored. A whole project coming into a project that is not empty asks first:
+ * replace or merge. What is valid goes in as one change (one Undo), planned from the stored
+ * state when it is stored (project/jobs/importJob.ts), and the dialog reports what was added,
+ * matched, skipped or lost.
  */
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -11,7 +13,8 @@ import { useProject, useServices } from '../../ui/ProjectContext';
 import type { CorpusState } from '../../ui/useCorpus';
 import { nextTurn, type Incoming } from '../../formats/format';
 import { IMPORT_FORMATS, importFormat } from '../../formats/registry';
-import { asksReplaceOrMerge, planImport, type CorpusRef, type ImportFile, type ImportTarget } from '../../project/jobs/importPlans';
+import { importTarget, readImport, storeImport, type ImportSource } from '../../project/jobs/importJob';
+import { asksReplaceOrMerge, type ImportFile } from '../../project/jobs/importPlans';
 import { Modal } from '../../ui/Modal';
 
 interface Done {
@@ -29,7 +32,7 @@ interface Pending {
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose: () => void }) {
-  const { api, store } = useServices();
+  const { api, store, corpus: corpusTexts } = useServices();
   const snapshot = useProject();
   const [formatId, setFormatId] = useState(IMPORT_FORMATS[0]!.id);
   const [busy, setBusy] = useState<string | null>(null);
@@ -49,24 +52,16 @@ export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
     if (pending) choiceRef.current?.focus();
   }, [pending]);
 
-  /** The project as stored, all segments included (a large project reads them after start-up). */
-  const target = async (): Promise<ImportTarget> => {
-    await store.whenLoaded();
-    const s = store.getSnapshot();
-    return { codes: s.codes, segments: s.segments.all(), memos: s.memos, importedDocuments: s.documents, settings: s.settings };
-  };
-  const corpusRefs = (): CorpusRef[] =>
-    corpus.documents.filter((d) => d.origin === 'corpus').map((d) => ({ id: d.id, title: d.title, sha256: d.sha256 }));
+  const source = (): ImportSource => ({
+    corpus: corpus.documents.filter((d) => d.origin === 'corpus').map((d) => ({ id: d.id, title: d.title, sha256: d.sha256 })),
+    corpusText: (id) => corpusTexts.corpusText(id),
+  });
 
   async function apply(incoming: Incoming, file: ImportFile, mode?: 'replace' | 'merge') {
-    const plan = planImport(incoming, await target(), corpusRefs(), file, mode);
-    const stored = await store.act(() => plan.change);
+    const outcome = await storeImport(store, incoming, file, source(), mode);
     if (closed.current) return;
-    if (!stored) {
-      setError(`${file.fileName} could not be stored: ${store.getSnapshot().error ?? 'unknown error'}. Nothing was changed.`);
-      return;
-    }
-    setDone({ fileName: file.fileName, summary: plan.summary, notes: plan.notes });
+    if (outcome.ok) setDone({ fileName: file.fileName, summary: outcome.summary, notes: outcome.notes });
+    else setError(outcome.message);
   }
 
   async function choose() {
@@ -86,9 +81,10 @@ export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
     flushSync(() => setBusy(`Reading ${file.fileName}…`));
     await nextTurn(); // paint the busy state before parsing a big file
     try {
-      const incoming = await format.import.read(base64ToBytes(chosen.base64), { name: file.fileName, now: file.now });
+      const incoming = await readImport(format.id, base64ToBytes(chosen.base64), file);
       if (closed.current) return;
-      if (asksReplaceOrMerge(incoming, await target())) setPending({ incoming, file });
+      await store.whenLoaded(); // whether the project is empty counts every segment
+      if (asksReplaceOrMerge(incoming, importTarget(store.getSnapshot()))) setPending({ incoming, file });
       else await apply(incoming, file);
     } catch (err) {
       if (!closed.current) setError(`${file.fileName} was not imported. ${errorText(err)}`);

@@ -115,7 +115,7 @@ describe('parseBackup rejects', () => {
     expect(reject(JSON.stringify(unknownCode))).toMatch(/segments\[0\]\.codings\[\d\]\.codeId: code "ghost" is not in the codebook/);
     const twice = good();
     twice.segments[0].codings.push({ ...twice.segments[0].codings[0], id: 'again' });
-    expect(reject(JSON.stringify(twice))).toMatch(/segments\[0\]\.codings\[2\]: Amal has this code twice/);
+    expect(reject(JSON.stringify(twice))).toMatch(/segments\[0\]\.codings\[2\]: Amal has this code on this passage more than once/);
     const orphan = good();
     orphan.codes[0].parentId = 'nowhere';
     expect(reject(JSON.stringify(orphan))).toMatch(/codes\[0\]\.parentId: parent code "nowhere"/);

@@ -3,40 +3,17 @@
  * fixed order so that export → import → export gives the same bytes (apart from exportedAt),
  * which makes backups diffable and round trips testable.
  */
-import { z } from 'zod';
-import {
-  CodeSchema,
-  CodingSchema,
-  DocumentMemoSchema,
-  ImportedDocumentSchema,
-  ISO_DATE,
-  SegmentSchema,
-  SettingsSchema,
-  type ImportedDocument,
-} from '../../domain/model';
+import { CodeSchema, CodingSchema, DocumentMemoSchema, ImportedDocumentSchema, SegmentSchema, SettingsSchema, type ImportedDocument } from '../../domain/model';
 import type { ProjectData } from '../projectData';
+import { backupProblems } from './checks';
 import { CODE_IDS_BACKUP_VERSION, withCodings } from './legacy';
+import { withSafeIds } from './safeIds';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './schema';
 
-export const BACKUP_FORMAT = 'marginalia-project';
-/** 2: codings as rows inside their segments; 1 (codeIds + coder per segment) is still read. */
-export const BACKUP_VERSION = 2;
+export { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './schema';
 
-const BackupDocumentSchema = z.object({ id: z.string().min(1), title: z.string(), sha256: z.string() });
-
-export const BackupSchema = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
-  exportedAt: ISO_DATE,
-  documents: z.array(BackupDocumentSchema),
-  codes: z.array(CodeSchema),
-  segments: z.array(SegmentSchema),
-  memos: z.array(DocumentMemoSchema),
-  settings: SettingsSchema,
-  importedDocuments: z.array(ImportedDocumentSchema).optional(),
-});
-export type Backup = z.infer<typeof BackupSchema>;
-
-export type ParseBackupResult = { ok: true; backup: Backup } | { ok: false; message: string };
+/** A backup checked and ready to restore, with what was changed on the way in (e.g. ids re-issued); or why it was refused. */
+export type ParseBackupResult = { ok: true; backup: Backup; report: string[] } | { ok: false; message: string };
 
 /** Copies only the schema's keys, in the schema's order. */
 function canonical<T extends object>(schema: { shape: Record<string, unknown> }, row: T): T {
@@ -87,59 +64,6 @@ function jsonErrorMessage(text: string, error: unknown): string {
   return `The file is not valid JSON (line ${line}, column ${column}): ${raw}`;
 }
 
-/** Ids that must resolve: the codebook is a tree, segments and memos point at known codes and documents. */
-function referentialProblems(backup: Backup): string[] {
-  const problems: string[] = [];
-  const duplicates = (label: string, keys: string[]) => {
-    const seen = new Set<string>();
-    keys.forEach((key, i) => {
-      if (seen.has(key)) problems.push(`${label}[${i}]: duplicate id "${key}"`);
-      seen.add(key);
-    });
-  };
-  duplicates('codes', backup.codes.map((c) => c.id));
-  duplicates('segments', backup.segments.map((s) => s.id));
-  duplicates('memos', backup.memos.map((m) => m.documentId));
-
-  const codes = new Map(backup.codes.map((c) => [c.id, c]));
-  backup.codes.forEach((code, i) => {
-    if (code.parentId === null) return;
-    if (!codes.has(code.parentId)) {
-      problems.push(`codes[${i}].parentId: parent code "${code.parentId}" is not in the codebook`);
-      return;
-    }
-    const seen = new Set([code.id]);
-    for (let p = codes.get(code.parentId); p; p = p.parentId ? codes.get(p.parentId) : undefined) {
-      if (seen.has(p.id)) {
-        problems.push(`codes[${i}].parentId: code "${code.name}" is its own ancestor`);
-        break;
-      }
-      seen.add(p.id);
-    }
-  });
-
-  const texts = new Map<string, string | null>(backup.documents.map((d) => [d.id, null]));
-  for (const d of backup.importedDocuments ?? []) texts.set(d.id, d.text);
-  backup.segments.forEach((s, i) => {
-    if (!texts.has(s.documentId)) problems.push(`segments[${i}].documentId: document "${s.documentId}" is not in the backup`);
-    if (s.end <= s.start) problems.push(`segments[${i}].end: must be greater than start (${s.start})`);
-    const text = texts.get(s.documentId);
-    if (text != null && s.end > text.length) problems.push(`segments[${i}].end: beyond the end of its document`);
-    const applied = new Set<string>();
-    s.codings.forEach((c, j) => {
-      if (!codes.has(c.codeId)) problems.push(`segments[${i}].codings[${j}].codeId: code "${c.codeId}" is not in the codebook`);
-      // One coder puts a code on a span once (see model.ts).
-      const key = `${c.codeId}\u0000${c.coder}`;
-      if (applied.has(key)) problems.push(`segments[${i}].codings[${j}]: ${c.coder || 'a coder'} has this code twice`);
-      applied.add(key);
-    });
-  });
-  backup.memos.forEach((m, i) => {
-    if (!texts.has(m.documentId)) problems.push(`memos[${i}].documentId: document "${m.documentId}" is not in the backup`);
-  });
-  return problems;
-}
-
 const listProblems = (problems: string[]) =>
   problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : '');
 
@@ -163,13 +87,15 @@ export function parseBackup(text: string): ParseBackupResult {
       message: `Backup version ${JSON.stringify(head.version ?? null)} is not supported; this version of Marginalia reads versions ${CODE_IDS_BACKUP_VERSION} and ${BACKUP_VERSION}.`,
     };
   }
-  const current = head.version === BACKUP_VERSION ? json : withCodings(json as Record<string, unknown>, BACKUP_VERSION);
+  const report: string[] = [];
+  const current = head.version === BACKUP_VERSION ? json : withCodings(json as Record<string, unknown>, BACKUP_VERSION, report);
   const parsed = BackupSchema.safeParse(current);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${pathText(issue.path) || '(root)'}: ${issue.message}`);
     return { ok: false, message: `The backup is damaged: ${listProblems(problems)}` };
   }
-  const problems = referentialProblems(parsed.data);
+  const backup = withSafeIds(parsed.data, report);
+  const problems = backupProblems(backup);
   if (problems.length) return { ok: false, message: `The backup is inconsistent: ${listProblems(problems)}` };
-  return { ok: true, backup: parsed.data };
+  return { ok: true, backup, report };
 }

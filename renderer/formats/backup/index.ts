@@ -19,7 +19,7 @@ export const backup: FormatDefinition = {
     read: async (bytes, file) => {
       const parsed = parseBackup(decodeText(bytes, file.name));
       if (!parsed.ok) throw new Error(parsed.message);
-      return { kind: 'project', backup: parsed.backup };
+      return { kind: 'project', backup: parsed.backup, report: parsed.report };
     },
   },
 };

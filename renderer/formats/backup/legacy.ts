@@ -10,10 +10,11 @@ export const CODE_IDS_BACKUP_VERSION = 1;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function segmentWithCodings(segment: unknown): unknown {
+function segmentWithCodings(segment: unknown, repeats: { count: number }): unknown {
   if (!isObject(segment) || Array.isArray(segment.codings)) return segment;
   const { codeIds, coder, ...rest } = segment;
   const ids = Array.isArray(codeIds) ? codeIds : [];
+  repeats.count += ids.length - new Set(ids).size;
   return {
     ...rest,
     codings: [...new Set(ids)].map((codeId) => ({
@@ -25,8 +26,13 @@ function segmentWithCodings(segment: unknown): unknown {
   };
 }
 
-/** A version 1 backup as the current version would hold it (nothing else differs). */
-export function withCodings(json: Record<string, unknown>, version: number): Record<string, unknown> {
-  const segments = Array.isArray(json.segments) ? json.segments.map(segmentWithCodings) : json.segments;
+/**
+ * A version 1 backup as the current version would hold it (nothing else differs). A code listed
+ * more than once on a segment becomes one coding, and `report` says how many repeats were dropped.
+ */
+export function withCodings(json: Record<string, unknown>, version: number, report: string[]): Record<string, unknown> {
+  const repeats = { count: 0 };
+  const segments = Array.isArray(json.segments) ? json.segments.map((s) => segmentWithCodings(s, repeats)) : json.segments;
+  if (repeats.count) report.push(`${repeats.count} repeat(s) of a code already listed on the same segment were dropped (a code is applied to a passage once).`);
   return { ...json, version, segments };
 }

@@ -10,7 +10,6 @@
  *   current version stays.
  */
 import { emptyPatch, type Change, type Patch } from '../../domain/change';
-import { codePath, codesById } from '../../domain/codeTree';
 import { nameKey } from '../../domain/codebook';
 import type { Code, Coding, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
 import type { Backup } from './backup';
@@ -72,11 +71,26 @@ function planReplace(current: RestoreTarget, backup: Backup, out: PatchBuilder):
   }
 }
 
-/** Backup codes parents first, so a child's parent is already mapped when it is reached. */
+/** Backup codes parents first, so a child's parent is already mapped when it is reached (linear: depths are remembered). */
 function parentsFirst(codes: readonly Code[]): Code[] {
-  const byId = codesById(codes);
-  const depth = (c: Code) => codePath(byId, c.id).split(' > ').length;
-  return [...codes].sort((a, b) => depth(a) - depth(b));
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  const depths = new Map<string, number>();
+  for (const code of codes) {
+    const chain: Code[] = [];
+    const onChain = new Set<string>();
+    let base = 0;
+    for (let c: Code | undefined = code; c && !onChain.has(c.id); c = c.parentId === null ? undefined : byId.get(c.parentId)) {
+      const known = depths.get(c.id);
+      if (known !== undefined) {
+        base = known;
+        break;
+      }
+      chain.push(c);
+      onChain.add(c.id);
+    }
+    for (let k = chain.length - 1; k >= 0; k--) depths.set(chain[k]!.id, base + chain.length - k);
+  }
+  return [...codes].sort((a, b) => depths.get(a.id)! - depths.get(b.id)!);
 }
 
 /** A code's place in a codebook: its parent and its name as siblings compare names (see domain/codebook.ts). */
@@ -91,6 +105,9 @@ function mergeCodes(current: RestoreTarget, backup: Backup, out: PatchBuilder): 
   const idMap = new Map<string, string>();
   const byPlace = new Map(current.codes.map((c) => [placeKey(c.parentId, c.name), c]));
   const currentById = keyed(current.codes, (c) => c.id);
+  const addedIds = new Set<string>();
+  // A digit applies one code: a current code keeps its shortcut, an incoming one that wants it goes without.
+  const shortcuts = new Set(current.codes.flatMap((c) => (c.shortcut === null ? [] : [c.shortcut])));
   for (const code of parentsFirst(backup.codes)) {
     const parentId = code.parentId === null ? null : (idMap.get(code.parentId) ?? code.parentId);
     const sameId = currentById.get(code.id);
@@ -104,9 +121,16 @@ function mergeCodes(current: RestoreTarget, backup: Backup, out: PatchBuilder): 
     const samePath = byPlace.get(placeKey(parentId, code.name));
     if (samePath) {
       idMap.set(code.id, samePath.id);
+      if (addedIds.has(samePath.id)) {
+        out.report.conflicts.push(`Codes "${samePath.name}" and "${code.name}" have one name under one parent; they became one code.`);
+      }
       continue;
     }
-    const added = { ...code, parentId };
+    const taken = code.shortcut !== null && shortcuts.has(code.shortcut);
+    if (taken) out.report.conflicts.push(`Code "${code.name}" came without its shortcut ${code.shortcut}: that digit already applies another code.`);
+    else if (code.shortcut !== null) shortcuts.add(code.shortcut);
+    const added = { ...code, parentId, shortcut: taken ? null : code.shortcut };
+    addedIds.add(code.id);
     idMap.set(code.id, code.id);
     byPlace.set(placeKey(parentId, code.name), added);
     out.write('codes', code.id, undefined, added);

@@ -12,6 +12,7 @@ import { codePath, codesById } from '../../domain/codeTree';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../formats/backup/backup';
 import type { Additions, Incoming } from '../../formats/format';
 import { planRestore, type RestoreTarget } from '../../formats/backup/restore';
+import { offsetNotes, withoutCorpusShadows, type CorpusRef } from './backupCorpus';
 import type { Code, DocumentMemo, ImportedDocument, Segment, Settings } from '../../domain/model';
 
 export interface ImportTarget extends RestoreTarget {
@@ -19,12 +20,7 @@ export interface ImportTarget extends RestoreTarget {
   settings: Settings;
 }
 
-/** A corpus document as the listing gives it. */
-export interface CorpusRef {
-  id: string;
-  title: string;
-  sha256: string;
-}
+export type { CorpusRef } from './backupCorpus';
 
 export interface ImportPlan {
   change: Change;
@@ -93,15 +89,26 @@ function asBackup(parts: Partial<Backup> & { settings: Settings }, now: string):
   };
 }
 
+/** What a backup restore knows besides the backup: what reading it changed, the corpus texts its segments point into. */
+export interface BackupContext {
+  /** Lines from reading the file (e.g. ids re-issued). */
+  report?: readonly string[];
+  /** Texts of corpus documents, to check the backup's offsets into them (see backupCorpus.ts). */
+  texts?: ReadonlyMap<string, string>;
+}
+
 /** Restoring a parsed backup: replace everything, or merge it in. */
 export function planBackupRestore(
   current: ImportTarget,
-  backup: Backup,
+  parsed: Backup,
   mode: 'replace' | 'merge',
   corpus: readonly CorpusRef[] | null,
+  context: BackupContext = {},
 ): ImportPlan {
+  const { backup, notes: shadowNotes } = withoutCorpusShadows(parsed, corpus ?? []);
   const plan = planRestore(current, backup, mode);
-  const notes = [...plan.report.conflicts];
+  const notes = [...(context.report ?? []), ...shadowNotes, ...plan.report.conflicts];
+  if (corpus && context.texts) notes.push(...offsetNotes(backup, corpus, context.texts));
   if (corpus && corpus.length) {
     const corpusById = new Map(corpus.map((d) => [d.id, d]));
     const changed = backup.documents.filter((d) => {
@@ -153,7 +160,8 @@ export function planAdditions(current: ImportTarget, imported: Additions, corpus
   const corpusById = new Map(corpus.map((d) => [d.id, d]));
   const localById = new Map(current.importedDocuments.map((d) => [d.id, d]));
   const takenDocIds = new Set([...corpusById.keys(), ...localById.keys(), ...imported.documents.map((d) => d.id)]);
-  const takenSegmentIds = new Set([...current.segments.map((s) => s.id), ...imported.segments.map((s) => s.id)]);
+  const currentSegmentIds = new Set(current.segments.map((s) => s.id));
+  const takenSegmentIds = new Set([...currentSegmentIds, ...imported.segments.map((s) => s.id)]);
   const renamed = new Map<string, string>();
   const documents: ImportedDocument[] = [];
   const inCorpus: string[] = [];
@@ -181,7 +189,7 @@ export function planAdditions(current: ImportTarget, imported: Additions, corpus
     const documentId = renamed.get(s.documentId);
     if (!documentId) return s;
     // Segments of a renamed document are new segments: give them fresh ids if theirs are taken.
-    const id = current.segments.some((c) => c.id === s.id) ? uniqueId(s.id, takenSegmentIds) : s.id;
+    const id = currentSegmentIds.has(s.id) ? uniqueId(s.id, takenSegmentIds) : s.id;
     return { ...s, id, documentId };
   });
   const memos: DocumentMemo[] = imported.memos.map((m) => {
@@ -227,10 +235,11 @@ export function planImport(
   corpus: readonly CorpusRef[],
   file: ImportFile,
   mode: 'replace' | 'merge' = 'replace',
+  texts?: ReadonlyMap<string, string>,
 ): ImportPlan {
   switch (incoming.kind) {
     case 'project':
-      return planBackupRestore(current, incoming.backup, mode, corpus);
+      return planBackupRestore(current, incoming.backup, mode, corpus, { report: incoming.report, texts });
     case 'additions':
       return planAdditions(current, incoming.additions, corpus, file);
     case 'codebook':
