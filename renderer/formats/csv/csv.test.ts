@@ -106,6 +106,37 @@ describe('toCsv long shape', () => {
   });
 });
 
+describe('Excel-safe protects every column whose content can come from outside', () => {
+  const starts = ['=', '-', '@', '+', '\t', '\r'];
+  /** The sample project with ids, dates and coders from a hostile file: each starts with a formula character. */
+  const hostile = (): ProjectData => {
+    const documents = data.documents.map((d, i) => ({ ...d, id: `${starts[i]}doc${i}`, date: `${starts[(i + 2) % 6]}1848` }));
+    const docId = new Map(data.documents.map((d, i) => [d.id, documents[i]!.id]));
+    const segments = data.segments.map((s, i) => ({
+      ...s,
+      id: `${starts[i % 6]}cmd|' /C calc'!A0-${i}`,
+      documentId: docId.get(s.documentId)!,
+      codings: s.codings.map((c) => ({ ...c, coder: `${starts[(i + 1) % 6]}coder` })),
+    }));
+    return { ...data, documents, segments };
+  };
+
+  for (const shape of ['long', 'wide'] as const) {
+    it(`${shape} shape: no cell of any column starts with = - @ + tab or CR; with the option off they are as stored`, () => {
+      const rows = parse(toCsv(hostile(), { shape }));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        for (const [column, cell] of Object.entries(row)) expect([column, /^[=\-@+\t\r]/.test(cell!)]).toEqual([column, false]);
+        expect(row.segment_id).toMatch(/^'[=\-@+\t\r]cmd/);
+        expect(row.document_id).toMatch(/^'[=\-@+\t\r]doc/);
+        expect(row.document_date).toMatch(/^'[=\-@+\t\r]1848$/);
+      }
+      const raw = parse(toCsv(hostile(), { shape, excelSafe: false }));
+      expect(raw.some((r) => r.segment_id!.startsWith('=cmd'))).toBe(true);
+    });
+  }
+});
+
 /** Code points before each UTF-16 index, counted one unit at a time (what codePointIndex must equal). */
 function referenceCodePoints(text: string): (utf16Offset: number) => number {
   const cpAt: number[] = [];

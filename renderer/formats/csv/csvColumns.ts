@@ -46,12 +46,16 @@ export const SEGMENT_COLUMNS = [
 export const CODERS_SEPARATOR = '; ';
 
 /**
- * Free-text columns, the only ones whose cells can start with = + - @ tab or CR, hence the only
- * ones the Excel-safe prefix can change (ids, dates, offsets and timestamps are machine-made).
+ * The columns the Excel-safe prefix may change: every column whose content can come from outside
+ * (a file imported from another tool, a corpus manifest, the analyst) — ids, titles, dates, codes,
+ * texts, coders and timestamps; all but the offsets and the placement, which the export computes.
  * In the wide shape the code columns' *headers* (code paths) are affected too.
  */
 export const EXCEL_SAFE_COLUMNS = [
+  'segment_id',
+  'document_id',
   'document_title',
+  'document_date',
   'code',
   'code_path',
   'quote',
@@ -60,6 +64,8 @@ export const EXCEL_SAFE_COLUMNS = [
   'memo',
   'coder',
   'coders',
+  'created_at',
+  'updated_at',
 ] as const;
 
 /** OWASP CSV injection defence: a leading apostrophe makes spreadsheets treat the cell as text. */

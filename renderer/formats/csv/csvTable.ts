@@ -82,6 +82,7 @@ interface DocumentFacts {
   order: number;
   title: string;
   date: string;
+  idCell: string;
   toCodePoint: ((utf16: number) => number) | null;
 }
 
@@ -100,7 +101,8 @@ function documentFactsLookup(
       facts = {
         order: order.get(id) ?? documents.length,
         title: text(doc?.title ?? ''),
-        date: doc?.date ?? '',
+        date: text(doc?.date ?? ''),
+        idCell: text(id),
         toCodePoint: doc ? codePointIndex(doc.text) : null,
       };
       cache.set(id, facts);
@@ -195,8 +197,8 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
         const s = row.segment;
         // One array literal in column order (LONG_COLUMNS): no per-row temporaries.
         return [
-          s.id,
-          s.documentId,
+          text(s.id),
+          row.facts.idCell,
           row.facts.title,
           row.facts.date,
           code.nameCell,
@@ -209,8 +211,8 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
           text(s.suffix),
           text(s.memo),
           text(coding.coder),
-          utcIso(coding.createdAt),
-          utcIso(s.updatedAt),
+          text(utcIso(coding.createdAt)),
+          text(utcIso(s.updatedAt)),
         ];
       },
     };
@@ -246,8 +248,8 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
       const coders = [...new Set(row.codings.map((c) => c.coder))].sort((a, b) => a.localeCompare(b));
       const cells: Cell[] = new Array<Cell>(width);
       // SEGMENT_COLUMNS order.
-      cells[0] = s.id;
-      cells[1] = s.documentId;
+      cells[0] = text(s.id);
+      cells[1] = row.facts.idCell;
       cells[2] = row.facts.title;
       cells[3] = row.facts.date;
       cells[4] = row.start;
@@ -258,8 +260,8 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
       cells[9] = text(s.suffix);
       cells[10] = text(s.memo);
       cells[11] = text(coders.join(CODERS_SEPARATOR));
-      cells[12] = utcIso(s.createdAt);
-      cells[13] = utcIso(s.updatedAt);
+      cells[12] = text(utcIso(s.createdAt));
+      cells[13] = text(utcIso(s.updatedAt));
       cells.fill(0, fixed);
       // A code counts when any of the selected codings has it.
       if (repeatedColumns) {
