@@ -280,8 +280,11 @@
 
     /** Baseline: the same text as one bare pre-wrap div with the viewer's typography, in the same page. */
     async barePaint(docId) {
-      const res = await fetch('/api/getDocument', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: docId }) });
-      const { text } = await res.json();
+      // As the app asks (renderer/transport/httpTransport.ts): the session secret the host wrote into the page, and the reply envelope.
+      const session = document.querySelector('meta[name="marginalia-session"]')?.content ?? '';
+      const headers = { 'Content-Type': 'application/json', 'X-Marginalia-Session': session };
+      const res = await fetch('/api/getDocument', { method: 'POST', headers, body: JSON.stringify({ id: docId }) });
+      const { text } = (await res.json()).value;
       const reader = document.querySelector('main.reader');
       const article = reader.querySelector('article');
       const host = document.createElement('div');
