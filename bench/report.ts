@@ -12,6 +12,16 @@ export interface ScrollSummary {
   totalMs: number;
 }
 
+/** The book with margin coding stripes on (bench/stripes.ts); the other measurements run with them off. */
+export interface StripesMeasurement {
+  open: { oursMs: number; barePaintMs: number; ratio: number };
+  scroll: StripesScroll;
+  reading: StripesScroll;
+  code: { applications: number; bookP95Ms: number; emptyP95Ms: number; ratioP95: number };
+}
+
+type StripesScroll = Pick<ScrollSummary, 'frames' | 'stepPx' | 'longFrames' | 'longFramesMax' | 'worstFrameMs'>;
+
 export interface Results {
   date: string;
   machine: { nproc: number; cpu: string; memoryGB: number; freeMemoryGB: number; node: string; chromium: string };
@@ -28,6 +38,7 @@ export interface Results {
       reading?: ScrollSummary;
     };
     export?: { qdpxMs: number; qdpxMB: number; jsonStringifyDataMs: number; segments: number; csvRows: number; csvMB: number; csvMs: number; jsonStringifySegmentsMs: number; jsonStringifyCsvRowsMs: number; ratio: number; ratioVsCsvRows: number };
+    stripes?: StripesMeasurement;
     corpus?: { codeApplications: number; codeP50Ms: number; codeP95Ms: number; documents: number; segments: number; listMs: number; documentReadyMs: number; segmentsReadMs: number; openOneMs: number; documentsOpened: number; heapAfterFirstMB: number; heapAfterManyMB: number; heapRatio: number };
   };
   targets?: Target[];
@@ -72,6 +83,12 @@ export function evaluateTargets(r: Results): Target[] {
   }
   if (m.scroll) t.push({ name: 'scroll', goal: '0 long frames (> 50 ms)', measured: `${m.scroll.longFrames} (max over runs ${m.scroll.longFramesMax})`, met: m.scroll.longFramesMax === 0 });
   if (m.export) t.push({ name: 'export', goal: '≤ 3× JSON.stringify', measured: x(m.export.ratio), met: m.export.ratio <= 3 });
+  if (m.stripes) {
+    const s = m.stripes;
+    t.push({ name: 'open, stripes on', goal: '≤ 1.0× bare paint', measured: x(s.open.ratio), met: s.open.ratio <= 1.0 });
+    t.push({ name: 'scroll, stripes on', goal: '0 long frames (> 50 ms)', measured: `${s.scroll.longFrames} (max over runs ${s.scroll.longFramesMax})`, met: s.scroll.longFramesMax === 0 });
+    t.push({ name: 'code p95 vs empty, stripes on', goal: '≤ 1.5× empty document', measured: x(s.code.ratioP95), met: s.code.ratioP95 <= 1.5 });
+  }
   if (m.corpus) t.push({ name: 'heap', goal: `after ${m.corpus.documentsOpened} docs ≤ 1.2× after first`, measured: x(m.corpus.heapRatio), met: m.corpus.heapRatio <= 1.2 });
   return t;
 }
@@ -124,6 +141,14 @@ export function formatTable(r: Results): string {
         '—',
       ]);
   }
+  if (m.stripes) {
+    const s = m.stripes;
+    const frames = (f: StripesScroll) => `${f.longFrames} long frames, worst ${ms(f.worstFrameMs)}`;
+    rows.push(['3s stripes on: open book', ms(s.open.oursMs), `bare pre-wrap ${ms(s.open.barePaintMs)}`, x(s.open.ratio)]);
+    rows.push([`3s stripes on: scroll right after opening (${s.scroll.frames} frames × ${s.scroll.stepPx}px)`, frames(s.scroll), '0 long frames', '—']);
+    rows.push([`3s stripes on: read on (${s.reading.frames} frames × ${s.reading.stepPx}px)`, frames(s.reading), '0 long frames', '—']);
+    rows.push([`3s stripes on: code p95 (${s.code.applications} ×)`, ms(s.code.bookP95Ms), `empty doc ${ms(s.code.emptyP95Ms)}`, x(s.code.ratioP95)]);
+  }
   if (m.export)
     rows.push([
       `4 CSV ${m.export.segments} segments (${m.export.csvRows} rows, ${m.export.csvMB} MB)`,
@@ -164,6 +189,7 @@ export function formatTable(r: Results): string {
   const head =
     `Marginalia scale benchmark — ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.machine.nproc} × ${r.machine.cpu}, ` +
     `Chromium ${r.machine.chromium}, Node ${r.machine.node}; seed ${r.options.seed}, scale ${r.options.scale}, medians of ${r.options.reps}` +
+    (r.measurements.stripes ? '; margin coding stripes off except in the "3s" rows' : '') +
     (r.options.smoke ? ' (SMOKE: tiny data, not meaningful numbers)' : '') +
     (r.options.appCss ? `\nWHAT-IF run with extra app CSS: ${r.options.appCss}` : '');
   const targets = (r.targets ?? []).map((t) => [t.name, t.goal, t.measured, t.met === null ? '—' : t.met ? 'met' : 'MISSED']);

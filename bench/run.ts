@@ -27,6 +27,7 @@ import type { Segment } from '../renderer/domain/model';
 import { runSynth, type SynthSummary } from '../scripts/synth';
 import { mulberry32 } from '../scripts/synth/prng';
 import { median, percentile, ratio, evaluateTargets, formatTable, type Results } from './report';
+import { measureStripes, stripesSetting } from './stripes';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -158,6 +159,8 @@ const helpers = readFileSync(join(BENCH, 'page-helpers.js'), 'utf8');
 async function newContext(browser: Browser, appCss: string | null): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript({ content: helpers });
+  // Margin coding stripes off, as before they existed; bench/stripes.ts measures the book with them on.
+  await context.addInitScript({ content: stripesSetting(false) });
   if (appCss) {
     const add = `document.addEventListener('DOMContentLoaded', () => { const s = document.createElement('style'); s.textContent = ${JSON.stringify(appCss)}; document.head.append(s); });`;
     await context.addInitScript({ content: add });
@@ -460,6 +463,26 @@ async function main(): Promise<void> {
       m.scroll = { ...summary(runs), laidOut: summary(laidOutRuns), reading: summary(readingRuns) };
     }
     await book.close();
+
+    if (wants('stripes')) {
+      log('stripes: the book with margin coding stripes on');
+      m.stripes = await measureStripes({
+        url: bookServer.url,
+        reps: options.reps,
+        readingFrames: options.smoke ? 60 : READING_FRAMES,
+        readingStepPx: READING_STEP_PX,
+        book: { title: bookTitle, expected: bookExpected, spans: bookSpans, codingSpans: codingSpans(bookText, options.codeApplications, 12) },
+        note: { title: noteTitle, codingSpans: codingSpans(noteText, options.codeApplications, 11) },
+        newSeededContext: async (initScript) => {
+          const context = await newContext(browser, options.appCss);
+          await context.addInitScript({ content: initScript });
+          await seed(context, bookServer, bookBackupFile);
+          return context;
+        },
+        freshPage,
+        log,
+      });
+    }
 
     // ---- The corpus: list, open one, heap over 50 documents.
     if (wants('corpus')) {
