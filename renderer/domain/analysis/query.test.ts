@@ -7,6 +7,7 @@ import type { QueryAnswer } from './requests';
 import { codeSet, randomDocument, seeded, TEST_CODES, type TestDocument } from './testFixtures';
 import { profileText } from './textProfile';
 import type { AnalysisSegment } from './input';
+import type { Span } from '../span';
 
 const KNOWN = new Set(TEST_CODES.map((c) => c.id));
 
@@ -44,7 +45,7 @@ function matches(q: Query, s: AnalysisSegment, d: TestDocument, coders?: readonl
 function decide(q: Query, s: AnalysisSegment, d: TestDocument, coders?: readonly string[]): boolean {
   const units = d.segments.filter((t) => countedCodes(t, coders).size > 0);
   const m = (x: Query, t: AnalysisSegment) => matches(x, t, d, coders);
-  const shares = (a: { start: number; end: number }, b: { start: number; end: number }) => {
+  const shares = (a: Span, b: Span) => {
     for (let p = a.start; p < a.end; p++) if (p >= b.start && p < b.end) return true;
     return false;
   };

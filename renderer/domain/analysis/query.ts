@@ -13,6 +13,7 @@
  *   most N characters after it.
  */
 import type { CodeIndex } from './codeIndex';
+import type { Span } from '../span';
 import { codesAt, lowerBound, SpanIndex, type Unit } from './units';
 
 export type Distance = { chars: number } | 'paragraph';
@@ -135,7 +136,7 @@ function combine(terms: Uint8Array[], n: number, op: (a: number, b: number) => n
  * The window [lo, hi] a neighbour must touch (start ≤ hi and end ≥ lo): the unit widened by N
  * characters, or the lines it lies on (sharing a character with them).
  */
-export function windowOf(u: { start: number; end: number }, within: Distance, doc: Pick<QueryDocument, 'lines'>): [number, number] {
+export function windowOf(u: Span, within: Distance, doc: Pick<QueryDocument, 'lines'>): [number, number] {
   if (within !== 'paragraph') return [u.start - within.chars, u.end + within.chars];
   const lines = doc.lines;
   if (!lines) throw new Error('paragraphs need the text of the document');

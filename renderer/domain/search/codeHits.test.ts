@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OpContext } from '../context';
 import type { Segment } from '../model';
+import type { Span } from '../span';
 import { codeHits, codeHitsReportText } from './codeHits';
 
 let n = 0;
@@ -8,7 +9,7 @@ const ctx: OpContext = { now: '2026-01-01T00:00:00.000Z', newId: () => `id${++n}
 const text = 'FTF one. FTF two and FTF three.';
 const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
 
-const existing = (span: { start: number; end: number }, codeId: string, coder: string): Segment => ({
+const existing = (span: Span, codeId: string, coder: string): Segment => ({
   id: `seg-${span.start}`,
   documentId: 'd',
   documentHash: 'h',
