@@ -75,8 +75,20 @@ export const DocumentMemoSchema = z.object({
 });
 export type DocumentMemo = z.infer<typeof DocumentMemoSchema>;
 
+/** A coder as the project shows them: the name stamped on codings, a colour and initials. */
+export const CoderProfileSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  colour: HEX_COLOUR,
+  initials: z.string().trim().min(1).max(3),
+});
+export type CoderProfile = z.infer<typeof CoderProfileSchema>;
+
 export const SettingsSchema = z.object({
   coder: z.string().trim().min(1).max(100),
+  /** Colours and initials chosen for coders (others get defaults: domain/coders.ts); absent in older projects. */
+  coders: z.array(CoderProfileSchema).optional(),
+  /** Blind coding: views show only the current coder's codings until the analyst compares. */
+  blindCoding: z.boolean().optional(),
   /** Searches the analyst named in the Search view (absent until one is saved). */
   savedSearches: z.array(SavedSearchSchema).optional(),
   /** The word-frequency stop words as the analyst edited them (absent: the default English list). */
