@@ -14,7 +14,7 @@ export class CodeIndex {
   readonly ids: readonly string[];
   private readonly byId: ReadonlyMap<string, number>;
   /** For each code: itself first, then its ancestors up to the top. */
-  readonly lineage: readonly Int32Array[];
+  readonly lineage: ReadonlyArray<readonly number[]>;
   readonly depth: Int32Array;
 
   /** `codes` in the order rows should take (tree order); a parent outside the list ends the chain. */
@@ -26,7 +26,7 @@ export class CodeIndex {
       const chain = [i];
       // A (corrupt) parent loop stops where it comes back.
       for (let p = parentOf[i]!; p >= 0 && !chain.includes(p); p = parentOf[p]!) chain.push(p);
-      return Int32Array.from(chain);
+      return chain;
     });
     this.depth = Int32Array.from(this.lineage, (chain) => chain.length - 1);
   }

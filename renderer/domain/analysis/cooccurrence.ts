@@ -30,19 +30,33 @@ function forEachTouching(units: readonly Unit[], starts: Int32Array, long: reado
   }
 }
 
+/**
+ * Work arrays shared by every call (one document at a time, in one thread): dense counts, and
+ * stamps that mark what the current unit already counted without clearing between units.
+ */
+let work = { codes: -1, pairs: new Int32Array(0), same: new Int32Array(0), pairStamp: new Int32Array(0), codeStamp: new Int32Array(0), stamp: 0 };
+
+function workFor(codes: number) {
+  if (work.codes !== codes || work.stamp > 2e9) {
+    const square = codes * codes;
+    work = { codes, pairs: new Int32Array(2 * square), same: new Int32Array(2 * square), pairStamp: new Int32Array(2 * square), codeStamp: new Int32Array(2 * codes), stamp: 0 };
+  }
+  return work;
+}
+
 export function tallyCooccurrence(doc: QueryDocument, within: Distance): PairTally {
   const { units } = doc;
   const k = doc.codes.size;
   const square = k * k;
-  const pairs = new Int32Array(2 * square);
-  const same = new Int32Array(2 * square);
-  const pairStamp = new Int32Array(2 * square);
-  const codeStamp = new Int32Array(2 * k);
+  const w = workFor(k);
+  const { pairs, same, pairStamp, codeStamp } = w;
+  /** Keys counted in this document, to read them out and clear them after. */
+  const used: number[] = [];
   const starts = Int32Array.from(units, (u) => u.start);
   const long = units.flatMap((u, i) => (u.end - u.start > LONG_UNIT ? [i] : []));
   const touched: number[][] = [[], []];
-  units.forEach((u, index) => {
-    const stamp = index + 1;
+  for (const u of units) {
+    const stamp = ++w.stamp;
     touched[0]!.length = 0;
     touched[1]!.length = 0;
     const [lo, hi] = windowOf(u, within, doc);
@@ -63,17 +77,14 @@ export function tallyCooccurrence(doc: QueryDocument, within: Distance): PairTal
           const key = level * square + (a < b ? a * k + b : b * k + a);
           if (pairStamp[key] === stamp) continue;
           pairStamp[key] = stamp;
-          pairs[key]!++;
+          if (pairs[key]!++ === 0) used.push(key);
         }
         for (const b of own) if (a < b) same[level * square + a * k + b]!++;
       }
     }
-  });
-  const keys: number[] = [];
-  for (let key = 0; key < pairs.length; key++) if (pairs[key]) keys.push(key);
-  return {
-    keys: Int32Array.from(keys),
-    pairs: Int32Array.from(keys, (key) => pairs[key]!),
-    same: Int32Array.from(keys, (key) => same[key]!),
-  };
+  }
+  used.sort((a, b) => a - b);
+  const tally = { keys: Int32Array.from(used), pairs: Int32Array.from(used, (key) => pairs[key]!), same: Int32Array.from(used, (key) => same[key]!) };
+  for (const key of used) pairs[key] = same[key] = 0;
+  return tally;
 }

@@ -41,12 +41,25 @@ function wordStartsBefore(units: readonly Unit[], bounds: Int32Array): Int32Arra
   return before;
 }
 
+/** Every start and end, ascending, each once. */
+function boundsOf(units: readonly Unit[]): Int32Array {
+  const all = new Int32Array(2 * units.length);
+  units.forEach((u, i) => {
+    all[2 * i] = u.start;
+    all[2 * i + 1] = u.end;
+  });
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[n - 1]) all[n++] = all[i]!;
+  return all.subarray(0, n);
+}
+
 export function coverageOf(units: readonly Unit[], codeCount: number): Coverage {
   const size = 2 * codeCount;
   const chars = new Int32Array(size);
   const words = new Int32Array(size);
   if (units.length === 0) return { chars, words };
-  const bounds = Int32Array.from(new Set(units.flatMap((u) => [u.start, u.end]))).sort();
+  const bounds = boundsOf(units);
   const before = wordStartsBefore(units, bounds);
   const wordsIn = (start: number, end: number) => before[lowerBound(bounds, end)]! - before[lowerBound(bounds, start)]!;
   // One open run per code and level; units come by start, so a run closes at the first gap.

@@ -33,20 +33,27 @@ export function resolveUnits(segments: readonly AnalysisSegment[], codes: CodeIn
   for (const segment of segments) {
     const codings: Array<{ code: number; coder: string }> = [];
     const own: number[] = [];
-    const rolled: number[] = [];
     for (const c of segment.codings) {
       if (coders && !coders.has(c.coder)) continue;
       const code = codes.indexOf(c.codeId);
       if (code < 0) continue;
       codings.push({ code, coder: c.coder });
-      if (own.includes(code)) continue;
-      own.push(code);
-      for (const k of codes.lineage[code]!) if (!rolled.includes(k)) rolled.push(k);
+      if (!own.includes(code)) own.push(code);
     }
-    if (codings.length) units.push({ segment, start: segment.start, end: segment.end, own, rolled, codings });
+    if (codings.length === 0) continue;
+    // One code (the usual case): its lineage is the rolled-up list as it is.
+    let rolled: readonly number[] = codes.lineage[own[0]!]!;
+    if (own.length > 1) {
+      const all: number[] = [];
+      for (const code of own) for (const k of codes.lineage[code]!) if (!all.includes(k)) all.push(k);
+      rolled = all;
+    }
+    units.push({ segment, start: segment.start, end: segment.end, own, rolled, codings });
   }
-  return units.sort((a, b) => a.start - b.start || b.end - a.end);
+  return units.sort(byPosition);
 }
+
+const byPosition = (a: Unit, b: Unit) => a.start - b.start || b.end - a.end;
 
 /** Index of the first value ≥ x in an ascending array. */
 export function lowerBound(values: ArrayLike<number>, x: number): number {
