@@ -96,7 +96,7 @@ export class StripePainter {
       starts,
       stripeOf: (el) => {
         const item = this.bars.get((el as HTMLElement).dataset.key ?? '')?.item;
-        return item ? { segmentId: item.segmentId, span: item } : null;
+        return item ? { segmentId: item.segmentId, span: item, name: this.codes.get(item.codeId)?.name ?? '' } : null;
       },
       ordered: () => this.ordered().map((bar) => bar.el),
       onFocus: (el) => {
@@ -152,7 +152,7 @@ export class StripePainter {
     this.disposed = true;
     this.resizes.disconnect();
     this.detach();
-    this.layer.replaceChildren();
+    for (const bar of this.bars.values()) bar.el.remove();
     this.bars.clear();
   }
 
