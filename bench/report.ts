@@ -22,6 +22,17 @@ export interface StripesMeasurement {
 
 type StripesScroll = Pick<ScrollSummary, 'frames' | 'stepPx' | 'longFrames' | 'longFramesMax' | 'worstFrameMs'>;
 
+/** Opening the coding popup (bench/popup.ts): p95 from the selection's last mouse-up, with 300 codes and with the book's own. */
+export interface PopupMeasurement {
+  openings: number;
+  codes: number;
+  p50Ms: number;
+  p95Ms: number;
+  baselineCodes: number;
+  baselineP95Ms: number;
+  ratioP95: number;
+}
+
 export interface Results {
   date: string;
   machine: { nproc: number; cpu: string; memoryGB: number; freeMemoryGB: number; node: string; chromium: string };
@@ -39,6 +50,7 @@ export interface Results {
     };
     export?: { qdpxMs: number; qdpxMB: number; jsonStringifyDataMs: number; segments: number; csvRows: number; csvMB: number; csvMs: number; jsonStringifySegmentsMs: number; jsonStringifyCsvRowsMs: number; ratio: number; ratioVsCsvRows: number };
     stripes?: StripesMeasurement;
+    popup?: PopupMeasurement;
     corpus?: { codeApplications: number; codeP50Ms: number; codeP95Ms: number; documents: number; segments: number; listMs: number; documentReadyMs: number; segmentsReadMs: number; openOneMs: number; documentsOpened: number; heapAfterFirstMB: number; heapAfterManyMB: number; heapRatio: number };
   };
   targets?: Target[];
@@ -89,6 +101,7 @@ export function evaluateTargets(r: Results): Target[] {
     t.push({ name: 'scroll, stripes on', goal: '0 long frames (> 50 ms)', measured: `${s.scroll.longFrames} (max over runs ${s.scroll.longFramesMax})`, met: s.scroll.longFramesMax === 0 });
     t.push({ name: 'code p95 vs empty, stripes on', goal: '≤ 1.5× empty document', measured: x(s.code.ratioP95), met: s.code.ratioP95 <= 1.5 });
   }
+  if (m.popup) t.push({ name: `coding popup, ${m.popup.codes} codes`, goal: 'p95 ≤ 50 ms from mouse-up', measured: ms(m.popup.p95Ms), met: m.popup.p95Ms <= 50 });
   if (m.corpus) t.push({ name: 'heap', goal: `after ${m.corpus.documentsOpened} docs ≤ 1.2× after first`, measured: x(m.corpus.heapRatio), met: m.corpus.heapRatio <= 1.2 });
   return t;
 }
@@ -149,6 +162,13 @@ export function formatTable(r: Results): string {
     rows.push([`3s stripes on: read on (${s.reading.frames} frames × ${s.reading.stepPx}px)`, frames(s.reading), '0 long frames', '—']);
     rows.push([`3s stripes on: code p95 (${s.code.applications} ×)`, ms(s.code.bookP95Ms), `empty doc ${ms(s.code.emptyP95Ms)}`, x(s.code.ratioP95)]);
   }
+  if (m.popup)
+    rows.push([
+      `2p opening the coding popup with ${m.popup.codes} codes: p95 from the selection's last mouse-up (${m.popup.openings} ×)`,
+      `${ms(m.popup.p95Ms)} (p50 ${ms(m.popup.p50Ms)})`,
+      `${m.popup.baselineCodes} codes ${ms(m.popup.baselineP95Ms)}`,
+      x(m.popup.ratioP95),
+    ]);
   if (m.export)
     rows.push([
       `4 CSV ${m.export.segments} segments (${m.export.csvRows} rows, ${m.export.csvMB} MB)`,

@@ -28,6 +28,7 @@ import { runSynth, type SynthSummary } from '../scripts/synth';
 import { mulberry32 } from '../scripts/synth/prng';
 import { median, percentile, ratio, evaluateTargets, formatTable, type Results } from './report';
 import { measureStripes, stripesSetting } from './stripes';
+import { measurePopup, POPUP_CODES } from './popup';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -477,6 +478,26 @@ async function main(): Promise<void> {
           const context = await newContext(browser, options.appCss);
           await context.addInitScript({ content: initScript });
           await seed(context, bookServer, bookBackupFile);
+          return context;
+        },
+        freshPage,
+        log,
+      });
+    }
+
+    if (wants('popup')) {
+      log(`popup: opening the coding popup with ${POPUP_CODES} codes`);
+      m.popup = await measurePopup({
+        url: bookServer.url,
+        openings: options.smoke ? 5 : 60,
+        book: { title: bookTitle, expected: bookExpected, spans: bookSpans },
+        backup: bookBackup,
+        bookBackupFile,
+        largeBackupFile: join(dir, `book-backup-${POPUP_CODES}-codes.json`),
+        traceFile: options.trace ? join(options.trace, 'popup.json') : null,
+        newSeededContext: async (backupFile) => {
+          const context = await newContext(browser, options.appCss);
+          await seed(context, bookServer, backupFile);
           return context;
         },
         freshPage,

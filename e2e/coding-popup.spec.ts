@@ -77,28 +77,36 @@ test('with 65 codes, a passage near the top: the popup is inside the window, off
   });
   expect(box.y >= passage.bottom || box.y + box.height <= passage.top).toBe(true);
 
-  // Every code is an option, cousins named by their paths, themes described.
-  const options = popup.getByRole('option');
-  await expect(options).toHaveCount(65 + DEFAULT_CODES);
-  await expect(codeOption(page, 'Threat framing > Other')).toHaveCount(1);
-  await expect(codeOption(page, 'Returnees > Other')).toHaveCount(1);
-  await expect(codeOption(page, 'Rule of law')).toHaveAccessibleDescription('Passages about rule of law.');
+  // Every code is an option (the list renders those in view: the rest are counted by aria-setsize).
+  const total = 65 + DEFAULT_CODES;
+  const combo = popup.getByRole('combobox', { name: 'Find or create code' });
+  const highlighted = popup.locator('[role=option][aria-selected=true]');
+  await expect(highlighted).toHaveAttribute('aria-setsize', String(total));
+  await expect(combo).toHaveAttribute('aria-activedescendant', (await highlighted.getAttribute('id'))!);
 
-  // The list scrolls inside the popup; each option can be scrolled to while the popup stays put.
+  // The list scrolls inside the popup, which stays put: the arrows reach every code, each
+  // highlighted one in view. Up from the first wraps to the last; down from the last to the first.
   const list = popup.getByRole('listbox');
   expect(await list.evaluate((ul) => ul.scrollHeight > ul.clientHeight)).toBe(true);
-  for (const option of await options.all()) {
-    await option.scrollIntoViewIfNeeded();
-    await expect(option).toBeInViewport();
+  await combo.press('ArrowUp');
+  await expect(highlighted).toHaveAttribute('aria-posinset', String(total));
+  await expect(highlighted).toBeInViewport();
+  await combo.press('ArrowDown');
+  const reached: string[] = [];
+  for (let i = 1; i <= total; i++) {
+    await expect(highlighted).toHaveAttribute('aria-posinset', String(i));
+    await expect(highlighted).toBeInViewport();
+    reached.push((await highlighted.getAttribute('aria-label'))!);
+    if (i < total) await combo.press('ArrowDown');
   }
+  const paths = studyCodebook().map((c) => (c.parentId ? `${THEMES[Number(c.parentId.slice(1))]} > ${c.name}` : c.name));
+  expect(reached.sort()).toEqual([...paths, 'Communications', 'Counter-financing', 'FTF', 'Political-military', 'Stabilization'].sort());
   expect(await popup.boundingBox()).toEqual(box);
 
-  // The keyboard reaches the last one too: up from the first wraps to it; Enter applies it.
-  const last = options.last();
-  await popup.getByRole('combobox', { name: 'Find or create code' }).press('ArrowUp');
-  await expect(last).toHaveAttribute('aria-selected', 'true');
-  await expect(last).toBeInViewport();
-  await page.keyboard.press('Enter');
+  // The mouse wheel scrolls the list too; a click on an option applies it.
+  await list.hover();
+  await page.mouse.wheel(0, 10_000);
+  await codeOption(page, 'Threat framing > Other').click();
   await expect(popup).toHaveCount(0);
   await expect.poll(() => highlightedTexts(page)).toEqual(['Coalition Reaffirms To Fight Islamic State']);
 });
@@ -114,7 +122,11 @@ test('typed right after selecting, a prefix + Enter applies the match; "Create â
   const combo = codingPopup(page).getByRole('combobox', { name: 'Find or create code' });
   await expect(combo).toBeFocused();
   await expect(combo).toHaveValue('Gov');
-  await expect(codeOption(page, 'Governance & reconciliation')).toHaveAttribute('aria-selected', 'true');
+  const governance = codeOption(page, 'Governance & reconciliation');
+  await expect(governance).toHaveAttribute('aria-selected', 'true');
+  // The highlighted code's description is the hint line (and the option's description).
+  await expect(governance).toHaveAccessibleDescription('Passages about governance & reconciliation.');
+  await expect(codingPopup(page).getByText('Passages about governance & reconciliation.')).toBeVisible();
   await page.keyboard.press('Enter');
   await expectCount(page, 'Governance & reconciliation', 1);
   expect(await codeTotal(page)).toBe(total); // no code "Gov"
@@ -151,6 +163,8 @@ test('typed right after selecting, a prefix + Enter applies the match; "Create â
 test('recent codes come first and "." applies the last-used code again; digits still work', async ({ page }) => {
   await importStudyCodebook(page);
   await dragSelect(page, 'Didier Reynders', 'Didier Reynders');
+  await expect(codingPopup(page)).toBeVisible();
+  await page.keyboard.type('Returnees');
   await codeOption(page, 'Returnees > Other').click();
   await expect.poll(() => highlightedTexts(page)).toEqual(['Didier Reynders']);
   await dragSelect(page, 'Wednesday', 'Wednesday');

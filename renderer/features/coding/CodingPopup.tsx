@@ -10,7 +10,7 @@ import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useSta
 import { inVivoName } from '../../domain/inVivo';
 import type { Code } from '../../domain/model';
 import { popupItems, prepareCodes, type PopupItem } from './codeChoices';
-import { CodeOptions, optionId } from './CodeOptions';
+import { CodeOptions, optionId, ROW_PX } from './CodeOptions';
 import { CODING_KEYS, isInVivoKey } from './codingKeys';
 import { placePopup, type Anchor, type Placement } from './popupPlacement';
 import { useRecentCodeIds } from './recentCodes';
@@ -38,10 +38,11 @@ export function CodingPopup({ codes, anchor, selectedText, onApply, onCreate, on
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const recentIds = useRecentCodeIds();
-  const prepared = useMemo(() => prepareCodes(codes), [codes]);
+  const prepared = prepareCodes(codes);
   const items = useMemo(() => popupItems(codes, prepared, recentIds, query), [codes, prepared, recentIds, query]);
   const lastUsedId = useMemo(() => recentIds.find((id) => codes.some((c) => c.id === id)), [recentIds, codes]);
   const listId = useId();
+  const hintId = useId();
   const input = useRef<HTMLInputElement>(null);
   const popup = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -55,14 +56,6 @@ export function CodingPopup({ codes, anchor, selectedText, onApply, onCreate, on
   }, []);
   useTypeToFilter(input, filter);
 
-  // Keep the highlighted option in view, scrolling the list only (never the page behind).
-  useLayoutEffect(() => {
-    const ul = list.current;
-    const option = document.getElementById(optionId(listId, active));
-    if (!ul || !option) return;
-    if (option.offsetTop < ul.scrollTop) ul.scrollTop = option.offsetTop;
-    else if (option.offsetTop + option.offsetHeight > ul.scrollTop + ul.clientHeight) ul.scrollTop = option.offsetTop + option.offsetHeight - ul.clientHeight;
-  }, [listId, active]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const move = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE, PageUp: -PAGE }[e.key];
@@ -105,7 +98,19 @@ export function CodingPopup({ codes, anchor, selectedText, onApply, onCreate, on
         onChange={(e) => filter(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      <CodeOptions id={listId} items={items} active={active} lastUsedId={lastUsedId} maxHeight={placement?.listMaxHeight} listRef={list} onChoose={choose} />
+      <CodeOptions
+        id={listId}
+        items={items}
+        active={active}
+        lastUsedId={lastUsedId}
+        height={Math.min(items.length * ROW_PX, placement?.listMaxHeight ?? LIST_MAX_PX)}
+        hintId={hintId}
+        listRef={list}
+        onChoose={choose}
+      />
+      <p id={hintId} className="coding-popup-hint">
+        {hint(items[active])}
+      </p>
       <div className="coding-popup-foot">
         <button type="button" onMouseDown={keepSelection} onClick={onInVivo} disabled={!inVivo} aria-keyshortcuts={CODING_KEYS.inVivo} title="Code in vivo (Ctrl+I): a code named after the selected words">
           In vivo “{inVivo}”
@@ -113,6 +118,14 @@ export function CodingPopup({ codes, anchor, selectedText, onApply, onCreate, on
       </div>
     </div>
   );
+}
+
+/** The hint line: what the highlighted item is or does. */
+function hint(item: PopupItem | undefined): string {
+  if (!item) return '';
+  if (item.kind === 'create') return 'Creates a top-level code and applies it';
+  const { code, path } = item.choice;
+  return code.description || (code.parentId ? path : '');
 }
 
 /**
@@ -136,7 +149,7 @@ function usePlacement(anchor: Anchor, popup: React.RefObject<HTMLDivElement | nu
     const ul = list.current;
     if (!box || !ul) return;
     const rest = box.offsetHeight - ul.offsetHeight;
-    const listHeight = Math.min(ul.scrollHeight, LIST_MAX_PX);
+    const listHeight = Math.min(count * ROW_PX, LIST_MAX_PX);
     const placed = placePopup({ left, top, bottom }, { width: box.offsetWidth, height: rest + listHeight }, viewport);
     setPlacement({ ...placed, listMaxHeight: Math.min(LIST_MAX_PX, placed.maxHeight - rest) });
   }, [left, top, bottom, count, viewport, popup, list, outOfView]);

@@ -35,13 +35,21 @@ export const RECENT_SHOWN = 5;
 const FOLD: FoldOptions = { matchCase: false, matchDiacritics: false };
 const fold = (s: string) => foldQuery(s, FOLD);
 
+/** Per codebook (the project's codes array changes identity with every edit): the popup opens for each selection. */
+const preparedOf = new WeakMap<readonly Code[], PreparedCode[]>();
+
 export function prepareCodes(codes: readonly Code[]): PreparedCode[] {
-  const byId = codesById(codes);
-  return flattenTree(codes).map(({ code }, order) => {
-    const path = codePath(byId, code.id);
-    const parents = path.slice(0, Math.max(0, path.length - code.name.length - CODE_PATH_SEPARATOR.length));
-    return { code, path, parents, recent: false, order, name: fold(code.name), parentsFolded: fold(parents) };
-  });
+  let prepared = preparedOf.get(codes);
+  if (!prepared) {
+    const byId = codesById(codes);
+    prepared = flattenTree(codes).map(({ code }, order) => {
+      const path = codePath(byId, code.id);
+      const parents = path.slice(0, Math.max(0, path.length - code.name.length - CODE_PATH_SEPARATOR.length));
+      return { code, path, parents, recent: false, order, name: fold(code.name), parentsFolded: fold(parents) };
+    });
+    preparedOf.set(codes, prepared);
+  }
+  return prepared;
 }
 
 const WORD_START = /[\p{L}\p{N}]/u;

@@ -16,11 +16,12 @@ import { FindPlugin } from '../../viewer/plugins/FindPlugin';
 import { HighlightPlugin } from '../../viewer/plugins/HighlightPlugin';
 import { KeyboardCaretPlugin } from '../../viewer/plugins/KeyboardCaretPlugin';
 import { PointerPlugin } from '../../viewer/plugins/PointerPlugin';
-import { SelectionPlugin, type SelectionInfo } from '../../viewer/plugins/SelectionPlugin';
+import { SelectionPlugin } from '../../viewer/plugins/SelectionPlugin';
 import { ViewerHandlePlugin, type ViewerHandle } from '../../viewer/plugins/ViewerHandlePlugin';
 import { CodingPopup } from '../coding/CodingPopup';
 import { CodingShortcutsPlugin } from '../coding/CodingShortcutsPlugin';
 import { useCoding } from '../coding/useCoding';
+import { usePopupSelection } from '../coding/usePopupSelection';
 import { DocumentMemoField } from './DocumentMemoField';
 import { FindBar } from './FindBar';
 import { HoverTooltip } from './HoverTooltip';
@@ -52,7 +53,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
   const { placed, index, unplaced } = usePlacedSegments(doc.id, segments.inDocument(doc.id), text, doc.sha256);
   const openDocument = useMemo(() => ({ id: doc.id, sha256: doc.sha256, text }), [doc.id, doc.sha256, text]);
   const coding = useCoding(openDocument);
-  const [selection, setSelection] = useState<SelectionInfo | null>(null);
+  const { selection, setSelection, onSelectionChange } = usePopupSelection();
   const [hover, setHover] = useState<{ x: number; y: number; codes: Code[] } | null>(null);
   const find = useFind(doc.id);
   const [stripes, setStripes] = useStripesSetting();
@@ -168,7 +169,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
           <KeyboardCaretPlugin />
           <CopyPlugin />
           {/* Coding waits until the document's segments are in memory (large projects read them after the text). */}
-          {ready && <SelectionPlugin onChange={setSelection} />}
+          {ready && <SelectionPlugin onChange={onSelectionChange} />}
           <PointerPlugin onHover={onHover} onActivate={onActivate} />
           {ready && <CodingShortcutsPlugin codes={codes} onApply={applyToSpan} onInVivo={codeInVivo} />}
           <ViewerHandlePlugin onHandle={onHandle} />
