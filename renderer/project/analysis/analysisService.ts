@@ -1,0 +1,206 @@
+/**
+ * The project's analysis, outside React: mirrors the project into the analysis engine (in a
+ * worker) as it changes — the codebook, the listed documents and, one document at a time, the
+ * segments a change touched — reads every text once for its profile, and answers questions.
+ * Listeners hear of every change, so open views ask again and stay live while the analyst codes.
+ */
+import { flattenTree } from '../../domain/codeTree';
+import { toAnalysisSegment, type AnalysisDocument } from '../../domain/analysis/input';
+import { needsLines } from '../../domain/analysis/query';
+import type { AnalysisRequest, AnswerOf } from '../../domain/analysis/requests';
+import type { Code, Segment } from '../../domain/model';
+import { readableDocuments, type Corpus } from '../corpus';
+import type { ProjectStore } from '../projectStore';
+import { InlineHost, startEngine, type EngineHost } from './engineHost';
+import type { FromEngine } from './protocol';
+
+/** Converting and posting segments on the main thread takes at most this long before yielding a frame. */
+const SLICE_MS = 8;
+/** While texts are read, listeners hear of new profiles at most this often. */
+const PROFILE_NOTICE_MS = 750;
+const TEXTS_AT_ONCE = 3;
+
+export interface AnalysisStatus {
+  /** Bumped whenever the data behind the answers changed. */
+  version: number;
+  /** Texts read for their profile, of all listed documents. */
+  textsRead: number;
+  textsTotal: number;
+}
+
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class AnalysisService {
+  private host: EngineHost;
+  private sentCodes: readonly Code[] | null = null;
+  private sentListing = '';
+  private readonly sentSegments = new Map<string, readonly Segment[]>();
+  private listing: AnalysisDocument[] = [];
+  private readonly pending = new Map<number, { resolve: (a: never) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private status: AnalysisStatus = { version: 0, textsRead: 0, textsTotal: 0 };
+  private readonly listeners = new Set<() => void>();
+  /** The sync under way (large changes are posted over several frames); questions wait for it. */
+  private syncing: Promise<void> = Promise.resolve();
+  private syncAgain = false;
+  private readonly profiled = new Set<string>();
+  private profiling: Promise<void> | null = null;
+  private lastProfileNotice = 0;
+  private readonly unsubscribe: Array<() => void> = [];
+
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly corpus: Corpus,
+    /** A corpus document's text (imported ones carry theirs). */
+    private readonly readText: (documentId: string) => Promise<string>,
+  ) {
+    this.host = this.connect(startEngine());
+    this.unsubscribe.push(store.subscribe(() => this.requestSync()), corpus.subscribe(() => this.requestSync()));
+    this.requestSync();
+  }
+
+  getStatus = (): AnalysisStatus => this.status;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Answers a question on the project as it is now (all segments read, every change posted). */
+  async ask<R extends AnalysisRequest>(request: R): Promise<AnswerOf<R>> {
+    await this.store.whenLoaded();
+    await this.syncing;
+    if (request.kind === 'query' && needsLines(request.query)) await this.readTexts();
+    const id = this.nextId++;
+    const started = performance.now();
+    const answer = await new Promise<AnswerOf<R>>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (a: never) => void, reject });
+      this.host.send({ type: 'ask', id, request });
+    });
+    // For the benchmark and the performance panel: the round trip, and the engine's own time.
+    performance.measure(`analysis:${request.kind}`, { start: started, detail: { computeMs: answer.computeMs } });
+    return answer;
+  }
+
+  /** Reads every listed document's text once (for words and paragraphs); resolves when all are read. */
+  readTexts(): Promise<void> {
+    this.profiling ??= this.profileAll().finally(() => {
+      this.profiling = null;
+    });
+    return this.profiling;
+  }
+
+  dispose(): void {
+    for (const u of this.unsubscribe) u();
+    this.host.dispose();
+    for (const p of this.pending.values()) p.reject(new Error('Analysis closed.'));
+    this.pending.clear();
+  }
+
+  private connect(host: EngineHost): EngineHost {
+    host.onReply = (reply) => this.onReply(reply);
+    return host;
+  }
+
+  private onReply(reply: FromEngine | null): void {
+    if (!reply) {
+      // The worker died: start again inline and post everything anew; questions under way are asked again by their views.
+      this.host = this.connect(new InlineHost());
+      this.sentCodes = null;
+      this.sentListing = '';
+      this.sentSegments.clear();
+      this.profiled.clear();
+      for (const p of this.pending.values()) p.reject(new Error('The analysis stopped; it was started again.'));
+      this.pending.clear();
+      this.requestSync();
+      return;
+    }
+    const waiting = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
+    if (!waiting) return;
+    if (reply.type === 'answer') waiting.resolve(reply.answer as never);
+    else waiting.reject(new Error(reply.message));
+  }
+
+  private requestSync(): void {
+    if (this.syncAgain) return;
+    this.syncAgain = true;
+    this.syncing = this.syncing.then(() => {
+      this.syncAgain = false;
+      return this.sync();
+    });
+  }
+
+  /** Posts what changed since the last sync; a big change (the first one) in slices of SLICE_MS. */
+  private async sync(): Promise<void> {
+    const snapshot = this.store.getSnapshot();
+    let changed = false;
+    if (snapshot.codes !== this.sentCodes) {
+      this.sentCodes = snapshot.codes;
+      this.host.send({ type: 'codes', codes: flattenTree(snapshot.codes).map(({ code }) => ({ id: code.id, parentId: code.parentId })) });
+      changed = true;
+    }
+    const listing: AnalysisDocument[] = readableDocuments(this.corpus.getSnapshot().corpus, snapshot.documents).map((d) => ({
+      id: d.id,
+      title: d.title,
+      kind: d.kind,
+      place: d.place,
+      date: d.date,
+    }));
+    const listingKey = JSON.stringify(listing);
+    if (listingKey !== this.sentListing) {
+      this.sentListing = listingKey;
+      this.listing = listing;
+      this.host.send({ type: 'documents', documents: listing });
+      this.status = { ...this.status, textsTotal: listing.length, textsRead: listing.filter((d) => this.profiled.has(d.id)).length };
+      changed = true;
+    }
+    const stale = listing.filter((d) => snapshot.segments.inDocument(d.id) !== (this.sentSegments.get(d.id) ?? null));
+    let sliceStart = performance.now();
+    let batch: Array<{ documentId: string; segments: ReturnType<typeof toAnalysisSegment>[] }> = [];
+    for (const d of stale) {
+      const segments = snapshot.segments.inDocument(d.id);
+      this.sentSegments.set(d.id, segments);
+      batch.push({ documentId: d.id, segments: segments.map(toAnalysisSegment) });
+      if (performance.now() - sliceStart > SLICE_MS) {
+        this.host.send({ type: 'segments', batch });
+        batch = [];
+        await nextFrame();
+        sliceStart = performance.now();
+      }
+    }
+    if (batch.length) this.host.send({ type: 'segments', batch });
+    if (changed || stale.length) {
+      performance.mark('analysis:changed', { detail: this.status.version + 1 });
+      this.notify({ version: this.status.version + 1 });
+    }
+  }
+
+  private async profileAll(): Promise<void> {
+    const queue = this.listing.filter((d) => !this.profiled.has(d.id));
+    const work = async () => {
+      for (let d = queue.shift(); d; d = queue.shift()) {
+        const imported = this.store.getSnapshot().documents.find((x) => x.id === d!.id);
+        try {
+          const text = imported ? imported.text : await this.readText(d.id);
+          this.host.send({ type: 'text', documentId: d.id, text });
+          this.profiled.add(d.id);
+        } catch (err) {
+          console.error(`Analysis could not read “${d.title}”`, err);
+        }
+        const read = Math.min(this.profiled.size, this.listing.length);
+        const now = performance.now();
+        if (read === this.listing.length || now - this.lastProfileNotice > PROFILE_NOTICE_MS) {
+          this.lastProfileNotice = now;
+          this.notify({ version: this.status.version + 1, textsRead: read });
+        } else this.status = { ...this.status, textsRead: read };
+      }
+    };
+    await Promise.all(Array.from({ length: TEXTS_AT_ONCE }, work));
+  }
+
+  private notify(partial: Partial<AnalysisStatus>): void {
+    this.status = { ...this.status, ...partial };
+    for (const l of this.listeners) l();
+  }
+}
