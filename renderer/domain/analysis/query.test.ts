@@ -177,3 +177,37 @@ describe('coding queries match a brute-force oracle', () => {
     expect(ask(engine, q).length).toBe(before + 1);
   });
 });
+
+describe('querySegments (the codebook list)', () => {
+  it('finds what the engine finds, in the given document order', async () => {
+    const { querySegments } = await import('./querySegments');
+    for (const seed of [1, 2, 3]) {
+      const { rng, docs, engine } = project(seed);
+      const codes = TEST_CODES.map((c) => ({ ...c, name: c.id, colour: '#000000', description: '', shortcut: null, createdAt: '', updatedAt: '' }));
+      const stored = docs.flatMap((d) =>
+        d.segments.map((s) => ({
+          id: s.id,
+          documentId: d.doc.id,
+          documentHash: 'h',
+          start: s.start,
+          end: s.end,
+          quote: s.quote,
+          prefix: s.before,
+          suffix: '',
+          memo: s.memo,
+          codings: s.codings.map((c, i) => ({ id: `${s.id}-${i}`, codeId: c.codeId, coder: c.coder, createdAt: '' })),
+          createdAt: '',
+          updatedAt: '',
+        })),
+      );
+      const order = docs.map((d) => d.doc.id).reverse();
+      for (const q of [randomTerm(rng), { op: 'anyOf', of: [randomTerm(rng), randomTerm(rng)] } as Query, { op: 'near', of: randomTerm(rng), to: randomTerm(rng), within: { chars: 3 } } as Query]) {
+        const found = querySegments(q, stored, codes, order, ['ana']).map((s) => s.id);
+        const expected = ask(engine, q, { coders: ['ana'], documents: order }).slice();
+        expect(sorted(found)).toEqual(sorted(expected));
+        const rank = (id: string) => order.indexOf(id.split('-')[0]!);
+        expect(found.map(rank)).toEqual([...found.map(rank)].sort((a, b) => a - b));
+      }
+    }
+  });
+});
