@@ -12,6 +12,8 @@ import { UndoControls } from '../features/history/UndoControls';
 import { DocumentPane } from '../features/reader/DocumentPane';
 import { SegmentPanel } from '../features/segment/SegmentPanel';
 import { CoderField } from '../features/settings/CoderField';
+import { CoderFilterControl } from '../features/coders/CoderFilterControl';
+import { AgreementButton } from '../features/agreement/AgreementButton';
 import { CorpusIssues } from './CorpusIssues';
 import { Notices } from './Notices';
 import { SetAsideRows } from './SetAsideRows';
@@ -95,7 +97,9 @@ export function App() {
         <span className="app-name">Marginalia</span>
         <UndoControls />
         <ExchangeMenu corpus={corpus} />
+        <AgreementButton corpus={corpus} onRevealSegment={onRevealSegment} />
         <CoderField />
+        <CoderFilterControl />
         <PanelToggles sizes={sizes} setCollapsed={setCollapsed} />
       </header>
       <Notices />

@@ -5,6 +5,8 @@
 import { useMemo, useState } from 'react';
 import { useProject } from '../../ui/ProjectContext';
 import { rollUpCounts } from '../../domain/codeCounts';
+import { codeCountsFor } from '../../domain/coderFilter';
+import { useCoderFilter } from '../../ui/useCoderFilter';
 import type { Segment } from '../../domain/model';
 import { CodeEditor } from './CodeEditor';
 import { CodedSegments } from './CodedSegments';
@@ -26,7 +28,8 @@ export function CodebookPanel({ documentTitles, documentOrder, onRevealSegment }
   const { collapsed, setExpanded } = useCollapsedCodes();
 
   const rows = useMemo(() => treeRows(codes, collapsed, filter), [codes, collapsed, filter]);
-  const counts = useMemo(() => (segmentsLoaded ? rollUpCounts(codes, segments.codeCounts) : null), [codes, segments, segmentsLoaded]);
+  const { accepts } = useCoderFilter();
+  const counts = useMemo(() => (segmentsLoaded ? rollUpCounts(codes, codeCountsFor(segments, accepts)) : null), [codes, segments, segmentsLoaded, accepts]);
   const selected = codes.find((c) => c.id === selectedId) ?? null;
 
   return (

@@ -4,6 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useProject } from '../../ui/ProjectContext';
+import { useCoderFilter } from '../../ui/useCoderFilter';
 import { descendantIds } from '../../domain/codeTree';
 import type { Code, Segment } from '../../domain/model';
 
@@ -18,6 +19,7 @@ interface Props {
 
 export function CodedSegments({ code, documentTitles, documentOrder, onReveal }: Props) {
   const { codes, segments } = useProject();
+  const { accepts } = useCoderFilter();
   const [withSubcodes, setWithSubcodes] = useState(true);
   const [shown, setShown] = useState(PAGE);
   const list = useMemo(() => {
@@ -25,9 +27,9 @@ export function CodedSegments({ code, documentTitles, documentOrder, onReveal }:
     const rank = new Map(documentOrder.map((id, i) => [id, i]));
     return segments
       .all()
-      .filter((s) => s.codings.some((c) => ids.has(c.codeId)))
+      .filter((s) => s.codings.some((c) => ids.has(c.codeId) && (!accepts || accepts(c.coder))))
       .sort((a, b) => (rank.get(a.documentId) ?? 1e9) - (rank.get(b.documentId) ?? 1e9) || a.start - b.start);
-  }, [codes, segments, code.id, withSubcodes, documentOrder]);
+  }, [codes, segments, code.id, withSubcodes, documentOrder, accepts]);
 
   return (
     <section className="coded-segments" aria-label={`Passages coded ${code.name}`}>

@@ -29,6 +29,7 @@ import { SelectionStatus } from './SelectionStatus';
 import { UnplacedNotice } from './UnplacedNotice';
 import { useFind } from './useFind';
 import { usePlacedSegments } from './usePlacedSegments';
+import { useShownSegments } from './useShownSegments';
 import { SegmentMargin } from './SegmentMargin';
 import { StripesToggle, useStripesSetting } from './StripesToggle';
 
@@ -50,7 +51,9 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
   const ready = isDocumentReady(project, doc.id);
   const { store } = useServices();
   useEffect(() => void store.loadDocumentSegments(doc.id), [store, doc.id]);
-  const { placed, index, unplaced } = usePlacedSegments(doc.id, segments.inDocument(doc.id), text, doc.sha256);
+  const { placed, index: placedIndex, unplaced } = usePlacedSegments(doc.id, segments.inDocument(doc.id), text, doc.sha256);
+  // The coder filter: only the codings it keeps are painted, hovered and opened.
+  const { shown, index } = useShownSegments(placed, placedIndex);
   const openDocument = useMemo(() => ({ id: doc.id, sha256: doc.sha256, text }), [doc.id, doc.sha256, text]);
   const coding = useCoding(openDocument);
   const { selection, setSelection, onSelectionChange } = usePopupSelection();
@@ -165,7 +168,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
       )}
       <div className="doc-body">
         <DocumentText key={doc.id} text={text} label="Document text">
-          <HighlightPlugin spans={placed} codes={paintCodes} activeIds={activeSegmentIds} />
+          <HighlightPlugin spans={shown} codes={paintCodes} activeIds={activeSegmentIds} />
           <KeyboardCaretPlugin />
           <CopyPlugin />
           {/* Coding waits until the document's segments are in memory (large projects read them after the text). */}
@@ -173,7 +176,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
           <PointerPlugin onHover={onHover} onActivate={onActivate} />
           {ready && <CodingShortcutsPlugin codes={codes} onApply={applyToSpan} onInVivo={codeInVivo} />}
           <ViewerHandlePlugin onHandle={onHandle} />
-          <SegmentMargin doc={openDocument} placed={placed} codes={codes} stripes={stripes} activeSegmentIds={activeSegmentIds} onOpenSegments={onOpenSegments} />
+          <SegmentMargin doc={openDocument} placed={shown} codes={codes} stripes={stripes} activeSegmentIds={activeSegmentIds} onOpenSegments={onOpenSegments} />
           {find.open && <FindPlugin query={find.query} options={find.options} current={find.current} onMatches={find.setMatches} />}
         </DocumentText>
       </div>

@@ -27,8 +27,9 @@ export interface AgreementRequest {
 export interface AgreementRun {
   request: AgreementRequest;
   result: AgreementResult;
-  /** The compared documents, in listing order. */
+  /** The compared documents, in listing order, and their texts (for quotes and for resolving into the consensus). */
   documents: readonly ReadableDocument[];
+  texts: ReadonlyMap<string, string>;
   /** Codings of the compared coders whose passage is no longer in the current text: left out. */
   unplaced: number;
 }
@@ -64,5 +65,6 @@ export async function runAgreement(
     return { id: doc.id, length: text.length, segments: placement.placed };
   });
   const input = agreementInput({ documents: compared, codeIds: request.codeIds, coders: request.coders, pair: request.pair, overlap: request.overlap });
-  return { request, result: await computeAgreementOffThread(input), documents, unplaced };
+  const byId = new Map(documents.map((d, i) => [d.id, texts[i]!]));
+  return { request, result: await computeAgreementOffThread(input), documents, texts: byId, unplaced };
 }

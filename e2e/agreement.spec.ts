@@ -1,0 +1,101 @@
+/**
+ * Two coders on one document: alice codes three passages FTF; bob (after changing the coder)
+ * codes two of them and one other. The Agreement view shows percentage agreement and Cohen's
+ * kappa for FTF in that document as computed here by hand from the document's length, lists
+ * the two stretches they differ on, and "Accept alice" resolves one into the consensus coder.
+ * The coder filter then hides bob's highlights. Axe: no serious violations in the view.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { codeOption, codingPopup, highlightedTexts, openApp } from './support/coding';
+import { BUNDLED_CORPUS } from './support/host';
+import { dragSelect, manifest, normalisedFile } from './support/text';
+
+const P1 = 'Didier Reynders';
+const P2 = 'continue expanding Coalition efforts';
+const P3 = 'constraining its freedom of movement';
+const P4 = 'decreasing its finances';
+
+async function becomeCoder(page: Page, name: string) {
+  const field = page.getByRole('textbox', { name: 'Coder' });
+  await field.fill(name);
+  await field.blur();
+  await expect(field).toHaveValue(name);
+}
+
+async function codeFtf(page: Page, passage: string) {
+  await dragSelect(page, passage, passage);
+  await codeOption(page, 'FTF').click();
+  await expect(codingPopup(page)).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Apply code FTF' })).toBeVisible();
+}
+
+/** Percentage agreement and Cohen's kappa for FTF, by hand: every character of the document a unit. */
+function expectedFigures() {
+  const doc = manifest(BUNDLED_CORPUS).documents[0]!;
+  const text = normalisedFile(BUNDLED_CORPUS, doc.file);
+  for (const p of [P1, P2, P3, P4]) expect(text.indexOf(p), p).toBeGreaterThan(-1);
+  const n = text.length;
+  const both = P1.length + P2.length; // coded by alice and bob
+  const onlyA = P3.length;
+  const onlyB = P4.length;
+  const neither = n - both - onlyA - onlyB;
+  const po = (both + neither) / n;
+  const pA = (both + onlyA) / n;
+  const pB = (both + onlyB) / n;
+  const pe = pA * pB + (1 - pA) * (1 - pB);
+  return { title: doc.title, percent: `${(po * 100).toFixed(1)}%`, kappa: ((po - pe) / (1 - pe)).toFixed(3) };
+}
+
+const agreementDialog = (page: Page) => page.getByRole('dialog', { name: 'Agreement' });
+
+test('agreement of two coders: figures by hand, the disagreements, accept A, and the coder filter', async ({ page }) => {
+  const expected = expectedFigures();
+  await openApp(page);
+  await becomeCoder(page, 'alice');
+  for (const p of [P1, P2, P3]) await codeFtf(page, p);
+  await becomeCoder(page, 'bob');
+  for (const p of [P1, P2, P4]) await codeFtf(page, p);
+  expect(await highlightedTexts(page)).toEqual([P1, P2, P3, P4].sort());
+
+  await page.getByRole('button', { name: 'Agreement' }).click();
+  const dialog = agreementDialog(page);
+  await expect(dialog.getByRole('checkbox', { name: 'alice' })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'bob' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Compare', exact: true }).click();
+
+  const byCode = dialog.getByRole('table', { name: /Agreement by code/ });
+  const ftf = byCode.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'FTF', exact: true }) });
+  await expect(ftf.getByRole('cell').nth(4)).toHaveText(expected.percent);
+  await expect(ftf.getByRole('cell').nth(5)).toHaveText(expected.kappa);
+  const byDocument = dialog.getByRole('table', { name: 'Agreement by document for FTF' });
+  const docRow = byDocument.getByRole('row').filter({ has: page.getByRole('rowheader', { name: expected.title }) });
+  await expect(docRow.getByRole('cell').nth(4)).toHaveText(expected.percent);
+  await expect(docRow.getByRole('cell').nth(5)).toHaveText(expected.kappa);
+
+  const stretches = dialog.getByRole('list', { name: 'Stretches where the coders differ' }).getByRole('listitem');
+  await expect(stretches).toHaveCount(2);
+  await expect(stretches.nth(0).getByRole('blockquote')).toHaveText(P3);
+  await expect(stretches.nth(1).getByRole('blockquote')).toHaveText(P4);
+  await expect(dialog.getByText('2 stretches where alice and bob differ; 2 open.')).toBeVisible();
+
+  const axe = await new AxeBuilder({ page }).include('dialog.agreement-dialog').analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  await stretches.nth(0).getByRole('button', { name: 'Accept alice' }).click();
+  await expect(stretches.nth(0)).toContainText('Resolved: alice’s coding');
+  await expect(stretches.nth(1)).toContainText('Open');
+  await expect(dialog.getByText('2 stretches where alice and bob differ; 1 open.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close Agreement' }).click();
+
+  // The coder filter: only alice's codings are painted; bob's own passage disappears.
+  await page.getByRole('button', { name: /^Codings shown/ }).click();
+  const filter = page.getByRole('group', { name: 'Coder filter' });
+  await filter.getByRole('radio', { name: 'Chosen coders:' }).check();
+  await filter.getByRole('checkbox', { name: 'bob' }).uncheck();
+  await filter.getByRole('checkbox', { name: 'consensus' }).uncheck();
+  await expect.poll(() => highlightedTexts(page)).toEqual([P1, P2, P3].sort());
+  await filter.getByRole('radio', { name: 'All coders' }).check();
+  await expect.poll(() => highlightedTexts(page)).toEqual([P1, P2, P3, P4].sort());
+});
