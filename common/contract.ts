@@ -111,7 +111,7 @@ export const IPC_PREFIX = 'marginalia:';
 export const BRIDGE_NAME = 'marginalia';
 
 /** Commands the Electron app menu sends to the renderer (the window's own toolbar offers the same). */
-export const MenuCommandSchema = z.enum(['undo', 'redo', 'export', 'import', 'find']);
+export const MenuCommandSchema = z.enum(['undo', 'redo', 'export', 'import', 'find', 'search']);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 export const MENU_CHANNEL = 'marginalia:menu';
 

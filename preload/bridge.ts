@@ -19,7 +19,7 @@ const METHODS: Record<ApiMethod, true> = {
   openImport: true,
   getUserInfo: true,
 };
-const MENU_COMMANDS: Record<MenuCommand, true> = { undo: true, redo: true, export: true, import: true, find: true };
+const MENU_COMMANDS: Record<MenuCommand, true> = { undo: true, redo: true, export: true, import: true, find: true, search: true };
 
 function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(MENU_COMMANDS, value);
