@@ -81,6 +81,18 @@ export const OpenImportResultSchema = z
   .nullable();
 export type OpenImportResult = z.infer<typeof OpenImportResultSchema>;
 
+/**
+ * A file the operating system asked Marginalia to open (a double-clicked .qdpx), waiting in main
+ * until the page takes it: its bytes, or why it could not be read; null when none waits.
+ */
+export const OpenedFileSchema = z
+  .union([
+    z.object({ name: z.string().min(1).max(255), base64: z.string() }).strict(),
+    z.object({ name: z.string().min(1).max(255), error: z.string().max(2000) }).strict(),
+  ])
+  .nullable();
+export type OpenedFile = z.infer<typeof OpenedFileSchema>;
+
 export const UserInfoSchema = z.object({ userName: z.string() });
 export type UserInfo = z.infer<typeof UserInfoSchema>;
 
@@ -96,6 +108,7 @@ export const api = {
   saveExport: { request: SaveExportRequestSchema, response: SaveExportResultSchema },
   openImport: { request: OpenImportRequestSchema, response: OpenImportResultSchema },
   getUserInfo: { request: NoArgs, response: UserInfoSchema },
+  takeOpenedFile: { request: NoArgs, response: OpenedFileSchema },
 } as const;
 
 export type ApiMethod = keyof typeof api;
@@ -111,7 +124,8 @@ export const IPC_PREFIX = 'marginalia:';
 export const BRIDGE_NAME = 'marginalia';
 
 /** Commands the Electron app menu sends to the renderer (the window's own toolbar offers the same). */
-export const MenuCommandSchema = z.enum(['undo', 'redo', 'export', 'import', 'find', 'search']);
+/** 'open-file': the OS asked to open a file; the page takes it with takeOpenedFile. */
+export const MenuCommandSchema = z.enum(['undo', 'redo', 'export', 'import', 'find', 'open-file']);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 export const MENU_CHANNEL = 'marginalia:menu';
 

@@ -4,7 +4,8 @@
  * so the spec checks for an installed binary WITHOUT requiring the package (which would try
  * the download and fail) and skips cleanly where there is none.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
@@ -27,6 +28,19 @@ function installedElectronBinary(): string | null {
 const available = installedElectronBinary() !== null;
 const mainEntry = join(root, 'out', 'main', 'index.js');
 
+/** A fresh user-data folder per launch, so window state and IndexedDB start empty. */
+function launch(userData: string, extraArgs: string[] = []): Promise<ElectronApplication> {
+  // No executablePath: Playwright then requires electron/index.js, which finds the binary
+  // through path.txt, and preloads its own loader that `evaluate` relies on.
+  // Without the development flag and dev server: the app as it ships.
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && name !== 'MARGINALIA_DEV' && name !== 'ELECTRON_RENDERER_URL') env[name] = value;
+  }
+  env['NODE_ENV'] = 'production';
+  return electron.launch({ args: [mainEntry, `--user-data-dir=${userData}`, ...extraArgs], cwd: root, env });
+}
+
 test.describe('Electron app', () => {
   test.skip(
     !available,
@@ -34,23 +48,52 @@ test.describe('Electron app', () => {
   );
 
   let app: ElectronApplication;
+  let userData: string;
 
   test.beforeAll(async () => {
     expect(existsSync(mainEntry), 'run `npm run build` first').toBe(true);
-    // No executablePath: Playwright then requires electron/index.js, which finds the binary
-    // through path.txt, and preloads its own loader that `evaluate` relies on.
-    app = await electron.launch({ args: [mainEntry], cwd: root, env: { ...process.env, NODE_ENV: 'production' } });
+    userData = mkdtempSync(join(tmpdir(), 'marginalia-electron-'));
+    app = await launch(userData);
   });
 
   test.afterAll(async () => {
     await app?.close();
+    rmSync(userData, { recursive: true, force: true });
   });
 
-  test('opens the Marginalia window listing the bundled corpus', async () => {
+  test('opens the Marginalia window from app://marginalia, listing the bundled corpus', async () => {
     const window = await app.firstWindow();
     await expect(window).toHaveTitle('Marginalia');
+    expect(window.url()).toBe('app://marginalia/index.html');
+    expect(await window.evaluate(() => location.origin)).toBe('app://marginalia');
     const documents = window.getByRole('navigation', { name: 'Documents' });
     await expect(documents.getByRole('link')).toHaveCount(5);
+    // The project opened: IndexedDB works on the app:// origin.
+    await expect(window.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('serves nothing outside out/renderer over app://', async () => {
+    const window = await app.firstWindow();
+    const statuses = await window.evaluate(async () => {
+      const status = (url: string) => fetch(url).then((r) => r.status, () => 0);
+      return {
+        index: await status('/index.html'),
+        escape: await status('/..%2f..%2fpackage.json'),
+        dotfile: await status('/.env'),
+        missing: await status('/nope.js'),
+      };
+    });
+    expect(statuses).toEqual({ index: 200, escape: 403, dotfile: 404, missing: 404 });
+  });
+
+  test('has no DevTools without MARGINALIA_DEV=1', async () => {
+    await app.firstWindow();
+    const devTools = await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+      contents?.openDevTools();
+      return contents?.isDevToolsOpened() ?? null;
+    });
+    expect(devTools).toBe(false);
   });
 
   test('runs the renderer with hardened web preferences', async () => {
@@ -98,9 +141,50 @@ test.describe('Electron app', () => {
         hasIpc: bridge ? 'ipcRenderer' in bridge : false,
       };
     });
-    expect(shape.bridgeKeys).toEqual(['getDocument', 'getUserInfo', 'listDocuments', 'onMenuCommand', 'openImport', 'saveExport']);
+    expect(shape.bridgeKeys).toEqual(['getDocument', 'getUserInfo', 'listDocuments', 'onMenuCommand', 'openImport', 'saveExport', 'takeOpenedFile']);
     expect(shape.hasRequire).toBe(false);
     expect(shape.hasProcess).toBe(false);
     expect(shape.hasIpc).toBe(false);
+  });
+});
+
+test.describe('Electron app across launches', () => {
+  test.skip(!available, 'Electron binary not available on this machine (no registry ships it); this spec runs where npm start works');
+
+  let userData: string;
+  test.beforeEach(() => {
+    userData = mkdtempSync(join(tmpdir(), 'marginalia-electron-'));
+  });
+  test.afterEach(() => {
+    rmSync(userData, { recursive: true, force: true });
+  });
+
+  test('remembers the window size and position', async () => {
+    const first = await launch(userData);
+    await first.firstWindow();
+    await first.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.setBounds({ x: 40, y: 50, width: 900, height: 700 }));
+    await first.close();
+    const saved = JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8')) as Record<string, unknown>;
+    expect(saved).toMatchObject({ version: 1, width: 900, height: 700, maximized: false });
+
+    const second = await launch(userData);
+    await second.firstWindow();
+    const bounds = await second.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getBounds());
+    await second.close();
+    expect(bounds).toMatchObject({ width: 900, height: 700, x: saved['x'], y: saved['y'] });
+  });
+
+  test('opens a .qdpx named on the command line as an import', async () => {
+    const qdpx = join(userData, 'fieldwork.qdpx');
+    writeFileSync(qdpx, 'not a zip archive');
+    const app = await launch(userData, [qdpx]);
+    try {
+      const window = await app.firstWindow();
+      const dialog = window.getByRole('dialog', { name: 'Import' });
+      await expect(dialog.getByRole('radio', { name: 'REFI-QDA project (.qdpx)' })).toBeChecked();
+      await expect(dialog.getByRole('alert')).toContainText('fieldwork.qdpx was not imported.');
+    } finally {
+      await app.close();
+    }
   });
 });

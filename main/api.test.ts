@@ -1,9 +1,12 @@
-import { resolve } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, CorpusDocumentSchema, ReplySchema } from '../common/contract';
 import { ApiError, callApi, createApiHandlers, isApiMethod, osUserName } from './api';
 import type { ApiHandlers } from './api';
 import { loadCorpus } from './corpus/loadCorpus';
+import { OpenedFiles } from './openedFiles';
 
 let handlers: ApiHandlers;
 const saved: unknown[] = [];
@@ -102,6 +105,22 @@ describe('callApi', () => {
 
   it('returns the user name', async () => {
     expect(await callApi(handlers, 'getUserInfo', {})).toEqual({ status: 200, reply: { ok: true, value: { userName: 'ada' } } });
+  });
+
+  it('hands over files the OS asked to open, once, and none in a host without any', async () => {
+    expect(await callApi(handlers, 'takeOpenedFile', {})).toEqual({ status: 200, reply: { ok: true, value: null } });
+    const dir = await mkdtemp(join(tmpdir(), 'marginalia-api-'));
+    try {
+      await writeFile(join(dir, 'a.qdpx'), 'PK');
+      const openedFiles = new OpenedFiles();
+      openedFiles.add([join(dir, 'a.qdpx')]);
+      const host = createApiHandlers({ corpus: await loadCorpus(resolve(__dirname, '../resources/corpus')), saveExport: () => ({ saved: false, location: null }), openImport: () => null, openedFiles });
+      expect(await callApi(host, 'takeOpenedFile', {})).toEqual({ status: 200, reply: { ok: true, value: { name: 'a.qdpx', base64: 'UEs=' } } });
+      expect(await callApi(host, 'takeOpenedFile', {})).toEqual({ status: 200, reply: { ok: true, value: null } });
+      expect((await callApi(host, 'takeOpenedFile', { path: '/etc/passwd' })).status).toBe(400);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -11,6 +11,7 @@ import { api } from '../common/contract';
 import type { ApiMethod, ApiResponse, Reply } from '../common/contract';
 import { getCorpusDocument } from './corpus/loadCorpus';
 import type { LoadedCorpus } from './corpus/loadCorpus';
+import type { OpenedFiles } from './openedFiles';
 
 /** An expected failure with the HTTP status that describes it (IPC only uses the message). */
 export class ApiError extends Error {
@@ -91,6 +92,8 @@ export interface HostCapabilities {
   saveExport: ApiHandlers['saveExport'];
   openImport: ApiHandlers['openImport'];
   userName?: () => string;
+  /** Files the OS asked us to open; none by default. */
+  openedFiles?: OpenedFiles;
 }
 
 export function createApiHandlers(host: HostCapabilities): ApiHandlers {
@@ -104,5 +107,6 @@ export function createApiHandlers(host: HostCapabilities): ApiHandlers {
     saveExport: (request) => host.saveExport(request),
     openImport: (request) => host.openImport(request),
     getUserInfo: () => ({ userName: (host.userName ?? osUserName)() }),
+    takeOpenedFile: () => host.openedFiles?.take() ?? null,
   };
 }

@@ -4,11 +4,12 @@ import type { BrowserWindow } from 'electron';
 import { MENU_CHANNEL } from '../common/contract';
 import { buildMenuTemplate } from './menuTemplate';
 
-export function installAppMenu(getTargetWindow: () => BrowserWindow | null): void {
+/** `isDev`: the explicit development flag (main/devMode.ts), not merely an unpackaged app. */
+export function installAppMenu(getTargetWindow: () => BrowserWindow | null, isDev: boolean): void {
   const template = buildMenuTemplate({
     platform: process.platform,
     appName: app.getName(),
-    isDev: !app.isPackaged,
+    isDev,
     send: (command) => getTargetWindow()?.webContents.send(MENU_CHANNEL, command),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

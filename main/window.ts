@@ -1,29 +1,36 @@
 /**
  * The main window and the hardening applied to every web contents and to the session:
  * no Node in the page, isolated and sandboxed preload, no navigation, no new windows,
- * no webviews, no permissions, and the CSP on every response.
+ * no webviews, no permissions, and the CSP on every response. DevTools exist only in
+ * development (main/devMode.ts). Size and position are remembered (main/windowState.ts).
  */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, screen } from 'electron';
 import type { Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './security/headers';
+import { MIN_HEIGHT, MIN_WIDTH, restorableBounds, windowStateFrom, writeWindowState } from './windowState';
+import type { WindowState } from './windowState';
 
-export interface WindowSources {
+export interface WindowOptions {
   preloadPath: string;
-  rendererHtmlPath: string;
-  /** electron-vite's dev server (ELECTRON_RENDERER_URL), development only. */
-  devServerUrl?: string;
+  /** app://marginalia/index.html, or the dev server in development. */
+  pageUrl: string;
+  devTools: boolean;
+  /** The state saved by the last run, if any, and where to save this run's. */
+  savedState: WindowState | null;
+  stateFile: string;
 }
 
-export function createMainWindow(sources: WindowSources): BrowserWindow {
+export function createMainWindow(options: WindowOptions): BrowserWindow {
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const bounds = options.savedState ? restorableBounds(options.savedState, workAreas) : null;
   const window = new BrowserWindow({
     title: 'Marginalia',
-    width: 1280,
-    height: 860,
-    minWidth: 720,
-    minHeight: 480,
+    ...(bounds ?? { width: 1280, height: 860 }),
+    minWidth: MIN_WIDTH,
+    minHeight: MIN_HEIGHT,
     show: false,
     webPreferences: {
-      preload: sources.preloadPath,
+      preload: options.preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -34,13 +41,26 @@ export function createMainWindow(sources: WindowSources): BrowserWindow {
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      devTools: options.devTools,
       // Middle-click must not open links in new windows (the open handler denies them anyway).
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  window.once('ready-to-show', () => window.show());
-  if (sources.devServerUrl) void window.loadURL(sources.devServerUrl);
-  else void window.loadFile(sources.rendererHtmlPath);
+  window.once('ready-to-show', () => {
+    if (bounds !== null && options.savedState?.maximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => {
+    // Normal bounds: a maximised window comes back maximised, and un-maximises to where it was.
+    const state = windowStateFrom(window.getNormalBounds(), window.isMaximized());
+    if (state === null) return;
+    try {
+      writeWindowState(options.stateFile, state);
+    } catch (error) {
+      console.warn('window state not saved:', error);
+    }
+  });
+  void window.loadURL(options.pageUrl);
   return window;
 }
 

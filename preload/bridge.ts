@@ -18,8 +18,9 @@ const METHODS: Record<ApiMethod, true> = {
   saveExport: true,
   openImport: true,
   getUserInfo: true,
+  takeOpenedFile: true,
 };
-const MENU_COMMANDS: Record<MenuCommand, true> = { undo: true, redo: true, export: true, import: true, find: true, search: true };
+const MENU_COMMANDS: Record<MenuCommand, true> = { undo: true, redo: true, export: true, import: true, find: true, 'open-file': true };
 
 function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(MENU_COMMANDS, value);

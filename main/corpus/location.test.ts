@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFlag, resolveCorpusFolder } from './location';
+import { readFlag, readFlags, resolveCorpusFolder } from './location';
 
 describe('resolveCorpusFolder', () => {
   const bundled = '/app/resources/corpus';
@@ -18,5 +18,13 @@ describe('resolveCorpusFolder', () => {
   it('ignores a --corpus flag without a value', () => {
     expect(resolveCorpusFolder(['--corpus', '--port', '1'], {}, bundled)).toBe(bundled);
     expect(readFlag(['--corpus'], 'corpus')).toBeNull();
+  });
+});
+
+describe('readFlags', () => {
+  it('collects every value of a repeated flag, in both spellings and in order', () => {
+    expect(readFlags(['--open', 'a.qdpx', '--port', '1', '--open=b c.qdpx', '--open'], 'open')).toEqual(['a.qdpx', 'b c.qdpx']);
+    expect(readFlags([], 'open')).toEqual([]);
+    expect(readFlag(['--port', '1', '--port=2'], 'port')).toBe('2');
   });
 });

@@ -9,16 +9,21 @@ export const CORPUS_ENV = 'MARGINALIA_CORPUS';
 
 /** The value of `--name <value>` or `--name=<value>`, the last one winning; null if absent. */
 export function readFlag(argv: readonly string[], name: string): string | null {
-  let value: string | null = null;
+  return readFlags(argv, name).at(-1) ?? null;
+}
+
+/** Every value of a flag that may be repeated (`--open a.qdpx --open b.qdpx`), in order. */
+export function readFlags(argv: readonly string[], name: string): string[] {
+  const values: string[] = [];
   argv.forEach((arg, i) => {
     if (arg === `--${name}`) {
       const next = argv[i + 1];
-      if (next !== undefined && !next.startsWith('--')) value = next;
+      if (next !== undefined && !next.startsWith('--')) values.push(next);
     } else if (arg.startsWith(`--${name}=`)) {
-      value = arg.slice(name.length + 3);
+      values.push(arg.slice(name.length + 3));
     }
   });
-  return value;
+  return values;
 }
 
 export function resolveCorpusFolder(

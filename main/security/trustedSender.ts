@@ -1,31 +1,21 @@
 /**
- * Which pages may call the API over IPC: only our own renderer, loaded from the built
- * index.html (file://) or, in development, from the electron-vite dev server. Anything else
- * (a navigated-away frame, an iframe, an injected page) is refused before validation.
+ * Which pages may call the API over IPC: only our own renderer, loaded from
+ * app://marginalia/index.html (main/security/appOrigin.ts) or, under the explicit development
+ * flag only, from the electron-vite dev server. Anything else (a navigated-away frame, an
+ * iframe, a file:// page, an injected page) is refused before validation.
  */
+import { isAppIndexUrl } from './appOrigin';
+
 export interface TrustedRenderer {
-  /** file:// URL of out/renderer/index.html. */
-  rendererIndexUrl: string;
-  /** ELECTRON_RENDERER_URL in development only; never set in a packaged app. */
+  /** ELECTRON_RENDERER_URL with MARGINALIA_DEV=1 (main/devMode.ts); never set otherwise. */
   devServerUrl?: string;
 }
 
 export function isTrustedRendererUrl(url: string, trusted: TrustedRenderer): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol === 'file:') {
-    // The renderer may use #fragments or ?query for its own state; the file must be ours.
-    parsed.hash = '';
-    parsed.search = '';
-    return parsed.href === new URL(trusted.rendererIndexUrl).href;
-  }
+  if (isAppIndexUrl(url)) return true;
   if (trusted.devServerUrl === undefined || trusted.devServerUrl === '') return false;
   try {
-    return parsed.origin === new URL(trusted.devServerUrl).origin;
+    return new URL(url).origin === new URL(trusted.devServerUrl).origin;
   } catch {
     return false;
   }

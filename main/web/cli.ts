@@ -1,12 +1,15 @@
 /**
- * `npm run web` / `tsx main/web/cli.ts [--port 5180] [--corpus <dir>]`: loads the corpus once,
- * then serves the built renderer and the API on http://127.0.0.1:PORT/.
+ * `npm run web` / `tsx main/web/cli.ts [--port 5180] [--corpus <dir>] [--open <file.qdpx>]…`:
+ * loads the corpus once, then serves the built renderer and the API on http://127.0.0.1:PORT/;
+ * the page offers to import each --open file when it starts, as the desktop app does for a
+ * double-clicked one.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../corpus/loadCorpus';
-import { readFlag, resolveCorpusFolder } from '../corpus/location';
+import { readFlag, readFlags, resolveCorpusFolder } from '../corpus/location';
+import { OpenedFiles } from '../openedFiles';
 import { DEFAULT_PORT, createWebHandlers, startWebServer } from './server';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,7 +25,7 @@ export function parsePort(argv: readonly string[]): number {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log('Usage: tsx main/web/cli.ts [--port 5180] [--corpus <folder>]   (env MARGINALIA_CORPUS also sets the corpus)');
+    console.log('Usage: tsx main/web/cli.ts [--port 5180] [--corpus <folder>] [--open <file.qdpx>]…   (env MARGINALIA_CORPUS also sets the corpus)');
     return;
   }
   const port = parsePort(argv);
@@ -37,7 +40,9 @@ async function main(): Promise<void> {
   console.log(`Corpus "${corpus.listing.name}": ${corpus.listing.documents.length} document(s) from ${corpus.listing.folder}`);
   for (const issue of corpus.listing.issues) console.warn(`  corpus issue: ${issue.file}: ${issue.message}`);
 
-  const server = await startWebServer({ rendererDir, handlers: createWebHandlers(corpus), port });
+  const openedFiles = new OpenedFiles();
+  openedFiles.add(readFlags(argv, 'open').map((file) => resolve(file)));
+  const server = await startWebServer({ rendererDir, handlers: createWebHandlers(corpus, openedFiles), port });
   console.log(`Marginalia is running at ${server.url}`);
   const stop = () => {
     server.close().finally(() => process.exit(0));

@@ -18,6 +18,7 @@ import { SESSION_HEADER } from '../../common/hostSession';
 import { ApiError, callApi, createApiHandlers } from '../api';
 import type { ApiHandlers } from '../api';
 import type { LoadedCorpus } from '../corpus/loadCorpus';
+import type { OpenedFiles } from '../openedFiles';
 import { SECURITY_HEADERS } from '../security/headers';
 import { DEFAULT_TIMEOUTS, readBody, serverOptionsFor } from './limits';
 import type { RequestTimeouts } from './limits';
@@ -45,12 +46,15 @@ export interface RunningWebServer {
   close(): Promise<void>;
 }
 
-/** In a browser the renderer downloads exports and picks import files itself. */
-export function createWebHandlers(corpus: LoadedCorpus): ApiHandlers {
+/**
+ * In a browser the renderer downloads exports and picks import files itself. Files named with
+ * `--open` wait for the page like a double-clicked file in the desktop app.
+ */
+export function createWebHandlers(corpus: LoadedCorpus, openedFiles?: OpenedFiles): ApiHandlers {
   const browserOnly = (method: string) => () => {
     throw new ApiError(404, `${method} is handled by the browser in the Node host`);
   };
-  return createApiHandlers({ corpus, saveExport: browserOnly('saveExport'), openImport: browserOnly('openImport') });
+  return createApiHandlers({ corpus, saveExport: browserOnly('saveExport'), openImport: browserOnly('openImport'), openedFiles });
 }
 
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {

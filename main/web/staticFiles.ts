@@ -1,9 +1,10 @@
 /**
  * Maps a URL path to a file of the built renderer (out/renderer/), refusing anything that
- * would leave that folder: encoded "..", backslashes, NUL bytes, dotfiles, symlinks out.
+ * would leave that folder (main/security/urlPath.ts), dotfiles, and symlinks that lead out.
  */
 import { realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
+import { isInside, resolveUrlPath } from '../security/urlPath';
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,33 +39,17 @@ export type StaticLookup =
 
 /** `urlPath` is the still-encoded pathname of the request URL. */
 export async function lookUpStaticFile(rootDir: string, urlPath: string): Promise<StaticLookup> {
-  let decoded: string;
+  const resolved = resolveUrlPath(rootDir, urlPath);
+  if (resolved.kind === 'forbidden') return { kind: 'forbidden' };
+  if (resolved.kind === 'hidden') return { kind: 'notFound' };
   try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return { kind: 'forbidden' };
-  }
-  if (decoded === '/' || decoded === '') decoded = '/index.html';
-  if (decoded.includes('\0') || decoded.includes('\\')) return { kind: 'forbidden' };
-  const segments = decoded.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '..')) return { kind: 'forbidden' };
-  if (segments.some((s) => s.startsWith('.'))) return { kind: 'notFound' };
-
-  const root = resolve(rootDir);
-  const candidate = resolve(root, ...segments);
-  if (!isInside(root, candidate)) return { kind: 'forbidden' };
-  try {
-    const real = await realpath(candidate);
-    if (!isInside(await realpath(root), real)) return { kind: 'forbidden' };
+    // A symlink inside the folder could still lead elsewhere: check where it really goes.
+    const real = await realpath(resolved.path);
+    if (!isInside(await realpath(rootDir), real)) return { kind: 'forbidden' };
     const info = await stat(real);
     if (!info.isFile()) return { kind: 'notFound' };
     return { kind: 'file', path: real, size: info.size, mimeType: mimeTypeFor(real) };
   } catch {
     return { kind: 'notFound' };
   }
-}
-
-function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
 }

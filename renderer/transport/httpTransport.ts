@@ -31,6 +31,7 @@ export function createHttpTransport(): MarginaliaBridge {
     listDocuments: (r) => call('listDocuments', r),
     getDocument: (r) => call('getDocument', r),
     getUserInfo: (r) => call('getUserInfo', r),
+    takeOpenedFile: (r) => call('takeOpenedFile', r),
     saveExport: async (r) => downloadFile(api.saveExport.request.parse(r)),
     openImport: async (r) => pickFile(api.openImport.request.parse(r)),
     // There is no app menu in a browser tab: the window's own toolbar offers the same commands.

@@ -9,13 +9,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { base64ToBytes } from '../../../common/bytes';
+import type { OpenedFile, OpenImportResult } from '../../../common/contract';
 import { useProject, useServices } from '../../ui/ProjectContext';
 import type { CorpusState } from '../../ui/useCorpus';
 import { nextTurn, type Incoming } from '../../formats/format';
-import { IMPORT_FORMATS, importFormat } from '../../formats/registry';
+import { IMPORT_FORMATS, importFormat, type ImportFormat } from '../../formats/registry';
 import { importTarget, readImport, storeImport, type ImportSource } from '../../project/jobs/importJob';
 import { asksReplaceOrMerge, type ImportFile } from '../../project/jobs/importPlans';
 import { Modal } from '../../ui/Modal';
+import { importFormatForFile } from './openedFile';
 
 interface Done {
   fileName: string;
@@ -31,10 +33,12 @@ interface Pending {
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose: () => void }) {
+/** `opened`: a file the OS asked us to open (a double-clicked .qdpx), imported as if chosen here. */
+export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState; onClose: () => void; opened?: NonNullable<OpenedFile> }) {
   const { api, store, corpus: corpusTexts } = useServices();
   const snapshot = useProject();
-  const [formatId, setFormatId] = useState(IMPORT_FORMATS[0]!.id);
+  const [formatId, setFormatId] = useState(() => (opened && importFormatForFile(opened.name)?.id) || IMPORT_FORMATS[0]!.id);
+  const openedTaken = useRef(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [done, setDone] = useState<Done | null>(null);
@@ -77,6 +81,10 @@ export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
       return;
     }
     if (!chosen || closed.current) return;
+    await read(format, chosen);
+  }
+
+  async function read(format: ImportFormat, chosen: NonNullable<OpenImportResult>) {
     const file: ImportFile = { fileName: chosen.name, now: new Date().toISOString() };
     flushSync(() => setBusy(`Reading ${file.fileName}…`));
     await nextTurn(); // paint the busy state before parsing a big file
@@ -92,6 +100,16 @@ export function ImportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
       if (!closed.current) setBusy(null);
     }
   }
+
+  // An opened file is read once the corpus is known (imports must not shadow corpus documents).
+  useEffect(() => {
+    if (!opened || openedTaken.current || corpus.loading) return;
+    openedTaken.current = true;
+    const format = importFormatForFile(opened.name);
+    if ('error' in opened) setError(`${opened.name} could not be opened: ${opened.error}`);
+    else if (format === null) setError(`${opened.name} was not imported: Marginalia does not import this kind of file.`);
+    else void read(format, opened);
+  });
 
   async function restore(mode: 'replace' | 'merge') {
     if (!pending) return;

@@ -25,7 +25,7 @@ export interface CodeAllSource {
   hashOf: (documentId: string) => string | undefined;
 }
 
-export interface Prepared {
+interface Prepared {
   documentId: string;
   documentHash: string;
   text: string;
