@@ -26,7 +26,7 @@ export interface ImportEdge {
   local: boolean;
 }
 
-const SOURCE_ROOTS = ['common', 'main', 'preload', 'renderer'];
+const SOURCE_ROOTS = ['common', 'converters', 'main', 'preload', 'renderer'];
 
 export function readSourceFiles(repoRoot: string): SourceFile[] {
   const files: SourceFile[] = [];

@@ -14,6 +14,12 @@ export interface Violation {
 
 /** Libraries without DOM, Node or UI: what the pure model may use. */
 const PURE_LIBRARIES = ['zod'];
+/**
+ * The parsers document converters are built on: pure JavaScript that needs no DOM, Node or
+ * Electron, so the one converters/ folder serves the renderer (in a Web Worker) and main/ (a
+ * --corpus folder) alike — neither may import the other, and common/ keeps to zod.
+ */
+const CONVERTER_LIBRARIES = ['mammoth', 'pdfjs-dist', 'htmlparser2', 'markdown-it'];
 /** What renders: layers below the UI must not import these. */
 const UI_LIBRARIES = ['react', 'react-dom', 'lexical', '@lexical/react', '@lexical/utils'];
 /** Test files run in Node under Vitest and may use its tools beside what their layer allows. */
@@ -52,6 +58,11 @@ const RULES: readonly Rule[] = [
     text: 'common/ imports only zod and common/',
     appliesTo: (file) => under(file, 'common'),
     breaks: only(['common'], PURE_LIBRARIES),
+  },
+  {
+    text: `converters/ imports only common/, converters/ and its parsers (${CONVERTER_LIBRARIES.join(', ')})`,
+    appliesTo: (file) => under(file, 'converters'),
+    breaks: only(['common', 'converters'], CONVERTER_LIBRARIES),
   },
   {
     text: `renderer/domain/ imports only common/, renderer/domain/ and pure libraries (${PURE_LIBRARIES.join(', ')})`,

@@ -1,0 +1,108 @@
+/**
+ * .pdf: the text layer, page by page (pdf.js), each page's start offset kept so that a segment
+ * can tell its page. Runs pdf.js without eval, without fonts loaded into a page and without a
+ * worker of its own: its "worker" code is loaded as a module in this same thread (the caller is
+ * already off the UI thread), so nothing is fetched from anywhere.
+ */
+import { RefusedDocument, type ConvertedDocument } from '../convert';
+import { normaliseText } from '../../common/text/normalise';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | null = null;
+
+/** pdf.js runs its worker's code in this thread when it finds it on globalThis.pdfjsWorker. */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= (async () => {
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return pdfjs;
+}
+
+interface TextItemLike {
+  str?: string;
+  hasEOL?: boolean;
+}
+
+export async function convertPdf(bytes: Uint8Array): Promise<ConvertedDocument> {
+  const { getDocument } = await loadPdfJs();
+  const task = getDocument({
+    // pdf.js takes ownership of (detaches) the buffer it is given: give it a copy.
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let pdf: Awaited<typeof task.promise>;
+  try {
+    pdf = await task.promise;
+  } catch (error) {
+    await task.destroy();
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'PasswordException') throw new RefusedDocument('this PDF is encrypted with a password; save an unprotected copy and add that');
+    if (name === 'InvalidPDFException') throw new RefusedDocument('it is not a readable PDF file');
+    throw new RefusedDocument(`the PDF could not be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+  try {
+    const pages: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(pageText(content.items as TextItemLike[]));
+      page.cleanup();
+    }
+    return joinPages(pages);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** A page's items joined, a line break where pdf.js saw the end of a line, trailing blanks trimmed. */
+function pageText(items: readonly TextItemLike[]): string {
+  let text = '';
+  for (const item of items) text += (item.str ?? '') + (item.hasEOL ? '\n' : '');
+  return normaliseText(text)
+    .split('\n')
+    .map((line) => line.replace(/\s+$/u, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/**
+ * Pages one after another, a blank line between two; a page without text starts where the next
+ * one with text does. Each page is normalised on its own: NFC never composes across a line break, so the
+ * whole is normalised too and the starts stay exact.
+ */
+export function joinPages(pages: readonly string[]): ConvertedDocument {
+  const starts: (number | null)[] = [];
+  let text = '';
+  for (const page of pages) {
+    if (page === '') {
+      starts.push(null);
+      continue;
+    }
+    if (text !== '') text += '\n\n';
+    starts.push(text.length);
+    text += page;
+  }
+  if (text.trim() === '') throw new RefusedDocument('this PDF has no text (scanned?): only a text layer can be coded');
+  // A page without text starts where the next page with text does (or at the end).
+  const pageStarts = new Array<number>(pages.length);
+  let next = text.length;
+  for (let i = pages.length - 1; i >= 0; i--) pageStarts[i] = next = starts[i] ?? next;
+  const empty = starts.filter((start) => start === null).length;
+  const warnings = empty > 0 ? [`${empty} of ${pages.length} pages have no text (scanned?)`] : [];
+  return { text, provenance: { pageStarts }, warnings };
+}
+
+/** The page (1-based) an offset falls on, from a document's page starts. */
+export function pageAt(pageStarts: readonly number[], offset: number): number {
+  let page = 1;
+  for (let i = 0; i < pageStarts.length; i++) if (pageStarts[i]! <= offset) page = i + 1;
+  return page;
+}
