@@ -29,6 +29,8 @@ export interface CraftOptions {
   moveTo?: Array<[number, number]>;
   /** Bytes cut off the end of the finished archive. */
   truncate?: number;
+  /** Write the ZIP64 form: sizes and offsets in ZIP64 extra fields, a ZIP64 end record and locator. */
+  zip64?: boolean;
 }
 
 const utf8 = new TextEncoder();
@@ -40,6 +42,11 @@ function u16(out: number[], v: number) {
 function u32(out: number[], v: number) {
   out.push(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff);
 }
+function u64(out: number[], v: number) {
+  u32(out, v % 2 ** 32);
+  u32(out, Math.floor(v / 2 ** 32));
+}
+const ALL_ONES = 0xffffffff;
 
 /** The bytes an entry occupies in an archive of its own: local header, name, payload (to nest it inside another entry). */
 export function localRecord(entry: CraftEntry): Uint8Array {
@@ -84,35 +91,65 @@ export function craftZip(entries: readonly CraftEntry[], options: CraftOptions =
   for (const [i, j] of options.pointAt ?? []) records[i] = { ...records[i]!, at: records[j]!.at, compressed: records[j]!.compressed };
   for (const [i, at] of options.moveTo ?? []) records[i] = { ...records[i]!, at };
   const directoryStart = offset;
+  const wide = options.zip64 === true;
   for (const r of records) {
     const head: number[] = [];
     u32(head, 0x02014b50);
-    u16(head, 20);
-    u16(head, 20);
+    u16(head, 45);
+    u16(head, wide ? 45 : 20);
     u16(head, 0x800);
     u16(head, r.method);
     u32(head, 0);
     u32(head, r.crc);
-    u32(head, r.compressed);
-    u32(head, r.size);
+    u32(head, wide ? ALL_ONES : r.compressed);
+    u32(head, wide ? ALL_ONES : r.size);
     u16(head, r.name.length);
-    u16(head, 0);
+    u16(head, wide ? 28 : 0);
     u16(head, 0);
     u16(head, 0);
     u16(head, 0);
     u32(head, 0);
-    u32(head, r.at);
+    u32(head, wide ? ALL_ONES : r.at);
     push(Uint8Array.from(head));
     push(r.name);
+    if (wide) {
+      const extra: number[] = [];
+      u16(extra, 0x0001);
+      u16(extra, 24);
+      u64(extra, r.size);
+      u64(extra, r.compressed);
+      u64(extra, r.at);
+      push(Uint8Array.from(extra));
+    }
+  }
+  const directorySize = offset - directoryStart;
+  if (wide) {
+    const record = offset;
+    const end64: number[] = [];
+    u32(end64, 0x06064b50);
+    u64(end64, 44);
+    u16(end64, 45);
+    u16(end64, 45);
+    u32(end64, 0);
+    u32(end64, 0);
+    u64(end64, records.length);
+    u64(end64, records.length);
+    u64(end64, directorySize);
+    u64(end64, directoryStart);
+    u32(end64, 0x07064b50);
+    u32(end64, 0);
+    u64(end64, record);
+    u32(end64, 1);
+    push(Uint8Array.from(end64));
   }
   const end: number[] = [];
   u32(end, 0x06054b50);
   u16(end, 0);
   u16(end, 0);
-  u16(end, records.length);
-  u16(end, records.length);
-  u32(end, offset - directoryStart);
-  u32(end, directoryStart);
+  u16(end, wide ? 0xffff : records.length);
+  u16(end, wide ? 0xffff : records.length);
+  u32(end, wide ? ALL_ONES : directorySize);
+  u32(end, wide ? ALL_ONES : directoryStart);
   u16(end, 0);
   push(Uint8Array.from(end));
   const archive = new Uint8Array(offset);

@@ -6,6 +6,8 @@ import { DomainError } from '../../domain/change';
 import { flattenTree } from '../../domain/codeTree';
 import type { Code } from '../../domain/model';
 import { nextColour } from '../../domain/palette';
+import { shownId } from '../fileIds';
+import { MAX_CODE_DEPTH } from '../fileLimits';
 import { guidFor, isGuid, normaliseGuid } from './guid';
 import { xmlDocument, type XmlElement } from './xmlWriter';
 import { attr, child, children, parseXml, textOf, type XmlNode } from './xmlReader';
@@ -53,6 +55,9 @@ export interface CodeReadResult {
   report: string[];
 }
 
+/** A name as a report line quotes it (paths of long names would make unreadable lines). */
+const shortened = (name: string) => (name.length > 80 ? `${name.slice(0, 80)}…` : name);
+
 const SHORT_HEX = /^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$/;
 
 function colourOf(value: string | undefined, taken: readonly Code[]): string {
@@ -66,12 +71,17 @@ function colourOf(value: string | undefined, taken: readonly Code[]): string {
 /** Reads nested <Code> elements under a <Codes> element. */
 export function readCodes(codesNode: XmlNode | undefined, options: CodeReadOptions): CodeReadResult {
   const result: CodeReadResult = { codes: [], idByGuid: new Map(), report: [] };
-  const walk = (node: XmlNode, parentId: string | null, depthPath: string) => {
+  let tooDeep = 0;
+  const walk = (node: XmlNode, parentId: string | null, depthPath: string, depth: number) => {
+    if (depth > MAX_CODE_DEPTH) {
+      tooDeep++;
+      return;
+    }
     const rawGuid = attr(node, 'guid') ?? '';
     const name = (attr(node, 'name') ?? '').trim() || 'Unnamed code';
-    const path = depthPath ? `${depthPath} > ${name}` : name;
+    const path = depthPath ? `${depthPath} > ${shortened(name)}` : shortened(name);
     if (!isGuid(rawGuid)) {
-      result.report.push(`Code "${path}" has no valid GUID ("${rawGuid}"); it and its sub-codes were not imported.`);
+      result.report.push(`Code "${path}" has no valid GUID (${shownId(rawGuid)}); it and its sub-codes were not imported.`);
       return;
     }
     const guid = normaliseGuid(rawGuid);
@@ -103,9 +113,10 @@ export function readCodes(codesNode: XmlNode | undefined, options: CodeReadOptio
       createdAt: options.now,
       updatedAt: options.now,
     });
-    for (const sub of children(node, 'Code')) walk(sub, id, path);
+    for (const sub of children(node, 'Code')) walk(sub, id, path, depth + 1);
   };
-  for (const node of children(codesNode, 'Code')) walk(node, null, '');
+  for (const node of children(codesNode, 'Code')) walk(node, null, '', 1);
+  if (tooDeep) result.report.push(`Codes nested deeper than ${MAX_CODE_DEPTH} levels were not imported (${tooDeep} with their sub-codes).`);
   return result;
 }
 

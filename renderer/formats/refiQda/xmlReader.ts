@@ -5,6 +5,7 @@
  * default namespace or a prefix).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { MAX_XML_DEPTH } from './limits';
 import { assertSafeXml } from './xmlSafety';
 
 export type XmlNode = Record<string, unknown>;
@@ -49,6 +50,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: false,
   entityDecoder: xmlEntityDecoder,
+  // Nesting is bounded (and reported) by assertSafeXml; the parser's own default of 100 would refuse codebooks it allows.
+  maxNestedTags: MAX_XML_DEPTH + 1,
   isArray: (name) => REPEATED.has(name),
 });
 

@@ -33,6 +33,13 @@ describe('ZipArchive reads honest archives', () => {
     expect(archive.read('missing.txt', MB)).toBeUndefined();
   });
 
+  it('reads the ZIP64 form (sizes and offsets in extra fields, a ZIP64 end record)', () => {
+    const bytes = craftZip([{ name: 'project.qde', data: text('<Project/>') }, { name: 'sources/a.txt', data: text('Hello'), method: 0 }], { zip64: true });
+    const archive = new ZipArchive(bytes);
+    expect(new TextDecoder().decode(archive.read('project.qde', MB))).toBe('<Project/>');
+    expect(new TextDecoder().decode(archive.read('sources/a.txt', MB))).toBe('Hello');
+  });
+
   it('reads the real files of other tools', () => {
     for (const file of ['nvivo_project.qdpx', 'qc_demo.qdpx']) {
       const archive = new ZipArchive(new Uint8Array(readFileSync(resolve(INTEROP, file))));
