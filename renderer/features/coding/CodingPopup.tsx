@@ -6,13 +6,14 @@
  * while the passage is scrolled out of view. Mouse-downs on it are prevented so the text
  * selection stays.
  */
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { inVivoName } from '../../domain/inVivo';
 import type { Code } from '../../domain/model';
 import { popupItems, prepareCodes, type PopupItem } from './codeChoices';
 import { CodeOptions, optionId, ROW_PX } from './CodeOptions';
 import { CODING_KEYS, isInVivoKey } from './codingKeys';
-import { placePopup, type Anchor, type Placement } from './popupPlacement';
+import type { Anchor } from './popupPlacement';
+import { LIST_MAX_PX, usePopupPlacement } from './usePopupPlacement';
 import { useRecentCodeIds } from './recentCodes';
 import './codingPopup.css';
 
@@ -28,8 +29,6 @@ interface Props {
   onClose: () => void;
 }
 
-/** The list's own cap; a smaller viewport shortens it further. */
-const LIST_MAX_PX = 320;
 const PAGE = 8;
 const keepSelection = (e: React.MouseEvent) => e.preventDefault();
 const LETTER = /^\p{L}$/u;
@@ -46,7 +45,7 @@ export function CodingPopup({ codes, anchor, selectedText, onApply, onCreate, on
   const input = useRef<HTMLInputElement>(null);
   const popup = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const { placement, outOfView } = usePlacement(anchor, popup, list, items.length);
+  const { placement, outOfView } = usePopupPlacement(anchor, popup, list, items.length);
   const inVivo = inVivoName(selectedText);
 
   const choose = useCallback((item: PopupItem) => (item.kind === 'code' ? onApply(item.choice.code.id) : onCreate(item.name)), [onApply, onCreate]);
@@ -55,7 +54,6 @@ export function CodingPopup({ codes, anchor, selectedText, onApply, onCreate, on
     setActive(0);
   }, []);
   useTypeToFilter(input, filter);
-
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const move = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE, PageUp: -PAGE }[e.key];
@@ -129,36 +127,9 @@ function hint(item: PopupItem | undefined): string {
 }
 
 /**
- * Places the popup before it paints, from its measured size: the list's natural height
- * (capped) plus the rest of the popup, fitted into the viewport; again on resize. A passage
- * scrolled wholly out of the window has no popup beside it (`outOfView`: hidden).
- */
-function usePlacement(anchor: Anchor, popup: React.RefObject<HTMLDivElement | null>, list: React.RefObject<HTMLUListElement | null>, count: number) {
-  const [placement, setPlacement] = useState<(Placement & { listMaxHeight: number }) | null>(null);
-  const [viewport, setViewport] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
-  useEffect(() => {
-    const onResize = () => setViewport({ width: window.innerWidth, height: window.innerHeight });
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
-  const { left, top, bottom } = anchor;
-  const outOfView = bottom < 0 || top > viewport.height;
-  useLayoutEffect(() => {
-    if (outOfView) return;
-    const box = popup.current;
-    const ul = list.current;
-    if (!box || !ul) return;
-    const rest = box.offsetHeight - ul.offsetHeight;
-    const listHeight = Math.min(count * ROW_PX, LIST_MAX_PX);
-    const placed = placePopup({ left, top, bottom }, { width: box.offsetWidth, height: rest + listHeight }, viewport);
-    setPlacement({ ...placed, listMaxHeight: Math.min(LIST_MAX_PX, placed.maxHeight - rest) });
-  }, [left, top, bottom, count, viewport, popup, list, outOfView]);
-  return { placement, outOfView };
-}
-
-/**
  * A letter typed where the selection is (the text has focus), without Ctrl/Alt/Cmd, starts
- * the filter: focus moves into the field with that letter. Digits and "." stay shortcuts.
+ * the filter: focus moves into the field with that letter — unless the popup is hidden (its
+ * passage scrolled away). Digits and "." stay shortcuts.
  */
 function useTypeToFilter(input: React.RefObject<HTMLInputElement | null>, filter: (value: string) => void) {
   useEffect(() => {
@@ -166,7 +137,7 @@ function useTypeToFilter(input: React.RefObject<HTMLInputElement | null>, filter
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || !LETTER.test(e.key)) return;
       const field = input.current;
       const anchorNode = window.getSelection()?.anchorNode;
-      if (!field || !(e.target instanceof Node) || !anchorNode || !e.target.contains(anchorNode)) return;
+      if (!field || field.closest('[hidden]') || !(e.target instanceof Node) || !anchorNode || !e.target.contains(anchorNode)) return;
       e.preventDefault();
       field.focus();
       filter(e.key);
