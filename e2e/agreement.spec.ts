@@ -7,7 +7,9 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { codeOption, codingPopup, highlightedTexts, openApp } from './support/coding';
+import { sha256Hex } from '../common/text/sha256';
+import { codeOption, codingPopup, expectCount, highlightedTexts, openApp } from './support/coding';
+import { importFile } from './support/exchange';
 import { BUNDLED_CORPUS } from './support/host';
 import { dragSelect, manifest, normalisedFile } from './support/text';
 
@@ -98,4 +100,59 @@ test('agreement of two coders: figures by hand, the disagreements, accept A, and
   await expect.poll(() => highlightedTexts(page)).toEqual([P1, P2, P3].sort());
   await filter.getByRole('radio', { name: 'All coders' }).check();
   await expect.poll(() => highlightedTexts(page)).toEqual([P1, P2, P3, P4].sort());
+});
+
+test("merging a colleague's backup: a code whose path differs is mapped by the analyst, bob's codings stay bob's, one Undo", async ({ page }) => {
+  const doc = manifest(BUNDLED_CORPUS).documents[0]!;
+  const text = normalisedFile(BUNDLED_CORPUS, doc.file);
+  const start = text.indexOf(P1);
+  const now = '2026-01-01T00:00:00.000Z';
+  // Bob's project: his codebook spells it "Stabilisation"; ours has "Stabilization".
+  const backup = {
+    format: 'marginalia-project',
+    version: 2,
+    exportedAt: now,
+    documents: [{ id: doc.id, title: doc.title, sha256: sha256Hex(text) }],
+    codes: [{ id: 'bob-stab', name: 'Stabilisation', colour: '#4e79a7', description: '', parentId: null, shortcut: null, createdAt: now, updatedAt: now }],
+    segments: [
+      {
+        id: 'bob-1',
+        documentId: doc.id,
+        documentHash: sha256Hex(text),
+        start,
+        end: start + P1.length,
+        quote: P1,
+        prefix: text.slice(Math.max(0, start - 32), start),
+        suffix: text.slice(start + P1.length, start + P1.length + 32),
+        codings: [{ id: 'bob-c1', codeId: 'bob-stab', coder: 'bob', createdAt: now }],
+        memo: '',
+        createdAt: now,
+        updatedAt: now,
+      },
+    ],
+    memos: [],
+    settings: { coder: 'bob' },
+  };
+  await openApp(page);
+  await becomeCoder(page, 'alice');
+  const dialog = await importFile(page, 'Project backup (JSON)', { name: 'bob.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+
+  const step = dialog.getByRole('region', { name: 'Map bob.json’s codes' });
+  const choice = step.getByRole('combobox', { name: 'Map “Stabilisation” onto' });
+  await expect(choice).toHaveValue(await choice.locator('option', { hasText: 'Map onto Stabilization' }).getAttribute('value') ?? '');
+  await step.getByRole('button', { name: 'Import (1 mapped, 0 new)' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported bob.json: Added 1 segment.');
+  await expect(dialog.getByText('Mapped 1 code(s) onto existing codes: "Stabilisation" → "Stabilization".')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+
+  await expectCount(page, 'Stabilization', 1);
+  await page.getByRole('button', { name: /^Codings shown/ }).click();
+  await page.getByRole('group', { name: 'Coder filter' }).getByRole('radio', { name: 'Only mine (alice)' }).check();
+  await expectCount(page, 'Stabilization', 0); // the coding is bob's
+  await page.getByRole('group', { name: 'Coder filter' }).getByRole('radio', { name: 'All coders' }).check();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ControlOrMeta+z');
+  await expectCount(page, 'Stabilization', 0);
+  await expect(page.getByRole('treeitem', { name: 'Stabilisation' })).toHaveCount(0);
 });

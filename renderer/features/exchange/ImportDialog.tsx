@@ -17,6 +17,7 @@ import { IMPORT_FORMATS, importFormat, type ImportFormat } from '../../formats/r
 import { importTarget, readImport, storeImport, type ImportSource } from '../../project/jobs/importJob';
 import { asksReplaceOrMerge, type ImportFile } from '../../project/jobs/importPlans';
 import { Modal } from '../../ui/Modal';
+import { useCodeMapping } from './useCodeMapping';
 import { importFormatForFile } from './openedFile';
 
 interface Done {
@@ -37,6 +38,7 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState; onClose: () => void; opened?: NonNullable<OpenedFile> }) {
   const { api, store, corpus: corpusTexts } = useServices();
   const snapshot = useProject();
+  const codeMapping = useCodeMapping();
   const [formatId, setFormatId] = useState(() => (opened && importFormatForFile(opened.name)?.id) || IMPORT_FORMATS[0]!.id);
   const openedTaken = useRef(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -62,9 +64,13 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
   });
 
   async function apply(incoming: Incoming, file: ImportFile, mode?: 'replace' | 'merge') {
-    const outcome = await storeImport(store, incoming, file, source(), mode);
+    // A merge first lets the analyst map incoming codes whose path is not here (nothing is written before).
+    const replaces = incoming.kind === 'project' && mode !== 'merge';
+    const reviewed = replaces ? { incoming, notes: [] } : await codeMapping.review(incoming, store.getSnapshot().codes, file.fileName);
+    if (!reviewed || closed.current) return;
+    const outcome = await storeImport(store, reviewed.incoming, file, source(), mode);
     if (closed.current) return;
-    if (outcome.ok) setDone({ fileName: file.fileName, summary: outcome.summary, notes: outcome.notes });
+    if (outcome.ok) setDone({ fileName: file.fileName, summary: outcome.summary, notes: [...reviewed.notes, ...outcome.notes] });
     else setError(outcome.message);
   }
 
@@ -170,6 +176,8 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
           </div>
         </div>
       )}
+
+      {codeMapping.step}
 
       {busy && (
         <div className="export-progress">

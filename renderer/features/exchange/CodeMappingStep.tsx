@@ -1,0 +1,78 @@
+/**
+ * The Import dialog's mapping step: the incoming codes whose path is not in the project, each
+ * with a choice — add it as a new code, or map it onto an existing code (proposed by name
+ * similarity). Nothing is written until the analyst imports; Cancel imports nothing.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CodeMapping, MappingRow } from '../../domain/codeMapping';
+import { codePath, codesById, flattenTree } from '../../domain/codeTree';
+import type { Code } from '../../domain/model';
+import './codeMapping.css';
+
+export interface CodeMappingStepProps {
+  /** The incoming codes to decide on, parents before children, each with its proposal. */
+  rows: readonly MappingRow[];
+  /** The project's codes, the targets a code can be mapped onto. */
+  current: readonly Code[];
+  fileName: string;
+  /** incoming code id → existing code id; a code left out of it is added as new. */
+  onConfirm: (mapping: CodeMapping) => void;
+  onCancel: () => void;
+}
+
+const NEW = '';
+
+export function CodeMappingStep({ rows, current, fileName, onConfirm, onCancel }: CodeMappingStepProps) {
+  const [choice, setChoice] = useState(() => new Map(rows.map((r) => [r.incoming.id, r.proposed ?? NEW])));
+  const targets = useMemo(() => {
+    const byId = codesById(current);
+    return flattenTree(current).map(({ code }) => ({ id: code.id, path: codePath(byId, code.id) }));
+  }, [current]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const mapped = [...choice.values()].filter((v) => v !== NEW).length;
+
+  return (
+    <section className="code-mapping" aria-labelledby="code-mapping-title">
+      <h3 id="code-mapping-title" tabIndex={-1} ref={heading}>
+        Map {fileName}’s codes
+      </h3>
+      <p className="exchange-hint">
+        {rows.length} incoming code(s) have a path this project does not have. Map each onto one of your codes (its codings and sub-codes go
+        there) or add it as a new code. Proposals come from similar names; nothing is written until you import, and Undo takes the whole
+        import back.
+      </p>
+      <div className="code-mapping-rows" role="group" aria-label="Incoming codes">
+        {rows.map((r) => (
+          <label key={r.incoming.id} className="code-mapping-row">
+            <span>{r.incomingPath}</span>
+            <select
+              value={choice.get(r.incoming.id)}
+              onChange={(e) => setChoice((m) => new Map(m).set(r.incoming.id, e.target.value))}
+              aria-label={`Map “${r.incomingPath}” onto`}
+            >
+              <option value={NEW}>Add as a new code</option>
+              {targets.map((t) => (
+                <option key={t.id} value={t.id}>
+                  Map onto {t.path}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </div>
+      <div className="dialog-buttons">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => onConfirm(new Map([...choice].filter(([, target]) => target !== NEW)))}
+        >
+          Import ({mapped} mapped, {rows.length - mapped} new)
+        </button>
+      </div>
+    </section>
+  );
+}
