@@ -23,6 +23,8 @@ export const DocumentSummarySchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** Length of the normalised text in UTF-16 code units. */
   length: z.number().int().nonnegative(),
+  /** A PDF's page starts (UTF-16 offsets into the normalised text, page 1 first): segments tell their page. */
+  pageStarts: z.array(z.number().int().nonnegative()).max(100_000).optional(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 

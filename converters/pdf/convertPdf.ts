@@ -28,8 +28,9 @@ interface TextItemLike {
 export async function convertPdf(bytes: Uint8Array): Promise<ConvertedDocument> {
   const { getDocument } = await loadPdfJs();
   const task = getDocument({
-    // pdf.js takes ownership of (detaches) the buffer it is given: give it a copy.
-    data: bytes.slice(),
+    // pdf.js takes ownership of (detaches) the buffer it is given, and wants a plain Uint8Array
+    // (not a Node Buffer): give it a copy of that kind.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

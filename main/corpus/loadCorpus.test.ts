@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CorpusListingSchema } from '../../common/contract';
+import { docxFile } from '../../scripts/fixtures/docxFile';
+import { pdfFile } from '../../scripts/fixtures/pdfFile';
 import { getCorpusDocument, idFromFileName, loadCorpus } from './loadCorpus';
 
 const BUNDLED = resolve(__dirname, '../../resources/corpus');
@@ -108,14 +110,36 @@ describe('bad input in a temporary corpus folder', () => {
     ]);
   });
 
-  it('reports a file that is not UTF-8', async () => {
+  it('reads a file that is not UTF-8 in the encoding it detects and says so; refuses a binary one', async () => {
     await writeFile(join(dir, 'a.txt'), 'alpha');
     await writeFile(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
-    await manifest([doc('a', 'a.txt'), doc('latin1', 'latin1.txt')]);
-    const { listing } = await loadCorpus(dir);
-    expect(listing.documents.map((d) => d.id)).toEqual(['a']);
-    expect(listing.issues[0]?.file).toBe('latin1.txt');
-    expect(listing.issues[0]?.message).toMatch(/not valid UTF-8 \(first invalid byte at offset 3\)/);
+    await writeFile(join(dir, 'binary.txt'), Buffer.from([0x63, 0x00, 0x66, 0xe9]));
+    await manifest([doc('a', 'a.txt'), doc('latin1', 'latin1.txt'), doc('binary', 'binary.txt')]);
+    const corpus = await loadCorpus(dir);
+    expect(corpus.listing.documents.map((d) => d.id)).toEqual(['a', 'latin1']);
+    expect(getCorpusDocument(corpus, 'latin1')?.text).toBe('café');
+    expect(corpus.listing.issues).toEqual([
+      { file: 'latin1.txt', message: 'loaded; not UTF-8: read as Latin-1 (ISO-8859-1); check accented letters' },
+      { file: 'binary.txt', message: expect.stringMatching(/^refused: it contains NUL bytes/) },
+    ]);
+  });
+
+  it('reads .md, .html, .docx and .pdf with the converters the app uses, PDF page starts included', async () => {
+    await writeFile(join(dir, 'notes.md'), '# Title\n\nSome *notes*.');
+    await writeFile(join(dir, 'page.html'), '<p>Visible</p><script>hidden()</script>');
+    await writeFile(join(dir, 'letter.docx'), await docxFile({ paragraphs: ['Dear committee,', 'thanks.'] }));
+    await writeFile(join(dir, 'report.pdf'), await pdfFile(['Page one', null, 'Page three']));
+    await manifest([doc('notes', 'notes.md'), doc('page', 'page.html'), doc('letter', 'letter.docx'), doc('report', 'report.pdf')]);
+    const corpus = await loadCorpus(dir);
+    expect(CorpusListingSchema.parse(corpus.listing)).toEqual(corpus.listing);
+    expect(['notes', 'page', 'letter', 'report'].map((id) => getCorpusDocument(corpus, id)?.text)).toEqual([
+      'Title\nSome notes.',
+      'Visible',
+      'Dear committee,\nthanks.',
+      'Page one\n\nPage three',
+    ]);
+    expect(corpus.listing.documents.find((d) => d.id === 'report')?.pageStarts).toEqual([0, 10, 10]);
+    expect(corpus.listing.issues).toEqual([{ file: 'report.pdf', message: 'loaded; 1 of 3 pages have no text (scanned?)' }]);
   });
 
   it('refuses paths that escape the folder, including absolute paths and symlinks', async () => {
@@ -186,24 +210,30 @@ describe('bad input in a temporary corpus folder', () => {
     expect(loaded?.sha256).toBe(createHash('sha256').update(Buffer.from('Caf\u00e9\nline\nend', 'utf8')).digest('hex'));
   });
 
-  it('without a manifest lists every .txt file by name, with an informational issue', async () => {
+  it('without a manifest lists every document file by name, and each other file as skipped', async () => {
     await writeFile(join(dir, 'Interview 2.txt'), 'two');
     await writeFile(join(dir, 'interview_1.TXT'), 'one');
-    await writeFile(join(dir, 'notes.md'), 'ignored');
+    await writeFile(join(dir, 'notes.md'), 'read *too*');
+    await writeFile(join(dir, 'photo.jpg'), 'not a document');
+    await writeFile(join(dir, 'empty.html'), '<script>only()</script>');
+    await writeFile(join(dir, '.DS_Store'), 'hidden');
     const { listing } = await loadCorpus(dir);
     expect(listing.documents.map((d) => [d.id, d.title])).toEqual([
       ['Interview-2', 'Interview 2'],
       ['interview_1', 'interview_1'],
+      ['notes', 'notes'],
     ]);
     expect(listing.issues).toEqual([
-      { file: 'manifest.json', message: 'no manifest.json found; listing the 2 .txt file(s) in the folder by file name' },
+      { file: 'manifest.json', message: 'no manifest.json found; listing the 4 document file(s) in the folder by file name' },
+      { file: 'photo.jpg', message: expect.stringMatching(/^not a document type Marginalia reads \(\.txt, .*\.pdf\); skipped$/) },
+      { file: 'empty.html', message: 'refused: it shows no text' },
     ]);
   });
 
   it('reports an empty folder and a missing folder with zero documents', async () => {
     const empty = await loadCorpus(dir);
     expect(empty.listing.documents).toEqual([]);
-    expect(empty.listing.issues).toEqual([{ file: dir, message: 'the corpus folder has no manifest.json and no .txt files' }]);
+    expect(empty.listing.issues).toEqual([{ file: dir, message: 'the corpus folder has no manifest.json and no documents' }]);
     const missing = await loadCorpus(join(dir, 'nope'));
     expect(missing.listing.documents).toEqual([]);
     expect(missing.listing.issues).toEqual([{ file: join(dir, 'nope'), message: 'corpus folder not found' }]);

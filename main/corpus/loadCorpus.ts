@@ -1,14 +1,16 @@
 /**
- * Loads a corpus folder into the contract's CorpusListing plus the normalised texts.
- * Never throws for bad input: every problem becomes a CorpusIssue naming the file, and
- * every document that can be read still loads. Pure Node (no Electron).
+ * Loads a corpus folder into the contract's CorpusListing plus the normalised texts. Files are
+ * read by the same converters the app uses to add documents (converters/: .txt, .md, .html,
+ * .docx, .pdf). Never throws for bad input: every file is listed, loaded (among the documents,
+ * with an issue when a converter has a warning) or refused (an issue naming the file and why).
+ * Pure Node (no Electron).
  */
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CorpusDocument, CorpusIssue, CorpusListing, DocumentSummary } from '../../common/contract';
-import { normaliseText } from '../../common/text/normalise';
 import { sha256Hex } from '../../common/text/sha256';
 import { decodeStrictUtf8 } from '../../common/text/utf8';
+import { convertDocument, documentKindOf, DOCUMENT_EXTENSIONS, refusalReason } from '../../converters';
 import { parseManifest } from './manifest';
 import type { ManifestDocument } from './manifest';
 
@@ -52,13 +54,21 @@ export async function loadCorpus(folder: string): Promise<LoadedCorpus> {
       issues.push({ file: MANIFEST_FILE, message: manifestText.message });
       return { listing: { name, description, folder: root, documents: [], issues }, texts: new Map() };
     }
-    const txtFiles = await listTextFiles(root);
-    if (txtFiles.length === 0) return empty('the corpus folder has no manifest.json and no .txt files');
-    issues.push({
+    const files = await listFiles(root);
+    const documentFiles = files.filter((file) => documentKindOf(file) !== null);
+    for (const file of files.filter((f) => documentKindOf(f) === null)) {
+      issues.push({ file, message: `not a document type Marginalia reads (${DOCUMENT_EXTENSIONS.map((e) => `.${e}`).join(', ')}); skipped` });
+    }
+    if (documentFiles.length === 0) {
+      const nothing = empty('the corpus folder has no manifest.json and no documents');
+      nothing.listing.issues.push(...issues);
+      return nothing;
+    }
+    issues.unshift({
       file: MANIFEST_FILE,
-      message: `no manifest.json found; listing the ${txtFiles.length} .txt file(s) in the folder by file name`,
+      message: `no manifest.json found; listing the ${documentFiles.length} document file(s) in the folder by file name`,
     });
-    entries = entriesFromFileNames(txtFiles);
+    entries = entriesFromFileNames(documentFiles);
   } else {
     const manifest = parseManifest(manifestText);
     for (const problem of manifest.problems) {
@@ -85,7 +95,9 @@ export async function loadCorpus(folder: string): Promise<LoadedCorpus> {
       return;
     }
     const { id, title, kind, place, date } = entry;
-    documents.push({ id, title, kind, place, date, sha256: sha256Hex(result.text), length: result.text.length });
+    for (const warning of result.warnings) issues.push({ file: entry.file, message: `loaded; ${warning}` });
+    const { pageStarts } = result;
+    documents.push({ id, title, kind, place, date, sha256: sha256Hex(result.text), length: result.text.length, ...(pageStarts ? { pageStarts } : {}) });
     texts.set(id, result.text);
   });
   return { listing: { name, description, folder: root, documents, issues }, texts };
@@ -137,7 +149,7 @@ function dropDuplicateIds(entries: DocumentEntry[], issues: CorpusIssue[]): Docu
   });
 }
 
-type ReadResult = { ok: true; text: string } | { ok: false; message: string };
+type ReadResult = { ok: true; text: string; warnings: string[]; pageStarts?: number[] } | { ok: false; message: string };
 
 async function readDocument(root: string, realRoot: string, entry: DocumentEntry): Promise<ReadResult> {
   const escapes = { ok: false as const, message: 'the path leads outside the corpus folder; only files inside it are read' };
@@ -153,8 +165,13 @@ async function readDocument(root: string, realRoot: string, entry: DocumentEntry
     if (info.size > MAX_DOCUMENT_BYTES) {
       return { ok: false, message: `file is ${megabytes(info.size)} MB; documents are limited to ${megabytes(MAX_DOCUMENT_BYTES)} MB` };
     }
-    const decoded = decodeStrictUtf8(await readFile(real));
-    return decoded.ok ? { ok: true, text: normaliseText(decoded.text) } : decoded;
+    const bytes = await readFile(real);
+    try {
+      const converted = await convertDocument(entry.file, bytes);
+      return { ok: true, text: converted.text, warnings: converted.warnings, pageStarts: converted.provenance.pageStarts };
+    } catch (refused) {
+      return { ok: false, message: `refused: ${refusalReason(refused)}` };
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, message: 'file not found in the corpus folder' };
@@ -171,10 +188,11 @@ function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
 }
 
-async function listTextFiles(root: string): Promise<string[]> {
+/** The folder's files (hidden ones, such as .DS_Store, aside), by name. */
+async function listFiles(root: string): Promise<string[]> {
   const dirents = await readdir(root, { withFileTypes: true }).catch(() => []);
   return dirents
-    .filter((d) => (d.isFile() || d.isSymbolicLink()) && /\.txt$/i.test(d.name))
+    .filter((d) => (d.isFile() || d.isSymbolicLink()) && !d.name.startsWith('.'))
     .map((d) => d.name)
     .sort();
 }
@@ -183,7 +201,7 @@ async function listTextFiles(root: string): Promise<string[]> {
 export function entriesFromFileNames(fileNames: readonly string[]): DocumentEntry[] {
   const used = new Set<string>();
   return fileNames.map((file) => {
-    const title = file.replace(/\.txt$/i, '');
+    const title = file.replace(/\.[A-Za-z0-9]{1,8}$/, '');
     const id = uniqueId(idFromFileName(title), used);
     return { id, file, title: title === '' ? file : title, kind: null, place: null, date: null };
   });
