@@ -127,7 +127,7 @@ export const BRIDGE_NAME = 'marginalia';
 
 /** Commands the Electron app menu sends to the renderer (the window's own toolbar offers the same). */
 /** 'open-file': the OS asked to open a file; the page takes it with takeOpenedFile. */
-export const MenuCommandSchema = z.enum(['undo', 'redo', 'export', 'import', 'find', 'open-file']);
+export const MenuCommandSchema = z.enum(['undo', 'redo', 'export', 'import', 'find', 'search', 'open-file']);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 export const MENU_CHANNEL = 'marginalia:menu';
 

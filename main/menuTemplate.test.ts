@@ -17,8 +17,8 @@ const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as 
 describe('buildMenuTemplate', () => {
   it('sends the app commands to the renderer instead of native undo/redo roles', () => {
     const { all, sent } = build('linux');
-    for (const label of ['Undo', 'Redo', 'Export…', 'Import…', 'Find…']) click(all.find((i) => i.label === label));
-    expect(sent).toEqual(['undo', 'redo', 'export', 'import', 'find']);
+    for (const label of ['Undo', 'Redo', 'Export…', 'Import…', 'Find…', 'Search All Documents…']) click(all.find((i) => i.label === label));
+    expect(sent).toEqual(['undo', 'redo', 'export', 'import', 'find', 'search']);
     expect(all.some((i) => i.role === 'undo' || i.role === 'redo')).toBe(false);
     expect(all.filter((i) => i.role !== undefined).map((i) => i.role)).toEqual(
       expect.arrayContaining(['copy', 'selectAll', 'quit', 'windowMenu', 'help']),

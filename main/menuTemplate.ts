@@ -1,5 +1,5 @@
 /**
- * The application menu as a template. Undo/Redo, Export, Import and Find are the app's own
+ * The application menu as a template. Undo/Redo, Export, Import, Find and Search are the app's own
  * commands (undo history lives in the renderer's store), so those items send a MENU_CHANNEL
  * command to the window instead of using native roles; clipboard and window items keep
  * their native roles. Only a type is imported from Electron, so this is unit-testable.
@@ -57,6 +57,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       { role: 'selectAll' },
       { type: 'separator' },
       command('Find…', 'find', 'CmdOrCtrl+F', true),
+      command('Search All Documents…', 'search', 'Shift+CmdOrCtrl+F', true),
     ],
   };
 

@@ -20,7 +20,7 @@ const METHODS: Record<ApiMethod, true> = {
   getUserInfo: true,
   takeOpenedFile: true,
 };
-const MENU_COMMANDS: Record<MenuCommand, true> = { undo: true, redo: true, export: true, import: true, find: true, 'open-file': true };
+const MENU_COMMANDS: Record<MenuCommand, true> = { undo: true, redo: true, export: true, import: true, find: true, search: true, 'open-file': true };
 
 function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(MENU_COMMANDS, value);

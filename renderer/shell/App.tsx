@@ -10,6 +10,9 @@ import type { Segment } from '../domain/model';
 import { ExchangeMenu } from '../features/exchange/ExchangeMenu';
 import { UndoControls } from '../features/history/UndoControls';
 import { DocumentPane } from '../features/reader/DocumentPane';
+import { SearchButton } from '../features/search/SearchButton';
+import { SearchView } from '../features/search/SearchView';
+import { useSearchView, type SearchHit } from '../features/search/useSearchView';
 import { SegmentPanel } from '../features/segment/SegmentPanel';
 import { CoderField } from '../features/settings/CoderField';
 import { CoderFilterControl } from '../features/coders/CoderFilterControl';
@@ -90,12 +93,26 @@ export function App() {
     [onOpenSegments],
   );
   const openText = text && current && text.id === current.id ? text.text : null;
+  const search = useSearchView();
+  /** A search hit to select once its document shows (the Search view gives way to it). */
+  const [revealSpan, setRevealSpan] = useState<SearchHit | null>(null);
+  const hideSearch = search.hide;
+  const onOpenHit = useCallback(
+    (hit: SearchHit) => {
+      window.location.hash = documentHref(hit.documentId);
+      setRevealSpan(hit);
+      hideSearch();
+    },
+    [hideSearch],
+  );
+  const onSpanRevealed = useCallback(() => setRevealSpan(null), []);
 
   return (
     <div className="app">
       <header className="app-header">
         <span className="app-name">Marginalia</span>
         <UndoControls />
+        <SearchButton view={search} />
         <ExchangeMenu corpus={corpus} />
         <AgreementButton corpus={corpus} onRevealSegment={onRevealSegment} />
         <CoderField />
@@ -134,7 +151,12 @@ export function App() {
         <main className="reader">
           {corpus.loading && <p role="status">Loading the corpus…</p>}
           {textError && <p role="alert">{textError}</p>}
-          {current && openText !== null && (
+          {search.open && (
+            <ErrorBoundary what="the Search view">
+              <SearchView onOpenHit={onOpenHit} onClose={hideSearch} focusRequest={search.requests} />
+            </ErrorBoundary>
+          )}
+          {!search.open && current && openText !== null && (
             <ErrorBoundary what={`the document “${current.title}”`} resetKey={current.id}>
               <DocumentPane
                 doc={current}
@@ -143,6 +165,8 @@ export function App() {
                 onOpenSegments={onOpenSegments}
                 reveal={reveal?.documentId === current.id ? reveal : null}
                 onRevealed={onRevealed}
+                revealSpan={revealSpan?.documentId === current.id ? revealSpan : null}
+                onSpanRevealed={onSpanRevealed}
               />
             </ErrorBoundary>
           )}

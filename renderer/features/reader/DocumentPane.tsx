@@ -42,9 +42,12 @@ interface Props {
   /** A segment to scroll to (from the codebook's retrieval list), then reported done. */
   reveal: Segment | null;
   onRevealed: (segmentId: string) => void;
+  /** A span to scroll to and select (a search hit), ready to code; then reported done. */
+  revealSpan?: Span | null;
+  onSpanRevealed?: () => void;
 }
 
-export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reveal, onRevealed }: Props) {
+export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reveal, onRevealed, revealSpan, onSpanRevealed }: Props) {
   const project = useProject();
   const { codes, segments } = project;
   // The open document's segments are read ahead of the rest: it shows and codes them as soon as they are in.
@@ -73,6 +76,13 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
     if (here) viewer.current?.scrollToSpan(here);
     onRevealed(reveal.id);
   }, [reveal, viewerReady, placed, onRevealed]);
+
+  useEffect(() => {
+    if (!revealSpan || !viewerReady) return;
+    viewer.current?.scrollToSpan(revealSpan);
+    viewer.current?.selectSpan(revealSpan);
+    onSpanRevealed?.();
+  }, [revealSpan, viewerReady, onSpanRevealed]);
 
   useEffect(() => setSelection(null), [doc.id]);
   // Asking for Find (again) puts the analyst in the find bar: the coding popup would be in the way.

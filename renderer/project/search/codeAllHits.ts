@@ -25,7 +25,7 @@ export interface CodeAllSource {
   hashOf: (documentId: string) => string | undefined;
 }
 
-interface Prepared {
+export interface Prepared {
   documentId: string;
   documentHash: string;
   text: string;
