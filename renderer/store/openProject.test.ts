@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { emptyPatch } from '../domain/change';
-import { SCHEMA_V3 } from './db';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V3 } from './db';
 import { StorageError } from './errors';
 import { installedNativeVersion } from './installedVersion';
 import { openProject, SEEDED_KEY } from './openProject';
@@ -65,7 +65,7 @@ describe('openProject', () => {
     // declares — Dexie would "repair" that by adding the index (an upgrade) if it opened first.
     const futureSchema = { ...SCHEMA_V3, segments: 'id, documentId', annotations: 'id, segmentId' };
     const future = new Dexie('future', deps);
-    future.version(4).stores(futureSchema);
+    future.version(CURRENT_SCHEMA_VERSION + 1).stores(futureSchema);
     await future.open();
     await future.table('codes').put(makeCode('from-the-future'));
     await future.table('annotations').put({ id: 'a1', segmentId: 's1' });
@@ -79,7 +79,7 @@ describe('openProject', () => {
 
     const after = await describeDatabase(deps.indexedDB, 'future');
     expect(after).toEqual(before);
-    expect(after.version).toBe(40);
+    expect(after.version).toBe((CURRENT_SCHEMA_VERSION + 1) * 10);
     expect(after.stores.segments).toEqual({ keyPath: 'id', indexes: ['documentId'] });
     expect(after.rows.codes).toEqual([makeCode('from-the-future')]);
     expect(after.rows.settings).toEqual([]);
@@ -88,20 +88,21 @@ describe('openProject', () => {
   it('finds the installed version without indexedDB.databases() too, and creates no database while looking', async () => {
     const deps = freshIndexedDb();
     const future = new Dexie('future', deps);
-    future.version(5).stores(SCHEMA_V3);
+    future.version(CURRENT_SCHEMA_VERSION + 2).stores(SCHEMA_V3);
     await future.open();
     future.close();
     // An IDBFactory without databases() (older engines): only open and deleteDatabase.
     const factory = deps.indexedDB;
     const withoutList = { open: factory.open.bind(factory), deleteDatabase: factory.deleteDatabase.bind(factory), cmp: factory.cmp.bind(factory) } as IDBFactory;
-    expect(await installedNativeVersion(withoutList, 'future')).toBe(50);
+    const native = (CURRENT_SCHEMA_VERSION + 2) * 10;
+    expect(await installedNativeVersion(withoutList, 'future')).toBe(native);
     expect(await installedNativeVersion(withoutList, 'never-created')).toBeNull();
-    expect(await installedNativeVersion(factory, 'future')).toBe(50);
+    expect(await installedNativeVersion(factory, 'future')).toBe(native);
     expect((await factory.databases()).map((d) => d.name)).toEqual(['future']);
 
     const error = await openProject({ ...deps, indexedDB: withoutList, name: 'future', seed: seedCodes }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'version' });
-    expect((await describeDatabase(factory, 'future')).version).toBe(50);
+    expect((await describeDatabase(factory, 'future')).version).toBe(native);
   });
 
   it('explains that IndexedDB is unavailable', async () => {
