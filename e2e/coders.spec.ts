@@ -34,7 +34,7 @@ test('coder B applies the code coder A applied to the same passage: two codings,
   await expect(codings.getByRole('listitem', { name: 'FTF by alice' })).toBeVisible();
   await expect(codings.getByRole('listitem', { name: 'FTF by bob' })).toBeVisible();
 
-  const csv = await exportAs(page, 'Annotated CSV (one row per code)');
+  const csv = await exportAs(page, 'Annotated CSV (one row per coding)');
   const [header, ...rows] = Papa.parse<string[]>(csv.text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
   const col = (name: string) => header!.indexOf(name);
   expect(rows).toHaveLength(2);

@@ -43,7 +43,7 @@ test('the Export dialog offers every format, opens and closes with the keyboard'
   const formats = dialog.getByRole('radiogroup', { name: 'Format' }).getByRole('radio');
   await expect(formats).toHaveCount(6);
   for (const name of [
-    'Annotated CSV (one row per code)',
+    'Annotated CSV (one row per coding)',
     'CSV, one row per segment (0/1 code columns)',
     'Project backup (JSON)',
     'W3C Web Annotations (JSON-LD)',
@@ -66,7 +66,7 @@ test('the Export dialog offers every format, opens and closes with the keyboard'
   // Both dialogs pass axe (serious or critical), in light and dark.
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await dialog.getByRole('radio', { name: 'Annotated CSV (one row per code)' }).check();
+    await dialog.getByRole('radio', { name: 'Annotated CSV (one row per coding)' }).check();
     const results = await new AxeBuilder({ page }).include('dialog').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${scheme} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
@@ -89,7 +89,7 @@ test('annotated CSV: exact header, one row per code, code point offsets that sli
   await codeTwoPassages(page);
   await expect.poll(() => highlightedTexts(page)).toEqual([SECOND, FIRST].sort());
 
-  const file = await exportAs(page, 'Annotated CSV (one row per code)');
+  const file = await exportAs(page, 'Annotated CSV (one row per coding)');
   expect(file.name).toMatch(/^marginalia-coding-\d{4}-\d{2}-\d{2}\.csv$/);
   await expect(exportDialog(page).getByRole('status')).toHaveText(`Downloaded ${file.name} (2 rows).`);
   expect(file.text.charCodeAt(0)).toBe(0xfeff); // BOM on by default
@@ -373,7 +373,7 @@ test('thousands of segments: the CSV is written in chunks behind a progress bar'
       if (bar && bar.hasAttribute('value')) seen.push([bar.value, bar.max]);
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   });
-  const file = await exportAs(page, 'Annotated CSV (one row per code)');
+  const file = await exportAs(page, 'Annotated CSV (one row per coding)');
   const rows = Papa.parse<string[]>(file.text.slice(1), { skipEmptyLines: true }).data;
   expect(rows).toHaveLength(segments.length + 1);
   await expect(exportDialog(page).getByRole('status')).toHaveText(`Downloaded ${file.name} (${segments.length.toLocaleString('en-US')} rows).`);

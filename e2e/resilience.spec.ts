@@ -63,7 +63,7 @@ test('a whole coded document whose file changed one word opens, stays coded and 
     // One word in 30,000 changed: the segment follows the text (it would otherwise be listed as unplaced).
     await expect(page.getByRole('note')).toHaveCount(0);
 
-    const csv = await exportAs(page, 'Annotated CSV (one row per code)');
+    const csv = await exportAs(page, 'Annotated CSV (one row per coding)');
     const rows = csv.text.trim().split(/\r?\n/);
     expect(rows[0]).toContain('segment_id');
     expect(csv.text).toContain('FTF');

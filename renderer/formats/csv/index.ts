@@ -26,7 +26,7 @@ const csvExport = (shape: CsvShape, hint: string, fileSuffix: string): ExportDef
 
 export const csvLong: FormatDefinition = {
   id: 'csv-long',
-  label: 'Annotated CSV (one row per code)',
+  label: 'Annotated CSV (one row per coding)',
   extensions: ['csv'],
   mimeType: 'text/csv',
   export: csvExport(

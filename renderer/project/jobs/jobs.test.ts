@@ -68,7 +68,7 @@ describe('file names and formats', () => {
 
   it('offers the labels the dialogs are found by', () => {
     expect(EXPORT_FORMATS.map((f) => f.label)).toEqual([
-      'Annotated CSV (one row per code)',
+      'Annotated CSV (one row per coding)',
       'CSV, one row per segment (0/1 code columns)',
       'Project backup (JSON)',
       'W3C Web Annotations (JSON-LD)',
