@@ -17,6 +17,7 @@ import { SegmentPanel } from '../features/segment/SegmentPanel';
 import { CoderField } from '../features/settings/CoderField';
 import { CoderFilterControl } from '../features/coders/CoderFilterControl';
 import { AgreementButton } from '../features/agreement/AgreementButton';
+import { AnalysisPanel } from '../features/analysis/AnalysisPanel';
 import { CorpusIssues } from './CorpusIssues';
 import { Notices } from './Notices';
 import { SetAsideRows } from './SetAsideRows';
@@ -106,6 +107,8 @@ export function App() {
     [hideSearch],
   );
   const onSpanRevealed = useCallback(() => setRevealSpan(null), []);
+  const [analysisOpen, setAnalysisOpen] = useState(false);
+  const analysisButton = useRef<HTMLButtonElement>(null);
 
   return (
     <div className="app">
@@ -115,6 +118,9 @@ export function App() {
         <SearchButton view={search} />
         <ExchangeMenu corpus={corpus} />
         <AgreementButton corpus={corpus} onRevealSegment={onRevealSegment} />
+        <button type="button" ref={analysisButton} aria-expanded={analysisOpen} onClick={() => setAnalysisOpen((open) => !open)}>
+          Analysis
+        </button>
         <CoderField />
         <CoderFilterControl />
         <PanelToggles sizes={sizes} setCollapsed={setCollapsed} />
@@ -191,6 +197,19 @@ export function App() {
           </ErrorBoundary>
         </aside>
       </div>
+      {analysisOpen && (
+        <ErrorBoundary what="the analysis">
+          <AnalysisPanel
+            documents={corpus.documents}
+            projectName={corpus.name}
+            onReveal={onRevealSegment}
+            onClose={() => {
+              setAnalysisOpen(false);
+              analysisButton.current?.focus();
+            }}
+          />
+        </ErrorBoundary>
+      )}
     </div>
   );
 }

@@ -67,11 +67,12 @@ export interface QueryAnswer extends Answer {
 }
 
 export type AnalysisAnswer = FrequencyAnswer | MatrixAnswer | CooccurrenceAnswer | QueryAnswer;
-export type AnswerOf<R extends AnalysisRequest> = R['kind'] extends 'frequencies'
+/** The answer a request gets (for a union of requests, the union of their answers). */
+export type AnswerOf<R extends AnalysisRequest> = R extends { kind: 'frequencies' }
   ? FrequencyAnswer
-  : R['kind'] extends 'codeByDocument' | 'codeByAttribute'
+  : R extends { kind: 'codeByDocument' | 'codeByAttribute' }
     ? MatrixAnswer
-    : R['kind'] extends 'cooccurrence'
+    : R extends { kind: 'cooccurrence' }
       ? CooccurrenceAnswer
       : QueryAnswer;
 

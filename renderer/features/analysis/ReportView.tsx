@@ -1,0 +1,149 @@
+/**
+ * The report: chosen codes with their descriptions and passages, the frequency table, chosen
+ * charts and the memos — previewed here, printed (the print stylesheet shows only the report),
+ * and saved as HTML or as a Word document.
+ */
+import { useEffect, useState } from 'react';
+import { useProject, useServices } from '../../ui/ProjectContext';
+import { CodePicker } from './CodePicker';
+import type { MatrixChoice } from './matrixChoice';
+import type { GridOptions } from './matrixGrid';
+import { gridOf, matrixCaption } from './MatrixView';
+import { reportBody, reportHtml } from './report/reportHtml';
+import { buildReport, CHART_LABELS, type ChartId, type ReportData, type ReportOptions } from './report/reportData';
+import { restrictionOf, type RestrictionChoice } from './restriction';
+import { fileName, saveBase64, saveText, savedMessage } from './saveFile';
+import { useAnalysisService, useAnalysisStatus } from './useAnalysis';
+
+interface Props {
+  active: boolean;
+  choice: RestrictionChoice;
+  coders: readonly string[] | null;
+  scope: string;
+  titles: ReadonlyMap<string, string>;
+  documentOrder: readonly string[];
+  matrix: MatrixChoice;
+  grid: GridOptions;
+  projectName: string | null;
+}
+
+/** The .docx writer is loaded when first used (it is the largest part of the report). */
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export function ReportView({ active, choice, coders, scope, titles, documentOrder, matrix, grid, projectName }: Props) {
+  const project = useProject();
+  const { api, host } = useServices();
+  const service = useAnalysisService();
+  const { version } = useAnalysisStatus();
+  const [options, setOptions] = useState<ReportOptions>({
+    title: `${projectName ?? 'Marginalia'}: analysis report`,
+    codeIds: [],
+    withSubcodes: true,
+    frequencyTable: true,
+    charts: ['frequencies'],
+    memos: false,
+  });
+  const [preview, setPreview] = useState<ReportData | null>(null);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<ReportOptions>) => setOptions((o) => ({ ...o, ...patch }));
+
+  const sources = () => ({
+    service,
+    codes: project.codes,
+    segments: project.segments,
+    memos: project.memos,
+    titles,
+    documentOrder,
+    restriction: restrictionOf(choice, coders),
+    scope,
+    matrix,
+    grid,
+    gridOf: (answer: Parameters<typeof gridOf>[0]) => gridOf(answer, project.codes, grid, titles, matrix.attribute),
+    matrixTitle: `Heat map — ${matrixCaption(matrix, grid)}`,
+  });
+
+  // The preview follows the choices and the coding (built off the answers, after the change settles).
+  useEffect(() => {
+    if (!active) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      buildReport(options, sources(), false).then(
+        (report) => live && setPreview(report),
+        (err: unknown) => live && setMessage(`The report could not be built: ${err instanceof Error ? err.message : String(err)}`),
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [active, options, version, choice, coders, matrix, grid, titles]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const save = async (format: 'html' | 'docx') => {
+    setBusy(true);
+    setMessage('');
+    try {
+      const report = await buildReport(options, sources(), format === 'docx');
+      const saved =
+        format === 'html'
+          ? await saveText(api, fileName('report', 'html'), 'text/html', reportHtml(report))
+          : await saveBase64(api, fileName('report', 'docx'), DOCX_MIME, await (await import('./report/reportDocx')).reportDocx(report));
+      setMessage(savedMessage(saved, host));
+    } catch (err) {
+      setMessage(`The report could not be saved: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggleChart = (id: ChartId) => set({ charts: options.charts.includes(id) ? options.charts.filter((c) => c !== id) : [...options.charts, id] });
+
+  return (
+    <div className="report-view">
+      <form className="report-options" aria-label="Report contents" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Title
+          <input type="text" value={options.title} onChange={(e) => set({ title: e.target.value })} />
+        </label>
+        <CodePicker legend="Codes and their passages" codes={project.codes} selected={options.codeIds} onChange={(ids) => set({ codeIds: ids })} />
+        <fieldset>
+          <legend>Also include</legend>
+          <label>
+            <input type="checkbox" checked={options.withSubcodes} onChange={(e) => set({ withSubcodes: e.target.checked })} />
+            Passages of sub-codes under their parent
+          </label>
+          <label>
+            <input type="checkbox" checked={options.frequencyTable} onChange={(e) => set({ frequencyTable: e.target.checked })} />
+            Frequency table
+          </label>
+          {(Object.keys(CHART_LABELS) as ChartId[]).map((id) => (
+            <label key={id}>
+              <input type="checkbox" checked={options.charts.includes(id)} onChange={() => toggleChart(id)} />
+              Chart: {CHART_LABELS[id]}
+            </label>
+          ))}
+          <label>
+            <input type="checkbox" checked={options.memos} onChange={(e) => set({ memos: e.target.checked })} />
+            Memos
+          </label>
+        </fieldset>
+        <div className="dialog-buttons">
+          <button type="button" onClick={() => window.print()} disabled={!preview}>
+            Print…
+          </button>
+          <button type="button" onClick={() => void save('html')} disabled={busy}>
+            Save HTML
+          </button>
+          <button type="button" onClick={() => void save('docx')} disabled={busy}>
+            Save Word (.docx)
+          </button>
+        </div>
+        <p role="status">{busy ? 'Writing the report…' : message}</p>
+      </form>
+      <section className="report-preview" aria-label="Report preview">
+        {/* Our own markup: every text in it is escaped by reportBody, the charts are Plot's SVG. */}
+        {preview && <div dangerouslySetInnerHTML={{ __html: reportBody(preview) }} />}
+      </section>
+    </div>
+  );
+}
