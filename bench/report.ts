@@ -33,6 +33,22 @@ export interface PopupMeasurement {
   ratioP95: number;
 }
 
+/** Inter-coder agreement over the synthetic corpus (bench/agreement.ts). */
+export interface AgreementMeasurement {
+  documents: number;
+  codes: number;
+  codingsA: number;
+  codingsB: number;
+  stretches: number;
+  /** The full table: input from segments + computeAgreement (median). */
+  oursMs: number;
+  /** Structured clones of the input and of the result: what posting to and from the worker copies. */
+  postMs: number;
+  /** Character by character, the character tables only (one run). */
+  baselineMs: number;
+  ratio: number;
+}
+
 export interface Results {
   date: string;
   machine: { nproc: number; cpu: string; memoryGB: number; freeMemoryGB: number; node: string; chromium: string };
@@ -51,6 +67,7 @@ export interface Results {
     export?: { qdpxMs: number; qdpxMB: number; jsonStringifyDataMs: number; segments: number; csvRows: number; csvMB: number; csvMs: number; jsonStringifySegmentsMs: number; jsonStringifyCsvRowsMs: number; ratio: number; ratioVsCsvRows: number };
     stripes?: StripesMeasurement;
     popup?: PopupMeasurement;
+    agreement?: AgreementMeasurement;
     corpus?: { codeApplications: number; codeP50Ms: number; codeP95Ms: number; documents: number; segments: number; listMs: number; documentReadyMs: number; segmentsReadMs: number; openOneMs: number; documentsOpened: number; heapAfterFirstMB: number; heapAfterManyMB: number; heapRatio: number };
   };
   targets?: Target[];
@@ -102,6 +119,7 @@ export function evaluateTargets(r: Results): Target[] {
     t.push({ name: 'code p95 vs empty, stripes on', goal: '≤ 1.5× empty document', measured: x(s.code.ratioP95), met: s.code.ratioP95 <= 1.5 });
   }
   if (m.popup) t.push({ name: `coding popup, ${m.popup.codes} codes`, goal: 'p95 ≤ 50 ms from mouse-up', measured: ms(m.popup.p95Ms), met: m.popup.p95Ms <= 50 });
+  if (m.agreement) t.push({ name: 'agreement table, 2 coders', goal: '≤ 1 s (in a worker)', measured: ms(m.agreement.oursMs + m.agreement.postMs), met: m.agreement.oursMs + m.agreement.postMs <= 1000 });
   if (m.corpus) t.push({ name: 'heap', goal: `after ${m.corpus.documentsOpened} docs ≤ 1.2× after first`, measured: x(m.corpus.heapRatio), met: m.corpus.heapRatio <= 1.2 });
   return t;
 }
@@ -196,6 +214,15 @@ export function formatTable(r: Results): string {
       `${m.corpus.heapAfterManyMB} MB`,
       `after first ${m.corpus.heapAfterFirstMB} MB`,
       x(m.corpus.heapRatio),
+    ]);
+  }
+  if (m.agreement) {
+    const a = m.agreement;
+    rows.push([
+      `6 agreement table: ${a.codingsA} + ${a.codingsB} codings, ${a.documents} docs, ${a.codes} codes`,
+      `${ms(a.oursMs)} (+ ${ms(a.postMs)} worker clones)`,
+      `character by character ${ms(a.baselineMs)}`,
+      `${a.ratio}×`,
     ]);
   }
   if (m.open) rows.push(['5 heap after opening the book', `${m.open.heapAfterBookMB} MB`, '—', '—']);

@@ -28,6 +28,7 @@ import { runSynth, type SynthSummary } from '../scripts/synth';
 import { mulberry32 } from '../scripts/synth/prng';
 import { median, percentile, ratio, evaluateTargets, formatTable, type Results } from './report';
 import { measureStripes, stripesSetting } from './stripes';
+import { measureAgreement } from './agreement';
 import { measurePopup, POPUP_CODES } from './popup';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -250,6 +251,13 @@ async function main(): Promise<void> {
     measurements: {},
   };
   const m = results.measurements;
+
+  // Agreement runs in Node too: the pure function the app's worker runs.
+  if (wants('agreement')) {
+    const backup = readBackup(corpusBackupFile);
+    const lengths = new Map(corpusCorpus.listing.documents.map((d) => [d.id, corpusCorpus.texts.get(d.id)!.length]));
+    m.agreement = measureAgreement({ segments: backup.segments, codeIds: backup.codes.map((c) => c.id), lengths }, options.reps, options.seed, log);
+  }
 
   // 4. Export runs in Node: no browser needed.
   if (wants('export')) {

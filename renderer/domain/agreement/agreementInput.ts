@@ -28,7 +28,10 @@ export function agreementInput(c: Comparison): AgreementInput {
   const codeIndex = new Map(c.codeIds.map((id, i) => [id, i]));
   const coderIndex = new Map(c.coders.map((name, i) => [name, i]));
   const present = new Uint8Array(c.documents.length * c.coders.length);
-  const rows: number[] = []; // document, code, coder, start, end
+  let capacity = 0;
+  for (const doc of c.documents) for (const s of doc.segments) capacity += s.codings.length;
+  const columns = { document: new Int32Array(capacity), code: new Int32Array(capacity), coder: new Int32Array(capacity), start: new Int32Array(capacity), end: new Int32Array(capacity) };
+  let n = 0;
   c.documents.forEach((doc, d) => {
     for (const s of doc.segments) {
       const start = Math.max(0, Math.min(s.start, doc.length));
@@ -38,19 +41,29 @@ export function agreementInput(c: Comparison): AgreementInput {
         if (coder === undefined) continue;
         present[d * c.coders.length + coder] = 1;
         const code = codeIndex.get(coding.codeId);
-        if (code !== undefined && end > start) rows.push(d, code, coder, start, end);
+        if (code === undefined || end === start) continue;
+        columns.document[n] = d;
+        columns.code[n] = code;
+        columns.coder[n] = coder;
+        columns.start[n] = start;
+        columns.end[n] = end;
+        n++;
       }
     }
   });
-  const n = rows.length / 5;
-  const column = (k: number) => Int32Array.from({ length: n }, (_, i) => rows[i * 5 + k]!);
   const pair = c.pair ?? [c.coders[0]!, c.coders[1]!];
   return {
     documents: c.documents.map(({ id, length }) => ({ id, length })),
     codeIds: c.codeIds,
     coders: c.coders,
     present,
-    codings: { document: column(0), code: column(1), coder: column(2), start: column(3), end: column(4) },
+    codings: {
+      document: columns.document.slice(0, n),
+      code: columns.code.slice(0, n),
+      coder: columns.coder.slice(0, n),
+      start: columns.start.slice(0, n),
+      end: columns.end.slice(0, n),
+    },
     pair: [coderIndex.get(pair[0]) ?? 0, coderIndex.get(pair[1]) ?? 1],
     overlap: c.overlap ?? DEFAULT_OVERLAP,
   };

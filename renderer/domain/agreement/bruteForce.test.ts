@@ -9,6 +9,7 @@ import { fork, intIn, type Rng } from '../../../scripts/synth/prng';
 import type { Segment } from '../model';
 import { agreementInput, type ComparedDocument } from './agreementInput';
 import { computeAgreement } from './computeAgreement';
+import { stretchesOf } from './resultColumns';
 import { cohensKappa, type CharacterTable } from './kappa';
 import { coincidencesOf } from './krippendorff';
 import { overlapShare } from './segmentMatch';
@@ -161,7 +162,7 @@ describe.each([
   });
 
   it('lists the same disagreeing stretches', () => {
-    const listed = result.stretches.map((s) => `${s.documentId} ${s.codeId} ${s.start}-${s.end}`);
+    const listed = stretchesOf(result).map((s) => `${s.documentId} ${s.codeId} ${s.start}-${s.end}`);
     expect(listed.sort()).toEqual([...brute.stretches].sort());
   });
 });

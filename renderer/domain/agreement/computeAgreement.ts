@@ -7,10 +7,11 @@
  * the normalised text, as segment offsets are stored.
  */
 import type { Span } from '../span';
-import { addTable, characterTable, cohensKappa, emptyTable, kappaUndefinedReason, percentAgreement, type CharacterTable } from './kappa';
+import { addTable, characterTable, emptyTable } from './kappa';
 import { Coincidences } from './krippendorff';
 import { clipRuns, runsOf, sameRuns, unionRuns, type Runs } from './runs';
-import { addSegmentCounts, brennanPrediger, emptySegmentCounts, segmentCounts, segmentPercent, type SegmentCounts } from './segmentMatch';
+import { ColumnsBuilder, pairFigures, type DocumentColumns, type PairFigures, type StretchColumns } from './resultColumns';
+import { addSegmentCounts, brennanPrediger, emptySegmentCounts, segmentCounts } from './segmentMatch';
 import { addBinary, binaryAlpha, binaryCoincidences, cuAlphaPart, emptyBinary, uncodedBinary, type BinaryCoincidences } from './unitized';
 
 /** Codings as parallel arrays (cheap to post to a worker): indices into documents, codeIds and coders. */
@@ -40,28 +41,12 @@ export interface AgreementInput {
   overlap: number;
 }
 
-/** The two-coder figures at character and segment level. */
-export interface PairFigures {
-  characters: CharacterTable;
-  percent: number | null;
-  kappa: number | null;
-  /** Why kappa is undefined (null when it is defined). */
-  kappaNote: string | null;
-  segments: SegmentCounts;
-  segmentPercent: number | null;
-}
-
 export interface CodeAgreement extends PairFigures {
   codeId: string;
   kappaBP: number | null;
   /** Binary alpha (coded / not coded with this code) over every compared coder. */
   binary: BinaryCoincidences;
   alpha: number | null;
-}
-
-export interface DocumentAgreement extends PairFigures {
-  documentId: string;
-  codeId: string;
 }
 
 export interface OverallAgreement extends PairFigures {
@@ -74,33 +59,18 @@ export interface OverallAgreement extends PairFigures {
   ambiguous: number;
 }
 
-/** A stretch of one code where the two compared coders differ: the runs each coder has in it. */
-export interface Stretch extends Span {
-  documentId: string;
-  codeId: string;
-  a: Runs;
-  b: Runs;
-}
-
 export interface AgreementResult {
+  /** The compared documents' and codes' ids, as the columns index them. */
+  documentIds: readonly string[];
+  codeIds: readonly string[];
   byCode: CodeAgreement[];
-  /** One row per code and document where either compared coder used the code. */
-  byDocument: DocumentAgreement[];
+  /** One row per code and document where either compared coder used the code (see documentRows). */
+  byDocument: DocumentColumns;
   overall: OverallAgreement;
-  stretches: Stretch[];
+  /** Where the two compared coders differ (see stretchesOf). */
+  stretches: StretchColumns;
   /** Characters compared (the compared documents' lengths summed). */
   characters: number;
-}
-
-function pairFigures(characters: CharacterTable, segments: SegmentCounts, names: readonly [string, string]): PairFigures {
-  return {
-    characters,
-    percent: percentAgreement(characters),
-    kappa: cohensKappa(characters),
-    kappaNote: kappaUndefinedReason(characters, names[0], names[1]),
-    segments,
-    segmentPercent: segmentPercent(segments),
-  };
 }
 
 /** Coding indices bucketed by document × code. */
@@ -142,8 +112,7 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
     binary: { ...emptyBinary(), uncoded: uncodedPairable },
   }));
 
-  const byDocument: DocumentAgreement[] = [];
-  const stretches: Stretch[] = [];
+  const columns = new ColumnsBuilder();
   const cu = new Coincidences();
   let ambiguous = 0;
 
@@ -151,6 +120,7 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
     const here = presentByDocument[d]!;
     const runsByCode: Runs[][] = [];
     const codeKeys: string[] = [];
+    const stretches: StretchRow[] = [];
     codeIds.forEach((codeId, code) => {
       const list = buckets.get(d * codeIds.length + code);
       if (!list) return;
@@ -169,10 +139,12 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
       sums.binary.uncoded -= uncodedBinary(doc.length, here.length).uncoded;
       addBinary(sums.binary, binaryCoincidences(here.map((c) => runs[c]!), doc.length));
       if (runs[pa]!.length || runs[pb]!.length) {
-        byDocument.push({ documentId: doc.id, codeId, ...pairFigures(table, segments, names) });
-        collectStretches(stretches, doc.id, codeId, runs[pa]!, runs[pb]!);
+        columns.addDocumentRow(d, code, table, segments);
+        collectStretches(stretches, code, runs[pa]!, runs[pb]!);
       }
     });
+    stretches.sort((x, y) => x.start - y.start || x.end - y.end);
+    for (const st of stretches) columns.addStretch(d, st.code, st.start, st.end, st.a, st.b);
     if (runsByCode.length) {
       const part = cuAlphaPart(runsByCode, codeKeys);
       cu.addAll(part.coincidences);
@@ -197,11 +169,11 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
       alpha: binaryAlpha(sums.binary),
     };
   });
-  const documentOrder = new Map(documents.map((doc, i) => [doc.id, i]));
-  stretches.sort((x, y) => documentOrder.get(x.documentId)! - documentOrder.get(y.documentId)! || x.start - y.start || x.end - y.end);
   return {
+    documentIds: documents.map((doc) => doc.id),
+    codeIds,
     byCode,
-    byDocument,
+    byDocument: columns.documents(),
     overall: {
       ...pairFigures(overallCharacters, overallSegments, names),
       kappaBP: brennanPrediger(overallSegments, codeCount),
@@ -211,19 +183,27 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
       cuPairable: cu.total(),
       ambiguous,
     },
-    stretches,
+    stretches: columns.stretches(),
     characters,
   };
 }
 
+interface StretchRow {
+  code: number;
+  start: number;
+  end: number;
+  a: Runs;
+  b: Runs;
+}
+
 /** Each maximal stretch one of the two coders covered, where their runs differ. */
-function collectStretches(out: Stretch[], documentId: string, codeId: string, a: Runs, b: Runs): void {
+function collectStretches(out: StretchRow[], code: number, a: Runs, b: Runs): void {
   const either = unionRuns(a, b);
   for (let i = 0; i < either.length; i += 2) {
     const start = either[i]!;
     const end = either[i + 1]!;
     const inA = clipRuns(a, start, end);
     const inB = clipRuns(b, start, end);
-    if (!sameRuns(inA, inB)) out.push({ documentId, codeId, start, end, a: inA, b: inB });
+    if (!sameRuns(inA, inB)) out.push({ code, start, end, a: inA, b: inB });
   }
 }

@@ -3,7 +3,8 @@ import type { Change } from '../change';
 import { isEmptyChange, type OpContext } from '../context';
 import type { Segment } from '../model';
 import { agreementInput } from './agreementInput';
-import { computeAgreement, type Stretch } from './computeAgreement';
+import { computeAgreement } from './computeAgreement';
+import { stretchesOf as stretchRows, type Stretch } from './resultColumns';
 import { consensusRuns, resolveStretch, stretchStatus } from './consensus';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -36,7 +37,7 @@ function apply(segments: Segment[], change: Change): Segment[] {
 }
 
 function stretchesOf(segments: Segment[]): Stretch[] {
-  return computeAgreement(agreementInput({ documents: [{ id: 'd', length: TEXT.length, segments }], codeIds: ['X'], coders: ['A', 'B'] })).stretches;
+  return stretchRows(computeAgreement(agreementInput({ documents: [{ id: 'd', length: TEXT.length, segments }], codeIds: ['X'], coders: ['A', 'B'] })));
 }
 
 describe('resolving a disagreement into the consensus coder', () => {

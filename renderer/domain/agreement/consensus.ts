@@ -8,7 +8,7 @@ import type { Change } from '../change';
 import { ChangeRecorder, type OpContext } from '../context';
 import type { Coding, Segment } from '../model';
 import { quoteSelector } from '../segments';
-import type { Stretch } from './computeAgreement';
+import type { Stretch } from './resultColumns';
 import { clipRuns, NO_RUNS, runsOf, sameRuns, spansOfRuns, unionRuns, type Runs } from './runs';
 
 export type Outcome = 'a' | 'b' | 'both';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Segment } from '../model';
 import { agreementInput } from './agreementInput';
 import { computeAgreement } from './computeAgreement';
+import { documentRows, stretchesOf } from './resultColumns';
 import { cohensKappa, percentAgreement } from './kappa';
 import { coincidencesOf } from './krippendorff';
 import { runsLength, runsOf } from './runs';
@@ -67,22 +68,22 @@ describe("Cohen's kappa at character level", () => {
     expect(x.characters).toEqual({ both: 30, onlyA: 10, onlyB: 10, neither: 50 });
     expect(x.percent).toBeCloseTo(80, 10);
     expect(x.kappa).toBeCloseTo(0.28 / 0.48, 12);
-    expect(r.byDocument).toHaveLength(1);
-    expect(r.byDocument[0]!.kappa).toBeCloseTo(0.28 / 0.48, 12);
+    expect(documentRows(r, ['A', 'B'])).toHaveLength(1);
+    expect(documentRows(r, ['A', 'B'])[0]!.kappa).toBeCloseTo(0.28 / 0.48, 12);
   });
 
   it('is 1 for identical codings', () => {
     const r = compare(100, [seg('d', 5, 25, ['X', 'A'], ['X', 'B']), seg('d', 60, 70, ['X', 'A']), seg('d', 60, 70, ['X', 'B'])]);
     expect(r.byCode[0]!.kappa).toBe(1);
     expect(r.byCode[0]!.percent).toBe(100);
-    expect(r.stretches).toEqual([]);
+    expect(stretchesOf(r)).toEqual([]);
   });
 
   it('is below 0 for disjoint codings', () => {
     // both 0, only A 20, only B 20, neither 60: po = 0.6, pe = 0.2·0.2 + 0.8·0.8 = 0.68, κ = −0.08/0.32.
     const r = compare(100, [seg('d', 0, 20, ['X', 'A']), seg('d', 50, 70, ['X', 'B'])]);
     expect(r.byCode[0]!.kappa).toBeCloseTo(-0.25, 12);
-    expect(r.stretches.map((s) => [s.start, s.end])).toEqual([
+    expect(stretchesOf(r).map((s) => [s.start, s.end])).toEqual([
       [0, 20],
       [50, 70],
     ]);
@@ -118,7 +119,7 @@ describe("Cohen's kappa at character level", () => {
     const r = computeAgreement(input);
     expect(r.byCode[0]!.characters).toEqual({ both: 100, onlyA: 5, onlyB: 0, neither: 905 });
     expect(r.byCode[0]!.percent).toBeCloseTo((1005 / 1010) * 100, 10);
-    expect(r.byDocument.map((d) => [d.documentId, d.percent])).toEqual([
+    expect(documentRows(r, ['A', 'B']).map((d) => [d.documentId, d.percent])).toEqual([
       ['short', 50],
       ['long', 100],
     ]);

@@ -5,7 +5,7 @@
  * it again finds the comparison as it was (project/agreement/agreementSession.ts).
  */
 import { useMemo, useState, useSyncExternalStore } from 'react';
-import type { Stretch } from '../../domain/agreement/computeAgreement';
+import { stretchesOf, type Stretch } from '../../domain/agreement/resultColumns';
 import { outcomeRuns, type Outcome } from '../../domain/agreement/consensus';
 import { codePath, codesById } from '../../domain/codeTree';
 import type { Segment } from '../../domain/model';
@@ -50,6 +50,7 @@ export function AgreementDialog({ corpus, onRevealSegment, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const blind = settings.blindCoding === true;
+  const stretches = useMemo(() => (run ? stretchesOf(run.result) : []), [run]);
 
   const byId = useMemo(() => codesById(codes), [codes]);
   const pathOf = (id: string) => (byId.has(id) ? codePath(byId, id) : id);
@@ -174,7 +175,7 @@ export function AgreementDialog({ corpus, onRevealSegment, onClose }: Props) {
           </div>
           <DisagreementList
             key={`${run.computedAt}-list`}
-            stretches={run.result.stretches}
+            stretches={stretches}
             texts={run.texts}
             coderA={run.request.pair[0]}
             coderB={run.request.pair[1]}

@@ -4,8 +4,9 @@
  * percentage agreement and Cohen's kappa (character level); segments matched per coder and
  * Brennan & Prediger's kappa (segment level); binary alpha over all compared coders.
  */
-import { useId, useState } from 'react';
-import type { AgreementResult, PairFigures } from '../../domain/agreement/computeAgreement';
+import { useId, useMemo, useState } from 'react';
+import type { AgreementResult } from '../../domain/agreement/computeAgreement';
+import { documentRows, type PairFigures } from '../../domain/agreement/resultColumns';
 import { coefficientText, countText, Figure, percentText } from './figures';
 
 interface Props {
@@ -59,10 +60,11 @@ function Head({ first, coderA, coderB, tail }: { first: string; coderA: string; 
 }
 
 export function AgreementTables({ result, coderA, coderB, codePath, documentTitle }: Props) {
-  const [codeId, setCodeId] = useState(() => result.byDocument[0]?.codeId ?? result.byCode[0]?.codeId ?? '');
+  const rows = useMemo(() => documentRows(result, [coderA, coderB]), [result, coderA, coderB]);
+  const [codeId, setCodeId] = useState(() => rows[0]?.codeId ?? result.byCode[0]?.codeId ?? '');
   const selectId = useId();
   const o = result.overall;
-  const documents = result.byDocument.filter((d) => d.codeId === codeId);
+  const documents = rows.filter((d) => d.codeId === codeId);
   return (
     <>
       {/* Wide tables scroll sideways: the scroller takes focus so the keyboard can scroll it too. */}

@@ -4,7 +4,7 @@
  * resolved into the consensus coder: accept A, accept B, or keep both (one Undo each).
  */
 import { useMemo, useState } from 'react';
-import type { Stretch } from '../../domain/agreement/computeAgreement';
+import type { Stretch } from '../../domain/agreement/resultColumns';
 import { consensusRuns, stretchStatus, type Outcome } from '../../domain/agreement/consensus';
 import { runsLength } from '../../domain/agreement/runs';
 import { stretchKey } from '../../project/agreement/agreementSession';

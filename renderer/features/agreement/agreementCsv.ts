@@ -3,7 +3,8 @@
  * overall row, one row per code and one per code and document, each with the counts behind its
  * figures. An undefined figure is an empty cell, never 0 or NaN, and the note column says why.
  */
-import type { AgreementResult, PairFigures } from '../../domain/agreement/computeAgreement';
+import type { AgreementResult } from '../../domain/agreement/computeAgreement';
+import { documentRows, type PairFigures } from '../../domain/agreement/resultColumns';
 import { binaryPairable } from '../../domain/agreement/unitized';
 import { csvChunks } from '../../formats/csv/csv';
 import type { CsvTable } from '../../formats/csv/csvTable';
@@ -102,7 +103,7 @@ export function agreementRows(result: AgreementResult, names: AgreementNames): C
       notes(kappaNote(c), c.alpha === null && 'alpha undefined: no variation'),
     ]);
   }
-  for (const d of result.byDocument) {
+  for (const d of documentRows(result, [names.coderA, names.coderB])) {
     rows.push([
       'document',
       text(names.codePath(d.codeId)),

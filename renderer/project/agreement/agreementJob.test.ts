@@ -11,6 +11,7 @@ import { openProject } from '../../store/openProject';
 import { freshIndexedDb } from '../../store/testFixtures';
 import type { ReadableDocument } from '../corpus';
 import { ProjectStore } from '../projectStore';
+import { stretchesOf } from '../../domain/agreement/resultColumns';
 import { documentsInScope, runAgreement } from './agreementJob';
 import { resolveDisagreement } from './consensus';
 
@@ -50,9 +51,9 @@ describe('runAgreement', () => {
     const row = run.result.byCode[0]!;
     // 28 characters each: "The Small Group met in Rome." both, "Fighters…" alice only (28), "Funding…" bob only (23).
     expect(row.characters).toEqual({ both: 28, onlyA: 28, onlyB: 23, neither: TEXT.length - 79 });
-    expect(run.result.stretches.map((s) => TEXT.slice(s.start, s.end))).toEqual(['Fighters crossed the border.', 'Funding was cut in May.']);
+    expect(stretchesOf(run.result).map((s) => TEXT.slice(s.start, s.end))).toEqual(['Fighters crossed the border.', 'Funding was cut in May.']);
 
-    const stored = await resolveDisagreement(store, { id: 'd1', sha256: 'hash-d1', text: TEXT }, run.result.stretches[0]!, 'a', 'consensus', 'Accept alice');
+    const stored = await resolveDisagreement(store, { id: 'd1', sha256: 'hash-d1', text: TEXT }, stretchesOf(run.result)[0]!, 'a', 'consensus', 'Accept alice');
     expect(stored?.label).toBe('Accept alice');
     const consensus = () => store.getSnapshot().segments.all().flatMap((s) => s.codings.filter((c) => c.coder === 'consensus').map(() => s.quote));
     expect(consensus()).toEqual(['Fighters crossed the border.']);

@@ -6,7 +6,7 @@
  * Leaving a stretch uncoded writes nothing when the consensus coder has nothing there (there is
  * no row to write), so that decision is remembered here, for the session only.
  */
-import type { Stretch } from '../../domain/agreement/computeAgreement';
+import type { Stretch } from '../../domain/agreement/resultColumns';
 import type { AgreementRun } from './agreementJob';
 
 /** A comparison as the view keeps it: with the consensus coder it resolves into, and when it was computed. */

@@ -1,6 +1,6 @@
 /** Resolving a disagreement into the consensus coder, as one undoable action built at commit time. */
 import type { Change } from '../../domain/change';
-import type { Stretch } from '../../domain/agreement/computeAgreement';
+import type { Stretch } from '../../domain/agreement/resultColumns';
 import { resolveStretch, type ConsensusDocument, type Outcome } from '../../domain/agreement/consensus';
 import type { ProjectStore } from '../projectStore';
 
