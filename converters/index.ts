@@ -11,7 +11,7 @@ import { decodeTxt } from './txt/decodeTxt';
 
 export type { ConvertedDocument, DocumentConverter, DocumentProvenance } from './convert';
 export { RefusedDocument, refusalReason } from './convert';
-export { pageAt } from './pdf/convertPdf';
+export { pageAt } from './pdf/pages';
 
 export type DocumentKind = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 

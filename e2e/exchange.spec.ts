@@ -27,7 +27,7 @@ import { BUNDLED_CORPUS } from './support/host';
 import { manifest, normalisedFile, viewerText } from './support/text';
 
 const HEADER =
-  'segment_id,document_id,document_title,document_date,code,code_path,start,end,placement,quote,prefix,suffix,memo,coder,created_at,updated_at';
+  'segment_id,document_id,document_title,document_date,code,code_path,start,end,placement,quote,prefix,suffix,memo,coder,created_at,updated_at,attr_Kind,attr_Place,attr_Date';
 
 async function freshPage(browser: Browser) {
   const context = await browser.newContext();

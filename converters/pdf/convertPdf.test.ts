@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pdfFile } from '../../scripts/fixtures/pdfFile';
 import { spanOf, TRICKY_LINE, TRICKY_NORMALISED } from '../testing';
-import { convertPdf, pageAt } from './convertPdf';
+import { convertPdf } from './convertPdf';
+import { pageAt } from './pages';
 
 describe('convertPdf', () => {
   it('reads the text layer page by page, keeps page starts, and says which pages have no text', async () => {

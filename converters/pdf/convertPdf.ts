@@ -100,10 +100,3 @@ export function joinPages(pages: readonly string[]): ConvertedDocument {
   const warnings = empty > 0 ? [`${empty} of ${pages.length} pages have no text (scanned?)`] : [];
   return { text, provenance: { pageStarts }, warnings };
 }
-
-/** The page (1-based) an offset falls on, from a document's page starts. */
-export function pageAt(pageStarts: readonly number[], offset: number): number {
-  let page = 1;
-  for (let i = 0; i < pageStarts.length; i++) if (pageStarts[i]! <= offset) page = i + 1;
-  return page;
-}

@@ -4,7 +4,7 @@
  * undo/redo are just the two directions of the same change, so what is stored always equals
  * what is shown.
  */
-import type { Code, DocumentMemo, ImportedDocument, Segment } from './model';
+import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Segment } from './model';
 
 /** Rows to write per table, keyed by primary key; `null` deletes the row. */
 export interface Patch {
@@ -13,6 +13,10 @@ export interface Patch {
   memos: Record<string, DocumentMemo | null>;
   /** Documents brought in by an import (the bundled corpus itself is never stored). */
   documents: Record<string, ImportedDocument | null>;
+  /** Document attributes the analyst defined (absent in changes that touch none). */
+  attributes?: Record<string, Attribute | null>;
+  /** Titles, attribute values and removals of documents, keyed by document id (absent when untouched). */
+  documentInfo?: Record<string, DocumentInfo | null>;
 }
 
 export interface Change {
@@ -31,7 +35,14 @@ export function rowsById<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-export const emptyPatch = (): Patch => ({ codes: rowsById(), segments: rowsById(), memos: rowsById(), documents: rowsById() });
+export const emptyPatch = (): Patch => ({
+  codes: rowsById(),
+  segments: rowsById(),
+  memos: rowsById(),
+  documents: rowsById(),
+  attributes: rowsById(),
+  documentInfo: rowsById(),
+});
 
 export function invert(change: Change): Change {
   return { label: change.label, forward: change.backward, backward: change.forward };
@@ -46,8 +57,8 @@ export function combineChanges(label: string, first: Change, second: Change): Ch
   const forward = emptyPatch();
   const backward = emptyPatch();
   for (const table of Object.keys(forward) as Array<keyof Patch>) {
-    Object.assign(forward[table], first.forward[table], second.forward[table]);
-    Object.assign(backward[table], second.backward[table], first.backward[table]);
+    Object.assign(forward[table]!, first.forward[table], second.forward[table]);
+    Object.assign(backward[table]!, second.backward[table], first.backward[table]);
   }
   return { label, forward, backward };
 }

@@ -18,7 +18,7 @@ export function defaultContext(): OpContext {
 }
 
 type TableName = keyof Patch;
-type RowOf<K extends TableName> = NonNullable<Patch[K][string]>;
+type RowOf<K extends TableName> = NonNullable<NonNullable<Patch[K]>[string]>;
 
 /**
  * Collects row writes for one change. Writing the same key twice keeps the first "before"

@@ -96,7 +96,16 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** A document that came in through an import (e.g. a .qdpx) and lives in IndexedDB. */
+/** Where a document's text came from, beyond its text: what a segment can report (its PDF page). */
+export const DocumentProvenanceSchema = z.object({
+  /** The file it was converted from, e.g. "report.pdf". */
+  fileName: z.string().max(500).optional(),
+  /** PDF: where each page starts (UTF-16 offsets into the normalised text), page 1 first. */
+  pageStarts: z.array(z.number().int().nonnegative()).optional(),
+});
+export type DocumentProvenance = z.infer<typeof DocumentProvenanceSchema>;
+
+/** A document that came in through an import (e.g. a .qdpx, a .docx) and lives in IndexedDB. */
 export const ImportedDocumentSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
@@ -107,8 +116,39 @@ export const ImportedDocumentSchema = z.object({
   text: z.string(),
   source: z.string(),
   importedAt: ISO_DATE,
+  /** Absent in rows written before documents were converted from files. */
+  provenance: DocumentProvenanceSchema.optional(),
 });
 export type ImportedDocument = z.infer<typeof ImportedDocumentSchema>;
+
+/**
+ * A document attribute (NVivo's classification attribute, MAXQDA's document variable): text,
+ * number, date (YYYY-MM-DD) or one of a category's values. Every value is stored as text.
+ */
+export const AttributeSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().trim().min(1).max(100),
+  type: z.enum(['text', 'number', 'date', 'category']),
+  /** A category's values, in the order offered. */
+  values: z.array(z.string().trim().min(1).max(200)).max(500),
+  position: z.number().int().nonnegative(),
+});
+export type Attribute = z.infer<typeof AttributeSchema>;
+export type AttributeType = Attribute['type'];
+
+/**
+ * What the project says about one document beyond its text, for corpus documents (whose files
+ * are never written) and imported ones alike: a new title, attribute values (by attribute id,
+ * overriding the manifest's kind/place/date), or that it was removed from the project.
+ */
+export const DocumentInfoSchema = z.object({
+  documentId: z.string().min(1),
+  title: z.string().trim().min(1).max(500).nullable(),
+  attributes: z.record(z.string(), z.string().max(10_000)),
+  removed: z.boolean(),
+  updatedAt: ISO_DATE,
+});
+export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;
 
 /** Where a segment stands against the current text of its document. */
 export type Placement =

@@ -16,6 +16,16 @@ export interface ProjectDocument {
   sha256: string;
   /** Normalised text (BOM stripped, LF line ends, NFC): segment offsets index into it. */
   text: string;
+  /** A PDF's page starts (UTF-16 offsets into `text`): the CSV's page column. */
+  pageStarts?: readonly number[];
+  /** Attribute values by attribute id (see ProjectData.attributes). */
+  attributes?: Readonly<Record<string, string>>;
+}
+
+/** A document attribute as exports name it (built-in kind/place/date first). */
+export interface ExportedAttribute {
+  id: string;
+  name: string;
 }
 
 export interface ProjectData {
@@ -34,6 +44,8 @@ export interface ProjectData {
   placement?: ReadonlyMap<string, PlacementStatus>;
   memos: DocumentMemo[];
   settings: Settings;
+  /** Document attributes, one CSV column each (absent: none). */
+  attributes?: readonly ExportedAttribute[];
   /** Documents that came in through an import; a backup carries them in full (they live only in IndexedDB). */
   importedDocuments?: ImportedDocument[];
 }

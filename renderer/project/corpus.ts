@@ -4,7 +4,8 @@
  * once and cached, for the reader and for every job that needs them (exports, placements).
  */
 import type { CorpusIssue, DocumentSummary, MarginaliaApi } from '../../common/contract';
-import type { ImportedDocument } from '../domain/model';
+import type { Attribute, DocumentInfo, ImportedDocument } from '../domain/model';
+import { allAttributes, attributeValue } from '../domain/documents/attributes';
 import type { ProjectDocument } from '../formats/projectData';
 
 /** One entry of the Documents list: a document's metadata without its text. */
@@ -69,12 +70,36 @@ export class Corpus {
   }
 }
 
-/** The Documents list: corpus documents first, then imported ones (a corpus id always wins). */
-export function readableDocuments(corpus: readonly DocumentSummary[], imported: readonly ImportedDocument[]): ReadableDocument[] {
+/**
+ * The Documents list: corpus documents first, then imported ones (a corpus id always wins), as
+ * the project says they are: renamed, removed ones left out, with every attribute's value.
+ */
+export function readableDocuments(
+  corpus: readonly DocumentSummary[],
+  imported: readonly ImportedDocument[],
+  documentInfo: readonly DocumentInfo[] = [],
+  attributes: readonly Attribute[] = [],
+): ReadableDocument[] {
   const listed = corpus.map(({ length: _length, ...d }) => ({ ...d, origin: 'corpus' as const }));
   const corpusIds = new Set(listed.map((d) => d.id));
   const fromImports = imported
     .filter((d) => !corpusIds.has(d.id))
-    .map((d) => ({ id: d.id, title: d.title, kind: d.kind, place: d.place, date: d.date, sha256: d.sha256, origin: 'imported' as const }));
-  return [...listed, ...fromImports];
+    .map((d) => ({
+      id: d.id,
+      title: d.title,
+      kind: d.kind,
+      place: d.place,
+      date: d.date,
+      sha256: d.sha256,
+      ...(d.provenance?.pageStarts ? { pageStarts: d.provenance.pageStarts } : {}),
+      origin: 'imported' as const,
+    }));
+  const infoById = new Map(documentInfo.map((i) => [i.documentId, i]));
+  const every = allAttributes(attributes);
+  return [...listed, ...fromImports].flatMap((d) => {
+    const info = infoById.get(d.id);
+    if (info?.removed) return [];
+    const values = Object.fromEntries(every.map((a) => [a.id, attributeValue(d, info, a.id)]));
+    return [{ ...d, title: info?.title ?? d.title, attributes: values }];
+  });
 }

@@ -5,7 +5,7 @@
  * change touches only where it applies (a project may hold 100,000 of them).
  */
 import type { Change } from '../domain/change';
-import type { Code, DocumentMemo, ImportedDocument, Segment } from '../domain/model';
+import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Segment } from '../domain/model';
 import { SegmentTable } from '../domain/segmentTable';
 
 /** The tables as read from the database. */
@@ -14,6 +14,9 @@ export interface ProjectArrays {
   segments: Segment[];
   memos: DocumentMemo[];
   documents: ImportedDocument[];
+  /** Absent where a caller has none (tests, older fixtures): none defined. */
+  attributes?: Attribute[];
+  documentInfo?: DocumentInfo[];
 }
 
 /** The tables as the UI holds them. */
@@ -22,10 +25,12 @@ export interface ProjectTables {
   segments: SegmentTable;
   memos: DocumentMemo[];
   documents: ImportedDocument[];
+  attributes: Attribute[];
+  documentInfo: DocumentInfo[];
 }
 
 export function toTables(arrays: ProjectArrays): ProjectTables {
-  return { ...arrays, segments: SegmentTable.of(arrays.segments) };
+  return { ...arrays, segments: SegmentTable.of(arrays.segments), attributes: arrays.attributes ?? [], documentInfo: arrays.documentInfo ?? [] };
 }
 
 /** Updated rows keep their position; new rows are appended in patch order; null removes. */
@@ -56,5 +61,7 @@ export function applyChangeToTables(state: ProjectTables, change: Pick<Change, '
     segments: state.segments.apply(forward.segments ?? {}, backward.segments ?? {}),
     memos: applyToRows(state.memos, forward.memos, (m) => m.documentId),
     documents: applyToRows(state.documents, forward.documents, (d) => d.id),
+    attributes: applyToRows(state.attributes, forward.attributes, (a) => a.id),
+    documentInfo: applyToRows(state.documentInfo, forward.documentInfo, (d) => d.documentId),
   };
 }

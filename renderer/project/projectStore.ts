@@ -96,13 +96,15 @@ export class ProjectStore {
    */
   static async open(project: OpenedProject, defaults: Settings): Promise<ProjectStore> {
     const { repo } = project;
-    const [codes, memos, documents, settings] = await Promise.all([
+    const [codes, memos, documents, attributes, documentInfo, settings] = await Promise.all([
       repo.loadCodes(),
       repo.loadMemos(),
       repo.loadImportedDocuments(),
+      repo.loadAttributes(),
+      repo.loadDocumentInfo(),
       repo.getSettings(defaults),
     ]);
-    return new ProjectStore(project, { codes, segments: [], memos, documents }, settings, false);
+    return new ProjectStore(project, { codes, segments: [], memos, documents, attributes, documentInfo }, settings, false);
   }
 
   /** Starts reading the segments (once); resolves when they are all in memory. */

@@ -4,7 +4,7 @@
  * upgrade test builds a real v1 database from `defineSchemaV1`.
  */
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
-import type { Code, DocumentMemo, ImportedDocument, Segment } from '../domain/model';
+import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Segment } from '../domain/model';
 
 export const DEFAULT_DB_NAME = 'marginalia';
 
@@ -32,6 +32,13 @@ export const SCHEMA_V2 = {
 export const SCHEMA_V3 = {
   ...SCHEMA_V2,
   segments: 'id, documentId, [documentId+start]',
+} as const;
+
+/** Document attributes and what the project says about each document (title, values, removed). */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  attributes: 'id',
+  documentInfo: 'documentId',
 } as const;
 
 export function defineSchemaV1(db: Dexie): void {
@@ -104,7 +111,7 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
     });
 }
 
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 /**
  * The schema version the database on disk was last upgraded to. Dexie stores version n as
@@ -121,10 +128,14 @@ export class MarginaliaDb extends Dexie {
   declare memos: Table<DocumentMemo, string>;
   declare settings: Table<SettingRow, string>;
   declare documents: Table<ImportedDocument, string>;
+  declare attributes: Table<Attribute, string>;
+  declare documentInfo: Table<DocumentInfo, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
     super(name, options);
     defineSchemaV2(this);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+    // Two new tables, nothing to convert.
+    this.version(4).stores(SCHEMA_V4);
   }
 }

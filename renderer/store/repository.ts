@@ -6,12 +6,16 @@ import Dexie, { type Table } from 'dexie';
 import type { ZodType } from 'zod';
 import type { Patch } from '../domain/change';
 import {
+  AttributeSchema,
   CodeSchema,
+  DocumentInfoSchema,
   DocumentMemoSchema,
   ImportedDocumentSchema,
   SegmentSchema,
   SettingsSchema,
+  type Attribute,
   type Code,
+  type DocumentInfo,
   type DocumentMemo,
   type ImportedDocument,
   type Segment,
@@ -28,6 +32,8 @@ export interface ProjectRepository {
   loadAllSegments(): Promise<Segment[]>;
   loadMemos(): Promise<DocumentMemo[]>;
   loadImportedDocuments(): Promise<ImportedDocument[]>;
+  loadAttributes(): Promise<Attribute[]>;
+  loadDocumentInfo(): Promise<DocumentInfo[]>;
   /** Stored settings over `defaults`; a stored value that no longer validates falls back to its default. */
   getSettings(defaults: Settings): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
@@ -50,6 +56,8 @@ const TABLE_SPECS: Record<PatchTable, TableSpec> = {
   segments: { schema: SegmentSchema, primaryKey: (row: Segment) => row.id },
   memos: { schema: DocumentMemoSchema, primaryKey: (row: DocumentMemo) => row.documentId },
   documents: { schema: ImportedDocumentSchema, primaryKey: (row: ImportedDocument) => row.id },
+  attributes: { schema: AttributeSchema, primaryKey: (row: Attribute) => row.id },
+  documentInfo: { schema: DocumentInfoSchema, primaryKey: (row: DocumentInfo) => row.documentId },
 };
 
 const PATCH_TABLES = Object.keys(TABLE_SPECS) as PatchTable[];
@@ -153,6 +161,10 @@ export function createDexieRepository(db: MarginaliaDb): ProjectRepository {
     loadMemos: () => guarded('load', () => whole('memos', db.memos.toArray())),
 
     loadImportedDocuments: () => guarded('load', () => whole('documents', db.documents.toArray())),
+
+    loadAttributes: () => guarded('load', () => whole('attributes', db.attributes.toArray())),
+
+    loadDocumentInfo: () => guarded('load', () => whole('documentInfo', db.documentInfo.toArray())),
 
     getSettings: (defaults) =>
       guarded('load', async () => {

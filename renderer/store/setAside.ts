@@ -5,10 +5,10 @@
  * their table, key, reason and raw content so the analyst can see and save them.
  */
 import type { ZodError, ZodType } from 'zod';
-import { CodeSchema, DocumentMemoSchema, ImportedDocumentSchema, SegmentSchema } from '../domain/model';
+import { AttributeSchema, CodeSchema, DocumentInfoSchema, DocumentMemoSchema, ImportedDocumentSchema, SegmentSchema } from '../domain/model';
 import { isWellFormedSegment } from './segmentCheck';
 
-export type StoredTable = 'codes' | 'segments' | 'memos' | 'documents';
+export type StoredTable = 'codes' | 'segments' | 'memos' | 'documents' | 'attributes' | 'documentInfo';
 
 export interface SetAsideRow {
   table: StoredTable;
@@ -31,6 +31,8 @@ const SCREENS: Record<StoredTable, Screen> = {
   segments: { schema: SegmentSchema, keyField: 'id', quick: isWellFormedSegment },
   memos: { schema: DocumentMemoSchema, keyField: 'documentId' },
   documents: { schema: ImportedDocumentSchema, keyField: 'id' },
+  attributes: { schema: AttributeSchema, keyField: 'id' },
+  documentInfo: { schema: DocumentInfoSchema, keyField: 'documentId' },
 };
 
 function describe(error: ZodError): string {

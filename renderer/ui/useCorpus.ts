@@ -17,10 +17,13 @@ export interface CorpusState {
 
 export function useCorpus(): CorpusState {
   const { corpus } = useServices();
-  const { documents: imported } = useProject();
+  const { documents: imported, documentInfo, attributes } = useProject();
   useEffect(() => corpus.load(), [corpus]);
   const listing = useSyncExternalStore(corpus.subscribe, corpus.getSnapshot);
-  const documents = useMemo(() => readableDocuments(listing.corpus, imported), [listing.corpus, imported]);
+  const documents = useMemo(
+    () => readableDocuments(listing.corpus, imported, documentInfo, attributes),
+    [listing.corpus, imported, documentInfo, attributes],
+  );
   const loadText = useCallback((id: string) => corpus.textOf(id, imported), [corpus, imported]);
   return { name: listing.name, documents, issues: listing.issues, loadError: listing.loadError, loading: listing.loading, loadText };
 }

@@ -10,6 +10,7 @@
 import type { Code, Coding, Segment } from '../../domain/model';
 import { codePath, codesById, descendantIds, flattenTree } from '../../domain/codeTree';
 import { codePointIndex } from '../../../common/text/codePoints';
+import { pageAt } from '../../../converters/pdf/pages';
 import { placementOf, type PlacementStatus, type ProjectData, type ProjectDocument } from '../projectData';
 import { CODERS_SEPARATOR, LONG_COLUMNS, SEGMENT_COLUMNS, excelSafeCell, type Cell } from './csvColumns';
 
@@ -84,10 +85,14 @@ interface DocumentFacts {
   date: string;
   idCell: string;
   toCodePoint: ((utf16: number) => number) | null;
+  pageStarts: readonly number[] | null;
+  /** The attribute columns' cells, in ProjectData.attributes order. */
+  attributeCells: string[];
 }
 
 function documentFactsLookup(
   documents: readonly ProjectDocument[],
+  attributes: readonly { id: string }[],
   text: (value: string) => string,
 ): (id: string) => DocumentFacts {
   const order = new Map(documents.map((d, i) => [d.id, i]));
@@ -104,6 +109,8 @@ function documentFactsLookup(
         date: text(doc?.date ?? ''),
         idCell: text(id),
         toCodePoint: doc ? codePointIndex(doc.text) : null,
+        pageStarts: doc?.pageStarts ?? null,
+        attributeCells: attributes.map((a) => text(doc?.attributes?.[a.id] ?? '')),
       };
       cache.set(id, facts);
     }
@@ -172,7 +179,17 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
   const safe = options.excelSafe ?? true;
   const text = safe ? excelSafeCell : (value: string) => value;
   const codeFilter = selectedCodeIds(data.codes, options);
-  const factsOf = documentFactsLookup(data.documents, text);
+  const attributes = data.attributes ?? [];
+  const factsOf = documentFactsLookup(data.documents, attributes, text);
+  // page: only when some document came from a PDF; then one column per attribute.
+  const withPages = data.documents.some((d) => d.pageStarts !== undefined);
+  const extraHeader = [...(withPages ? ['page'] : []), ...attributes.map((a) => `attr_${a.name}`)];
+  const extraCells = (row: SegmentRow): Cell[] => {
+    const cells: Cell[] = row.facts.attributeCells;
+    if (!withPages) return cells;
+    const page = row.facts.pageStarts && row.placement !== 'unplaced' ? pageAt(row.facts.pageStarts, row.segment.start) : '';
+    return [page, ...cells];
+  };
   const codeFacts = codeFactsLookup(data.codes, text);
   const segments = segmentRows(data, selectCodings(data, options, codeFilter), factsOf);
   const unplaced = segments.filter((s) => s.placement === 'unplaced').length;
@@ -189,7 +206,7 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
         byId(a.coding, b.coding),
     );
     return {
-      header: [...LONG_COLUMNS],
+      header: [...LONG_COLUMNS, ...extraHeader],
       rowCount: entries.length,
       unplaced,
       row(i) {
@@ -213,6 +230,7 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
           text(coding.coder),
           text(utcIso(coding.createdAt)),
           text(utcIso(s.updatedAt)),
+          ...extraCells(row),
         ];
       },
     };
@@ -221,7 +239,7 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
   const columnCodes = flattenTree(data.codes)
     .map(({ code }) => code)
     .filter((c) => !codeFilter || codeFilter.has(c.id));
-  const taken = new Set<string>(SEGMENT_COLUMNS);
+  const taken = new Set<string>([...SEGMENT_COLUMNS, ...extraHeader]);
   const codeHeaders = columnCodes.map((c) => {
     // A code path that repeats a fixed column or another code's path gets its id appended.
     let header = codeFacts(c.id).pathCell;
@@ -229,7 +247,7 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
     taken.add(header);
     return header;
   });
-  const fixed = SEGMENT_COLUMNS.length;
+  const fixed = SEGMENT_COLUMNS.length + extraHeader.length;
   const columnOf = new Map<string, number>();
   columnCodes.forEach((c, k) => {
     if (!columnOf.has(c.id)) columnOf.set(c.id, fixed + k);
@@ -239,7 +257,7 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
   segments.sort(compareSegmentRows);
   const width = fixed + columnCodes.length;
   return {
-    header: [...SEGMENT_COLUMNS, ...codeHeaders],
+    header: [...SEGMENT_COLUMNS, ...extraHeader, ...codeHeaders],
     rowCount: segments.length,
     unplaced,
     row(i) {
@@ -262,6 +280,7 @@ export function buildCsvTable(data: ProjectData, options: CsvOptions = {}): CsvT
       cells[11] = text(coders.join(CODERS_SEPARATOR));
       cells[12] = text(utcIso(s.createdAt));
       cells[13] = text(utcIso(s.updatedAt));
+      extraCells(row).forEach((cell, k) => (cells[SEGMENT_COLUMNS.length + k] = cell));
       cells.fill(0, fixed);
       // A code counts when any of the selected codings has it.
       if (repeatedColumns) {

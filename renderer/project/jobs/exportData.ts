@@ -6,7 +6,8 @@
  */
 import type { ExportDefinition } from '../../formats/format';
 import type { PlacementStatus, ProjectData, ProjectDocument } from '../../formats/projectData';
-import type { Code, DocumentMemo, ImportedDocument, Segment, Settings } from '../../domain/model';
+import type { Attribute, Code, DocumentMemo, ImportedDocument, Segment, Settings } from '../../domain/model';
+import { allAttributes } from '../../domain/documents/attributes';
 import type { SegmentTable } from '../../domain/segmentTable';
 import type { ReadableDocument } from '../corpus';
 import { exportPlacement, type Placements } from '../placements';
@@ -18,6 +19,8 @@ export interface ProjectState {
   /** Imported documents (their text lives here). */
   documents: readonly ImportedDocument[];
   settings: Settings;
+  /** Attributes the analyst defined (absent: none beyond kind, place and date). */
+  attributes?: readonly Attribute[];
 }
 
 /**
@@ -62,6 +65,8 @@ export function buildProjectData(
       date: d.date,
       sha256: d.sha256,
       text: local?.text ?? texts.get(d.id) ?? '',
+      ...(d.pageStarts ? { pageStarts: d.pageStarts } : {}),
+      ...(d.attributes ? { attributes: d.attributes } : {}),
     };
   });
   const data: ProjectData = {
@@ -71,6 +76,7 @@ export function buildProjectData(
     memos: [...state.memos],
     settings: state.settings,
     importedDocuments: [...state.documents],
+    attributes: allAttributes(state.attributes ?? []).map(({ id, name }) => ({ id, name })),
   };
   return placements ? placed(data, state, placements) : data;
 }

@@ -39,6 +39,8 @@ const TABLE_NOUNS: Record<keyof Patch, [string, string]> = {
   segments: ['segment', 'segments'],
   memos: ['document memo', 'document memos'],
   documents: ['document', 'documents'],
+  attributes: ['attribute', 'attributes'],
+  documentInfo: ['document title or attribute value', 'document titles or attribute values'],
 };
 
 const counted = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;
@@ -52,8 +54,8 @@ export function describeChange(change: Change): string {
     let a = 0;
     let r = 0;
     let d = 0;
-    for (const [key, after] of Object.entries(change.forward[table])) {
-      const before = change.backward[table][key] ?? null;
+    for (const [key, after] of Object.entries(change.forward[table] ?? {})) {
+      const before = change.backward[table]?.[key] ?? null;
       if (after === null) d += before ? 1 : 0;
       else if (before) r++;
       else a++;

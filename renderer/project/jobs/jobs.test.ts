@@ -98,7 +98,13 @@ describe('buildProjectData', () => {
     expect(built.importedDocuments).toEqual([imported]);
     expect(built.placement).toBeUndefined(); // without Placements: the stored rows
     // Same input, same CSV as the domain's own fixture.
-    expect(toCsv({ ...built, documents: built.documents.slice(0, 2), importedDocuments: [] })).toBe(toCsv(data));
+    // Beside the fixture's columns, the CSV gains one column per attribute (kind, place, date).
+    expect(toCsv({ ...built, documents: built.documents.slice(0, 2), importedDocuments: [], attributes: [] })).toBe(toCsv(data));
+    expect(built.attributes).toEqual([
+      { id: 'kind', name: 'Kind' },
+      { id: 'place', name: 'Place' },
+      { id: 'date', name: 'Date' },
+    ]);
   });
 
   it('loads only the texts a format needs', () => {
