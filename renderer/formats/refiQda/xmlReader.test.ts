@@ -61,6 +61,11 @@ describe('parseXml', () => {
     expect(refused('<a>Tom & Jerry</a>')).toMatch(/an "&" that starts no entity reference \(a literal ampersand is written &amp;\)/);
   });
 
+  it('checks a large file in one pass: 100,000 attribute values and not one "&" (the check once searched to the end for each)', () => {
+    const xml = `<a>${'<b c="some value" d="another"/>'.repeat(50_000)}</a>`;
+    expect(Object.keys(parseXml(xml, 'f'))).toEqual(['a']);
+  });
+
   it('reads 256 levels of nesting and refuses more', () => {
     const nested = (n: number) => '<a>'.repeat(n) + '</a>'.repeat(n);
     expect(() => parseXml(nested(256), 'f')).not.toThrow();

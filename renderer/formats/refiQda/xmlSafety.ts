@@ -58,6 +58,17 @@ export function assertSafeXml(text: string, fileName: string): void {
     return at + end.length;
   };
 
+  // The next "&" at or after a position, remembered: attribute values are checked for references
+  // without searching past their end again for every value (a file without any "&" would make that quadratic).
+  let amp = -2;
+  const ampersandFrom = (from: number) => {
+    if (amp !== -1 && amp < from) amp = text.indexOf('&', from);
+    return amp;
+  };
+  const checkValue = (from: number, to: number) => {
+    for (let at = ampersandFrom(from); at !== -1 && at < to; at = ampersandFrom(at + 1)) checkReference(at);
+  };
+
   let depth = 0;
   let i = 0;
   for (;;) {
@@ -79,14 +90,20 @@ export function assertSafeXml(text: string, fileName: string): void {
       depth--;
       i = skipTo(i + 2, '>', 'An end tag');
     } else {
-      i = endOfStartTag(text, i + 1, checkReference, (at) => refuse(at, 'a start tag is not closed.'));
+      i = endOfStartTag(text, i + 1, checkReference, checkValue, (at) => refuse(at, 'a start tag is not closed.'));
       if (text[i - 2] !== '/' && ++depth > MAX_XML_DEPTH) refuse(i, `elements are nested more than ${MAX_XML_DEPTH} deep.`);
     }
   }
 }
 
 /** The index after a start tag's ">", checking the references in its attribute values. */
-function endOfStartTag(text: string, from: number, checkReference: (i: number) => void, unclosed: (i: number) => never): number {
+function endOfStartTag(
+  text: string,
+  from: number,
+  checkReference: (i: number) => void,
+  checkValue: (from: number, to: number) => void,
+  unclosed: (i: number) => never,
+): number {
   let i = from;
   for (;;) {
     TAG_SPECIAL.lastIndex = i;
@@ -102,7 +119,7 @@ function endOfStartTag(text: string, from: number, checkReference: (i: number) =
     }
     const close = text.indexOf(c!, i + 1);
     if (close === -1) return unclosed(from);
-    for (let amp = text.indexOf('&', i + 1); amp !== -1 && amp < close; amp = text.indexOf('&', amp + 1)) checkReference(amp);
+    checkValue(i + 1, close);
     i = close + 1;
   }
 }
