@@ -61,8 +61,8 @@ describe('parseXml', () => {
     expect(refused('<a>Tom & Jerry</a>')).toMatch(/an "&" that starts no entity reference \(a literal ampersand is written &amp;\)/);
   });
 
-  it('checks a large file in one pass: 100,000 attribute values and not one "&" (the check once searched to the end for each)', () => {
-    const xml = `<a>${'<b c="some value" d="another"/>'.repeat(50_000)}</a>`;
+  it('checks a large file in one pass: 40,000 attribute values and not one "&" (the check once searched to the end for each)', () => {
+    const xml = `<a>${'<b c="some value" d="another"/>'.repeat(20_000)}</a>`;
     expect(Object.keys(parseXml(xml, 'f'))).toEqual(['a']);
   });
 
