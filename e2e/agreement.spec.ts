@@ -156,3 +156,38 @@ test("merging a colleague's backup: a code whose path differs is mapped by the a
   await expectCount(page, 'Stabilization', 0);
   await expect(page.getByRole('treeitem', { name: 'Stabilisation' })).toHaveCount(0);
 });
+
+test('blind coding hides the other coders until the analyst compares; the Coders list switches who codes', async ({ page }) => {
+  await openApp(page);
+  await becomeCoder(page, 'alice');
+  await codeFtf(page, P1);
+  await becomeCoder(page, 'bob');
+  await codeFtf(page, P4);
+
+  await page.getByRole('button', { name: /^Codings shown/ }).click();
+  const filter = page.getByRole('group', { name: 'Coder filter' });
+  // Saved to the project's settings, then shown checked.
+  await filter.getByRole('checkbox', { name: 'Blind coding' }).click();
+  await expect(filter.getByRole('checkbox', { name: 'Blind coding' })).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Codings shown: mine (blind coding)' })).toBeVisible();
+  await expect.poll(() => highlightedTexts(page)).toEqual([P4]);
+  await expectCount(page, 'FTF', 1);
+  await expect(filter.getByRole('radio', { name: 'All coders' })).toBeDisabled();
+
+  await filter.getByRole('button', { name: 'Edit coders…' }).click();
+  const coders = page.getByRole('dialog', { name: 'Coders' });
+  await expect(coders.getByRole('rowheader')).toHaveText([/alice/, /bob/]);
+  await coders.getByRole('button', { name: 'Code as alice' }).click();
+  await expect(page.getByRole('textbox', { name: 'Coder', exact: true })).toHaveValue('alice');
+  await coders.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect.poll(() => highlightedTexts(page)).toEqual([P1]); // blind: now alice sees only hers
+
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Agreement' }).click();
+  const dialog = agreementDialog(page);
+  await expect(dialog.getByText(/Blind coding is on/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Turn off blind coding and compare' }).click();
+  await expect(dialog.getByRole('table', { name: /Agreement by code/ })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close Agreement' }).click();
+  await expect.poll(() => highlightedTexts(page)).toEqual([P1, P4].sort());
+});
