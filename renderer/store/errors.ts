@@ -58,7 +58,7 @@ function messageFor(kind: StorageErrorKind, operation: StorageOperation, detail:
     case 'unavailable':
       return `Marginalia cannot use its local storage (IndexedDB is unavailable or blocked, for example by a private window or a security policy): ${consequence} Your work cannot be kept until storage is available.`;
     case 'invalid-data':
-      return `A change contained invalid data, so it was refused (this is a bug in Marginalia, please report it): ${consequence} Details: ${detail}`;
+      return `A change contained data that does not fit the project (${detail}), so it was refused: ${consequence}`;
     case 'unknown':
       return `Marginalia could not use its local storage (${detail}): ${consequence} Try again, or reload Marginalia if it keeps happening.`;
   }
