@@ -52,6 +52,9 @@ export class HitListBuilder {
  * the end of the last kept: counts are of non-overlapping hits, as a find-next would step.
  */
 export function withoutOverlaps(hits: Span[]): Span[] {
+  let ordered = true;
+  for (let i = 1; i < hits.length && ordered; i++) ordered = hits[i]!.start >= hits[i - 1]!.end;
+  if (ordered) return hits; // the usual case (one word): in text order already, none overlapping
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];
   let reached = -1;

@@ -10,6 +10,7 @@ import { compileTerm, wordIds, type CompiledTerm } from './compileTerm';
 import { HitListBuilder, inRegion, withoutOverlaps, type HitList, type RegionMode } from './hits';
 import type { ParsedQuery, SearchOptions } from './query';
 import { foldSeparator, sameSeparator } from './separators';
+import { Postings } from './postings';
 import { FULL_FOLD, placesInWord, Vocabulary } from './vocabulary';
 import { isWholeWord, tokenize } from './words';
 
@@ -29,10 +30,12 @@ export interface SearchScope {
 }
 
 const NO_RANGES = new Int32Array(0);
+const NO_HITS: Span[] = [];
 
 export class SearchIndex {
   readonly vocabulary = new Vocabulary();
   private readonly documents = new Map<string, IndexedDocument>();
+  private postingsBuilt: Postings | null = null;
 
   get size(): number {
     return this.documents.size;
@@ -69,6 +72,7 @@ export class SearchIndex {
       v.counts[word]!++;
     }
     this.documents.set(id, { id, text, ids, starts: tokens.starts, ends: tokens.ends });
+    this.postingsBuilt = null;
   }
 
   remove(id: string): void {
@@ -76,64 +80,121 @@ export class SearchIndex {
     if (!d) return;
     for (let i = 0; i < d.ids.length; i++) this.vocabulary.counts[d.ids[i]!]!--;
     this.documents.delete(id);
+    this.postingsBuilt = null;
   }
 
   search(query: ParsedQuery, options: SearchOptions, scope: SearchScope): HitList {
     const out = new HitListBuilder();
     const regions = scope.regions ?? null;
-    const matchers = query.kind === 'regex' ? null : query.terms.map((t) => this.matcher(compileTerm(t, options)));
+    const inScope = new Set(scope.documents);
+    const perTerm = query.kind === 'regex' ? null : query.terms.map((t) => this.termHits(compileTerm(t, options), inScope));
     for (const id of scope.documents) {
       const doc = this.documents.get(id);
       if (!doc) continue;
       const ranges = regions ? (regions.ranges.get(id) ?? NO_RANGES) : null;
       if (regions?.mode === 'inside' && ranges!.length === 0) continue;
-      const keep = (h: Span) => !ranges || !regions || inRegion(ranges, h, regions.mode);
+      const keep = (hits: Span[]) => (ranges && regions ? hits.filter((h) => inRegion(ranges, h, regions.mode)) : hits);
       let hits: Span[];
-      if (query.kind === 'regex') hits = regexHits(doc.text, new RegExp(query.source, query.flags), options.wholeWord).filter(keep);
+      if (query.kind === 'regex') hits = keep(regexHits(doc.text, new RegExp(query.source, query.flags), options.wholeWord));
       else {
-        const perTerm = matchers!.map((m) => m(doc).filter(keep));
-        if (query.mode === 'all' && perTerm.some((h) => h.length === 0)) continue;
-        hits = perTerm.length === 1 ? perTerm[0]! : perTerm.flat();
+        const found = perTerm!.map((byDocument) => keep(byDocument.get(id) ?? NO_HITS));
+        if (query.mode === 'all' && found.some((h) => h.length === 0)) continue;
+        hits = found.length === 1 ? found[0]! : found.flat();
       }
-      out.addDocument(id, withoutOverlaps(hits));
+      if (hits.length) out.addDocument(id, withoutOverlaps(hits));
     }
     return out.build();
   }
 
-  /** A function giving a document's hits of one term (overlaps possible, in text order). */
-  private matcher(term: CompiledTerm): (doc: IndexedDocument) => Span[] {
-    if (term.words.length === 0) return (doc) => scanFor(doc.text, term);
-    const size = this.vocabulary.size;
+  /**
+   * Gets ready for queries once documents are in: builds where each word occurs and runs a few
+   * searches (a word, a phrase, a word start) whose answers are dropped — the engine compiles
+   * its hot code on them instead of on the analyst's first query.
+   */
+  prepare(): void {
+    const postings = this.postings();
+    const first = postings.documents[0];
+    if (!first || first.ids.length < 2) return;
+    const word = (i: number) => this.vocabulary.terms[first.ids[i]!]!;
+    const scope = { documents: this.ids() };
+    const options = { mode: 'phrase' as const, matchCase: false, matchDiacritics: false, wholeWord: true };
+    for (const text of [word(0), `${word(0)} ${word(1)}`, `${word(1).slice(0, 2)}*`]) {
+      this.search({ kind: 'terms', mode: 'phrase', terms: [{ text, hasWildcard: text.includes('*') }] }, options, scope);
+    }
+  }
+
+  /** Where each word occurs (rebuilt after documents came or went). */
+  private postings(): Postings {
+    this.postingsBuilt ??= Postings.build([...this.documents.values()], this.vocabulary.size);
+    return this.postingsBuilt;
+  }
+
+  /** The hits of one term in the documents of `scope`, by document (overlaps possible, in text order). */
+  private termHits(term: CompiledTerm, scope: ReadonlySet<string>): Map<string, Span[]> {
+    const out = new Map<string, Span[]>();
+    let lastDocument: IndexedDocument | null = null;
+    let lastList: Span[] = [];
+    const hitsOf = (doc: IndexedDocument) => {
+      if (doc === lastDocument) return lastList;
+      lastDocument = doc;
+      lastList = out.get(doc.id) ?? [];
+      out.set(doc.id, lastList);
+      return lastList;
+    };
+    if (term.words.length === 0) {
+      for (const id of scope) {
+        const doc = this.documents.get(id);
+        if (doc) out.set(id, scanFor(doc.text, term));
+      }
+      return out;
+    }
+    const postings = this.postings();
     const fitting = wordIds(term, this.vocabulary);
     // Anchor on the query word with the fewest occurrences; check the others around it.
     let anchor = 0;
     let fewest = Infinity;
     fitting.forEach((ids, j) => {
       let n = 0;
-      for (const id of ids) n += this.vocabulary.counts[id]!;
+      for (const id of ids) n += postings.count(id);
       if (n < fewest) [fewest, anchor] = [n, j];
     });
-    if (fewest === 0) return () => [];
+    if (fewest === 0) return out;
     const flags = fitting.map((ids) => {
-      const f = new Uint8Array(size);
+      const f = new Uint8Array(this.vocabulary.size);
       for (const id of ids) f[id] = 1;
       return f;
     });
-    const anchorFlags = flags[anchor]!;
     const m = term.words.length;
-    return (doc) => {
-      const out: Span[] = [];
-      const { ids } = doc;
-      const n = ids.length;
-      for (let i = anchor; i <= n - m + anchor; i++) {
-        if (anchorFlags[ids[i]!] !== 1) continue;
-        const first = i - anchor;
-        let fits = true;
-        for (let j = 0; j < m && fits; j++) if (j !== anchor && flags[j]![ids[first + j]!] !== 1) fits = false;
-        if (fits) this.placeHits(doc, first, term, out);
+    /** Whether the words from `first` on are the term's words (the anchor's is known to be). */
+    const fits = (ids: Int32Array, first: number) => {
+      if (first < 0 || first + m > ids.length) return false;
+      for (let j = 0; j < m; j++) if (j !== anchor && flags[j]![ids[first + j]!] !== 1) return false;
+      return true;
+    };
+    if (fewest > postings.size / 8) {
+      // So common that reading every word is cheaper than sorting its positions.
+      const anchorFlags = flags[anchor]!;
+      for (const id of scope) {
+        const doc = this.documents.get(id);
+        if (!doc) continue;
+        const { ids } = doc;
+        for (let i = 0; i < ids.length; i++) if (anchorFlags[ids[i]!] === 1 && fits(ids, i - anchor)) this.placeHits(doc, i - anchor, term, hitsOf(doc));
       }
       return out;
-    };
+    }
+    const positions = postings.positionsOf(fitting[anchor]!);
+    const { documents, bases } = postings;
+    const searched = Uint8Array.from(documents, (d) => (scope.has(d.id) ? 1 : 0));
+    let slot = 0;
+    for (let k = 0; k < positions.length; k++) {
+      const at = positions[k]!;
+      while (bases[slot + 1]! <= at) slot++;
+      if (searched[slot] !== 1) continue;
+      const doc = documents[slot]!;
+      const first = at - bases[slot]! - anchor;
+      if (fits(doc.ids, first)) this.placeHits(doc, first, term, hitsOf(doc));
+    }
+    return out;
   }
 
   /** The hits of `term` whose words are the document's words from `first` on. */

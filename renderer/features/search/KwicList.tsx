@@ -4,7 +4,7 @@
  * the search engine a page at a time, in the chosen sort. Arrow keys, Page Up/Down, Home/End
  * move between rows, Space includes or leaves out a hit, Enter (or a click) opens it.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import type { KwicRow, KwicSort, KwicSortKey } from '../../domain/search/kwic';
 import type { SearchClient } from '../../project/search/searchClient';
 import type { SearchSummary } from '../../project/search/protocol';
@@ -37,41 +37,42 @@ const COLUMNS: Array<{ key: KwicSortKey; label: string; className: string }> = [
 
 export function KwicList({ result, resultSort, sort, onSort, excluded, onToggle, titleOf, client, onOpen }: Props) {
   const body = useRef<HTMLDivElement>(null);
-  const [rows, setRows] = useState<Map<number, KwicRow>>(new Map());
   const [first, setFirst] = useState(0);
   const [visible, setVisible] = useState(20);
   const [active, setActive] = useState(0);
   const focusActive = useRef(false);
-  const requested = useRef(new Set<number>());
-  const sameSort = sort.key === resultSort.key && sort.descending === resultSort.descending;
+  const [, repaint] = useReducer((n: number) => n + 1, 0);
+  // Rows fetched for this result in this sort, by position: the first page came with the result.
+  const key = `${result.resultId}/${sort.key}/${sort.descending}`;
+  const cache = useRef<{ key: string; rows: Map<number, KwicRow>; requested: Set<number> } | null>(null);
+  if (cache.current?.key !== key) {
+    const sameSort = sort.key === resultSort.key && sort.descending === resultSort.descending;
+    cache.current = { key, rows: new Map(sameSort ? result.rows.map((r, i) => [i, r]) : []), requested: new Set(sameSort ? [0] : []) };
+  }
+  const { rows } = cache.current;
 
-  // A new result or sort: start from its first page.
+  // A new result or sort starts at its first row.
   useEffect(() => {
-    requested.current = new Set(sameSort ? [0] : []);
-    setRows(new Map(sameSort ? result.rows.map((r, i) => [i, r]) : []));
     setActive(0);
+    setFirst(0);
     if (body.current) body.current.scrollTop = 0;
-  }, [result, sort, sameSort]);
+  }, [key]);
 
   const last = Math.min(result.total, first + Math.max(DRAWN, visible + 20));
   useEffect(() => {
+    const current = cache.current!;
     for (let page = Math.floor(first / PAGE) * PAGE; page < last; page += PAGE) {
-      if (requested.current.has(page)) continue;
-      requested.current.add(page);
-      const asked = requested.current;
+      if (current.requested.has(page)) continue;
+      current.requested.add(page);
       client.request({ method: 'rows', resultId: result.resultId, from: page, count: PAGE, sort }).then(
         (answer) => {
-          if (asked !== requested.current) return; // another result or sort since
-          setRows((now) => {
-            const next = new Map(now);
-            answer.rows.forEach((r, i) => next.set(page + i, r));
-            return next;
-          });
+          answer.rows.forEach((r, i) => current.rows.set(page + i, r));
+          if (cache.current === current) repaint();
         },
-        () => asked.delete(page),
+        () => current.requested.delete(page),
       );
     }
-  }, [first, last, client, result.resultId, sort]);
+  }, [first, last, client, result.resultId, sort, key]);
 
   useLayoutEffect(() => {
     const el = body.current;

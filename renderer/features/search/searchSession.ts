@@ -54,6 +54,8 @@ export class SearchSession {
   private readonly listeners = new Set<() => void>();
   private busy = false;
   private next: Run | null = null;
+  /** Counts runs asked for: an answer is shown only if no run was asked for since (an emptied field included). */
+  private asked = 0;
 
   constructor(readonly search: CorpusSearch) {}
 
@@ -79,6 +81,7 @@ export class SearchSession {
 
   /** Runs the current query (again, e.g. after the documents changed). */
   run(): void {
+    this.asked++;
     const { query, options, scope, sort } = this.state;
     const parsed = parseQuery(query, options);
     if (!parsed.ok) {
@@ -96,13 +99,14 @@ export class SearchSession {
     while (this.next) {
       const run = this.next;
       this.next = null;
+      const asked = this.asked;
       const parsed = parseQuery(run.query, run.options);
       if (!parsed.ok) continue;
       try {
         const result = await this.search.search(parsed.query, run.options, run.scope, FIRST_ROWS, run.sort);
-        if (!this.next) this.update({ result, answered: { query: run.query, options: run.options, scope: run.scope }, answeredSort: run.sort, excluded: new Set(), message: null });
+        if (asked === this.asked) this.update({ result, answered: { query: run.query, options: run.options, scope: run.scope }, answeredSort: run.sort, excluded: new Set(), message: null });
       } catch (err) {
-        if (!this.next) this.update({ result: null, answered: null, message: err instanceof Error ? err.message : String(err) });
+        if (asked === this.asked) this.update({ result: null, answered: null, message: err instanceof Error ? err.message : String(err) });
       }
     }
     this.busy = false;

@@ -180,6 +180,7 @@ export class CorpusSearch {
       if (characters >= BATCH_CHARACTERS) await flush();
     }
     await flush();
+    if (missing.length || gone.length) await this.client.request({ method: 'prepare' });
     if (unreadable.length) this.update({ error: `${unreadable.length} document(s) could not be read and are not searched: ${unreadable.slice(0, 3).join('; ')}${unreadable.length > 3 ? ' …' : ''}` });
   }
 

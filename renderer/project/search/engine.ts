@@ -52,6 +52,9 @@ export class SearchEngine {
         return { method: 'frequencies', table: wordFrequencies(this.index, toScope(request.scope), new Set(request.stopWords), request.limit) };
       case 'stats':
         return { method: 'stats', documents: this.index.size, words: this.index.wordCount, vocabulary: this.index.vocabulary.size };
+      case 'prepare':
+        this.index.prepare();
+        return { method: 'prepare', documents: this.index.size, words: this.index.wordCount, vocabulary: this.index.vocabulary.size };
     }
   }
 

@@ -17,7 +17,9 @@ export type EngineRequest =
   | { method: 'rows'; resultId: number; from: number; count: number; sort: KwicSort }
   | { method: 'hits'; resultId: number }
   | { method: 'frequencies'; scope: WireScope; stopWords: string[]; limit: number }
-  | { method: 'stats' };
+  | { method: 'stats' }
+  /** Once indexing is done: where each word occurs, and the query code compiled by a few searches, so the first real query is fast. */
+  | { method: 'prepare' };
 
 export interface SearchSummary {
   resultId: number;
@@ -36,6 +38,9 @@ export type EngineResponse =
   | { method: 'rows'; rows: KwicRow[] }
   | { method: 'hits'; documents: string[]; doc: Int32Array; start: Int32Array; end: Int32Array }
   | { method: 'frequencies'; table: FrequencyTable }
-  | { method: 'stats'; documents: number; words: number; vocabulary: number };
+  | { method: 'stats' | 'prepare'; documents: number; words: number; vocabulary: number };
 
-export type ResponseTo<M extends EngineRequest['method']> = Extract<EngineResponse, { method: M extends 'add' | 'remove' ? 'add' | 'remove' : M }>;
+export type ResponseTo<M extends EngineRequest['method']> = Extract<
+  EngineResponse,
+  { method: M extends 'add' | 'remove' ? 'add' | 'remove' : M extends 'stats' | 'prepare' ? 'stats' | 'prepare' : M }
+>;
