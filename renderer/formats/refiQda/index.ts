@@ -25,10 +25,7 @@ export const qdpx: FormatDefinition = {
   },
   import: {
     hint: 'Adds its text documents, codes (matched by path), segments with each coder’s codings, and memos.',
-    read: async (bytes, file) => {
-      await nextTurn(); // the busy state paints before the worker starts
-      return { kind: 'additions', additions: await importQdpxOffThread(bytes, { now: file.now, fileName: file.name }) };
-    },
+    read: async (bytes, file) => ({ kind: 'additions', additions: await importQdpxOffThread(bytes, { now: file.now, fileName: file.name }) }),
   },
 };
 
