@@ -94,6 +94,27 @@ test('overlapping codings show side by side, named; hover emphasises, click open
   await expect(stripes(page).getByRole('button')).toHaveCount(2);
 });
 
+test('stripes follow the coder filter', async ({ page }) => {
+  await openApp(page);
+  for (const [coder, passage, key] of [
+    ['alice', FIRST, '1'],
+    ['bob', SECOND, '2'],
+  ] as const) {
+    const field = page.getByRole('textbox', { name: 'Coder' });
+    await field.fill(coder);
+    await field.blur();
+    await code(page, passage, key);
+  }
+  await expect(stripes(page).getByRole('button')).toHaveCount(2);
+  await page.getByRole('button', { name: /^Codings shown:/ }).click();
+  const filter = page.getByRole('group', { name: 'Coder filter' });
+  await filter.getByRole('radio', { name: 'Only mine (bob)' }).check();
+  await expect(stripes(page).getByRole('button')).toHaveCount(1);
+  await expect(stripe(page, 'Stabilization', SECOND)).toBeVisible();
+  await filter.getByRole('radio', { name: 'All coders' }).check();
+  await expect(stripes(page).getByRole('button')).toHaveCount(2);
+});
+
 test("a segment's ends move by keyboard and by dragging a handle; the quote follows and one Undo restores it", async ({ page }) => {
   await openApp(page);
   await code(page, FIRST, '1');

@@ -19,17 +19,13 @@ import { charRect, laidOutBlock } from './spanGeometry';
 import { attachStripeColumn } from './stripeColumn';
 import { LaneIndex, type CanFollow, type LaneItem } from './stripeLanes';
 
-export interface StripeCoding {
-  codeId: string;
-  coder: string;
-}
-
+/** A segment as the stripes see it: the codings are those shown (the coder filter applies before). */
 export interface StripeSpan {
   id: string;
   start: number;
   end: number;
   quote: string;
-  codings: readonly StripeCoding[];
+  codings: readonly { codeId: string }[];
 }
 
 export interface StripeCode {
@@ -37,9 +33,6 @@ export interface StripeCode {
   name: string;
   colour: string;
 }
-
-/** Which codings get a stripe (e.g. a coder filter); null: all. */
-export type CodingFilter = ((coding: StripeCoding) => boolean) | null;
 
 interface StripeItem extends LaneItem {
   segmentId: string;
@@ -70,7 +63,6 @@ export class StripePainter {
   private spanList: readonly StripeSpan[] = [];
   private readonly itemsOf = new Map<string, StripeItem[]>();
   private codes = new Map<string, StripeCode>();
-  private filter: CodingFilter = null;
   private window: PaintWindow = null;
   private readonly bars = new Map<string, Bar>();
   /** The bar that takes Tab (one tab stop for the column; arrows move between bars). */
@@ -114,14 +106,6 @@ export class StripePainter {
     this.schedule();
   }
 
-  setFilter(filter: CodingFilter): void {
-    if (filter === this.filter) return;
-    this.filter = filter;
-    const spans = this.spanList;
-    this.spanList = [];
-    this.setSpans(spans);
-  }
-
   /** All segments of the document (placed offsets); only what changed since the last list is looked at. */
   setSpans(spans: readonly StripeSpan[]): void {
     const { removed, added } = changedMiddle(this.spanList, spans);
@@ -157,8 +141,8 @@ export class StripePainter {
   }
 
   private itemsFor(span: StripeSpan): StripeItem[] {
-    const codeIds = new Set<string>();
-    for (const c of span.codings) if (!this.filter || this.filter(c)) codeIds.add(c.codeId);
+    // One bar per code, however many coders applied it.
+    const codeIds = new Set(span.codings.map((c) => c.codeId));
     return [...codeIds].map((codeId) => ({ key: keyOf(span.id, codeId), start: span.start, end: span.end, segmentId: span.id, codeId, quote: span.quote }));
   }
 

@@ -7,7 +7,7 @@ import { useAdjustSegment } from './useAdjustSegment';
 
 interface Props {
   doc: { id: string; sha256: string; text: string };
-  /** The document's segments placed in its text. */
+  /** The document's segments placed in its text, with the codings the coder filter shows. */
   placed: readonly Segment[];
   codes: readonly Code[];
   stripes: boolean;
