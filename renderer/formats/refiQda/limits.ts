@@ -8,7 +8,7 @@ const MB = 1024 * 1024;
 
 /** One source text: the corpus's limit for one document (main/corpus/loadCorpus.ts), which the reader is built for. */
 export const MAX_SOURCE_BYTES = 50 * MB;
-/** project.qde (and the other entries Marginalia reads): a project of 100,000 coded selections writes about 60 MB. */
+/** project.qde (and the other entries Marginalia reads): 100,000 coded selections with quotes of 40 characters write some 65 MB. */
 export const MAX_PROJECT_BYTES = 128 * MB;
 /** Everything inflated from one archive together. */
 export const MAX_TOTAL_BYTES = 256 * MB;
