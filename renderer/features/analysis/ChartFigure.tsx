@@ -31,7 +31,6 @@ export function ChartFigure({ title, name, draw, header, rows }: Props) {
   useEffect(() => {
     const timer = setTimeout(() => {
       const drawn = draw(theme);
-      drawn.setAttribute('role', 'img');
       svg.current = drawn;
       holder.current?.replaceChildren(drawn);
     }, 0);

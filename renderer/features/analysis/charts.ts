@@ -14,6 +14,20 @@ export const THEME_COLOURS: Record<Theme, { background: string; text: string; ba
   dark: { background: '#1e1e1e', text: '#e8e8e8', bar: '#7fb0ff', line: '#3c3c3c', heat: 'viridis' },
 };
 
+/**
+ * The chart as one image to assistive technology: its own label stays, the labels Plot puts on
+ * its mark groups go (they are not allowed on a plain <g>, and the data table says it all).
+ */
+function asImage(plotted: SVGSVGElement | HTMLElement): SVGSVGElement {
+  const svg = plotted as SVGSVGElement;
+  svg.setAttribute('role', 'img');
+  for (const el of svg.querySelectorAll('[aria-label], [aria-description]')) {
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  }
+  return svg;
+}
+
 const styleOf = (theme: Theme) => ({ background: THEME_COLOURS[theme].background, color: THEME_COLOURS[theme].text, fontSize: '12px', overflow: 'visible' });
 
 export interface BarDatum {
@@ -24,7 +38,7 @@ export interface BarDatum {
 /** Horizontal bars, longest first, each labelled with its value. */
 export function barChart(data: readonly BarDatum[], options: { theme: Theme; label: string; valueLabel: string; width?: number }): SVGSVGElement {
   const longest = Math.max(4, ...data.map((d) => d.label.length));
-  return Plot.plot({
+  return asImage(Plot.plot({
     width: options.width ?? 720,
     height: 40 + 22 * Math.max(1, data.length),
     marginLeft: Math.min(320, 12 + 6.5 * longest),
@@ -39,7 +53,7 @@ export function barChart(data: readonly BarDatum[], options: { theme: Theme; lab
       Plot.text(data, { x: 'value', y: 'label', text: (d: BarDatum) => String(d.value), textAnchor: 'start', dx: 4 }),
       Plot.ruleX([0]),
     ],
-  }) as SVGSVGElement;
+  }));
 }
 
 export interface HeatDatum {
@@ -56,7 +70,7 @@ export function heatMap(
   const longestRow = Math.max(4, ...options.rows.map((r) => r.length));
   const longestColumn = Math.max(4, ...options.columns.map((c) => c.length));
   const cell = 30;
-  return Plot.plot({
+  return asImage(Plot.plot({
     width: Math.min(360, 12 + 6.5 * longestRow) + 40 + cell * options.columns.length,
     height: Math.min(200, 20 + 5.5 * longestColumn) + 30 + cell * options.rows.length,
     marginLeft: Math.min(360, 12 + 6.5 * longestRow),
@@ -76,7 +90,7 @@ export function heatMap(
         fill: (d: HeatDatum) => heatTextColour(d.value / Math.max(1, options.max), options.theme),
       }),
     ],
-  }) as SVGSVGElement;
+  }));
 }
 
 /** Dark text on the pale end of the scheme, light text on the deep end. */
@@ -97,7 +111,7 @@ const periodDate = (p: string) => new Date(p.length === 4 ? `${p}-01-01T00:00:00
 /** One line per code over the documents' dates, named at its last point. */
 export function timeline(data: readonly TimelineDatum[], options: { theme: Theme; label: string; valueLabel: string; width?: number }): SVGSVGElement {
   const points = data.map((d) => ({ ...d, date: periodDate(d.period) }));
-  return Plot.plot({
+  return asImage(Plot.plot({
     width: options.width ?? 720,
     height: 320,
     marginRight: 160,
@@ -112,7 +126,7 @@ export function timeline(data: readonly TimelineDatum[], options: { theme: Theme
       Plot.line(points, { x: 'date', y: 'value', stroke: 'code', z: 'code', marker: 'circle' }),
       Plot.text(points, Plot.selectLast({ x: 'date', y: 'value', z: 'code', text: 'code', fill: 'code', textAnchor: 'start', dx: 6 })),
     ],
-  }) as SVGSVGElement;
+  }));
 }
 
 /** The chart as a standalone SVG file. */
