@@ -83,6 +83,23 @@ export const OpenImportResultSchema = z
   .nullable();
 export type OpenImportResult = z.infer<typeof OpenImportResultSchema>;
 
+/** Documents to add (txt, md, html, docx, pdf): many files at once, each its bytes or why it could not be read. */
+export const OpenDocumentsRequestSchema = z.object({
+  title: z.string().max(200),
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(20),
+});
+export type OpenDocumentsRequest = z.infer<typeof OpenDocumentsRequestSchema>;
+
+export const ChosenDocumentSchema = z.union([
+  z.object({ name: z.string().min(1).max(255), base64: z.string() }).strict(),
+  z.object({ name: z.string().min(1).max(255), error: z.string().max(2000) }).strict(),
+]);
+export type ChosenDocument = z.infer<typeof ChosenDocumentSchema>;
+
+/** The chosen files in the order picked; null when the analyst cancelled. */
+export const OpenDocumentsResultSchema = z.array(ChosenDocumentSchema).max(10_000).nullable();
+export type OpenDocumentsResult = z.infer<typeof OpenDocumentsResultSchema>;
+
 /**
  * A file the operating system asked Marginalia to open (a double-clicked .qdpx), waiting in main
  * until the page takes it: its bytes, or why it could not be read; null when none waits.
@@ -109,6 +126,7 @@ export const api = {
   getDocument: { request: z.object({ id: DocumentIdSchema }).strict(), response: CorpusDocumentSchema },
   saveExport: { request: SaveExportRequestSchema, response: SaveExportResultSchema },
   openImport: { request: OpenImportRequestSchema, response: OpenImportResultSchema },
+  openDocuments: { request: OpenDocumentsRequestSchema, response: OpenDocumentsResultSchema },
   getUserInfo: { request: NoArgs, response: UserInfoSchema },
   takeOpenedFile: { request: NoArgs, response: OpenedFileSchema },
 } as const;
@@ -127,7 +145,7 @@ export const BRIDGE_NAME = 'marginalia';
 
 /** Commands the Electron app menu sends to the renderer (the window's own toolbar offers the same). */
 /** 'open-file': the OS asked to open a file; the page takes it with takeOpenedFile. */
-export const MenuCommandSchema = z.enum(['undo', 'redo', 'export', 'import', 'find', 'search', 'open-file']);
+export const MenuCommandSchema = z.enum(['undo', 'redo', 'export', 'import', 'find', 'search', 'open-file', 'add-documents']);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 export const MENU_CHANNEL = 'marginalia:menu';
 

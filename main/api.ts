@@ -91,6 +91,7 @@ export interface HostCapabilities {
   /** Each host saves and opens files its own way (native dialogs, or the browser). */
   saveExport: ApiHandlers['saveExport'];
   openImport: ApiHandlers['openImport'];
+  openDocuments: ApiHandlers['openDocuments'];
   userName?: () => string;
   /** Files the OS asked us to open; none by default. */
   openedFiles?: OpenedFiles;
@@ -106,6 +107,7 @@ export function createApiHandlers(host: HostCapabilities): ApiHandlers {
     },
     saveExport: (request) => host.saveExport(request),
     openImport: (request) => host.openImport(request),
+    openDocuments: (request) => host.openDocuments(request),
     getUserInfo: () => ({ userName: (host.userName ?? osUserName)() }),
     takeOpenedFile: () => host.openedFiles?.take() ?? null,
   };

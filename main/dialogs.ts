@@ -1,15 +1,16 @@
 /**
- * saveExport and openImport for Electron: native dialogs, then main/files for the bytes.
+ * saveExport, openImport and openDocuments for Electron: native dialogs, then main/files for the bytes.
  * The renderer only ever suggests a file name; the analyst picks the place.
  */
 import { app, dialog } from 'electron';
 import type { BrowserWindow, FileFilter } from 'electron';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { HostCapabilities } from './api';
 import { writeFileAtomically } from './files/exportFile';
 import { readImportFile } from './files/importFile';
+import { MAX_DOCUMENT_BYTES } from './corpus/loadCorpus';
 
-export function createDialogHandlers(getWindow: () => BrowserWindow | null): Pick<HostCapabilities, 'saveExport' | 'openImport'> {
+export function createDialogHandlers(getWindow: () => BrowserWindow | null): Pick<HostCapabilities, 'saveExport' | 'openImport' | 'openDocuments'> {
   return {
     saveExport: async (request) => {
       const window = getWindow();
@@ -35,6 +36,25 @@ export function createDialogHandlers(getWindow: () => BrowserWindow | null): Pic
       const path = result.filePaths[0];
       if (result.canceled || path === undefined) return null;
       return readImportFile(path);
+    },
+    openDocuments: async (request) => {
+      const window = getWindow();
+      const options = {
+        title: request.title || 'Add documents',
+        properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
+        filters: [{ name: 'Documents', extensions: request.extensions }],
+      };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      if (result.canceled || result.filePaths.length === 0) return null;
+      // One unreadable file is that file's result, not the end of the batch.
+      return Promise.all(
+        result.filePaths.map((path) =>
+          readImportFile(path, MAX_DOCUMENT_BYTES).catch((error: unknown) => ({
+            name: basename(path),
+            error: error instanceof Error ? error.message : String(error),
+          })),
+        ),
+      );
     },
   };
 }

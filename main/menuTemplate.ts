@@ -39,6 +39,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     submenu: [
       command('Export…', 'export', 'CmdOrCtrl+E'),
       command('Import…', 'import', 'CmdOrCtrl+O'),
+      command('Add documents…', 'add-documents', 'CmdOrCtrl+Shift+O'),
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
     ],

@@ -17,10 +17,11 @@ const METHODS: Record<ApiMethod, true> = {
   getDocument: true,
   saveExport: true,
   openImport: true,
+  openDocuments: true,
   getUserInfo: true,
   takeOpenedFile: true,
 };
-const MENU_COMMANDS: Record<MenuCommand, true> = { undo: true, redo: true, export: true, import: true, find: true, search: true, 'open-file': true };
+const MENU_COMMANDS: Record<MenuCommand, true> = { undo: true, redo: true, export: true, import: true, find: true, search: true, 'open-file': true, 'add-documents': true };
 
 function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(MENU_COMMANDS, value);

@@ -4,21 +4,13 @@
  * worker of its own: its "worker" code is loaded as a module in this same thread (the caller is
  * already off the UI thread), so nothing is fetched from anywhere.
  */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { RefusedDocument, type ConvertedDocument } from '../convert';
 import { normaliseText } from '../../common/text/normalise';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | null = null;
-
-/** pdf.js runs its worker's code in this thread when it finds it on globalThis.pdfjsWorker. */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= (async () => {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
-  return pdfjs;
-}
+// pdf.js runs its worker's code in this thread when it finds it on globalThis.pdfjsWorker.
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 
 interface TextItemLike {
   str?: string;
@@ -26,7 +18,6 @@ interface TextItemLike {
 }
 
 export async function convertPdf(bytes: Uint8Array): Promise<ConvertedDocument> {
-  const { getDocument } = await loadPdfJs();
   const task = getDocument({
     // pdf.js takes ownership of (detaches) the buffer it is given, and wants a plain Uint8Array
     // (not a Node Buffer): give it a copy of that kind.

@@ -54,7 +54,7 @@ export function createWebHandlers(corpus: LoadedCorpus, openedFiles?: OpenedFile
   const browserOnly = (method: string) => () => {
     throw new ApiError(404, `${method} is handled by the browser in the Node host`);
   };
-  return createApiHandlers({ corpus, saveExport: browserOnly('saveExport'), openImport: browserOnly('openImport'), openedFiles });
+  return createApiHandlers({ corpus, saveExport: browserOnly('saveExport'), openImport: browserOnly('openImport'), openDocuments: browserOnly('openDocuments'), openedFiles });
 }
 
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {

@@ -35,14 +35,10 @@ export function rowsById<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-export const emptyPatch = (): Patch => ({
-  codes: rowsById(),
-  segments: rowsById(),
-  memos: rowsById(),
-  documents: rowsById(),
-  attributes: rowsById(),
-  documentInfo: rowsById(),
-});
+/** The four tables every change has; attributes and documentInfo appear only in changes that write them. */
+export const emptyPatch = (): Patch => ({ codes: rowsById(), segments: rowsById(), memos: rowsById(), documents: rowsById() });
+
+const PATCH_TABLES: readonly (keyof Patch)[] = ['codes', 'segments', 'memos', 'documents', 'attributes', 'documentInfo'];
 
 export function invert(change: Change): Change {
   return { label: change.label, forward: change.backward, backward: change.forward };
@@ -56,9 +52,12 @@ export function invert(change: Change): Change {
 export function combineChanges(label: string, first: Change, second: Change): Change {
   const forward = emptyPatch();
   const backward = emptyPatch();
-  for (const table of Object.keys(forward) as Array<keyof Patch>) {
-    Object.assign(forward[table]!, first.forward[table], second.forward[table]);
-    Object.assign(backward[table]!, second.backward[table], first.backward[table]);
+  for (const table of PATCH_TABLES) {
+    if (!first.forward[table] && !second.forward[table]) continue;
+    const rows = forward as Record<keyof Patch, Record<string, unknown> | undefined>;
+    const undo = backward as Record<keyof Patch, Record<string, unknown> | undefined>;
+    rows[table] = Object.assign(rowsById(), first.forward[table], second.forward[table]);
+    undo[table] = Object.assign(rowsById(), second.backward[table], first.backward[table]);
   }
   return { label, forward, backward };
 }

@@ -3,7 +3,7 @@
  * in explicitly so operations stay pure and tests deterministic; plus the recorder that turns
  * "row before / row after" pairs into a Change whose backward patch restores exactly.
  */
-import { emptyPatch, type Change, type Patch } from './change';
+import { emptyPatch, rowsById, type Change, type Patch } from './change';
 import { newId } from './ids';
 
 export interface OpContext {
@@ -29,8 +29,10 @@ export class ChangeRecorder {
   private readonly backward = emptyPatch();
 
   put<K extends TableName>(table: K, key: string, before: RowOf<K> | null, after: RowOf<K> | null): void {
-    const fwd = this.forward[table] as Record<string, RowOf<K> | null>;
-    const back = this.backward[table] as Record<string, RowOf<K> | null>;
+    // attributes and documentInfo exist only in changes that write them (see emptyPatch).
+    const tables = (patch: Patch) => patch as Record<TableName, Record<string, RowOf<K> | null> | undefined>;
+    const fwd = (tables(this.forward)[table] ??= rowsById());
+    const back = (tables(this.backward)[table] ??= rowsById());
     if (!(key in back)) back[key] = before;
     fwd[key] = after;
   }

@@ -74,6 +74,15 @@ export interface ImportDefinition {
   read(bytes: Uint8Array, file: { name: string; now: string }): Promise<Incoming>;
 }
 
+/**
+ * A file that becomes a document of the project (txt, md, html, docx, pdf). The conversion itself
+ * is converters/ (shared with main/'s --corpus folder), run off the main thread by
+ * formats/documents/; the definition only says how the Add documents dialog offers it.
+ */
+export interface DocumentDefinition {
+  hint: string;
+}
+
 export interface FormatDefinition {
   id: string;
   /** How the dialogs name it (tests and assistive technology find it by this name). */
@@ -83,6 +92,7 @@ export interface FormatDefinition {
   mimeType: string;
   export?: ExportDefinition;
   import?: ImportDefinition;
+  document?: DocumentDefinition;
 }
 
 export class ExportCancelled extends Error {

@@ -5,17 +5,38 @@
  */
 import { backup } from './backup';
 import { csvLong, csvWide } from './csv';
-import type { ExportDefinition, FormatDefinition, ImportDefinition } from './format';
+import type { DocumentDefinition, ExportDefinition, FormatDefinition, ImportDefinition } from './format';
 import { qdc, qdpx } from './refiQda';
 import { webAnnotations } from './webAnnotation';
+import { txtDocument } from './txt';
+import { mdDocument } from './md';
+import { htmlDocument } from './html';
+import { docxDocument } from './docx';
+import { pdfDocument } from './pdf';
 
-export const FORMATS: readonly FormatDefinition[] = [csvLong, csvWide, backup, webAnnotations, qdpx, qdc];
+export const FORMATS: readonly FormatDefinition[] = [
+  csvLong,
+  csvWide,
+  backup,
+  webAnnotations,
+  qdpx,
+  qdc,
+  txtDocument,
+  mdDocument,
+  htmlDocument,
+  docxDocument,
+  pdfDocument,
+];
 
 export type ExportFormat = FormatDefinition & { export: ExportDefinition };
 export type ImportFormat = FormatDefinition & { import: ImportDefinition };
+export type DocumentFormat = FormatDefinition & { document: DocumentDefinition };
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = FORMATS.filter((f): f is ExportFormat => f.export !== undefined);
 export const IMPORT_FORMATS: readonly ImportFormat[] = FORMATS.filter((f): f is ImportFormat => f.import !== undefined);
+/** The formats a file can be added from as a document (Add documents, drop onto the Documents list). */
+export const DOCUMENT_FORMATS: readonly DocumentFormat[] = FORMATS.filter((f): f is DocumentFormat => f.document !== undefined);
+export const DOCUMENT_FILE_EXTENSIONS: readonly string[] = DOCUMENT_FORMATS.flatMap((f) => f.extensions);
 
 function byId<T extends FormatDefinition>(formats: readonly T[], id: string, what: string): T {
   const format = formats.find((f) => f.id === id);

@@ -1,6 +1,6 @@
-/** Saving and opening files in a plain browser tab: a download, and an <input type=file>. */
+/** Saving and opening files in a plain browser tab: a download, and an <input type=file> (multiple for documents). */
 import { base64ToBytes, bytesToBase64 } from '../../common/bytes';
-import type { OpenImportRequest, OpenImportResult, SaveExportResult } from '../../common/contract';
+import type { OpenDocumentsRequest, OpenDocumentsResult, OpenImportRequest, OpenImportResult, SaveExportResult } from '../../common/contract';
 
 export function downloadFile(req: {
   suggestedName: string;
@@ -37,6 +37,40 @@ export function pickFile(req: OpenImportRequest): Promise<OpenImportResult> {
       } catch (err) {
         reject(err);
       }
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/** Many files at once, read in the order chosen; a file the browser cannot read is that file's error. */
+export function pickFiles(req: OpenDocumentsRequest): Promise<OpenDocumentsResult> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = req.extensions.map((e) => `.${e}`).join(',');
+    input.style.display = 'none';
+    input.setAttribute('aria-label', req.title);
+    input.addEventListener('change', async () => {
+      const files = [...(input.files ?? [])];
+      input.remove();
+      if (files.length === 0) return resolve(null);
+      resolve(
+        await Promise.all(
+          files.map(async (file) => {
+            try {
+              return { name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
+            } catch (err) {
+              return { name: file.name, error: err instanceof Error ? err.message : String(err) };
+            }
+          }),
+        ),
+      );
     });
     input.addEventListener('cancel', () => {
       input.remove();

@@ -5,7 +5,7 @@
 import { api, type ApiMethod, type ApiRequest, type ApiResponse, type MarginaliaBridge } from '../../common/contract';
 import { SESSION_HEADER, SESSION_META_NAME } from '../../common/hostSession';
 import { unwrapReply } from '../../common/reply';
-import { downloadFile, pickFile } from './browserFiles';
+import { downloadFile, pickFile, pickFiles } from './browserFiles';
 
 async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
   const payload = api[method].request.parse(request);
@@ -34,6 +34,7 @@ export function createHttpTransport(): MarginaliaBridge {
     takeOpenedFile: (r) => call('takeOpenedFile', r),
     saveExport: async (r) => downloadFile(api.saveExport.request.parse(r)),
     openImport: async (r) => pickFile(api.openImport.request.parse(r)),
+    openDocuments: async (r) => pickFiles(api.openDocuments.request.parse(r)),
     // There is no app menu in a browser tab: the window's own toolbar offers the same commands.
     onMenuCommand: () => () => {},
   };

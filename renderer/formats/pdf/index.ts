@@ -1,0 +1,10 @@
+/** PDF (.pdf) as a document to add: converted off the main thread by converters/pdf/. */
+import type { FormatDefinition } from '../format';
+
+export const pdfDocument: FormatDefinition = {
+  id: 'pdf',
+  label: 'PDF (.pdf)',
+  extensions: ['pdf'],
+  mimeType: 'application/pdf',
+  document: { hint: 'The text layer, page by page (codings report their page); scanned pages have no text.' },
+};
