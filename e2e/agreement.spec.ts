@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { sha256Hex } from '../common/text/sha256';
-import { codeOption, codingPopup, expectCount, highlightedTexts, openApp } from './support/coding';
+import { codeOption, codingPopup, expectCount, highlightedTexts, openApp, segmentPanel } from './support/coding';
 import { importFile } from './support/exchange';
 import { BUNDLED_CORPUS } from './support/host';
 import { dragSelect, manifest, normalisedFile } from './support/text';
@@ -89,7 +89,10 @@ test('agreement of two coders: figures by hand, the disagreements, accept A, and
   await expect(stretches.nth(0)).toContainText('Resolved: alice’s coding');
   await expect(stretches.nth(1)).toContainText('Open');
   await expect(dialog.getByText('2 stretches where alice and bob differ; 1 open.')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Close Agreement' }).click();
+  // Show in text: the view gives way to the document, the stretch's segment opens.
+  await stretches.nth(1).getByRole('button', { name: 'Show in text' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(segmentPanel(page)).toContainText(P4);
 
   // The coder filter: only alice's codings are painted; bob's own passage disappears.
   await page.getByRole('button', { name: /^Codings shown/ }).click();
