@@ -108,7 +108,7 @@ function guidCases(r: Random): HostileFile[] {
     file('an id map naming "__proto__" and "constructor"', qdpx(PROJECT, { 's0.txt': SOURCE_TEXT }, [{ name: 'marginalia-ids.json', data: text(idMap) }]), { imported: /did not pair a GUID with a valid id/ }),
     file('two text sources with one GUID', qdpx(projectXml({ sources: twoSources })), { imported: /repeats the GUID of another text source; it was imported with a new one/ }),
     file('two selections with one GUID', qdpx(projectXml({ sources: twoSelections })), { imported: /repeats the GUID of another selection; it was imported with a new one/ }),
-    file('two codes with one GUID', qdpx(projectXml({ codes: codeXml(G(10), 'Hardship') + codeXml(G(10), 'Again') })), { imported: /repeats the GUID of another code; this copy was not imported/ }),
+    file('two codes with one GUID', qdpx(projectXml({ codes: codeXml(G(10), 'Hardship') + codeXml(G(10), 'Again') })), { imported: /repeats the GUID of another code; it was imported with a new one/ }),
   ];
 }
 

@@ -8,7 +8,8 @@ import type { Code } from '../../domain/model';
 import { nextColour } from '../../domain/palette';
 import { shownId } from '../fileIds';
 import { MAX_CODE_DEPTH } from '../fileLimits';
-import { guidFor, isGuid, normaliseGuid } from './guid';
+import { guidFor, normaliseGuid } from './guid';
+import { RowIds } from './rowIds';
 import { xmlDocument, type XmlElement } from './xmlWriter';
 import { attr, child, children, parseXml, textOf, type XmlNode } from './xmlReader';
 
@@ -42,15 +43,15 @@ export function exportQdc(codes: readonly Code[]): string {
 
 export interface CodeReadOptions {
   now: string;
-  /** Our id for a GUID (a file we wrote maps back to our ids); defaults to the normalised GUID. */
-  idFor?: (guid: string) => string;
+  /** Our ids for the codes' GUIDs (a file we wrote maps back to our ids); by default the GUIDs, checked. */
+  ids?: RowIds;
   /** Text of a note by GUID, to keep code memos (appended to the description). */
   noteText?: (guid: string) => string | undefined;
 }
 
 export interface CodeReadResult {
   codes: Code[];
-  /** Normalised GUID → code id, for CodeRefs. */
+  /** Normalised GUID (or the attribute as written, when it is none) → code id, for CodeRefs. */
   idByGuid: Map<string, string>;
   report: string[];
 }
@@ -71,6 +72,7 @@ function colourOf(value: string | undefined, taken: readonly Code[]): string {
 /** Reads nested <Code> elements under a <Codes> element. */
 export function readCodes(codesNode: XmlNode | undefined, options: CodeReadOptions): CodeReadResult {
   const result: CodeReadResult = { codes: [], idByGuid: new Map(), report: [] };
+  const ids = options.ids ?? new RowIds('code', new Map(), result.report);
   let tooDeep = 0;
   const walk = (node: XmlNode, parentId: string | null, depthPath: string, depth: number) => {
     if (depth > MAX_CODE_DEPTH) {
@@ -80,16 +82,11 @@ export function readCodes(codesNode: XmlNode | undefined, options: CodeReadOptio
     const rawGuid = attr(node, 'guid') ?? '';
     const name = (attr(node, 'name') ?? '').trim() || 'Unnamed code';
     const path = depthPath ? `${depthPath} > ${shortened(name)}` : shortened(name);
-    if (!isGuid(rawGuid)) {
-      result.report.push(`Code "${path}" has no valid GUID (${shownId(rawGuid)}); it and its sub-codes were not imported.`);
-      return;
-    }
+    // A missing, malformed or repeated GUID gets a new id (reported): the code and its sub-codes
+    // are kept. CodeRefs find a code by its GUID as written; a repeated one names the first.
+    const id = ids.idFor(rawGuid, `Code "${path}"`);
     const guid = normaliseGuid(rawGuid);
-    if (result.idByGuid.has(guid)) {
-      result.report.push(`Code "${path}" repeats the GUID of another code; this copy was not imported.`);
-      return;
-    }
-    const id = options.idFor?.(guid) ?? guid;
+    if (guid && !result.idByGuid.has(guid)) result.idByGuid.set(guid, id);
     let description = textOf(node, 'Description') ?? '';
     for (const ref of children(node, 'NoteRef')) {
       const note = options.noteText?.(normaliseGuid(attr(ref, 'targetGUID') ?? ''));
@@ -102,7 +99,6 @@ export function readCodes(codesNode: XmlNode | undefined, options: CodeReadOptio
     }
     const finalName = name.length > 200 ? name.slice(0, 200) : name;
     if (finalName !== name) result.report.push(`The name of code "${path}" was shortened to 200 characters.`);
-    result.idByGuid.set(guid, id);
     result.codes.push({
       id,
       name: finalName,

@@ -125,7 +125,7 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
       return text === undefined ? [] : [{ guid, text }];
     });
 
-  const codebook = readCodes(child(child(project, 'CodeBook'), 'Codes'), { now, idFor: (guid) => codeIds.idFor(guid, 'A code'), noteText });
+  const codebook = readCodes(child(child(project, 'CodeBook'), 'Codes'), { now, ids: codeIds, noteText });
   report.push(...codebook.report);
 
   const variables = new Map(children(child(project, 'Variables'), 'Variable').map((v) => [normaliseGuid(attr(v, 'guid') ?? ''), attr(v, 'name') ?? '']));

@@ -114,10 +114,11 @@ describe('codebook (.qdc)', () => {
         <Code guid="bad-guid" name="Broken" isCodable="true"/></Code></Codes>
       <Sets><Set guid="21111111-2222-3333-4444-555555555555" name="S"/></Sets></CodeBook>`;
     const { codes, report } = importQdc(xml, { now: options.now });
-    expect(codes).toHaveLength(1);
+    expect(codes).toHaveLength(2);
     expect(codes[0]).toMatchObject({ id: '11111111-2222-3333-4444-555555555555', colour: '#aabbcc' });
+    expect(codes[1]).toMatchObject({ name: 'Broken', parentId: codes[0]!.id, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(report.join('\n')).toMatch(/not codable/);
-    expect(report.join('\n')).toMatch(/"Top > Broken" has no valid GUID/);
+    expect(report.join('\n')).toMatch(/Code "Top > Broken" has no valid GUID \("bad-guid"\); it was imported with a new one/);
     expect(report.join('\n')).toMatch(/1 code set/);
   });
 });
