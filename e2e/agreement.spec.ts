@@ -60,6 +60,8 @@ test('agreement of two coders: figures by hand, the disagreements, accept A, and
   for (const p of [P1, P2, P4]) await codeFtf(page, p);
   expect(await highlightedTexts(page)).toEqual([P1, P2, P3, P4].sort());
 
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await page.getByRole('button', { name: 'Agreement' }).click();
   const dialog = agreementDialog(page);
   await expect(dialog.getByRole('checkbox', { name: 'alice' })).toBeChecked();
@@ -67,6 +69,8 @@ test('agreement of two coders: figures by hand, the disagreements, accept A, and
   await dialog.getByRole('button', { name: 'Compare', exact: true }).click();
 
   const byCode = dialog.getByRole('table', { name: /Agreement by code/ });
+  await expect(byCode).toBeVisible();
+  expect(workers.some((url) => url.includes('agreementWorker'))).toBe(true); // computed off the main thread
   const ftf = byCode.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'FTF', exact: true }) });
   await expect(ftf.getByRole('cell').nth(4)).toHaveText(expected.percent);
   await expect(ftf.getByRole('cell').nth(5)).toHaveText(expected.kappa);

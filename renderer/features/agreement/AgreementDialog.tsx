@@ -40,7 +40,10 @@ export function AgreementDialog({ corpus, onRevealSegment, onClose }: Props) {
   const session = useSyncExternalStore(agreementSession.subscribe, agreementSession.getSnapshot);
   const run = session.run;
   const [choices, setChoices] = useState<AgreementChoices>(() => {
-    if (run) return { ...run.request, coders: [...run.request.coders], pair: [...run.request.pair], codeIds: [...run.request.codeIds], overlapPercent: run.request.overlap * 100, consensusCoder: run.consensusCoder };
+    if (run) {
+      const r = run.request;
+      return { coders: [...r.coders], pair: [...r.pair], codeIds: [...r.codeIds], scope: r.scope, overlapPercent: Math.round(r.overlap * 100), consensusCoder: run.consensusCoder };
+    }
     // The two coders with most codings (the consensus coder is not one to compare).
     const ranked = [...segments.coderCounts].filter(([name]) => name !== CONSENSUS).sort((a, b) => b[1] - a[1]).map(([name]) => name);
     const two = ranked.slice(0, 2).sort((a, b) => a.localeCompare(b));
@@ -54,7 +57,8 @@ export function AgreementDialog({ corpus, onRevealSegment, onClose }: Props) {
 
   const byId = useMemo(() => codesById(codes), [codes]);
   const pathOf = (id: string) => (byId.has(id) ? codePath(byId, id) : id);
-  const titleOf = (id: string) => corpus.documents.find((d) => d.id === id)?.title ?? id;
+  const titles = useMemo(() => new Map(corpus.documents.map((d) => [d.id, d.title])), [corpus.documents]);
+  const titleOf = (id: string) => titles.get(id) ?? id;
   const scopeCounts = useMemo(() => {
     const count = (scope: DocumentScope) => documentsInScope(corpus.documents, segments, choices.coders, scope).length;
     return { every: count('every'), any: count('any'), all: corpus.documents.length };
