@@ -58,8 +58,13 @@ export class Corpus {
     return pending;
   }
 
-  /** Any listed document's text: an imported one from its row, a corpus one from the host. */
+  /**
+   * Any listed document's text: a corpus one from the host, an imported one from its row. The
+   * corpus wins when an imported row carries a corpus id (an older database or a backup may
+   * hold one): what the reader shows must be what exports place offsets in.
+   */
   textOf(id: string, imported: readonly ImportedDocument[]): Promise<string> {
+    if (this.listing.corpus.some((d) => d.id === id)) return this.corpusText(id);
     const local = imported.find((d) => d.id === id);
     return local ? Promise.resolve(local.text) : this.corpusText(id);
   }
