@@ -1,12 +1,17 @@
 /**
- * The "Segment" region: every segment at the point the analyst activated — quote, codes
- * (add/remove), memo saved as you type, coder, dates, and "Delete segment".
+ * The "Segment" region: every segment at the point the analyst activated — quote, its codings
+ * (code and coder; add as the current coder, remove one coding), memo saved as you type,
+ * dates, and "Delete segment". Every change is built from the stored row at commit time, so
+ * a memo typed a moment before removing a code is never lost.
  */
 import { useState } from 'react';
 import { useProject, useServices } from '../../ui/ProjectContext';
 import { codePath, codesById, flattenTree } from '../../domain/codeTree';
+import { findCoding } from '../../domain/codings';
 import type { Segment } from '../../domain/model';
-import { applyCode, deleteSegment, removeCodeFromSegment, setSegmentMemo } from '../../domain/segments';
+import { applyCode, deleteSegment, removeCoding, setSegmentMemo } from '../../domain/segments';
+import type { ProjectSnapshot } from '../../project/projectStore';
+import { DomainError } from '../../domain/change';
 import { useDebouncedSave } from '../../ui/useDebouncedSave';
 
 interface Props {
@@ -17,6 +22,13 @@ interface Props {
 }
 
 const formatDate = (iso: string) => new Date(iso).toLocaleString();
+
+/** The segment as stored now (refused when another action removed it meanwhile). */
+function storedSegment(state: ProjectSnapshot, segment: Segment): Segment {
+  const current = state.segments.find(segment.id, segment.documentId);
+  if (!current) throw new DomainError('This segment no longer exists');
+  return current;
+}
 
 export function SegmentPanel({ segmentIds, text, onClose }: Props) {
   const { segments } = useProject();
@@ -39,47 +51,42 @@ export function SegmentPanel({ segmentIds, text, onClose }: Props) {
 
 function SegmentCard({ segment, text }: { segment: Segment; text: string | null }) {
   const { store } = useServices();
-  const { codes, segments } = useProject();
+  const { codes, settings } = useProject();
   const byId = codesById(codes);
   const [adding, setAdding] = useState('');
+  const scope = { documentId: segment.documentId };
   const memo = useDebouncedSave(segment.memo, (value) => {
-    const current = store.getSnapshot().segments.find(segment.id, segment.documentId);
-    if (current) void store.act((ctx) => setSegmentMemo(current, value, ctx), { documentId: current.documentId });
+    void store.act((ctx, state) => setSegmentMemo(storedSegment(state, segment), value, ctx), scope);
   });
-  const available = flattenTree(codes).filter((r) => !segment.codeIds.includes(r.code.id));
+  const available = flattenTree(codes).filter((r) => !findCoding(segment, r.code.id, settings.coder));
 
   const addCode = (codeId: string) => {
     if (!codeId || text === null) return;
-    const docSegments = segments.inDocument(segment.documentId);
-    void store.act(
-      (ctx) =>
-        applyCode(
-          docSegments,
-          { documentId: segment.documentId, documentHash: segment.documentHash, text, start: segment.start, end: segment.end },
-          codeId,
-          segment.coder,
-          ctx,
-          byId.get(codeId)?.name,
-        ).change,
-      { documentId: segment.documentId },
-    );
+    void store.act((ctx, state) => {
+      const current = storedSegment(state, segment);
+      const target = { documentId: current.documentId, documentHash: current.documentHash, text, start: current.start, end: current.end };
+      return applyCode(state.segments.inDocument(current.documentId), target, codeId, state.settings.coder, ctx, byId.get(codeId)?.name).change;
+    }, scope);
     setAdding('');
   };
 
   return (
     <article className="segment-card" aria-label={`Segment “${segment.quote.slice(0, 60)}”`}>
       <blockquote>{segment.quote}</blockquote>
-      <ul className="segment-codes" aria-label="Codes of this segment">
-        {segment.codeIds.map((id) => {
-          const code = byId.get(id);
+      <ul className="segment-codes" aria-label="Codings of this segment">
+        {segment.codings.map((coding) => {
+          const code = byId.get(coding.codeId);
+          const name = code?.name ?? coding.codeId;
           return (
-            <li key={id} className="chip">
+            <li key={coding.id} className="chip" aria-label={`${name} by ${coding.coder || 'unknown coder'}`}>
               <span className="swatch" style={{ background: code?.colour ?? '#888' }} aria-hidden="true" />
-              {code ? codePath(byId, id) : '(missing code)'}
+              {code ? codePath(byId, coding.codeId) : '(missing code)'}
+              <span className="coding-coder">{coding.coder || 'unknown coder'}</span>
               <button
                 type="button"
-                aria-label={`Remove code ${code?.name ?? id}`}
-                onClick={() => void store.act((ctx) => removeCodeFromSegment(segment, id, ctx, code?.name), { documentId: segment.documentId })}
+                aria-label={`Remove code ${name} by ${coding.coder || 'unknown coder'}`}
+                title={`Coded ${formatDate(coding.createdAt)}`}
+                onClick={() => void store.act((ctx, state) => removeCoding(storedSegment(state, segment), coding.id, ctx, name), scope)}
               >
                 ×
               </button>
@@ -103,8 +110,6 @@ function SegmentCard({ segment, text }: { segment: Segment; text: string | null 
         <textarea value={memo.draft} rows={4} onChange={(e) => memo.onChange(e.target.value)} onBlur={memo.flush} />
       </label>
       <dl className="segment-meta">
-        <dt>Coder</dt>
-        <dd>{segment.coder}</dd>
         <dt>Created</dt>
         <dd>
           <time dateTime={segment.createdAt}>{formatDate(segment.createdAt)}</time>
@@ -114,7 +119,7 @@ function SegmentCard({ segment, text }: { segment: Segment; text: string | null 
           <time dateTime={segment.updatedAt}>{formatDate(segment.updatedAt)}</time>
         </dd>
       </dl>
-      <button type="button" className="danger" onClick={() => void store.act(() => deleteSegment(segment), { documentId: segment.documentId })}>
+      <button type="button" className="danger" onClick={() => void store.act((_ctx, state) => deleteSegment(storedSegment(state, segment)), scope)}>
         Delete segment
       </button>
     </article>
