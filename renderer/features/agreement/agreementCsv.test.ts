@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { agreementInput } from '../../domain/agreement/agreementInput';
 import { computeAgreement } from '../../domain/agreement/computeAgreement';
 import type { Segment } from '../../domain/model';
-import { AGREEMENT_COLUMNS, agreementCsv } from './agreementCsv';
+import { AGREEMENT_COLUMNS } from '../../domain/agreement/agreementTable';
+import { agreementCsv } from './agreementCsv';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const seg = (id: string, start: number, end: number, codeId: string, coder: string): Segment => ({
