@@ -5,6 +5,7 @@
  * (project/jobs/produceExport.ts); this dialog chooses, shows and saves.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { loadExportSettings, saveExportSettings } from './exportSettings';
 import { flushSync } from 'react-dom';
 import { useProject, useServices } from '../../ui/ProjectContext';
 import type { CorpusState } from '../../ui/useCorpus';
@@ -37,8 +38,15 @@ function placementNote(produced: ProducedExport): string {
 export function ExportDialog({ corpus, onClose }: { corpus: CorpusState; onClose: () => void }) {
   const { api, host, store } = useServices();
   const { codes, segments } = useProject();
-  const [formatId, setFormatId] = useState(EXPORT_FORMATS[0]!.id);
-  const [csvChoices, setCsvChoices] = useState<CsvChoices>(DEFAULT_CSV_CHOICES);
+  // The last export's format and text settings, as the analyst left them.
+  const [remembered] = useState(loadExportSettings);
+  const [formatId, setFormatId] = useState(
+    EXPORT_FORMATS.find((f) => f.id === remembered?.formatId)?.id ?? EXPORT_FORMATS[0]!.id,
+  );
+  const [csvChoices, setCsvChoices] = useState<CsvChoices>(() =>
+    remembered ? { ...DEFAULT_CSV_CHOICES, bom: remembered.bom, excelSafe: remembered.excelSafe } : DEFAULT_CSV_CHOICES,
+  );
+  useEffect(() => saveExportSettings({ formatId, bom: csvChoices.bom, excelSafe: csvChoices.excelSafe }), [formatId, csvChoices.bom, csvChoices.excelSafe]);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
