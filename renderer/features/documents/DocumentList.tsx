@@ -1,7 +1,17 @@
-/** The "Documents" navigation: one link per document, named by its title, with date and kind. */
-import { memo } from 'react';
+/**
+ * The "Documents" navigation: one link per document, named by its title, with date and kind;
+ * Add documents… (or files dropped on the list), the documents-and-attributes table, and a
+ * filter by attribute value.
+ */
+import { memo, useMemo, useState, type DragEvent } from 'react';
 import type { ReadableDocument } from '../../ui/useCorpus';
 import type { SegmentTable } from '../../domain/segmentTable';
+import { allAttributes } from '../../domain/documents/attributes';
+import { useProject } from '../../ui/ProjectContext';
+import { AddDocumentsDialog } from './AddDocumentsDialog';
+import { DocumentTable } from './DocumentTable';
+import { useAddDocuments } from './useAddDocuments';
+import './documents.css';
 
 interface Props {
   documents: readonly ReadableDocument[];
@@ -15,16 +25,90 @@ export function documentHref(id: string): string {
   return `#doc=${encodeURIComponent(id)}`;
 }
 
+const hasFiles = (e: DragEvent) => [...e.dataTransfer.types].includes('Files');
+
 export function DocumentList({ documents, currentId, segments, corpusName }: Props) {
+  const { attributes } = useProject();
+  const { adding, choose, drop, cancel, close } = useAddDocuments(documents);
+  const [tableOpen, setTableOpen] = useState(false);
+  const [dropping, setDropping] = useState(false);
+  const [filter, setFilter] = useState({ attributeId: '', value: '' });
+  const columns = allAttributes(attributes);
+  const filterAttribute = columns.find((a) => a.id === filter.attributeId) ?? null;
+  const shown = useMemo(() => {
+    const wanted = filter.value.trim().toLocaleLowerCase();
+    if (!filterAttribute || wanted === '') return documents;
+    return documents.filter((d) => {
+      const value = (d.attributes?.[filterAttribute.id] ?? '').toLocaleLowerCase();
+      return filterAttribute.type === 'category' ? value === wanted : value.includes(wanted);
+    });
+  }, [documents, filterAttribute, filter.value]);
+
   return (
-    <nav aria-label="Documents" className="doc-list">
+    <nav
+      aria-label="Documents"
+      className={`doc-list${dropping ? ' doc-list-dropping' : ''}`}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+      }}
+      onDrop={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        setDropping(false);
+        void drop([...e.dataTransfer.files]);
+      }}
+    >
       <h2 className="pane-title">Documents</h2>
       {corpusName && <p className="corpus-name">{corpusName}</p>}
+      <div className="doc-list-actions">
+        <button type="button" onClick={() => void choose()} title="Or drop files on this list">
+          Add documents…
+        </button>
+        <button type="button" onClick={() => setTableOpen(true)}>
+          Attributes…
+        </button>
+      </div>
+      <fieldset className="doc-filter">
+        <legend>Filter by attribute</legend>
+        <select aria-label="Attribute" value={filter.attributeId} onChange={(e) => setFilter({ attributeId: e.target.value, value: '' })}>
+          <option value="">No filter</option>
+          {columns.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+        {filterAttribute?.type === 'category' ? (
+          <select aria-label="Value" value={filter.value} onChange={(e) => setFilter({ ...filter, value: e.target.value })}>
+            <option value="">Any</option>
+            {filterAttribute.values.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        ) : (
+          filterAttribute && <input aria-label="Value" value={filter.value} onChange={(e) => setFilter({ ...filter, value: e.target.value })} />
+        )}
+      </fieldset>
+      {shown.length !== documents.length && (
+        <p className="doc-list-meta" role="status">
+          {shown.length} of {documents.length} documents
+        </p>
+      )}
       <ul>
-        {documents.map((d) => (
+        {shown.map((d) => (
           <DocumentItem key={d.id} doc={d} current={d.id === currentId} count={segments.countInDocument(d.id)} />
         ))}
       </ul>
+      {adding && <AddDocumentsDialog adding={adding} onCancel={cancel} onClose={close} />}
+      {tableOpen && <DocumentTable documents={documents} onClose={() => setTableOpen(false)} />}
     </nav>
   );
 }
@@ -34,7 +118,8 @@ export function DocumentList({ documents, currentId, segments, corpusName }: Pro
  * list of a thousand.
  */
 const DocumentItem = memo(function DocumentItem({ doc: d, current, count }: { doc: ReadableDocument; current: boolean; count: number }) {
-  const meta = [d.date ?? 'undated', d.kind, d.place].filter(Boolean).join(' · ');
+  const value = (id: 'kind' | 'place' | 'date') => d.attributes?.[id] ?? d[id];
+  const meta = [value('date') || 'undated', value('kind'), value('place')].filter(Boolean).join(' · ');
   return (
     <li>
       <a
