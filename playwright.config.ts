@@ -34,7 +34,9 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx tsx main/web/cli.ts --port ${PORT}`,
+    // Every spec expects a fresh project in each new browser context, so this host keeps none on
+    // disk; e2e/project-file.spec.ts starts hosts with project files of their own.
+    command: `npx tsx main/web/cli.ts --port ${PORT} --no-project-file`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -7,6 +7,19 @@
  * (BOM stripped, CRLF/CR → LF, Unicode NFC). Exports convert to code points.
  */
 import { z } from 'zod';
+import {
+  AppendRequestSchema,
+  AppendResultSchema,
+  ChosenFolderSchema,
+  NewProjectRequestSchema,
+  OpenProjectRequestSchema,
+  ProjectChoiceSchema,
+  ProjectContentSchema,
+  ProjectListSchema,
+  ProjectStateSchema,
+  SaveProjectAsRequestSchema,
+} from './projectApi';
+import { ProjectIdSchema } from './projectFile';
 
 export const DocumentIdSchema = z
   .string()
@@ -129,6 +142,15 @@ export const api = {
   openDocuments: { request: OpenDocumentsRequestSchema, response: OpenDocumentsResultSchema },
   getUserInfo: { request: NoArgs, response: UserInfoSchema },
   takeOpenedFile: { request: NoArgs, response: OpenedFileSchema },
+  // Project files (common/projectApi.ts, README "Project files").
+  getProjectState: { request: NoArgs, response: ProjectStateSchema },
+  readProject: { request: z.object({ projectId: ProjectIdSchema }).strict(), response: ProjectContentSchema },
+  appendJournal: { request: AppendRequestSchema, response: AppendResultSchema },
+  listProjects: { request: NoArgs, response: ProjectListSchema },
+  newProject: { request: NewProjectRequestSchema, response: ProjectChoiceSchema },
+  openProject: { request: OpenProjectRequestSchema, response: ProjectChoiceSchema },
+  saveProjectAs: { request: SaveProjectAsRequestSchema, response: ProjectChoiceSchema },
+  chooseDocumentsFolder: { request: NoArgs, response: ChosenFolderSchema },
 } as const;
 
 export type ApiMethod = keyof typeof api;
@@ -145,7 +167,21 @@ export const BRIDGE_NAME = 'marginalia';
 
 /** Commands the Electron app menu sends to the renderer (the window's own toolbar offers the same). */
 /** 'open-file': the OS asked to open a file; the page takes it with takeOpenedFile. */
-export const MenuCommandSchema = z.enum(['undo', 'redo', 'export', 'import', 'find', 'search', 'open-file', 'add-documents']);
+/** 'project-changed': main opened another project (a double-clicked .marginalia); the page reloads on it. */
+export const MenuCommandSchema = z.enum([
+  'undo',
+  'redo',
+  'export',
+  'import',
+  'find',
+  'search',
+  'open-file',
+  'add-documents',
+  'new-project',
+  'open-project',
+  'save-project-as',
+  'project-changed',
+]);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 export const MENU_CHANNEL = 'marginalia:menu';
 

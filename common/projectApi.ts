@@ -12,6 +12,7 @@ import {
   ProjectSettingsSchema,
   ProjectTablesSchema,
 } from './projectFile';
+import type { ProjectPatch, ProjectSettings, ProjectTables } from './projectFile';
 
 /** The project main has open. */
 export const ProjectInfoSchema = z
@@ -54,14 +55,19 @@ export const ProjectContentSchema = z
     tables: ProjectTablesSchema,
   })
   .strict();
-export type ProjectContent = z.infer<typeof ProjectContentSchema>;
+export type ProjectContent = Omit<z.infer<typeof ProjectContentSchema>, 'tables' | 'settings'> & {
+  settings: ProjectSettings | null;
+  tables: ProjectTables;
+};
 
 /** One change as the renderer sends it; main gives it its sequence number and time. */
 export const OutgoingChangeSchema = z.discriminatedUnion('kind', [
   z.object({ n: z.number().int().nonnegative(), kind: z.literal('patch'), label: z.string().max(500), patch: ProjectPatchSchema }).strict(),
   z.object({ n: z.number().int().nonnegative(), kind: z.literal('settings'), settings: ProjectSettingsSchema }).strict(),
 ]);
-export type OutgoingChange = z.infer<typeof OutgoingChangeSchema>;
+export type OutgoingChange =
+  | { n: number; kind: 'patch'; label: string; patch: ProjectPatch }
+  | { n: number; kind: 'settings'; settings: ProjectSettings };
 
 export const AppendRequestSchema = z
   .object({
@@ -70,7 +76,7 @@ export const AppendRequestSchema = z
     changes: z.array(OutgoingChangeSchema).min(1).max(100_000),
   })
   .strict();
-export type AppendRequest = z.input<typeof AppendRequestSchema>;
+export type AppendRequest = { projectId: string; client: string; changes: OutgoingChange[] };
 
 /** Appended and fsync'd: each change's sequence number (null: sent before and written long ago), and the file's last. */
 export const AppendResultSchema = z

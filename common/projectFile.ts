@@ -42,13 +42,14 @@ export type ProjectRow = Record<string, unknown>;
 const Key = z.string().min(1).max(1000);
 const IsoDate = z.string().datetime({ offset: true });
 
-const rowKeyedBy = (field: string) => z.looseObject({ [field]: Key });
+/** A row: an object with its key field; its other fields are the model's (checked by the renderer). */
+const rowKeyedBy = (field: string) => z.looseObject({ [field]: Key }) as unknown as z.ZodType<ProjectRow>;
 
 /** Every table's rows, as arrays (the snapshot) — one object per row. */
 export const ProjectTablesSchema = z
   .object(
     Object.fromEntries(PROJECT_TABLE_NAMES.map((table) => [table, z.array(rowKeyedBy(PROJECT_TABLES[table]))])) as {
-      [T in ProjectTableName]: z.ZodArray<ReturnType<typeof rowKeyedBy>>;
+      [T in ProjectTableName]: z.ZodArray<z.ZodType<ProjectRow>>;
     },
   )
   .strict();
@@ -59,7 +60,7 @@ export const ProjectPatchSchema = z
   .object(
     Object.fromEntries(
       PROJECT_TABLE_NAMES.map((table) => [table, z.record(Key, rowKeyedBy(PROJECT_TABLES[table]).nullable()).optional()]),
-    ) as { [T in ProjectTableName]: z.ZodOptional<z.ZodRecord<typeof Key, z.ZodNullable<ReturnType<typeof rowKeyedBy>>>> },
+    ) as { [T in ProjectTableName]: z.ZodOptional<z.ZodRecord<typeof Key, z.ZodNullable<z.ZodType<ProjectRow>>>> },
   )
   .strict()
   .superRefine((patch, ctx) => {

@@ -12,6 +12,8 @@ import type { ApiMethod, ApiResponse, Reply } from '../common/contract';
 import { getCorpusDocument } from './corpus/loadCorpus';
 import type { LoadedCorpus } from './corpus/loadCorpus';
 import type { OpenedFiles } from './openedFiles';
+import { ProjectFileError } from './project/projectFile';
+import type { Projects } from './project/projects';
 
 /** An expected failure with the HTTP status that describes it (IPC only uses the message). */
 export class ApiError extends Error {
@@ -95,13 +97,27 @@ export interface HostCapabilities {
   userName?: () => string;
   /** Files the OS asked us to open; none by default. */
   openedFiles?: OpenedFiles;
+  /** The open project file and its corpus (which then replaces `corpus`); none: the renderer's database is the only copy. */
+  projects?: Projects;
+}
+
+/** Runs a project-file call; its refusals keep their status. A host without project files says so. */
+async function withProjects<T>(host: HostCapabilities, call: (projects: Projects) => Promise<T> | T): Promise<T> {
+  if (!host.projects) throw new ApiError(404, 'this Marginalia keeps no project files (started with --no-project-file)');
+  try {
+    return await call(host.projects);
+  } catch (error) {
+    if (error instanceof ProjectFileError) throw new ApiError(error.status, error.message);
+    throw error;
+  }
 }
 
 export function createApiHandlers(host: HostCapabilities): ApiHandlers {
+  const corpus = () => host.projects?.corpus ?? host.corpus;
   return {
-    listDocuments: () => host.corpus.listing,
+    listDocuments: () => corpus().listing,
     getDocument: ({ id }) => {
-      const document = getCorpusDocument(host.corpus, id);
+      const document = getCorpusDocument(corpus(), id);
       if (document === null) throw new ApiError(404, `no document with id "${id}" in the corpus`);
       return document;
     },
@@ -110,5 +126,13 @@ export function createApiHandlers(host: HostCapabilities): ApiHandlers {
     openDocuments: (request) => host.openDocuments(request),
     getUserInfo: () => ({ userName: (host.userName ?? osUserName)() }),
     takeOpenedFile: () => host.openedFiles?.take() ?? null,
+    getProjectState: () => host.projects?.state() ?? { project: null, nativeDialogs: false, dataFolder: null },
+    readProject: ({ projectId }) => withProjects(host, (p) => p.content(projectId)),
+    appendJournal: (request) => withProjects(host, (p) => p.append(request)),
+    listProjects: () => withProjects(host, (p) => p.list()),
+    newProject: (request) => withProjects(host, (p) => p.newProject(request)),
+    openProject: ({ path }) => withProjects(host, (p) => p.openProject(path)),
+    saveProjectAs: ({ name }) => withProjects(host, (p) => p.saveProjectAs(name)),
+    chooseDocumentsFolder: () => withProjects(host, (p) => p.chooseDocumentsFolder()),
   };
 }

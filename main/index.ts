@@ -18,6 +18,8 @@ import { createDialogHandlers } from './dialogs';
 import { registerIpcHandlers } from './ipc';
 import { installAppMenu } from './menu';
 import { OpenedFiles, openedKind, openedPathsFromArgv } from './openedFiles';
+import { Projects } from './project/projects';
+import { createProjectDialogs } from './projectDialogs';
 import { APP_INDEX_URL } from './security/appOrigin';
 import { isTrustedFrame } from './security/trustedSender';
 import type { TrustedRenderer } from './security/trustedSender';
@@ -34,6 +36,10 @@ const TRUSTED: TrustedRenderer = { devServerUrl: DEV.devServerUrl };
 let mainWindow: BrowserWindow | null = null;
 let started = false;
 const openedFiles = new OpenedFiles();
+/** The project files (in the user-data folder: recent list; new projects go where the analyst chooses). */
+let projects: Projects | null = null;
+/** A project the OS named before the app was ready: opened at start. */
+let projectToOpen: string | null = null;
 
 function bundledCorpusFolder(): string {
   // Packaged builds ship the corpus as an extra resource next to app.asar.
@@ -56,18 +62,20 @@ async function openMainWindow(): Promise<void> {
 
 /**
  * Files from the command line or the OS: imports wait for the page (which also asks once when it
- * starts); project files cannot be opened by this version yet, which the analyst is told.
+ * starts); a project is opened at once (the last one named, before start-up or after it), and the
+ * page reloads on it.
  */
 function receiveOpenedFiles(paths: readonly string[]): void {
   openedFiles.add(paths);
-  for (const path of paths.filter((p) => openedKind(p) === 'project')) {
-    void app.whenReady().then(() =>
-      dialog.showMessageBox({
-        type: 'info',
-        message: 'Marginalia cannot open project files yet',
-        detail: `${path}\n\nThis version keeps the project in the app. Import a .qdpx or a backup (File ▸ Import) instead.`,
-      }),
-    );
+  const project = paths.filter((p) => openedKind(p) === 'project').at(-1);
+  if (project !== undefined) {
+    if (!started || projects === null) projectToOpen = project;
+    else {
+      projects.openFromOs(project).then(
+        () => mainWindow?.webContents.send(MENU_CHANNEL, 'project-changed'),
+        (error: unknown) => dialog.showErrorBox('Marginalia could not open the project', `${project}\n\n${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
   }
   if (!started) return;
   if (mainWindow === null) void openMainWindow();
@@ -83,10 +91,19 @@ function bringToFront(): void {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveAppProtocol(RENDERER_DIR);
-  const corpus = await loadCorpus(resolveCorpusFolder(process.argv, process.env, bundledCorpusFolder()));
-  for (const issue of corpus.listing.issues) console.warn(`corpus issue: ${issue.file}: ${issue.message}`);
   const window = () => BrowserWindow.getFocusedWindow() ?? mainWindow;
-  const handlers = createApiHandlers({ corpus, openedFiles, ...createDialogHandlers(window) });
+  const bundled = bundledCorpusFolder();
+  const corpusFolder = resolveCorpusFolder(process.argv, process.env, bundled);
+  projects = new Projects({
+    dataFolder: app.getPath('userData'),
+    bundledCorpusFolder: bundled,
+    dialogs: createProjectDialogs(window),
+    onOpened: (path) => app.addRecentDocument(path),
+  });
+  await projects.start({ open: projectToOpen, corpusFolder: corpusFolder === bundled ? null : corpusFolder });
+  const corpus = projects.corpus ?? (await loadCorpus(corpusFolder));
+  for (const issue of corpus.listing.issues) console.warn(`corpus issue: ${issue.file}: ${issue.message}`);
+  const handlers = createApiHandlers({ corpus, openedFiles, projects, ...createDialogHandlers(window) });
   registerIpcHandlers(handlers, (frame: WebFrameMain | null) => isTrustedFrame(frame, TRUSTED));
   installAppMenu(window, DEV.enabled);
   await openMainWindow();
@@ -118,6 +135,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+  // Close the project (journal, lock) before the process ends.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing || projects === null) return;
+    closing = true;
+    event.preventDefault();
+    void projects.close().finally(() => app.quit());
   });
   receiveOpenedFiles(openedPathsFromArgv(process.argv.slice(1), process.cwd()));
   app

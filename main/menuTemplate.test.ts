@@ -17,8 +17,10 @@ const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as 
 describe('buildMenuTemplate', () => {
   it('sends the app commands to the renderer instead of native undo/redo roles', () => {
     const { all, sent } = build('linux');
-    for (const label of ['Undo', 'Redo', 'Export…', 'Import…', 'Find…', 'Search All Documents…']) click(all.find((i) => i.label === label));
-    expect(sent).toEqual(['undo', 'redo', 'export', 'import', 'find', 'search']);
+    for (const label of ['Undo', 'Redo', 'Export…', 'Import…', 'Find…', 'Search All Documents…', 'New Project…', 'Open Project…', 'Save Project As…']) {
+      click(all.find((i) => i.label === label));
+    }
+    expect(sent).toEqual(['undo', 'redo', 'export', 'import', 'find', 'search', 'new-project', 'open-project', 'save-project-as']);
     expect(all.some((i) => i.role === 'undo' || i.role === 'redo')).toBe(false);
     expect(all.filter((i) => i.role !== undefined).map((i) => i.role)).toEqual(
       expect.arrayContaining(['copy', 'selectAll', 'quit', 'windowMenu', 'help']),
@@ -29,6 +31,8 @@ describe('buildMenuTemplate', () => {
     expect(build('linux').template.map((i) => i.label ?? i.role)).toEqual(['File', 'Edit', 'View', 'windowMenu', 'help']);
     expect(build('darwin').template[0]).toMatchObject({ role: 'appMenu' });
     expect(build('darwin').all.find((i) => i.label === 'Redo')?.accelerator).toBe('Shift+CmdOrCtrl+Z');
+    expect(build('darwin').all.some((i) => i.role === 'recentDocuments')).toBe(true);
+    expect(build('linux').all.some((i) => i.role === 'recentDocuments')).toBe(false);
   });
 
   it('offers Reload and DevTools only in development', () => {

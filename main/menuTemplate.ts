@@ -37,6 +37,12 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
+      command('New Project…', 'new-project', 'CmdOrCtrl+Shift+N'),
+      command('Open Project…', 'open-project', 'CmdOrCtrl+Shift+P'),
+      // macOS keeps the recent list itself (app.addRecentDocument); elsewhere the window's Project menu lists it.
+      ...(isMac ? [{ role: 'recentDocuments', submenu: [{ role: 'clearRecentDocuments' }] } as MenuItemConstructorOptions] : []),
+      command('Save Project As…', 'save-project-as', 'CmdOrCtrl+Shift+S'),
+      { type: 'separator' },
       command('Export…', 'export', 'CmdOrCtrl+E'),
       command('Import…', 'import', 'CmdOrCtrl+O'),
       command('Add documents…', 'add-documents', 'CmdOrCtrl+Shift+O'),

@@ -20,8 +20,29 @@ const METHODS: Record<ApiMethod, true> = {
   openDocuments: true,
   getUserInfo: true,
   takeOpenedFile: true,
+  getProjectState: true,
+  readProject: true,
+  appendJournal: true,
+  listProjects: true,
+  newProject: true,
+  openProject: true,
+  saveProjectAs: true,
+  chooseDocumentsFolder: true,
 };
-const MENU_COMMANDS: Record<MenuCommand, true> = { undo: true, redo: true, export: true, import: true, find: true, search: true, 'open-file': true, 'add-documents': true };
+const MENU_COMMANDS: Record<MenuCommand, true> = {
+  undo: true,
+  redo: true,
+  export: true,
+  import: true,
+  find: true,
+  search: true,
+  'open-file': true,
+  'add-documents': true,
+  'new-project': true,
+  'open-project': true,
+  'save-project-as': true,
+  'project-changed': true,
+};
 
 function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(MENU_COMMANDS, value);

@@ -1,15 +1,20 @@
 /**
- * `npm run web` / `tsx main/web/cli.ts [--port 5180] [--corpus <dir>] [--open <file.qdpx>]…`:
- * loads the corpus once, then serves the built renderer and the API on http://127.0.0.1:PORT/;
- * the page offers to import each --open file when it starts, as the desktop app does for a
- * double-clicked one.
+ * `npm run web` / `tsx main/web/cli.ts [--port 5180] [--data <dir>] [--corpus <dir>] [--open <file>]…`:
+ * opens the project (a .marginalia folder in the data folder, or the one --open names; a new one
+ * over --corpus or the bundled corpus when there is none), then serves the built renderer and
+ * the API on http://127.0.0.1:PORT/. The page offers to import each --open .qdpx when it starts,
+ * as the desktop app does for a double-clicked one. `--no-project-file` keeps the project only in
+ * the browser's database, as before project files (the end-to-end specs that each want a fresh
+ * project per browser run so).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../corpus/loadCorpus';
 import { readFlag, readFlags, resolveCorpusFolder } from '../corpus/location';
-import { OpenedFiles } from '../openedFiles';
+import { OpenedFiles, openedKind } from '../openedFiles';
+import { defaultDataFolder } from '../project/dataFolder';
+import { Projects } from '../project/projects';
 import { DEFAULT_PORT, createWebHandlers, startWebServer } from './server';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,7 +30,10 @@ export function parsePort(argv: readonly string[]): number {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log('Usage: tsx main/web/cli.ts [--port 5180] [--corpus <folder>] [--open <file.qdpx>]…   (env MARGINALIA_CORPUS also sets the corpus)');
+    console.log(
+      'Usage: tsx main/web/cli.ts [--port 5180] [--data <folder>] [--corpus <folder>] [--open <project.marginalia | file.qdpx>]… [--no-project-file]\n' +
+        `  --data: where projects and the recent list live (default ${defaultDataFolder()}); env MARGINALIA_CORPUS also sets the corpus`,
+    );
     return;
   }
   const port = parsePort(argv);
@@ -35,17 +43,35 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const corpusFolder = resolveCorpusFolder(argv, process.env, join(REPO_ROOT, 'resources', 'corpus'));
-  const corpus = await loadCorpus(corpusFolder);
+  const bundledCorpus = join(REPO_ROOT, 'resources', 'corpus');
+  const corpusFolder = resolveCorpusFolder(argv, process.env, bundledCorpus);
+  const opened = readFlags(argv, 'open').map((file) => resolve(file));
+  const openedFiles = new OpenedFiles();
+  openedFiles.add(opened);
+
+  let projects: Projects | undefined;
+  if (!argv.includes('--no-project-file')) {
+    const dataFolder = resolve(readFlag(argv, 'data') ?? defaultDataFolder());
+    projects = new Projects({ dataFolder, bundledCorpusFolder: bundledCorpus });
+    await projects.start({
+      open: opened.findLast((path) => openedKind(path) === 'project') ?? null,
+      corpusFolder: corpusFolder === bundledCorpus ? null : corpusFolder,
+    });
+    const { project } = projects.state();
+    console.log(`Project "${project?.name}" (${project?.path})${project?.readOnly ? ' — read-only: ' + project.readOnly : ''}`);
+    for (const notice of project?.notices ?? []) console.warn(`  ${notice}`);
+  }
+  const corpus = projects?.corpus ?? (await loadCorpus(corpusFolder));
   console.log(`Corpus "${corpus.listing.name}": ${corpus.listing.documents.length} document(s) from ${corpus.listing.folder}`);
   for (const issue of corpus.listing.issues) console.warn(`  corpus issue: ${issue.file}: ${issue.message}`);
 
-  const openedFiles = new OpenedFiles();
-  openedFiles.add(readFlags(argv, 'open').map((file) => resolve(file)));
-  const server = await startWebServer({ rendererDir, handlers: createWebHandlers(corpus, openedFiles), port });
+  const server = await startWebServer({ rendererDir, handlers: createWebHandlers(corpus, openedFiles, projects), port });
   console.log(`Marginalia is running at ${server.url}`);
   const stop = () => {
-    server.close().finally(() => process.exit(0));
+    server
+      .close()
+      .then(() => projects?.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

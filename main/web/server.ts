@@ -19,6 +19,7 @@ import { ApiError, callApi, createApiHandlers } from '../api';
 import type { ApiHandlers } from '../api';
 import type { LoadedCorpus } from '../corpus/loadCorpus';
 import type { OpenedFiles } from '../openedFiles';
+import type { Projects } from '../project/projects';
 import { SECURITY_HEADERS } from '../security/headers';
 import { DEFAULT_TIMEOUTS, readBody, serverOptionsFor } from './limits';
 import type { RequestTimeouts } from './limits';
@@ -29,6 +30,12 @@ export const DEFAULT_PORT = 5180;
 export const LOOPBACK = '127.0.0.1';
 /** API requests are small (ids, options); exports never travel over HTTP. */
 export const MAX_API_BODY_BYTES = 1024 * 1024;
+/**
+ * Except the changes the page appends to the project's journal: one change is one undo step, and an
+ * import of many documents (each up to 50 MB) is one change. A JavaScript string holds at most
+ * 512 MiB, so nothing larger could be sent anyway.
+ */
+export const MAX_JOURNAL_BODY_BYTES = 512 * 1024 * 1024;
 
 export interface WebServerOptions {
   rendererDir: string;
@@ -50,11 +57,11 @@ export interface RunningWebServer {
  * In a browser the renderer downloads exports and picks import files itself. Files named with
  * `--open` wait for the page like a double-clicked file in the desktop app.
  */
-export function createWebHandlers(corpus: LoadedCorpus, openedFiles?: OpenedFiles): ApiHandlers {
+export function createWebHandlers(corpus: LoadedCorpus, openedFiles?: OpenedFiles, projects?: Projects): ApiHandlers {
   const browserOnly = (method: string) => () => {
     throw new ApiError(404, `${method} is handled by the browser in the Node host`);
   };
-  return createApiHandlers({ corpus, saveExport: browserOnly('saveExport'), openImport: browserOnly('openImport'), openDocuments: browserOnly('openDocuments'), openedFiles });
+  return createApiHandlers({ corpus, saveExport: browserOnly('saveExport'), openImport: browserOnly('openImport'), openDocuments: browserOnly('openDocuments'), openedFiles, projects });
 }
 
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
@@ -136,10 +143,11 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: Request
   if (mediaType !== 'application/json') {
     return sendFailure(res, 415, 'API requests must have Content-Type: application/json');
   }
-  const body = await readBody(req, ctx.maxBodyBytes, ctx.bodyMs);
+  const maxBodyBytes = decodeMethodName(method) === 'appendJournal' ? Math.max(ctx.maxBodyBytes, MAX_JOURNAL_BODY_BYTES) : ctx.maxBodyBytes;
+  const body = await readBody(req, maxBodyBytes, ctx.bodyMs);
   if (body.kind !== 'read') {
     res.setHeader('Connection', 'close');
-    if (body.kind === 'tooLarge') return sendFailure(res, 413, `request body exceeds ${ctx.maxBodyBytes} bytes`);
+    if (body.kind === 'tooLarge') return sendFailure(res, 413, `request body exceeds ${maxBodyBytes} bytes`);
     return sendFailure(res, 408, `request body not received within ${ctx.bodyMs / 1000} s`);
   }
   let payload: unknown;

@@ -1,0 +1,319 @@
+/**
+ * The project a host has open, and the File ▸ New / Open / Save as / Recent commands over the
+ * projects it knows. Both hosts use it: Electron with native dialogs (ProjectDialogs), the Node
+ * host with its data folder (`--data`, projects in <data>/projects). The open project's corpus
+ * is what listDocuments and getDocument serve.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readdir, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { PROJECT_EXTENSION, ProjectIdSchema, SNAPSHOT_FILE, projectFolderName } from '../../common/projectFile';
+import type { ProjectCorpus } from '../../common/projectFile';
+import type {
+  AppendRequest,
+  AppendResult,
+  NewProjectRequest,
+  ProjectContent,
+  ProjectInfo,
+  ProjectList,
+  ProjectState,
+  RecentProject,
+} from '../../common/projectApi';
+import { loadCorpus } from '../corpus/loadCorpus';
+import type { LoadedCorpus } from '../corpus/loadCorpus';
+import { projectsFolderOf } from './dataFolder';
+import { ProjectFile, ProjectFileError } from './projectFile';
+import type { OpenProjectFileOptions } from './projectFile';
+import { readRecents, rememberRecent } from './recents';
+import { readSnapshot, writeSnapshot } from './snapshot';
+
+/** Electron's native dialogs; each resolves to a path, or null when cancelled. */
+export interface ProjectDialogs {
+  chooseProjectToOpen(): Promise<string | null>;
+  /** Where to create a project folder (the dialog suggests `<name>.marginalia`). */
+  chooseProjectLocation(title: string, suggestedName: string): Promise<string | null>;
+  chooseDocumentsFolder(): Promise<string | null>;
+}
+
+export interface ProjectsOptions {
+  /** recent-projects.json, and <data>/projects for projects made without a dialog. */
+  dataFolder: string;
+  bundledCorpusFolder: string;
+  dialogs?: ProjectDialogs;
+  /** Tells the OS (Electron's app.addRecentDocument). */
+  onOpened?: (path: string) => void;
+  fileOptions?: OpenProjectFileOptions;
+}
+
+interface OpenedProject {
+  file: ProjectFile;
+  corpus: LoadedCorpus;
+}
+
+export class Projects {
+  private current: OpenedProject | null = null;
+  private readonly startNotices: string[] = [];
+  /** Switches run one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: ProjectsOptions) {}
+
+  /**
+   * Opens the project to start with: `open` (a .marginalia folder named on the command line or
+   * by the OS); else, with `corpusFolder`, the most recent project over that folder or a new
+   * one; else the most recent project; else a new project over the bundled corpus.
+   */
+  async start(choice: { open?: string | null; corpusFolder?: string | null } = {}): Promise<void> {
+    if (choice.open) {
+      try {
+        await this.switchTo(await ProjectFile.open(resolve(choice.open), this.options.fileOptions));
+        return;
+      } catch (error) {
+        this.startNotices.push(`${choice.open} could not be opened: ${messageOf(error)}`);
+      }
+    }
+    const corpusFolder = choice.corpusFolder ? resolve(choice.corpusFolder) : null;
+    const corpus: ProjectCorpus = corpusFolder ? { kind: 'folder', path: corpusFolder } : { kind: 'bundled' };
+    for (const recent of await readRecents(this.options.dataFolder)) {
+      const header = await readHeader(recent.path);
+      if (header === null) continue;
+      if (corpusFolder !== null && !(header.corpus.kind === 'folder' && header.corpus.path === corpusFolder)) continue;
+      try {
+        await this.switchTo(await ProjectFile.open(recent.path, this.options.fileOptions));
+        return;
+      } catch (error) {
+        this.startNotices.push(`${recent.path} could not be opened: ${messageOf(error)}`);
+      }
+    }
+    const loaded = await this.loadCorpusOf(corpus, 'Marginalia');
+    const name = loaded.listing.name?.trim() || 'Marginalia';
+    const free = await freeFolder(projectsFolderOf(this.options.dataFolder), name);
+    await this.switchTo(await ProjectFile.create(free.path, { id: randomUUID(), name: free.name, corpus }, this.options.fileOptions));
+  }
+
+  get corpus(): LoadedCorpus | null {
+    return this.current?.corpus ?? null;
+  }
+
+  state(): ProjectState {
+    return {
+      project: this.current ? this.info(this.current.file) : null,
+      nativeDialogs: this.options.dialogs !== undefined,
+      dataFolder: this.options.dialogs ? null : this.options.dataFolder,
+    };
+  }
+
+  content(projectId: string): ProjectContent {
+    const file = this.open();
+    if (file.id !== projectId) throw new ProjectFileError(404, 'Another project is open now: reload the window.');
+    return file.content();
+  }
+
+  /**
+   * Appends to the open project; changes of a project that is no longer open (a window that
+   * had it open and could not send them in time) go to that project's folder, found by id
+   * among the recent ones.
+   */
+  async append(request: AppendRequest): Promise<AppendResult> {
+    const file = this.current?.file;
+    if (file && file.id === request.projectId) return file.append(request);
+    const recent = (await readRecents(this.options.dataFolder)).find((p) => p.id === request.projectId);
+    if (!recent) throw new ProjectFileError(404, 'These changes belong to a project this Marginalia does not know.');
+    return this.serial(async () => {
+      const other = await ProjectFile.open(recent.path, this.options.fileOptions);
+      try {
+        return await other.append(request);
+      } finally {
+        await other.close();
+      }
+    });
+  }
+
+  async list(): Promise<ProjectList> {
+    const recent: RecentProject[] = [];
+    for (const project of await readRecents(this.options.dataFolder)) if ((await readHeader(project.path)) !== null) recent.push(project);
+    const available: RecentProject[] = [];
+    if (!this.options.dialogs) {
+      const folder = projectsFolderOf(this.options.dataFolder);
+      for (const entry of (await readdir(folder, { withFileTypes: true }).catch(() => [])).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (!entry.isDirectory() || !entry.name.endsWith(`.${PROJECT_EXTENSION}`)) continue;
+        const path = join(folder, entry.name);
+        const header = await readHeader(path);
+        if (header) available.push({ id: header.id, name: header.name, path, openedAt: recent.find((r) => r.path === path)?.openedAt ?? '' });
+      }
+    }
+    return { recent, available };
+  }
+
+  /** A new, empty project over the chosen documents; it becomes the open one. */
+  newProject(request: NewProjectRequest): Promise<ProjectInfo | null> {
+    return this.serial(async () => {
+      if (request.corpus.kind === 'folder') {
+        const folder = await stat(request.corpus.path).catch(() => null);
+        if (!folder?.isDirectory()) throw new ProjectFileError(400, `There is no folder ${request.corpus.path}.`);
+      }
+      const path = await this.locationFor('New project', request.name);
+      if (path === null) return null;
+      const corpus: ProjectCorpus = request.corpus.kind === 'folder' ? { kind: 'folder', path: resolve(request.corpus.path) } : request.corpus;
+      const file = await ProjectFile.create(path, { id: randomUUID(), name: request.name.trim(), corpus }, this.options.fileOptions);
+      await this.switchTo(file);
+      return this.info(file);
+    });
+  }
+
+  /** Opens a project the host knows (recent, or in its projects folder), or — without a path — one chosen in a native dialog. */
+  openProject(path: string | undefined): Promise<ProjectInfo | null> {
+    return this.serial(async () => {
+      let target: string | null;
+      if (path === undefined) {
+        if (!this.options.dialogs) throw new ProjectFileError(400, 'Choose a project from the list.');
+        target = await this.options.dialogs.chooseProjectToOpen();
+        if (target === null) return null;
+      } else {
+        const known = await this.list();
+        target = [...known.recent, ...known.available].find((p) => p.path === path)?.path ?? null;
+        if (target === null) throw new ProjectFileError(404, `${path} is not among the projects Marginalia knows.`);
+      }
+      if (this.current && resolve(target) === this.current.file.folder) return this.info(this.current.file);
+      const file = await ProjectFile.open(resolve(target), this.options.fileOptions);
+      await this.switchTo(file);
+      return this.info(file);
+    });
+  }
+
+  /** Writes the open project to a new folder under a new name and id, and goes on there; the old folder stays as it was. */
+  saveProjectAs(name: string): Promise<ProjectInfo | null> {
+    return this.serial(async () => {
+      const source = this.open();
+      const path = await this.locationFor('Save project as', name);
+      if (path === null) return null;
+      const existing = await stat(path).catch(() => null);
+      if (existing && (!existing.isDirectory() || (await readdir(path)).length > 0)) {
+        throw new ProjectFileError(409, `${basename(path)} already exists: choose another name.`);
+      }
+      await mkdir(path, { recursive: true });
+      const now = new Date().toISOString();
+      await writeSnapshot(path, { ...source.snapshot(), id: randomUUID(), name: name.trim(), createdAt: now, savedAt: now, seq: 0, clients: {} });
+      const file = await ProjectFile.open(path, this.options.fileOptions);
+      await this.switchTo(file);
+      return this.info(file);
+    });
+  }
+
+  async chooseDocumentsFolder(): Promise<{ path: string } | null> {
+    if (!this.options.dialogs) throw new ProjectFileError(400, 'Type the folder’s path.');
+    const path = await this.options.dialogs.chooseDocumentsFolder();
+    return path === null ? null : { path };
+  }
+
+  /** Opens a project the OS handed over (a double-clicked .marginalia). */
+  openFromOs(path: string): Promise<ProjectInfo> {
+    return this.serial(async () => {
+      if (this.current && resolve(path) === this.current.file.folder) return this.info(this.current.file);
+      const file = await ProjectFile.open(resolve(path), this.options.fileOptions);
+      await this.switchTo(file);
+      return this.info(file);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.current?.file.close();
+    this.current = null;
+  }
+
+  private open(): ProjectFile {
+    if (!this.current) throw new ProjectFileError(409, 'No project is open.');
+    return this.current.file;
+  }
+
+  private info(file: ProjectFile): ProjectInfo {
+    return {
+      id: file.id,
+      name: file.name,
+      path: file.folder,
+      seq: file.seq,
+      fresh: file.fresh,
+      corpus: file.corpus,
+      readOnly: file.readOnly,
+      notices: [...this.startNotices, ...file.notices],
+    };
+  }
+
+  private async switchTo(file: ProjectFile): Promise<void> {
+    let corpus: LoadedCorpus;
+    try {
+      corpus = await this.loadCorpusOf(file.corpus, file.name);
+    } catch (error) {
+      await file.close();
+      throw error;
+    }
+    const previous = this.current;
+    this.current = { file, corpus };
+    await previous?.file.close();
+    await rememberRecent(this.options.dataFolder, { id: file.id, name: file.name, path: file.folder, openedAt: new Date().toISOString() }).catch(
+      (error: unknown) => console.warn('The list of recent projects could not be saved:', error),
+    );
+    this.options.onOpened?.(file.folder);
+  }
+
+  private loadCorpusOf(corpus: ProjectCorpus, projectName: string): Promise<LoadedCorpus> {
+    if (corpus.kind === 'bundled') return loadCorpus(this.options.bundledCorpusFolder);
+    if (corpus.kind === 'folder') return loadCorpus(corpus.path);
+    return Promise.resolve({ listing: { name: projectName, description: null, folder: '', documents: [], issues: [] }, texts: new Map() });
+  }
+
+  /** A new project's folder: chosen in a dialog (Electron), or <data>/projects/<name>.marginalia. */
+  private async locationFor(title: string, name: string): Promise<string | null> {
+    if (this.options.dialogs) {
+      const chosen = await this.options.dialogs.chooseProjectLocation(title, projectFolderName(name));
+      if (chosen === null) return null;
+      return chosen.endsWith(`.${PROJECT_EXTENSION}`) ? resolve(chosen) : `${resolve(chosen)}.${PROJECT_EXTENSION}`;
+    }
+    const folder = projectsFolderOf(this.options.dataFolder);
+    await mkdir(folder, { recursive: true });
+    return join(folder, projectFolderName(name));
+  }
+
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/** The first of `<name>`, `<name> 2`, … whose folder does not exist in `folder`. */
+async function freeFolder(folder: string, name: string): Promise<{ path: string; name: string }> {
+  await mkdir(folder, { recursive: true });
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? name : `${name} ${i}`;
+    const path = join(folder, projectFolderName(candidate));
+    if ((await stat(path).catch(() => null)) === null) return { path, name: candidate };
+  }
+}
+
+/**
+ * A project folder's id, name and corpus without reading its rows: project.json starts with them
+ * (main writes them first), so the first few kilobytes suffice. Null when it is no project.
+ */
+export async function readHeader(folder: string): Promise<{ id: string; name: string; corpus: ProjectCorpus } | null> {
+  let handle;
+  try {
+    handle = await open(join(folder, SNAPSHOT_FILE), 'r');
+    const buffer = Buffer.alloc(16 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer.toString('utf8', 0, bytesRead);
+    const end = text.indexOf(',\n  "clients"');
+    // Written by something else, in another order: read it all.
+    const header = (end === -1 ? await readSnapshot(folder) : JSON.parse(`${text.slice(0, end)}\n}`)) as { id?: unknown; name?: unknown; corpus?: ProjectCorpus };
+    if (!ProjectIdSchema.safeParse(header.id).success || typeof header.name !== 'string' || !header.corpus) return null;
+    return { id: header.id as string, name: header.name, corpus: header.corpus };
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
