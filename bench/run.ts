@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --smoke] [--reps N] [--seed N] [--no-build] [--only open,code,…]`
+ * `npm run bench [-- --smoke] [--reps N] [--seed N] [--no-build] [--only open,code,analysis,search,…]`
  *
  * Builds the app, generates (or reuses) synthetic data, serves it with the Node host, drives
  * headless Chromium and prints medians, each beside a baseline measured in the same run.
@@ -28,8 +28,10 @@ import { runSynth, type SynthSummary } from '../scripts/synth';
 import { mulberry32 } from '../scripts/synth/prng';
 import { median, percentile, ratio, evaluateTargets, formatTable, type Results } from './report';
 import { measureStripes, stripesSetting } from './stripes';
+import { measureSearch, SEARCH_PAGE_HELPERS } from './search';
 import { measureAgreement } from './agreement';
 import { measurePopup, POPUP_CODES } from './popup';
+import { measureAnalysis } from './analysis';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -577,6 +579,50 @@ async function main(): Promise<void> {
         heapAfterManyMB: Number((median(heapAfter) / 1e6).toFixed(1)),
         heapRatio: ratio(median(heapAfter), median(heapFirst)),
       };
+    }
+
+    if (wants('search')) {
+      log('search: the synthetic corpus (index, 50 queries, baselines, code all hits)');
+      (m as Record<string, unknown>).search = await measureSearch({
+        browser,
+        url: corpusServer.url,
+        documents: corpusCorpus.listing.documents,
+        texts: corpusCorpus.texts,
+        reps: Math.min(options.reps, 3),
+        newAppContext: async () => {
+          const context = await newContext(browser, options.appCss);
+          await context.addInitScript({ content: SEARCH_PAGE_HELPERS });
+          return context;
+        },
+        freshPage,
+        log,
+      });
+    }
+    if (wants('analysis')) {
+      const backup = readBackup(corpusBackupFile);
+      const docs = corpusCorpus.listing.documents;
+      const codeDoc = docs[Math.floor(docs.length / 4)]!;
+      (m as Record<string, unknown>).analysis = await measureAnalysis({
+        backup,
+        documents: docs.map(({ id, title, kind, place, date }) => ({ id, title, kind, place, date })),
+        texts: corpusCorpus.texts,
+        reps: options.reps,
+        codings: options.smoke ? 5 : 50,
+        url: corpusServer.url,
+        codeDocument: {
+          id: codeDoc.id,
+          title: codeDoc.title,
+          expectedHighlights: expectedHighlights(backup.segments, codeDoc.id),
+          spans: codingSpans(corpusCorpus.texts.get(codeDoc.id)!, options.smoke ? 5 : 40, 17),
+        },
+        newSeededContext: async () => {
+          const context = await newContext(browser, options.appCss);
+          await seed(context, corpusServer, corpusBackupFile);
+          return context;
+        },
+        freshPage,
+        log,
+      });
     }
   } finally {
     await browser.close();

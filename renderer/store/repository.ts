@@ -25,6 +25,9 @@ import type { MarginaliaDb } from './db';
 import { InvalidRowError, toStorageError, type StorageOperation } from './errors';
 import { screenRows, SetAsideRows, type StoredTable } from './setAside';
 
+/** Rows written per bulkPut of one change (see applyPatch). */
+const WRITE_SLICE = 500;
+
 export interface ProjectRepository {
   loadCodes(): Promise<Code[]>;
   /** One document's segments, in reading order (by start offset). */
@@ -195,7 +198,9 @@ export function createDexieRepository(db: MarginaliaDb): ProjectRepository {
             const { puts, deletes } = writes[table];
             // Typed as the union of tables; rows were validated for this table above.
             const store = db[table] as unknown as Dexie.Table<unknown, string>;
-            if (puts.length > 0) await store.bulkPut(puts);
+            // In slices: a put clones its row on the main thread, and ten thousand rows in one
+            // call held the window for a second; between slices it paints (one transaction still).
+            for (let i = 0; i < puts.length; i += WRITE_SLICE) await store.bulkPut(puts.slice(i, i + WRITE_SLICE));
             if (deletes.length > 0) await store.bulkDelete(deletes);
           }
         });

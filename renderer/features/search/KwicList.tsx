@@ -4,7 +4,7 @@
  * the search engine a page at a time, in the chosen sort. Arrow keys, Page Up/Down, Home/End
  * move between rows, Space includes or leaves out a hit, Enter (or a click) opens it.
  */
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { KwicRow, KwicSort, KwicSortKey } from '../../domain/search/kwic';
 import type { SearchClient } from '../../project/search/searchClient';
 import type { SearchSummary } from '../../project/search/protocol';
@@ -51,12 +51,14 @@ export function KwicList({ result, resultSort, sort, onSort, excluded, onToggle,
   }
   const { rows } = cache.current;
 
-  // A new result or sort starts at its first row.
+  // A new sort starts at its first row (a new result is a new list: see SearchView's key).
+  const sortedOnce = useRef(false);
   useEffect(() => {
+    if (!sortedOnce.current) return void (sortedOnce.current = true);
     setActive(0);
     setFirst(0);
     if (body.current) body.current.scrollTop = 0;
-  }, [key]);
+  }, [sort.key, sort.descending]);
 
   const last = Math.min(result.total, first + Math.max(DRAWN, visible + 20));
   useEffect(() => {
@@ -74,12 +76,11 @@ export function KwicList({ result, resultSort, sort, onSort, excluded, onToggle,
     }
   }, [first, last, client, result.resultId, sort, key]);
 
-  useLayoutEffect(() => {
+  // How many rows fit, from the observer's measure (read after layout, so nothing forces one).
+  useEffect(() => {
     const el = body.current;
     if (!el) return;
-    const measure = () => setVisible(Math.ceil(el.clientHeight / ROW_PX) + 1);
-    measure();
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver(([entry]) => entry && setVisible(Math.ceil(entry.contentRect.height / ROW_PX) + 1));
     observer.observe(el);
     return () => observer.disconnect();
   }, []);

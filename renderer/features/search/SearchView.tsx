@@ -148,6 +148,7 @@ export function SearchView({ onOpenHit, onClose, focusRequest }: Props) {
               {codingOpen && <CodeAllPanel search={search} result={result} excluded={excluded} included={included} />}
             </details>
             <KwicList
+              key={result.resultId}
               result={result}
               resultSort={state.answeredSort}
               sort={state.sort}
