@@ -7,9 +7,8 @@ import { z } from 'zod';
 import { SearchOptionsSchema } from './query';
 
 /**
- * Documents by their details. Documents have kind, place and date today; `attributes` is
- * where analyst-defined document attributes plug in (name → value, all must match) once
- * documents carry them.
+ * Documents by their details: kind, place, date, and the analyst's document attributes
+ * (attribute id → value, all must match; the Documents listing carries each document's values).
  */
 export const DetailFilterSchema = z.object({
   kind: z.string().nullable(),

@@ -120,3 +120,20 @@ describe('scope', () => {
     expect(hits({ a: 'x FTF', b: 'FTF y' }, 'FTF', {}, { documents: ['b'] })).toEqual(['b:FTF']);
   });
 });
+
+describe('documents by details', () => {
+  it('kind, place, date bounds (a year or month takes in all of it) and attribute values', async () => {
+    const { documentsInScope } = await import('./documentScope');
+    const listing = [
+      { id: 'a', kind: 'statement', place: 'Paris', date: '2019-06-25', attributes: { region: 'Europe' } },
+      { id: 'b', kind: 'report', place: 'Paris', date: '2017-03-22', attributes: { region: 'Europe' } },
+      { id: 'c', kind: 'statement', place: null, date: null, attributes: { region: 'Levant' } },
+    ];
+    const filter = (f: Partial<import('./savedSearch').DetailFilter>) => ({ kind: 'details' as const, filter: { kind: null, place: null, dateFrom: '', dateTo: '', ...f } });
+    expect(documentsInScope(listing, filter({ kind: 'statement' }))).toEqual(['a', 'c']);
+    expect(documentsInScope(listing, filter({ place: 'Paris', dateTo: '2017' }))).toEqual(['b']);
+    expect(documentsInScope(listing, filter({ dateFrom: '2018' }))).toEqual(['a']);
+    expect(documentsInScope(listing, filter({ attributes: { region: 'Europe' } }))).toEqual(['a', 'b']);
+    expect(documentsInScope(listing, { kind: 'chosen', ids: ['c', 'a'] })).toEqual(['a', 'c']);
+  });
+});

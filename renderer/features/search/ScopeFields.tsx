@@ -1,6 +1,6 @@
 /**
  * Where a search (or a word count) looks: all documents, chosen ones, or those with some kind,
- * place or dates; anywhere in their text, or only inside (outside) the text coded with a code
+ * place, dates or attribute values; anywhere in their text, or only inside (outside) the text coded with a code
  * and its sub-codes.
  */
 import { useMemo } from 'react';
@@ -8,6 +8,7 @@ import { flattenTree } from '../../domain/codeTree';
 import type { Code } from '../../domain/model';
 import type { DetailFilter, DocumentScope, SearchScopeChoice, TextScope } from '../../domain/search/savedSearch';
 import type { ReadableDocument } from '../../project/corpus';
+import { useProject } from '../../ui/ProjectContext';
 
 const NO_FILTER: DetailFilter = { kind: null, place: null, dateFrom: '', dateTo: '' };
 
@@ -29,6 +30,13 @@ export function ScopeFields({ scope, onScope, documents, codes }: Props) {
   const filter = scope.documents.kind === 'details' ? scope.documents.filter : NO_FILTER;
   const setFilter = (edit: Partial<DetailFilter>) => setDocuments({ kind: 'details', filter: { ...filter, ...edit } });
   const chosen = new Set(scope.documents.kind === 'chosen' ? scope.documents.ids : []);
+  const { attributes } = useProject();
+  const setAttribute = (id: string, value: string) => {
+    const values = { ...filter.attributes };
+    if (value) values[id] = value;
+    else delete values[id];
+    setFilter({ attributes: values });
+  };
   const firstCode = tree[0]?.code.id ?? '';
 
   return (
@@ -95,6 +103,21 @@ export function ScopeFields({ scope, onScope, documents, codes }: Props) {
               to
               <input type="text" inputMode="numeric" placeholder="YYYY-MM-DD" size={10} value={filter.dateTo} onChange={(e) => setFilter({ dateTo: e.target.value.trim() })} />
             </label>
+            {attributes.map((a) => (
+              <label key={a.id}>
+                {a.name}
+                {a.type === 'category' ? (
+                  <select value={filter.attributes?.[a.id] ?? ''} onChange={(e) => setAttribute(a.id, e.target.value)}>
+                    <option value="">Any</option>
+                    {a.values.map((v) => (
+                      <option key={v}>{v}</option>
+                    ))}
+                  </select>
+                ) : (
+                  <input type="text" size={10} value={filter.attributes?.[a.id] ?? ''} onChange={(e) => setAttribute(a.id, e.target.value)} />
+                )}
+              </label>
+            ))}
           </div>
         )}
       </fieldset>

@@ -49,12 +49,14 @@ export class CorpusSearch {
     this.corpus.load();
     let listing = this.corpus.getSnapshot().corpus;
     let imported = this.store.getSnapshot().documents;
+    let info = this.store.getSnapshot().documentInfo;
     const changed = () => {
+      const state = this.store.getSnapshot();
       const nowListing = this.corpus.getSnapshot().corpus;
-      const nowImported = this.store.getSnapshot().documents;
-      if (nowListing === listing && nowImported === imported) return;
+      if (nowListing === listing && state.documents === imported && state.documentInfo === info) return;
       listing = nowListing;
-      imported = nowImported;
+      imported = state.documents;
+      info = state.documentInfo;
       void this.sync();
     };
     const offCorpus = this.corpus.subscribe(changed);
@@ -78,9 +80,10 @@ export class CorpusSearch {
     return () => this.listeners.delete(listener);
   };
 
-  /** The documents the analyst can read, in the Documents list's order. */
+  /** The documents the analyst can read (removed ones left out), with their attributes, in the Documents list's order. */
   listing(): ReadableDocument[] {
-    return readableDocuments(this.corpus.getSnapshot().corpus, this.store.getSnapshot().documents);
+    const state = this.store.getSnapshot();
+    return readableDocuments(this.corpus.getSnapshot().corpus, state.documents, state.documentInfo, state.attributes);
   }
 
   /** Resolves once every listed document is indexed (starting if nobody has). */
