@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OpContext } from '../context';
 import type { Segment } from '../model';
 import type { Span } from '../span';
-import { codeHits, codeHitsReportText } from './codeHits';
+import { codeHits, codeHitsReportText, countHits } from './codeHits';
 
 let n = 0;
 const ctx: OpContext = { now: '2026-01-01T00:00:00.000Z', newId: () => `id${++n}` };
@@ -29,6 +29,7 @@ describe('codeHits', () => {
     const spans = [at('FTF one.'), at('FTF two and FTF three.'), at('FTF two and FTF three.'), at('one')];
     const { change, report } = codeHits([{ documentId: 'd', documentHash: 'h', text, spans, placed }], 'ftf', 'Zoe', ctx, 'Code all hits');
     expect(report).toEqual({ codings: 2, documents: 1, alreadyCoded: 1, shared: 1 });
+    expect(countHits([{ documentId: 'd', documentHash: 'h', text, spans, placed }], 'ftf', 'Zoe')).toEqual(report);
     expect(codeHitsReportText(report)).toBe('2 codings in 1 document; 1 already coded; 1 hit shares a span with another');
     const rows = Object.values(change.forward.segments) as Segment[];
     expect(rows).toHaveLength(2);

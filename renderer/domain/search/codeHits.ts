@@ -44,6 +44,40 @@ export function codeHitsReportText(r: CodeHitsReport): string {
 
 const spanKey = (start: number, end: number) => `${start}:${end}`;
 
+/** The document's placed segments by span (the first of twins). */
+function bySpan(placed: readonly Segment[]): Map<string, Segment> {
+  const out = new Map<string, Segment>();
+  for (const s of placed) if (!out.has(spanKey(s.start, s.end))) out.set(spanKey(s.start, s.end), s);
+  return out;
+}
+
+/**
+ * What codeHits would report, without building its change: the preview, recounted whenever
+ * the codings change, must not cost the window a frame.
+ */
+export function countHits(documents: readonly DocumentHits[], codeId: string, coder: string): CodeHitsReport {
+  const report: CodeHitsReport = { codings: 0, documents: 0, alreadyCoded: 0, shared: 0 };
+  for (const doc of documents) {
+    const existing = bySpan(doc.placed);
+    const seen = new Set<string>();
+    let coded = 0;
+    for (const span of doc.spans) {
+      const key = spanKey(span.start, span.end);
+      if (seen.has(key)) {
+        report.shared++;
+        continue;
+      }
+      seen.add(key);
+      const same = existing.get(key);
+      if (same && same.quote === doc.text.slice(span.start, span.end) && findCoding(same, codeId, coder)) report.alreadyCoded++;
+      else coded++;
+    }
+    report.codings += coded;
+    if (coded) report.documents++;
+  }
+  return report;
+}
+
 export function codeHits(
   documents: readonly DocumentHits[],
   codeId: string,
@@ -55,8 +89,7 @@ export function codeHits(
   const report: CodeHitsReport = { codings: 0, documents: 0, alreadyCoded: 0, shared: 0 };
   const newCoding = (): Coding => ({ id: ctx.newId(), codeId, coder, createdAt: ctx.now });
   for (const doc of documents) {
-    const existing = new Map<string, Segment>();
-    for (const s of doc.placed) if (!existing.has(spanKey(s.start, s.end))) existing.set(spanKey(s.start, s.end), s);
+    const existing = bySpan(doc.placed);
     const seen = new Set<string>();
     let coded = 0;
     for (const span of doc.spans) {

@@ -6,7 +6,7 @@
  */
 import { ChangeRecorder } from '../../domain/context';
 import { createCode } from '../../domain/codebook';
-import { codeHits, type CodeHitsReport, type DocumentHits } from '../../domain/search/codeHits';
+import { codeHits, countHits, type CodeHitsReport, type DocumentHits } from '../../domain/search/codeHits';
 import { spanForHit, type HitSpanChoice } from '../../domain/search/hitSpans';
 import type { Span } from '../../domain/span';
 import type { ProjectSnapshot, ProjectStore } from '../projectStore';
@@ -69,12 +69,9 @@ function targets(prepared: readonly Prepared[], store: ProjectStore, state: Proj
 /** What coding would do now (nothing is stored): the preview's counts. */
 export function previewCodeAll(prepared: readonly Prepared[], code: CodeChoice, store: ProjectStore): CodeHitsReport {
   const state = store.getSnapshot();
-  const ctx = { now: new Date().toISOString(), newId: (() => {
-    let n = 0;
-    return () => `preview-${++n}`;
-  })() };
-  const codeId = 'codeId' in code ? code.codeId : '\u0000new';
-  return codeHits(targets(prepared, store, state), codeId, state.settings.coder, ctx, '').report;
+  // A code not created yet has no codings: every span would be coded.
+  const codeId = 'codeId' in code ? code.codeId : '';
+  return countHits(targets(prepared, store, state), codeId, state.settings.coder);
 }
 
 /** Codes every prepared span: one change (a new code included), undone by one Undo. Null when refused or failed (the store shows why). */
