@@ -41,4 +41,14 @@ test('coder B applies the code coder A applied to the same passage: two codings,
   expect(rows.map((r) => r[col('coder')]).sort()).toEqual(['alice', 'bob']);
   expect(rows.every((r) => r[col('code')] === 'FTF' && r[col('quote')] === FIRST)).toBe(true);
   expect(new Set(rows.map((r) => r[col('segment_id')])).size).toBe(1);
+
+  // Blind coding: bob sees only his own coding in the Segment panel, and is told one is hidden.
+  await page.getByRole('button', { name: 'Close Export' }).click();
+  await page.getByRole('button', { name: /^Codings shown/ }).click();
+  await page.getByRole('group', { name: 'Coder filter' }).getByRole('checkbox', { name: 'Blind coding' }).click();
+  await page.keyboard.press('Escape');
+  await page.mouse.click(at.x, at.y);
+  await expect(codings.getByRole('listitem')).toHaveCount(1);
+  await expect(codings.getByRole('listitem', { name: 'FTF by bob' })).toBeVisible();
+  await expect(segmentPanel(page)).toContainText('1 coding by other coders hidden by the coder filter.');
 });

@@ -12,6 +12,7 @@ import type { Segment } from '../../domain/model';
 import { applyCode, deleteSegment, removeCoding, setSegmentMemo } from '../../domain/segments';
 import type { ProjectSnapshot } from '../../project/projectStore';
 import { DomainError } from '../../domain/change';
+import { useCoderFilter } from '../../ui/useCoderFilter';
 import { useDebouncedSave } from '../../ui/useDebouncedSave';
 
 interface Props {
@@ -52,6 +53,10 @@ export function SegmentPanel({ segmentIds, text, onClose }: Props) {
 function SegmentCard({ segment, text }: { segment: Segment; text: string | null }) {
   const { store } = useServices();
   const { codes, settings } = useProject();
+  // The coder filter (and blind coding) hides other coders' codings here as in the text.
+  const { accepts } = useCoderFilter();
+  const codings = accepts ? segment.codings.filter((c) => accepts(c.coder)) : segment.codings;
+  const hidden = segment.codings.length - codings.length;
   const byId = codesById(codes);
   const [adding, setAdding] = useState('');
   const scope = { documentId: segment.documentId };
@@ -74,7 +79,7 @@ function SegmentCard({ segment, text }: { segment: Segment; text: string | null 
     <article className="segment-card" aria-label={`Segment “${segment.quote.slice(0, 60)}”`}>
       <blockquote>{segment.quote}</blockquote>
       <ul className="segment-codes" aria-label="Codings of this segment">
-        {segment.codings.map((coding) => {
+        {codings.map((coding) => {
           const code = byId.get(coding.codeId);
           const name = code?.name ?? coding.codeId;
           return (
@@ -94,6 +99,11 @@ function SegmentCard({ segment, text }: { segment: Segment; text: string | null 
           );
         })}
       </ul>
+      {hidden > 0 && (
+        <p className="hint">
+          {hidden} coding{hidden === 1 ? '' : 's'} by other coders hidden by the coder filter.
+        </p>
+      )}
       <label className="add-code">
         Add code
         <select value={adding} onChange={(e) => addCode(e.target.value)} disabled={text === null}>
