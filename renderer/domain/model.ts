@@ -102,6 +102,9 @@ export const DocumentProvenanceSchema = z.object({
   fileName: z.string().max(500).optional(),
   /** PDF: where each page starts (UTF-16 offsets into the normalised text), page 1 first. */
   pageStarts: z.array(z.number().int().nonnegative()).optional(),
+  /** Who made the source and when, as the tool it came from says (REFI-QDA creatingUser, creationDateTime). */
+  creator: z.string().max(200).optional(),
+  createdAt: ISO_DATE.optional(),
 });
 export type DocumentProvenance = z.infer<typeof DocumentProvenanceSchema>;
 

@@ -9,6 +9,7 @@
  * app (importOffThread.ts).
  */
 import { sha256Hex } from '../../../common/text/sha256';
+import { convertDocument, refusalReason } from '../../../converters';
 import { ISO_DATE, type Coding, type ImportedDocument } from '../../domain/model';
 import { quoteSelector } from '../../domain/segments';
 import type { Span } from '../../domain/span';
@@ -134,11 +135,22 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
   const result: Additions = { documents: [], codes: codebook.codes, segments: [], memos: [], report };
   const sourcesNode = child(project, 'Sources');
 
+  let descriptions = 0;
+  /** <Description>s (QualCoder writes memos there) read as memo text, counted for the report. */
+  const describedBy = (node: XmlNode) => {
+    const text = textOf(node, 'Description')?.trim();
+    if (!text) return [];
+    descriptions++;
+    return [text];
+  };
+
   for (const source of children(sourcesNode, 'TextSource')) {
-    const name = attr(source, 'name')?.trim() || 'Untitled source';
+    const path = attr(source, 'plainTextPath');
+    const richPath = attr(source, 'richTextPath');
+    const fileStem = (path ?? richPath)?.replace(/^.*[/\\]/, '').replace(/\.[A-Za-z0-9]{1,8}$/, '');
+    const name = attr(source, 'name')?.trim() || fileStem || 'Untitled source';
     const title = shortened(name);
     let raw = textOf(source, 'PlainTextContent');
-    const path = attr(source, 'plainTextPath');
     if (raw === undefined && path) {
       const file = files.namedText(path);
       if (file && !file.ok) {
@@ -147,8 +159,26 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
       }
       raw = file?.text;
     }
+    // No plain text (or an empty one, as NVivo writes beside its .docx): the rich text, converted.
+    let richProblem = '';
+    if ((raw === undefined || raw.trim() === '') && richPath) {
+      const rich = files.namedBytes(richPath);
+      if (rich?.ok) {
+        try {
+          raw = (await convertDocument(rich.name, rich.bytes)).text;
+          report.push(`Text source "${title}": its text was read from ${rich.name} (the archive has no plain text of it).`);
+        } catch (error) {
+          richProblem = ` (${rich.name}: ${refusalReason(error)})`;
+        }
+      } else if (rich) richProblem = ` (${rich.problem})`;
+    }
     if (raw === undefined) {
-      report.push(`Text source "${title}" has no text inside the archive (${path ?? 'no plainTextPath'}); it and its codings were not imported.`);
+      report.push(`Text source "${title}" has no text inside the archive (${path ?? 'no plainTextPath'})${richProblem}; it and its codings were not imported.`);
+      continue;
+    }
+    if (raw.trim() === '') {
+      const coded = children(source, 'PlainTextSelection').length;
+      report.push(`Text source "${title}" is empty${richProblem}; it was not added${coded ? ` (nor its ${coded} selection(s))` : ''}.`);
       continue;
     }
     if (raw.length > MAX_SOURCE_BYTES) {
@@ -168,7 +198,24 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
     }
     const documentId = documentIds.idFor(attr(source, 'guid'), `Text source "${title}"`);
     const sha256 = sha256Hex(text);
-    const doc: ImportedDocument = { id: documentId, title: name, kind: null, place: null, date: null, sha256, text, source: options.fileName ?? 'REFI-QDA project', importedAt: now };
+    const creator = userName(attr(source, 'creatingUser'));
+    const created = attr(source, 'creationDateTime');
+    const doc: ImportedDocument = {
+      id: documentId,
+      title: name,
+      kind: null,
+      place: null,
+      date: null,
+      sha256,
+      text,
+      source: options.fileName ?? 'REFI-QDA project',
+      importedAt: now,
+      provenance: {
+        ...(path || richPath ? { fileName: (path ?? richPath)!.replace(/^internal:\/\//i, '') } : {}),
+        ...(creator ? { creator } : {}),
+        ...(created ? { createdAt: timestamp(created, now) } : {}),
+      },
+    };
     for (const value of children(source, 'VariableValue')) {
       const name = variables.get(normaliseGuid(attr(child(value, 'VariableRef'), 'targetGUID') ?? '')) ?? 'unknown variable';
       const field = DOCUMENT_VARIABLES.find((v) => v === name.toLowerCase());
@@ -180,7 +227,11 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
 
     const toSegment = (node: XmlNode, span: Span | null, label: string) => {
       const codingNodes = children(node, 'Coding');
-      const memo = [...notesOf(node), ...codingNodes.flatMap(notesOf)].map((n) => n.text).join('\n\n');
+      const memo = [
+        ...notesOf(node).map((n) => n.text),
+        ...describedBy(node),
+        ...codingNodes.flatMap((c) => [...notesOf(c).map((n) => n.text), ...describedBy(c)]),
+      ].join('\n\n');
       const id = segmentIds.idFor(attr(node, 'guid'), label);
       const createdAt = timestamp(attr(node, 'creationDateTime') ?? attr(codingNodes[0], 'creationDateTime'), now);
       const { codings, unknownCodes, repeated } = readCodings(codingNodes, {
@@ -212,9 +263,10 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
       toSegment({ '@_guid': attr(coding, 'guid'), '@_creatingUser': attr(coding, 'creatingUser'), '@_creationDateTime': attr(coding, 'creationDateTime'), Coding: [coding] }, { start: 0, end: text.length }, `The coding of the whole of "${title}"`);
     }
     const docNotes = notesOf(source).map((n) => notes.get(n.guid)!);
-    if (docNotes.length) {
-      const last = docNotes.map((n) => timestamp(n.modified ?? n.created, now)).sort().at(-1)!;
-      result.memos.push({ documentId, text: docNotes.map((n) => n.text).join('\n\n'), updatedAt: last });
+    const docDescription = describedBy(source);
+    if (docNotes.length || docDescription.length) {
+      const last = docNotes.map((n) => timestamp(n.modified ?? n.created, now)).sort().at(-1) ?? timestamp(attr(source, 'modifiedDateTime'), now);
+      result.memos.push({ documentId, text: [...docNotes.map((n) => n.text), ...docDescription].join('\n\n'), updatedAt: last });
     }
   }
 
@@ -223,6 +275,7 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
       report.push(`The ${kind} source "${attr(s, 'name') ?? attr(s, 'guid')}" was not imported: Marginalia reads text sources only.`);
     }
   }
+  if (descriptions) report.push(`${descriptions} description(s) of sources, selections or codings were read as memos.`);
   for (const [name, count] of droppedVariables) report.push(`Variable "${name}" (${count} value(s)) was not imported: Marginalia keeps only kind, place and date.`);
   const unsupported: Array<[string, string, string]> = [
     ['Cases', 'Case', 'case(s)'],

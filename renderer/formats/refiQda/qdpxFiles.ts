@@ -79,11 +79,9 @@ export class QdpxFiles {
    * sources/board_2017.txt). Undefined when the archive has no such file.
    */
   namedText(path: string | undefined): NamedText | undefined {
-    if (!path) return undefined;
-    const internal = /^internal:\/\/(.+)$/i.exec(path);
-    const name = (internal ? internal[1]! : path.replace(/^relative:\/\//i, '')).replace(/\\/g, '/');
-    const entry = [`sources/${name}`, ...(internal ? [] : [name])].find((p) => this.zip.has(p));
-    if (!entry) return undefined;
+    const file = this.named(path);
+    if (!file) return undefined;
+    const { name, entry } = file;
     try {
       return { ok: true, text: decodeText(this.zip.read(entry, MAX_SOURCE_BYTES)!, name) };
     } catch (error) {
@@ -91,5 +89,25 @@ export class QdpxFiles {
       if (error instanceof ArchiveError) throw error;
       return { ok: false, problem: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /** A binary file project.qde names (a source's richTextPath .docx or .pdf), found as namedText finds text. */
+  namedBytes(path: string | undefined): { ok: true; name: string; bytes: Uint8Array } | { ok: false; problem: string } | undefined {
+    const file = this.named(path);
+    if (!file) return undefined;
+    try {
+      return { ok: true, name: file.name, bytes: this.zip.read(file.entry, MAX_SOURCE_BYTES)! };
+    } catch (error) {
+      if (error instanceof EntryTooLarge) return { ok: false, problem: `${file.name} is larger than ${megabytes(MAX_SOURCE_BYTES)}, the limit for one document.` };
+      throw error;
+    }
+  }
+
+  private named(path: string | undefined): { name: string; entry: string } | undefined {
+    if (!path) return undefined;
+    const internal = /^internal:\/\/(.+)$/i.exec(path);
+    const name = (internal ? internal[1]! : path.replace(/^relative:\/\//i, '')).replace(/\\/g, '/');
+    const entry = [`sources/${name}`, ...(internal ? [] : [name])].find((p) => this.zip.has(p));
+    return entry ? { name, entry } : undefined;
   }
 }
