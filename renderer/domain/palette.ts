@@ -42,15 +42,32 @@ export const HIGHLIGHT_ALPHA = 0.35;
  * any repeats, and after that they stay evenly spread.
  */
 export function nextColour(codes: readonly Pick<Code, 'colour'>[]): string {
-  const uses = new Map(PALETTE.map((colour) => [colour, 0]));
-  for (const { colour } of codes) {
-    const key = colour.toLowerCase();
-    const n = uses.get(key);
-    if (n !== undefined) uses.set(key, n + 1);
+  return new ColourCounter(codes).next();
+}
+
+/**
+ * nextColour for many codes in a row (an import): counts the palette's uses once, then each
+ * colour given out or used is counted as it goes, so n codes cost O(n), not O(n²).
+ */
+export class ColourCounter {
+  private readonly uses = new Map(PALETTE.map((colour) => [colour, 0]));
+
+  constructor(codes: readonly Pick<Code, 'colour'>[] = []) {
+    for (const { colour } of codes) this.use(colour);
   }
-  let best = PALETTE[0]!;
-  for (const colour of PALETTE) if (uses.get(colour)! < uses.get(best)!) best = colour;
-  return best;
+
+  use(colour: string): void {
+    const key = colour.toLowerCase();
+    const n = this.uses.get(key);
+    if (n !== undefined) this.uses.set(key, n + 1);
+  }
+
+  /** The colour nextColour would give; not counted until used. */
+  next(): string {
+    let best = PALETTE[0]!;
+    for (const colour of PALETTE) if (this.uses.get(colour)! < this.uses.get(best)!) best = colour;
+    return best;
+  }
 }
 
 const WHITE: Rgb = [255, 255, 255];

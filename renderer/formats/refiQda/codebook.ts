@@ -5,7 +5,7 @@
 import { DomainError } from '../../domain/change';
 import { flattenTree } from '../../domain/codeTree';
 import type { Code } from '../../domain/model';
-import { nextColour } from '../../domain/palette';
+import { ColourCounter } from '../../domain/palette';
 import { shownId } from '../fileIds';
 import { MAX_CODE_DEPTH } from '../fileLimits';
 import { guidFor, normaliseGuid } from './guid';
@@ -61,18 +61,20 @@ const shortened = (name: string) => (name.length > 80 ? `${name.slice(0, 80)}…
 
 const SHORT_HEX = /^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$/;
 
-function colourOf(value: string | undefined, taken: readonly Code[]): string {
+/** The file's colour, or the palette's next one; either way counted in `taken`. */
+function colourOf(value: string | undefined, taken: ColourCounter): string {
   const v = value?.trim() ?? '';
-  if (/^#[0-9a-fA-F]{6}$/.test(v)) return v;
   const short = SHORT_HEX.exec(v);
-  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
-  return nextColour(taken);
+  const colour = /^#[0-9a-fA-F]{6}$/.test(v) ? v : short ? `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase() : taken.next();
+  taken.use(colour);
+  return colour;
 }
 
 /** Reads nested <Code> elements under a <Codes> element. */
 export function readCodes(codesNode: XmlNode | undefined, options: CodeReadOptions): CodeReadResult {
   const result: CodeReadResult = { codes: [], idByGuid: new Map(), report: [] };
   const ids = options.ids ?? new RowIds('code', new Map(), result.report);
+  const colours = new ColourCounter();
   let tooDeep = 0;
   const walk = (node: XmlNode, parentId: string | null, depthPath: string, depth: number) => {
     if (depth > MAX_CODE_DEPTH) {
@@ -102,7 +104,7 @@ export function readCodes(codesNode: XmlNode | undefined, options: CodeReadOptio
     result.codes.push({
       id,
       name: finalName,
-      colour: colourOf(attr(node, 'color'), result.codes),
+      colour: colourOf(attr(node, 'color'), colours),
       description,
       parentId,
       shortcut: null,
