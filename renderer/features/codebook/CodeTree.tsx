@@ -2,8 +2,10 @@
  * The codebook as an ARIA tree: one focusable row at a time (roving tabindex), the WAI-ARIA
  * tree keys (treeKeys.ts), Alt+arrows and drag-and-drop to reorder and move codes (each move
  * one undoable change built at commit time), and a count of codings own · with sub-codes.
+ * A long tree renders only the rows in view (rowWindow.ts); a row the keyboard moves to is
+ * scrolled into the window first, then focused.
  */
-import { useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useProject, useServices } from '../../ui/ProjectContext';
 import { DomainError } from '../../domain/change';
 import { reorderCode } from '../../domain/codebook';
@@ -13,6 +15,7 @@ import type { Code } from '../../domain/model';
 import { treeCommand, typeaheadMatch } from './treeKeys';
 import { dropDestination, dropZoneAt, stepDestination, type Destination, type DropZone, type MoveStep } from './treeMoves';
 import type { TreeRow } from './treeRows';
+import { rowRange, scrollToShow } from './rowWindow';
 
 interface Props {
   rows: readonly TreeRow[];
@@ -35,20 +38,68 @@ export function CodeTree({ rows, counts, selectedId, onSelect, setExpanded }: Pr
   // A moved row is re-inserted in the DOM and loses focus: give it back once the codes change.
   const refocus = useRef<{ id: string; codes: readonly Code[] } | null>(null);
   const typed = useRef({ text: '', at: 0 });
+  const list = useRef<HTMLUListElement>(null);
+  const [view, setView] = useState({ scrollTop: 0, height: 600, rowHeight: 28 });
+  // A row the keyboard moved to that was outside the window: focused once it is rendered.
+  const focusPending = useRef<string | null>(null);
+
+  const range = rowRange(rows.length, view.scrollTop, view.height, view.rowHeight);
+  const windowed = range.end - range.first < rows.length;
+
+  // The scroller is the tree's parent (.codebook-tree); its scroll position picks the window.
+  useEffect(() => {
+    const scroller = list.current?.parentElement;
+    if (!scroller) return;
+    const update = () => {
+      const row = list.current?.querySelector<HTMLElement>('[role=treeitem]');
+      setView((v) => {
+        const next = { scrollTop: scroller.scrollTop, height: scroller.clientHeight, rowHeight: row?.offsetHeight || v.rowHeight };
+        return next.scrollTop === v.scrollTop && next.height === v.height && next.rowHeight === v.rowHeight ? v : next;
+      });
+    };
+    update();
+    scroller.addEventListener('scroll', update, { passive: true });
+    const resized = new ResizeObserver(update);
+    resized.observe(scroller);
+    return () => {
+      scroller.removeEventListener('scroll', update);
+      resized.disconnect();
+    };
+  }, []);
+
+  useLayoutEffect(() => {
+    const id = focusPending.current;
+    const element = id === null ? undefined : elements.current.get(id);
+    if (!element) return;
+    focusPending.current = null;
+    element.focus();
+  });
 
   useLayoutEffect(() => {
     const pending = refocus.current;
     if (!pending || pending.codes === codes) return;
     refocus.current = null;
-    elements.current.get(pending.id)?.focus();
+    focusRow(pending.id);
   }, [codes]);
 
-  const shown = (id: string | null) => id !== null && rows.some((r) => r.code.id === id);
-  const tabbableId = shown(focusedId) ? focusedId : shown(selectedId) ? selectedId : (rows[0]?.code.id ?? null);
+  const rendered = (id: string | null) => {
+    if (id === null) return false;
+    const index = rows.findIndex((r) => r.code.id === id);
+    return index >= range.first && index < range.end;
+  };
+  const tabbableId = rendered(focusedId) ? focusedId : rendered(selectedId) ? selectedId : (rows[range.first]?.code.id ?? null);
 
   const focusRow = (id: string) => {
     setFocusedId(id);
-    elements.current.get(id)?.focus();
+    const element = elements.current.get(id);
+    if (element) return element.focus();
+    // Outside the window: scroll it in, render, then focus (the layout effect above).
+    const scroller = list.current?.parentElement;
+    const index = rows.findIndex((r) => r.code.id === id);
+    if (!scroller || index < 0) return;
+    scroller.scrollTop = scrollToShow(index, scroller.scrollTop, scroller.clientHeight, view.rowHeight);
+    focusPending.current = id;
+    setView((v) => ({ ...v, scrollTop: scroller.scrollTop }));
   };
 
   /** Moves a code to a destination computed from the codes at commit time. */
@@ -119,16 +170,19 @@ export function CodeTree({ rows, counts, selectedId, onSelect, setExpanded }: Pr
 
   return (
     <ul
+      ref={list}
       role="tree"
       aria-label="Codes"
       aria-describedby="code-tree-keys"
       className="code-tree"
+      data-windowed={windowed || undefined}
+      style={windowed ? { paddingBlockStart: range.first * view.rowHeight, paddingBlockEnd: (rows.length - range.end) * view.rowHeight } : undefined}
       onKeyDown={onKeyDown}
       onDragLeave={(e) => {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDrop(null);
       }}
     >
-      {rows.map((row) => {
+      {rows.slice(range.first, range.end).map((row) => {
         const { code } = row;
         const count = counts?.get(code.id);
         return (
