@@ -113,6 +113,10 @@ test('stripes follow the coder filter', async ({ page }) => {
   await expect(stripe(page, 'Stabilization', SECOND)).toBeVisible();
   await filter.getByRole('radio', { name: 'All coders' }).check();
   await expect(stripes(page).getByRole('button')).toHaveCount(2);
+  // Two coders shown: each stripe says who coded it (initials on the bar, names in its accessible name).
+  const alices = stripes(page).getByRole('button', { name: `FTF (alice): “${FIRST}”` });
+  await expect(alices).toBeVisible();
+  await expect(alices).toContainText('FTF ·');
 });
 
 test("a segment's ends move by keyboard and by dragging a handle; the quote follows and one Undo restores it", async ({ page }) => {

@@ -42,5 +42,6 @@ export async function expectRollUp(page: Page, code: string, own: number, withSu
 
 export async function openApp(page: Page) {
   await page.goto('/');
-  await expect(page.getByRole('textbox', { name: 'Document text' })).toContainText('Small Group');
+  // A starved CI machine can take more than the default 10 s to load and lay out the first document.
+  await expect(page.getByRole('textbox', { name: 'Document text' })).toContainText('Small Group', { timeout: 30_000 });
 }

@@ -25,7 +25,7 @@ export interface StripeSpan {
   start: number;
   end: number;
   quote: string;
-  codings: readonly { codeId: string }[];
+  codings: readonly { codeId: string; coder: string }[];
 }
 
 export interface StripeCode {
@@ -38,6 +38,8 @@ interface StripeItem extends LaneItem {
   segmentId: string;
   codeId: string;
   quote: string;
+  /** Who applied the code here, when several coders are shown (else empty: names would be noise). */
+  coders: readonly string[];
 }
 
 interface Bar {
@@ -63,6 +65,8 @@ export class StripePainter {
   private spanList: readonly StripeSpan[] = [];
   private readonly itemsOf = new Map<string, StripeItem[]>();
   private codes = new Map<string, StripeCode>();
+  /** Initials by coder while more than one coder is shown; null: stripes name no coder. */
+  private initials: ReadonlyMap<string, string> | null = null;
   private window: PaintWindow = null;
   private readonly bars = new Map<string, Bar>();
   /** The bar that takes Tab (one tab stop for the column; arrows move between bars). */
@@ -106,6 +110,19 @@ export class StripePainter {
     this.schedule();
   }
 
+  /** Names the coders on each stripe by their initials (when several coders are shown), or not (null). */
+  setCoderInitials(initials: ReadonlyMap<string, string> | null): void {
+    if (initials === this.initials) return;
+    this.initials = initials;
+    for (const bar of this.bars.values()) bar.el.remove();
+    this.bars.clear();
+    // Every item again, with or without its coders.
+    this.itemsOf.clear();
+    for (const span of this.spanList) this.itemsOf.set(span.id, this.itemsFor(span));
+    this.index.reset([...this.itemsOf.values()].flat());
+    this.schedule();
+  }
+
   /** All segments of the document (placed offsets); only what changed since the last list is looked at. */
   setSpans(spans: readonly StripeSpan[]): void {
     const { removed, added } = changedMiddle(this.spanList, spans);
@@ -141,9 +158,22 @@ export class StripePainter {
   }
 
   private itemsFor(span: StripeSpan): StripeItem[] {
-    // One bar per code, however many coders applied it.
-    const codeIds = new Set(span.codings.map((c) => c.codeId));
-    return [...codeIds].map((codeId) => ({ key: keyOf(span.id, codeId), start: span.start, end: span.end, segmentId: span.id, codeId, quote: span.quote }));
+    // One bar per code, however many coders applied it (named by their initials when several are shown).
+    const codersOf = new Map<string, string[]>();
+    for (const { codeId, coder } of span.codings) {
+      const coders = codersOf.get(codeId);
+      if (!coders) codersOf.set(codeId, [coder]);
+      else if (!coders.includes(coder)) coders.push(coder);
+    }
+    return [...codersOf].map(([codeId, coders]) => ({
+      key: keyOf(span.id, codeId),
+      start: span.start,
+      end: span.end,
+      segmentId: span.id,
+      codeId,
+      quote: span.quote,
+      coders: this.initials ? coders : [],
+    }));
   }
 
   /** Several setters in one commit (codes, spans, window) make one pass. */
@@ -258,7 +288,8 @@ export class StripePainter {
     const name = document.createElement('span');
     name.className = 'stripe-name';
     name.setAttribute('aria-hidden', 'true');
-    name.textContent = code.name;
+    const initials = item.coders.map((c) => this.initials?.get(c) ?? c).join(' ');
+    name.textContent = initials ? `${code.name} · ${initials}` : code.name;
     el.append(name);
     this.label(el, item);
     return el;
@@ -268,7 +299,8 @@ export class StripePainter {
   private label(el: HTMLElement, item: StripeItem): void {
     const name = this.codes.get(item.codeId)?.name ?? '';
     const quote = item.quote.length > 60 ? `${item.quote.slice(0, 60).trimEnd()}…` : item.quote;
-    const label = `${name}: “${quote}”`;
+    const by = item.coders.length ? ` (${item.coders.map((c) => c || 'unknown coder').join(', ')})` : '';
+    const label = `${name}${by}: “${quote}”`;
     el.setAttribute('aria-label', label);
     el.title = label;
   }

@@ -16,10 +16,12 @@ interface Props {
    */
   spans: readonly StripeSpan[];
   codes: readonly StripeCode[];
+  /** Initials by coder when several coders are shown (stripes then name who coded); null otherwise. */
+  coderInitials: ReadonlyMap<string, string> | null;
   onOpen: (segmentId: string) => void;
 }
 
-export function StripesPlugin({ spans, codes, onOpen }: Props) {
+export function StripesPlugin({ spans, codes, coderInitials, onOpen }: Props) {
   const { root, blocks, layout } = useViewer();
   const layer = useRef<HTMLDivElement>(null);
   const painter = useRef<StripePainter | null>(null);
@@ -37,6 +39,7 @@ export function StripesPlugin({ spans, codes, onOpen }: Props) {
   }, [root, blocks, layout]);
 
   useEffect(() => painter.current?.setCodes(codes), [codes, blocks]);
+  useEffect(() => painter.current?.setCoderInitials(coderInitials), [coderInitials, blocks]);
   useEffect(() => painter.current?.setWindow(paintWindow), [paintWindow, blocks]);
   useEffect(() => painter.current?.setSpans(spans), [spans, blocks]);
   return <div ref={layer} className="doc-stripes" role="toolbar" aria-label="Coding stripes" aria-orientation="vertical" />;
