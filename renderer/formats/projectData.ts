@@ -26,6 +26,8 @@ export interface ProjectDocument {
 export interface ExportedAttribute {
   id: string;
   name: string;
+  /** How REFI-QDA types its values (absent: text). */
+  type?: 'text' | 'number' | 'date' | 'category';
 }
 
 export interface ProjectData {

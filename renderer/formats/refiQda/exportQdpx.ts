@@ -7,7 +7,10 @@
  *
  * Element order follows the schema's sequences (Project: Users, CodeBook, Variables, Sources,
  * Notes; TextSource: PlainTextSelection*, NoteRef*, VariableValue*; PlainTextSelection:
- * Coding*, NoteRef*). Memos become <Note>s referenced by <NoteRef>.
+ * Coding*, NoteRef*). Memos become <Note>s referenced by <NoteRef> and, where the schema has one,
+ * the element's <Description> too (QualCoder and others read memos only from there). Document
+ * attributes become <Variable>s with each source's <VariableValue>s; a document's original
+ * creator and creation date (an imported source's) are kept on its <TextSource>.
  *
  * Our ids that are not GUIDs are written as derived GUIDs; marginalia-ids.json (ignored by
  * other tools) maps them back so importing our own file restores the same ids.
@@ -15,7 +18,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { codePointIndex } from '../../../common/text/codePoints';
 import type { Segment } from '../../domain/model';
-import { placementOf, type ProjectData, type ProjectDocument } from '../projectData';
+import { placementOf, type ExportedAttribute, type ProjectData, type ProjectDocument } from '../projectData';
 import { codeElements } from './codebook';
 import { guidFor, parseGuid } from './guid';
 import { xmlDocument, type XmlElement } from './xmlWriter';
@@ -71,6 +74,8 @@ export function buildProjectXml(data: ProjectData, options: QdpxOptions, registr
   };
   const userNames = new Set([options.userName].filter((n) => n !== ''));
   for (const s of data.segments) for (const c of s.codings) if (c.coder !== '') userNames.add(c.coder);
+  const provenance = new Map((data.importedDocuments ?? []).map((d) => [d.id, d.provenance]));
+  for (const p of provenance.values()) if (p?.creator) userNames.add(p.creator);
   const notes: XmlElement[] = [];
   const note = (guid: string, name: string, text: string, user: string, created: string, modified: string) =>
     notes.push({
@@ -88,7 +93,7 @@ export function buildProjectXml(data: ProjectData, options: QdpxOptions, registr
   const memoByDoc = new Map(data.memos.map((m) => [m.documentId, m]));
   // Every coding refers to a code: their GUIDs once, not once per coding.
   const codeGuids = new Map(data.codes.map((c) => [c.id, registry.guid('code', c.id)]));
-  const usedVariables = DOCUMENT_VARIABLES.filter((v) => data.documents.some((d) => d[v] !== null));
+  const variables = exportedVariables(data);
 
   const source = (doc: ProjectDocument): XmlElement => {
     const guid = registry.guid('document', doc.id);
@@ -112,6 +117,7 @@ export function buildProjectXml(data: ProjectData, options: QdpxOptions, registr
         note(noteGuid, `Memo: ${selectionName(s.quote).slice(0, 60)}`, s.memo, firstCoder, s.createdAt, s.updatedAt);
         refs.push({ name: 'NoteRef', attrs: { targetGUID: noteGuid } });
       }
+      const description: XmlElement[] = s.memo !== '' ? [{ name: 'Description', children: s.memo }] : [];
       return {
         name: 'PlainTextSelection',
         attrs: {
@@ -124,29 +130,32 @@ export function buildProjectXml(data: ProjectData, options: QdpxOptions, registr
           modifyingUser: user,
           modifiedDateTime: s.updatedAt,
         },
-        children: [...codings, ...refs],
+        children: [...description, ...codings, ...refs],
       };
     });
     const memo = memoByDoc.get(doc.id);
     const docRefs: XmlElement[] = [];
+    const docDescription: XmlElement[] = memo && memo.text.trim() !== '' ? [{ name: 'Description', children: memo.text }] : [];
     if (memo && memo.text.trim() !== '') {
       const noteGuid = guidFor('document-memo', doc.id);
       note(noteGuid, `Memo: ${doc.title}`, memo.text, options.userName, memo.updatedAt, memo.updatedAt);
       docRefs.push({ name: 'NoteRef', attrs: { targetGUID: noteGuid } });
     }
-    const values: XmlElement[] = usedVariables
-      .filter((v) => doc[v] !== null)
-      .map((v) => ({
-        name: 'VariableValue',
-        children: [
-          { name: 'VariableRef', attrs: { targetGUID: guidFor('variable', v) } },
-          { name: 'TextValue', children: doc[v] ?? '' },
-        ],
-      }));
+    const values: XmlElement[] = variables.flatMap((v) => {
+      const value = v.valueOf(doc);
+      return value === '' ? [] : [{ name: 'VariableValue', children: [{ name: 'VariableRef', attrs: { targetGUID: v.guid } }, { name: v.element, children: value }] }];
+    });
+    const origin = provenance.get(doc.id);
     return {
       name: 'TextSource',
-      attrs: { guid, name: doc.title, plainTextPath: `internal://${guid}.txt` },
-      children: [...selections, ...docRefs, ...values],
+      attrs: {
+        guid,
+        name: doc.title,
+        plainTextPath: `internal://${guid}.txt`,
+        creatingUser: origin?.creator ? userGuid(origin.creator) : undefined,
+        creationDateTime: origin?.createdAt,
+      },
+      children: [...docDescription, ...selections, ...docRefs, ...values],
     };
   };
 
@@ -157,10 +166,11 @@ export function buildProjectXml(data: ProjectData, options: QdpxOptions, registr
     projectChildren.push({ name: 'Users', children: users });
   }
   if (data.codes.length) projectChildren.push({ name: 'CodeBook', children: [{ name: 'Codes', children: codeElements(data.codes) }] });
-  if (usedVariables.length) {
+  const used = variables.filter((v) => data.documents.some((d) => v.valueOf(d) !== ''));
+  if (used.length) {
     projectChildren.push({
       name: 'Variables',
-      children: usedVariables.map((v) => ({ name: 'Variable', attrs: { guid: guidFor('variable', v), name: v, typeOfVariable: 'Text' } })),
+      children: used.map((v) => ({ name: 'Variable', attrs: { guid: v.guid, name: v.name, typeOfVariable: v.type } })),
     });
   }
   if (sources.length) projectChildren.push({ name: 'Sources', children: sources });
@@ -177,6 +187,42 @@ export function buildProjectXml(data: ProjectData, options: QdpxOptions, registr
       modifiedDateTime: options.now,
     },
     children: projectChildren,
+  });
+}
+
+interface ExportedVariable {
+  guid: string;
+  name: string;
+  type: 'Text' | 'Float' | 'Date';
+  element: 'TextValue' | 'FloatValue' | 'DateValue';
+  /** The document's value as the element holds it ('' when it has none or it does not fit the type). */
+  valueOf: (doc: ProjectDocument) => string;
+}
+
+/**
+ * The document attributes as REFI-QDA variables: numbers as Float, dates as Date, the rest as
+ * Text. Without attributes in the data (older callers), the documents' kind, place and date.
+ */
+function exportedVariables(data: ProjectData): ExportedVariable[] {
+  const attributes: readonly ExportedAttribute[] = data.attributes ?? DOCUMENT_VARIABLES.map((v) => ({ id: v, name: v }));
+  return attributes.map((a) => {
+    const builtIn = (DOCUMENT_VARIABLES as readonly string[]).includes(a.id);
+    const raw = (doc: ProjectDocument) => doc.attributes?.[a.id] ?? (builtIn ? (doc[a.id as (typeof DOCUMENT_VARIABLES)[number]] ?? '') : '');
+    // The manifest's date may be partial ("2019"): kept as text; a defined date attribute is a full date.
+    const type = a.type === 'number' ? 'Float' : a.type === 'date' && !builtIn ? 'Date' : 'Text';
+    const fits = (value: string) =>
+      type === 'Float' ? /^-?\d+(\.\d+)?$/.test(value) : type === 'Date' ? /^\d{4}-\d{2}-\d{2}$/.test(value) : true;
+    return {
+      // kind, place and date keep the GUIDs they always had.
+      guid: guidFor('variable', builtIn ? a.id : `attribute:${a.id}`),
+      name: a.name,
+      type,
+      element: type === 'Float' ? 'FloatValue' : type === 'Date' ? 'DateValue' : 'TextValue',
+      valueOf: (doc) => {
+        const value = raw(doc);
+        return fits(value) ? value : '';
+      },
+    };
   });
 }
 

@@ -136,10 +136,13 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
   const sourcesNode = child(project, 'Sources');
 
   let descriptions = 0;
-  /** <Description>s (QualCoder writes memos there) read as memo text, counted for the report. */
-  const describedBy = (node: XmlNode) => {
+  /**
+   * <Description>s (QualCoder writes memos there) read as memo text, counted for the report; one
+   * that repeats a note already read (Marginalia writes a memo as both) is not added twice.
+   */
+  const describedBy = (node: XmlNode, notesRead: readonly string[]) => {
     const text = textOf(node, 'Description')?.trim();
-    if (!text) return [];
+    if (!text || notesRead.some((n) => n.trim() === text)) return [];
     descriptions++;
     return [text];
   };
@@ -227,11 +230,8 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
 
     const toSegment = (node: XmlNode, span: Span | null, label: string) => {
       const codingNodes = children(node, 'Coding');
-      const memo = [
-        ...notesOf(node).map((n) => n.text),
-        ...describedBy(node),
-        ...codingNodes.flatMap((c) => [...notesOf(c).map((n) => n.text), ...describedBy(c)]),
-      ].join('\n\n');
+      const noted = [...notesOf(node), ...codingNodes.flatMap(notesOf)].map((n) => n.text);
+      const memo = [...noted, ...describedBy(node, noted), ...codingNodes.flatMap((c) => describedBy(c, noted))].join('\n\n');
       const id = segmentIds.idFor(attr(node, 'guid'), label);
       const createdAt = timestamp(attr(node, 'creationDateTime') ?? attr(codingNodes[0], 'creationDateTime'), now);
       const { codings, unknownCodes, repeated } = readCodings(codingNodes, {
@@ -263,7 +263,7 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
       toSegment({ '@_guid': attr(coding, 'guid'), '@_creatingUser': attr(coding, 'creatingUser'), '@_creationDateTime': attr(coding, 'creationDateTime'), Coding: [coding] }, { start: 0, end: text.length }, `The coding of the whole of "${title}"`);
     }
     const docNotes = notesOf(source).map((n) => notes.get(n.guid)!);
-    const docDescription = describedBy(source);
+    const docDescription = describedBy(source, docNotes.map((n) => n.text));
     if (docNotes.length || docDescription.length) {
       const last = docNotes.map((n) => timestamp(n.modified ?? n.created, now)).sort().at(-1) ?? timestamp(attr(source, 'modifiedDateTime'), now);
       result.memos.push({ documentId, text: [...docNotes.map((n) => n.text), ...docDescription].join('\n\n'), updatedAt: last });

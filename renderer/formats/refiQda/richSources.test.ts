@@ -2,9 +2,12 @@
  * Sources as other tools write them: text only in a richTextPath .docx (NVivo), memos as
  * <Description> on sources, selections and codings (QualCoder), creators and dates kept.
  */
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { docxFile } from '../../../scripts/fixtures/docxFile';
+import { xmllintValidate } from '../fixtures/xmlSchema';
+import type { ProjectData } from '../projectData';
+import { exportQdpx } from './exportQdpx';
 import { importQdpx } from './importQdpx';
 
 const G = (n: number) => `${String(n).padStart(8, '0')}-aaaa-4bbb-8ccc-${String(n).padStart(12, '0')}`;
@@ -44,5 +47,43 @@ describe('rich-text sources and descriptions', () => {
         '3 description(s) of sources, selections or codings were read as memos.',
       ]),
     );
+  });
+});
+
+describe('exporting what other tools read', () => {
+  it('writes memos as <Note> and <Description>, keeps the source creator and date, and attributes as variables — valid, and read back without doubling', async () => {
+    const additions = await importQdpx(await project(), { now: '2024-01-01T00:00:00.000Z' });
+    const doc = additions.documents[0]!;
+    const data: ProjectData = {
+      documents: [{ ...doc, attributes: { kind: 'interview', place: '', date: '2023', region: 'North', age: '41' } }],
+      codes: additions.codes,
+      segments: additions.segments,
+      memos: additions.memos,
+      settings: { coder: 'Ada' },
+      importedDocuments: additions.documents,
+      attributes: [
+        { id: 'kind', name: 'Kind', type: 'text' },
+        { id: 'place', name: 'Place', type: 'text' },
+        { id: 'date', name: 'Date', type: 'date' },
+        { id: 'region', name: 'Region', type: 'category' },
+        { id: 'age', name: 'Age', type: 'number' },
+      ],
+    };
+    const xml = strFromU8(unzipSync(exportQdpx(data, { now: '2024-02-01T00:00:00.000Z', userName: 'Ada' }))['project.qde']!);
+    const check = xmllintValidate(xml, 'Project.xsd', 'project.qde');
+    expect(check.ok).toBe(true);
+    expect(xml).toContain('<Description>Recorded in the camp.</Description>');
+    expect(xml).toContain('<Description>Opening words.\n\nClearly hope.</Description>');
+    expect(xml).toMatch(/<User guid="[^"]+" name="Ngozi"\/>/);
+    expect(xml).toMatch(/<TextSource [^>]*creationDateTime="2023-04-01T10:00:00Z"/);
+    expect(xml).toMatch(/<Variable guid="[^"]+" name="Age" typeOfVariable="Float"\/>/);
+    expect(xml).toMatch(/<VariableRef targetGUID="[^"]+"\/>\s*<FloatValue>41<\/FloatValue>/);
+    expect(xml).toMatch(/<TextValue>North<\/TextValue>/);
+    expect(xml).not.toMatch(/name="Place"/);
+
+    const back = await importQdpx(exportQdpx(data, { now: '2024-02-01T00:00:00.000Z', userName: 'Ada' }), { now: '2024-03-01T00:00:00.000Z' });
+    expect(back.segments[0]!.memo).toBe('Opening words.\n\nClearly hope.');
+    expect(back.memos.map((m) => m.text)).toEqual(['Recorded in the camp.']);
+    expect(back.documents[0]!.provenance).toMatchObject({ creator: 'Ngozi' });
   });
 });

@@ -76,7 +76,7 @@ export function buildProjectData(
     memos: [...state.memos],
     settings: state.settings,
     importedDocuments: [...state.documents],
-    attributes: allAttributes(state.attributes ?? []).map(({ id, name }) => ({ id, name })),
+    attributes: allAttributes(state.attributes ?? []).map(({ id, name, type }) => ({ id, name, type })),
   };
   return placements ? placed(data, state, placements) : data;
 }

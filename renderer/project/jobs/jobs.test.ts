@@ -101,9 +101,9 @@ describe('buildProjectData', () => {
     // Beside the fixture's columns, the CSV gains one column per attribute (kind, place, date).
     expect(toCsv({ ...built, documents: built.documents.slice(0, 2), importedDocuments: [], attributes: [] })).toBe(toCsv(data));
     expect(built.attributes).toEqual([
-      { id: 'kind', name: 'Kind' },
-      { id: 'place', name: 'Place' },
-      { id: 'date', name: 'Date' },
+      { id: 'kind', name: 'Kind', type: 'text' },
+      { id: 'place', name: 'Place', type: 'text' },
+      { id: 'date', name: 'Date', type: 'date' },
     ]);
   });
 
