@@ -164,16 +164,16 @@ export function KwicList({ result, resultSort, sort, onSort, excluded, onToggle,
                 }}
                 onKeyDown={(e) => onKeyDown(e, i, row)}
               >
-                <div role="gridcell" className="kwic-pick">
-                  <input
-                    type="checkbox"
-                    tabIndex={-1}
-                    checked={included}
-                    disabled={!row}
-                    aria-label={`Include hit ${i + 1}`}
-                    onClick={(e) => e.stopPropagation()}
-                    onChange={() => row && onToggle(row.hit)}
-                  />
+                {/* A drawn tick, not a form control per row: the row's aria-selected says it, Space or a click on it toggles. */}
+                <div
+                  role="gridcell"
+                  className="kwic-pick"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    if (row) onToggle(row.hit);
+                  }}
+                >
+                  <span className="kwic-tick" aria-hidden="true" />
                 </div>
                 <div role="gridcell" className="kwic-doc">{row ? titleOf(row.documentId) : '…'}</div>
                 <div role="gridcell" className="kwic-left">
