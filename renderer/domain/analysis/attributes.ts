@@ -1,8 +1,8 @@
 /**
- * Document attributes that analysis can group and restrict by: the corpus manifest's kind and
- * place, and the year and month of its date. New attributes are one entry in ATTRIBUTES; a
- * document's own `attributes` map (e.g. from an import that carries variables) adds any key
- * it holds without code here.
+ * Document attributes that analysis can group and restrict by: kind and place, the year and
+ * month of the date, and every attribute the analyst defines (its values arrive in each
+ * document's `attributes` map, keyed by attribute id). A derived attribute is one more entry
+ * in ATTRIBUTES.
  */
 
 /** A document as attributes read it. */
@@ -43,16 +43,19 @@ export const ATTRIBUTES: readonly DocumentAttribute[] = [
   },
 ];
 
+const defined = (id: string, label: string): DocumentAttribute => ({ id, label, valueOf: (d) => d.attributes?.[id] ?? null, order: 'text' });
+
+/** The built-in attributes, then those the analyst defined (by id, named as they named them). */
+export function withDefined(definitions: ReadonlyArray<{ id: string; name: string }>): DocumentAttribute[] {
+  const builtIn = new Set(ATTRIBUTES.map((a) => a.id));
+  return [...ATTRIBUTES, ...definitions.filter((d) => !builtIn.has(d.id)).map((d) => defined(d.id, d.name))];
+}
+
 /** Every attribute the documents have: the built-in ones, then the keys of their own maps. */
 export function attributesOf(docs: readonly AttributeSource[]): DocumentAttribute[] {
   const extra = new Set<string>();
   for (const d of docs) for (const key of Object.keys(d.attributes ?? {})) extra.add(key);
-  const builtIn = new Set(ATTRIBUTES.map((a) => a.id));
-  const custom = [...extra]
-    .filter((key) => !builtIn.has(key))
-    .sort()
-    .map((key): DocumentAttribute => ({ id: key, label: key, valueOf: (d) => d.attributes?.[key] ?? null, order: 'text' }));
-  return [...ATTRIBUTES, ...custom];
+  return withDefined([...extra].sort().map((id) => ({ id, name: id })));
 }
 
 export function attributeById(docs: readonly AttributeSource[], id: string): DocumentAttribute | undefined {
@@ -70,7 +73,8 @@ export function sortValues(attribute: DocumentAttribute, values: Iterable<string
   const list = [...new Set(values)];
   return list.sort((a, b) => {
     if (a === NO_VALUE || b === NO_VALUE) return a === b ? 0 : a === NO_VALUE ? 1 : -1;
-    return attribute.order === 'time' ? (a < b ? -1 : a > b ? 1 : 0) : a.localeCompare(b);
+    // Numbers (and dates) in a text attribute sort by value: "9" before "10".
+    return attribute.order === 'time' ? (a < b ? -1 : a > b ? 1 : 0) : a.localeCompare(b, undefined, { numeric: true });
   });
 }
 

@@ -122,7 +122,7 @@ describe('matrices', () => {
       );
     check();
     const d = docs[3]!;
-    d.segments = [...d.segments, { id: 'x', start: 1, end: 9, quote: d.text.slice(1, 9), before: d.text[0]!, memo: '', codings: [{ codeId: 'A1a', coder: 'ana' }] }];
+    d.segments = [...d.segments, { id: 'x', start: 1, end: 9, quote: d.text.slice(1, 9), memo: '', codings: [{ codeId: 'A1a', coder: 'ana' }] }];
     engine.setSegments(d.doc.id, d.segments);
     m = ask();
     check();

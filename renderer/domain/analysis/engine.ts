@@ -9,7 +9,7 @@ import { attributeById, attributeValue, sortValues } from './attributes';
 import { CodeIndex, type AnalysisCode } from './codeIndex';
 import { tallyCooccurrence, type PairTally } from './cooccurrence';
 import type { AnalysisDocument, AnalysisSegment, Restriction, TextProfile } from './input';
-import { evaluate, needsLines, type Distance, type QueryDocument } from './query';
+import { evaluate, needsLines, OVERLAP, type Distance, type QueryDocument } from './query';
 import type { AnalysisAnswer, AnalysisRequest, CooccurrenceAnswer, FrequencyAnswer, Hit, MatrixAnswer, QueryAnswer } from './requests';
 import { tallyDocument, type DocumentTally } from './tally';
 import { resolveUnits, type Unit } from './units';
@@ -66,7 +66,24 @@ export class AnalysisEngine {
 
   setProfile(documentId: string, profile: TextProfile): void {
     const state = this.documents.get(documentId);
-    if (state) state.profile = profile;
+    if (!state) return;
+    state.profile = profile;
+    for (const view of state.views.values()) view.tally = undefined; // its words can be counted now
+  }
+
+  /**
+   * Computes the documents' tallies and overlap co-occurrence now (the worker does this as data
+   * arrives, between questions), so a view asked later only sums them.
+   */
+  warm(documentIds: readonly string[]): void {
+    for (const id of documentIds) {
+      const state = this.documents.get(id);
+      if (!state) continue;
+      this.tally(state);
+      const view = this.view(state);
+      const key = distanceKey(OVERLAP);
+      if (!view.cooccurrence.has(key)) view.cooccurrence.set(key, tallyCooccurrence(this.queryDocument(state), OVERLAP));
+    }
   }
 
   /** Documents whose text profile is still missing. */
@@ -126,7 +143,7 @@ export class AnalysisEngine {
 
   private tally(state: DocumentState, coders?: readonly string[]): DocumentTally {
     const view = this.view(state, coders);
-    view.tally ??= tallyDocument(view.units, this.codes);
+    view.tally ??= tallyDocument(view.units, this.codes, state.profile?.wordStarts ?? null);
     return view.tally;
   }
 
@@ -216,22 +233,21 @@ export class AnalysisEngine {
       let tally = view.cooccurrence.get(key);
       if (!tally) view.cooccurrence.set(key, (tally = tallyCooccurrence(this.queryDocument(state, restriction.coders), within)));
       for (let i = 0; i < tally.keys.length; i++) {
-        const at = tally.keys[i]!;
-        const level = at >= square ? 1 : 0;
-        const a = Math.floor((at - level * square) / k);
-        const b = (at - level * square) % k;
-        pairs[at]! += tally.pairs[i]!;
-        pairs[level * square + b * k + a]! += tally.pairs[i]!;
-        same[at]! += tally.same[i]!;
-        same[level * square + b * k + a]! += tally.same[i]!;
+        pairs[tally.keys[i]!]! += tally.pairs[i]!;
+        same[tally.keys[i]!]! += tally.same[i]!;
       }
       const counts = this.tally(state, restriction.coders).segments;
       for (let i = 0; i < 2 * k; i++) segments[i]! += counts[i]!;
     }
+    // Tallies hold each pair once (a < b): mirror it, and put each code's segments on the diagonal.
     for (let level = 0; level < 2; level++) {
       for (let a = 0; a < k; a++) {
-        pairs[level * square + a * k + a] = segments[level * k + a]!;
-        same[level * square + a * k + a] = segments[level * k + a]!;
+        const at = level * square + a * k;
+        pairs[at + a] = same[at + a] = segments[level * k + a]!;
+        for (let b = a + 1; b < k; b++) {
+          pairs[level * square + b * k + a] = pairs[at + b]!;
+          same[level * square + b * k + a] = same[at + b]!;
+        }
       }
     }
     return { kind: 'cooccurrence', ...this.base(kept), pairs, same, segments };

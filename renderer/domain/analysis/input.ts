@@ -1,7 +1,7 @@
 /**
  * What analysis is computed from, as plain data that can be posted to a worker: the listed
  * documents (with their attributes), each document's segments reduced to what counting needs,
- * and — once read — a profile of each text (its length, words and line starts).
+ * and — once read — a profile of each text (its length, where its words and lines start).
  */
 import type { Segment } from '../model';
 import type { AttributeSource } from './attributes';
@@ -17,8 +17,6 @@ export interface AnalysisSegment {
   start: number;
   end: number;
   quote: string;
-  /** The character just before the quote ('' at the start of the text), for counting words. */
-  before: string;
   memo: string;
   codings: ReadonlyArray<{ codeId: string; coder: string }>;
 }
@@ -29,7 +27,6 @@ export function toAnalysisSegment(s: Segment): AnalysisSegment {
     start: s.start,
     end: s.end,
     quote: s.quote,
-    before: s.prefix.slice(-1),
     memo: s.memo,
     codings: s.codings.map((c) => ({ codeId: c.codeId, coder: c.coder })),
   };
@@ -52,4 +49,6 @@ export interface TextProfile {
   words: number;
   /** UTF-16 offset where each line (a paragraph in the viewer) starts; the first is 0. */
   lineStarts: Int32Array;
+  /** Bit i set: a word starts at offset i (a character that is not white space after one that is). */
+  wordStarts: Uint32Array;
 }

@@ -171,7 +171,7 @@ describe('coding queries match a brute-force oracle', () => {
     const q: Query = { op: 'code', codeId: 'C', withSubcodes: false };
     const before = ask(engine, q).length;
     const d = docs[2]!;
-    const added: AnalysisSegment = { id: 'new', start: 0, end: 5, quote: d.text.slice(0, 5), before: '', memo: '', codings: [{ codeId: 'C', coder: 'ana' }] };
+    const added: AnalysisSegment = { id: 'new', start: 0, end: 5, quote: d.text.slice(0, 5), memo: '', codings: [{ codeId: 'C', coder: 'ana' }] };
     engine.setSegments(d.doc.id, [...d.segments, added]);
     expect(ask(engine, q)).toContain('new');
     expect(ask(engine, q).length).toBe(before + 1);
@@ -192,7 +192,7 @@ describe('querySegments (the codebook list)', () => {
           start: s.start,
           end: s.end,
           quote: s.quote,
-          prefix: s.before,
+          prefix: '',
           suffix: '',
           memo: s.memo,
           codings: s.codings.map((c, i) => ({ id: `${s.id}-${i}`, codeId: c.codeId, coder: c.coder, createdAt: '' })),

@@ -132,19 +132,28 @@ function combine(terms: Uint8Array[], n: number, op: (a: number, b: number) => n
   return out;
 }
 
+/** windowOf's answer, reused: read it before the next call (one is made per unit of 100,000). */
+const WINDOW: [number, number] = [0, 0];
+
 /**
  * The window [lo, hi] a neighbour must touch (start ≤ hi and end ≥ lo): the unit widened by N
  * characters, or the lines it lies on (sharing a character with them).
  */
-export function windowOf(u: Span, within: Distance, doc: Pick<QueryDocument, 'lines'>): [number, number] {
-  if (within !== 'paragraph') return [u.start - within.chars, u.end + within.chars];
+export function windowOf(u: Span, within: Distance, doc: Pick<QueryDocument, 'lines'>): readonly [number, number] {
+  if (within !== 'paragraph') {
+    WINDOW[0] = u.start - within.chars;
+    WINDOW[1] = u.end + within.chars;
+    return WINDOW;
+  }
   const lines = doc.lines;
   if (!lines) throw new Error('paragraphs need the text of the document');
   const first = lowerBound(lines.starts, u.start + 1) - 1;
   const last = lowerBound(lines.starts, u.end) - 1; // the line holding the unit's last character
   const lineStart = lines.starts[Math.max(0, first)]!;
   const next = last + 1 < lines.starts.length ? lines.starts[last + 1]! - 1 : lines.length;
-  return [lineStart + 1, next - 1];
+  WINDOW[0] = lineStart + 1;
+  WINDOW[1] = next - 1;
+  return WINDOW;
 }
 
 /** Units matching some term that lie on text every term's units cover at once. */

@@ -29,14 +29,14 @@ export type Measure = (typeof MEASURES)[number];
 
 /** Each coder of a unit with the distinct codes they put on it, own and rolled up (one coder, the usual case, without a map). */
 function codesByCoder(u: Unit, codes: CodeIndex): Array<[string, readonly number[], readonly number[]]> {
-  const first = u.codings[0]!.coder;
-  if (u.codings.every((c) => c.coder === first)) return [[first, u.own, u.rolled]];
+  const first = u.codingCoders[0]!;
+  if (u.codingCoders.every((c) => c === first)) return [[first, u.own, u.rolled]];
   const byCoder = new Map<string, number[]>();
-  for (const { code, coder } of u.codings) {
+  u.codingCoders.forEach((coder, i) => {
     const list = byCoder.get(coder) ?? [];
-    if (!list.includes(code)) list.push(code);
+    if (!list.includes(u.codingCodes[i]!)) list.push(u.codingCodes[i]!);
     byCoder.set(coder, list);
-  }
+  });
   return [...byCoder].map(([coder, own]) => [coder, own, rollUp(own, codes)]);
 }
 
@@ -47,7 +47,7 @@ function rollUp(own: readonly number[], codes: CodeIndex): number[] {
   return out;
 }
 
-export function tallyDocument(units: readonly Unit[], codes: CodeIndex): DocumentTally {
+export function tallyDocument(units: readonly Unit[], codes: CodeIndex, wordStarts: Uint32Array | null): DocumentTally {
   const size = 2 * codes.size;
   const codings = new Int32Array(size);
   const segments = new Int32Array(size);
@@ -59,8 +59,9 @@ export function tallyDocument(units: readonly Unit[], codes: CodeIndex): Documen
   };
   for (const u of units) {
     for (const level of LEVELS) for (const k of codesAt(u, level)) segments[level * codes.size + k]!++;
-    for (const { code, coder } of u.codings) {
-      const byCoder = coderTally(coder).codings;
+    for (let c = 0; c < u.codingCodes.length; c++) {
+      const code = u.codingCodes[c]!;
+      const byCoder = coderTally(u.codingCoders[c]!).codings;
       codings[code]!++;
       byCoder[code]!++;
       for (const k of codes.lineage[code]!) {
@@ -74,6 +75,6 @@ export function tallyDocument(units: readonly Unit[], codes: CodeIndex): Documen
       for (const k of rolled) bySegment[codes.size + k]!++;
     }
   }
-  const { chars, words } = coverageOf(units, codes.size);
+  const { chars, words } = coverageOf(units, codes.size, wordStarts);
   return { units: units.length, codings, segments, chars, words, coders };
 }

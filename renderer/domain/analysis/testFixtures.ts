@@ -81,7 +81,6 @@ export function randomDocument(rng: () => number, id: string, attributes: Partia
       start,
       end,
       quote: text.slice(start, end),
-      before: start > 0 ? text[start - 1]! : '',
       memo: rng() < 0.3 ? `memo ${i} Étape` : '',
       codings,
     });

@@ -14,8 +14,9 @@ export interface Unit {
   own: readonly number[];
   /** `own` and every ancestor of each, distinct. */
   rolled: readonly number[];
-  /** The codings that count: code index and coder. */
-  codings: ReadonlyArray<{ code: number; coder: string }>;
+  /** The codings that count: code index and coder, side by side. */
+  codingCodes: readonly number[];
+  codingCoders: readonly string[];
 }
 
 /** 0: a code's own codings; 1: with its sub-codes (rolled up). */
@@ -31,16 +32,18 @@ export const codesAt = (unit: Unit, level: Level): readonly number[] => (level =
 export function resolveUnits(segments: readonly AnalysisSegment[], codes: CodeIndex, coders?: ReadonlySet<string>): Unit[] {
   const units: Unit[] = [];
   for (const segment of segments) {
-    const codings: Array<{ code: number; coder: string }> = [];
+    const codingCodes: number[] = [];
+    const codingCoders: string[] = [];
     const own: number[] = [];
     for (const c of segment.codings) {
       if (coders && !coders.has(c.coder)) continue;
       const code = codes.indexOf(c.codeId);
       if (code < 0) continue;
-      codings.push({ code, coder: c.coder });
+      codingCodes.push(code);
+      codingCoders.push(c.coder);
       if (!own.includes(code)) own.push(code);
     }
-    if (codings.length === 0) continue;
+    if (codingCodes.length === 0) continue;
     // One code (the usual case): its lineage is the rolled-up list as it is.
     let rolled: readonly number[] = codes.lineage[own[0]!]!;
     if (own.length > 1) {
@@ -48,7 +51,7 @@ export function resolveUnits(segments: readonly AnalysisSegment[], codes: CodeIn
       for (const code of own) for (const k of codes.lineage[code]!) if (!all.includes(k)) all.push(k);
       rolled = all;
     }
-    units.push({ segment, start: segment.start, end: segment.end, own, rolled, codings });
+    units.push({ segment, start: segment.start, end: segment.end, own, rolled, codingCodes, codingCoders });
   }
   return units.sort(byPosition);
 }

@@ -19,6 +19,8 @@ import { ReportView } from './ReportView';
 import { describeRestriction, EVERYTHING, type RestrictionChoice } from './restriction';
 import { RestrictionBar } from './RestrictionBar';
 import { useAnalysisService } from './useAnalysis';
+import { useAttributes } from './useAttributes';
+import { analysisDocuments } from '../../project/analysis/analysisDocuments';
 import './analysis.css';
 
 const TABS = ['Query', 'Frequencies', 'Matrices', 'Charts', 'Memos', 'Report'] as const;
@@ -39,6 +41,8 @@ export function AnalysisPanel({ documents, projectName, onReveal, onClose }: Pro
   const [choice, setChoice] = useState<RestrictionChoice>(EVERYTHING);
   const [matrix, setMatrix] = useState<MatrixChoice>(DEFAULT_MATRIX);
   const [grid, setGrid] = useState<GridOptions>(DEFAULT_GRID);
+  const attributes = useAttributes();
+  const listed = useMemo(() => analysisDocuments(documents), [documents]);
   const titles = useMemo(() => new Map(documents.map((d) => [d.id, d.title])), [documents]);
   const order = useMemo(() => documents.map((d) => d.id), [documents]);
   const headingId = useId();
@@ -100,7 +104,7 @@ export function AnalysisPanel({ documents, projectName, onReveal, onClose }: Pro
           Close analysis
         </button>
       </div>
-      <RestrictionBar documents={documents} choice={choice} onChange={setChoice} coders={coders} />
+      <RestrictionBar documents={listed} attributes={attributes} choice={choice} onChange={setChoice} coders={coders} />
       {TABS.map((t) => (
         <div key={t} role="tabpanel" id={`${tabIds}-panel-${t}`} aria-labelledby={`${tabIds}-tab-${t}`} hidden={t !== tab} className="analysis-body">
           {t === 'Query' && <QueryView active={tab === t} {...common} onReveal={reveal} />}

@@ -15,6 +15,7 @@ import type { GridOptions } from './matrixGrid';
 import { gridOf, matrixCaption } from './MatrixView';
 import { restrictionOf, type RestrictionChoice } from './restriction';
 import { useAnswer } from './useAnalysis';
+import { useAttributes } from './useAttributes';
 
 /** A heat map shows this many columns; the table under Matrices pages through the rest. */
 export const HEAT_MAP_COLUMNS = 30;
@@ -55,7 +56,8 @@ export function ChartsView({ active, choice, coders, titles, matrix, grid }: Pro
     const a = matrixAnswer.answer;
     return a && a.kind !== 'query' && a.kind !== 'frequencies' ? gridOf(a, codes, grid, titles, matrix.attribute) : null;
   }, [matrixAnswer.answer, codes, grid, titles, matrix.attribute]);
-  const heatLabel = `Heat map — ${matrixCaption(matrix, grid)}`;
+  const attributes = useAttributes();
+  const heatLabel = `Heat map — ${matrixCaption(matrix, grid, attributes)}`;
   const drawHeat = useCallback(
     (theme: Theme) => {
       const { data, rows, columns } = heatData(shaped!, HEAT_MAP_COLUMNS);

@@ -4,7 +4,7 @@
  * cell lists the passages behind it. Live: a coding updates the numbers in place.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { ATTRIBUTES, valueLabel } from '../../domain/analysis/attributes';
+import { valueLabel, type DocumentAttribute } from '../../domain/analysis/attributes';
 import { MEASURES } from '../../domain/analysis/tally';
 import type { CooccurrenceAnswer, MatrixAnswer } from '../../domain/analysis/requests';
 import type { Segment } from '../../domain/model';
@@ -18,6 +18,7 @@ import { ResultsList } from './ResultsList';
 import { fileName, saveText, savedMessage } from './saveFile';
 import { toCsv } from './tableCsv';
 import { useAnswer } from './useAnalysis';
+import { useAttributes } from './useAttributes';
 import { useTheme } from './useTheme';
 
 interface Props {
@@ -39,8 +40,8 @@ export function gridOf(answer: MatrixAnswer | CooccurrenceAnswer, codes: Paramet
   return matrixGrid(answer, codes, options, label, attribute);
 }
 
-export function matrixCaption(matrix: MatrixChoice, grid: GridOptions): string {
-  const attribute = ATTRIBUTES.find((a) => a.id === matrix.attribute)?.label ?? matrix.attribute;
+export function matrixCaption(matrix: MatrixChoice, grid: GridOptions, attributes: readonly DocumentAttribute[]): string {
+  const attribute = attributes.find((a) => a.id === matrix.attribute)?.label ?? matrix.attribute;
   const what =
     matrix.kind === 'cooccurrence'
       ? `Code × code co-occurrence (${matrix.proximity === 'overlap' ? 'overlapping' : matrix.proximity === 'paragraph' ? 'same paragraph' : `within ${matrix.within} characters`}; ${grid.jaccard ? 'Jaccard index' : 'passages'})`
@@ -71,7 +72,8 @@ export function MatrixView({ active, choice, coders, titles, onReveal, matrix, o
   }, []);
   const unit = matrix.kind === 'cooccurrence' ? (options.jaccard ? 'Jaccard' : 'passages') : MEASURE_LABELS[matrix.measure].toLowerCase();
   const describe = useCallback((v: number) => `${v} ${unit}`, [unit]);
-  const caption = matrixCaption(matrix, options);
+  const attributes = useAttributes();
+  const caption = matrixCaption(matrix, options, attributes);
 
   const behind = cell ? cellQuery(cell.ref, restriction, distanceOf(matrix)) : null;
   const behindKey = JSON.stringify(behind);
@@ -91,7 +93,7 @@ export function MatrixView({ active, choice, coders, titles, onReveal, matrix, o
 
   return (
     <div className="matrix-view">
-      <MatrixOptions matrix={matrix} onMatrix={onMatrix} grid={options} onGrid={onGrid} attributes={ATTRIBUTES} measures={MEASURES} />
+      <MatrixOptions matrix={matrix} onMatrix={onMatrix} grid={options} onGrid={onGrid} attributes={attributes} measures={MEASURES} />
       <div className="view-options">
         <button type="button" onClick={() => void save()} disabled={!shaped}>
           Save matrix (CSV)

@@ -14,6 +14,7 @@ import { buildReport, CHART_LABELS, type ChartId, type ReportData, type ReportOp
 import { restrictionOf, type RestrictionChoice } from './restriction';
 import { fileName, saveBase64, saveText, savedMessage } from './saveFile';
 import { useAnalysisService, useAnalysisStatus } from './useAnalysis';
+import { useAttributes } from './useAttributes';
 
 interface Props {
   active: boolean;
@@ -35,6 +36,7 @@ export function ReportView({ active, choice, coders, scope, titles, documentOrde
   const { api, host } = useServices();
   const service = useAnalysisService();
   const { version } = useAnalysisStatus();
+  const attributes = useAttributes();
   const [options, setOptions] = useState<ReportOptions>({
     title: `${projectName ?? 'Marginalia'}: analysis report`,
     codeIds: [],
@@ -60,7 +62,7 @@ export function ReportView({ active, choice, coders, scope, titles, documentOrde
     matrix,
     grid,
     gridOf: (answer: Parameters<typeof gridOf>[0]) => gridOf(answer, project.codes, grid, titles, matrix.attribute),
-    matrixTitle: `Heat map — ${matrixCaption(matrix, grid)}`,
+    matrixTitle: `Heat map — ${matrixCaption(matrix, grid, attributes)}`,
   });
 
   // The preview follows the choices and the coding (built off the answers, after the change settles).

@@ -3,22 +3,23 @@
  * filter the whole window shares (header), so counts agree with the highlights and the codebook.
  */
 import { useMemo, useState } from 'react';
-import { ATTRIBUTES, attributeValue, sortValues, valueLabel } from '../../domain/analysis/attributes';
-import type { ReadableDocument } from '../../ui/useCorpus';
+import { attributeValue, sortValues, valueLabel, type DocumentAttribute } from '../../domain/analysis/attributes';
+import type { AnalysisDocument } from '../../domain/analysis/input';
 import { describeRestriction, toggleValue, type RestrictionChoice } from './restriction';
 
 interface Props {
-  documents: readonly ReadableDocument[];
+  documents: readonly AnalysisDocument[];
+  attributes: readonly DocumentAttribute[];
   choice: RestrictionChoice;
   onChange: (choice: RestrictionChoice) => void;
   coders: readonly string[] | null;
 }
 
-export function RestrictionBar({ documents, choice, onChange, coders }: Props) {
+export function RestrictionBar({ documents, attributes, choice, onChange, coders }: Props) {
   const [open, setOpen] = useState(false);
   const values = useMemo(
-    () => ATTRIBUTES.filter((a) => a.id !== 'month').map((a) => ({ attribute: a, values: sortValues(a, documents.map((d) => attributeValue(a, d))) })),
-    [documents],
+    () => attributes.filter((a) => a.id !== 'month').map((a) => ({ attribute: a, values: sortValues(a, documents.map((d) => attributeValue(a, d))) })),
+    [documents, attributes],
   );
   const kept = choice.documents ? new Set(choice.documents) : null;
   const toggleDocument = (id: string) => {

@@ -1,11 +1,12 @@
 /**
  * Retrieval: every passage coded with the selected code (and, optionally, its sub-codes),
- * across documents, in reading order. Choosing one opens its document at that passage.
+ * across documents, in reading order — the simplest coding query (domain/analysis). Choosing
+ * one opens its document at that passage.
  */
 import { useMemo, useState } from 'react';
 import { useProject } from '../../ui/ProjectContext';
 import { useCoderFilter } from '../../ui/useCoderFilter';
-import { descendantIds } from '../../domain/codeTree';
+import { querySegments } from '../../domain/analysis/querySegments';
 import type { Code, Segment } from '../../domain/model';
 
 const PAGE = 100;
@@ -19,17 +20,13 @@ interface Props {
 
 export function CodedSegments({ code, documentTitles, documentOrder, onReveal }: Props) {
   const { codes, segments } = useProject();
-  const { accepts } = useCoderFilter();
+  const { shown: coders } = useCoderFilter();
   const [withSubcodes, setWithSubcodes] = useState(true);
   const [shown, setShown] = useState(PAGE);
-  const list = useMemo(() => {
-    const ids = new Set([code.id, ...(withSubcodes ? descendantIds(codes, code.id) : [])]);
-    const rank = new Map(documentOrder.map((id, i) => [id, i]));
-    return segments
-      .all()
-      .filter((s) => s.codings.some((c) => ids.has(c.codeId) && (!accepts || accepts(c.coder))))
-      .sort((a, b) => (rank.get(a.documentId) ?? 1e9) - (rank.get(b.documentId) ?? 1e9) || a.start - b.start);
-  }, [codes, segments, code.id, withSubcodes, documentOrder, accepts]);
+  const list = useMemo(
+    () => querySegments({ op: 'code', codeId: code.id, withSubcodes }, segments.all(), codes, documentOrder, coders ?? undefined),
+    [codes, segments, code.id, withSubcodes, documentOrder, coders],
+  );
 
   return (
     <section className="coded-segments" aria-label={`Passages coded ${code.name}`}>

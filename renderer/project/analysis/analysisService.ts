@@ -11,6 +11,7 @@ import type { AnalysisRequest, AnswerOf } from '../../domain/analysis/requests';
 import type { Code, Segment } from '../../domain/model';
 import { readableDocuments, type Corpus } from '../corpus';
 import type { ProjectStore } from '../projectStore';
+import { analysisDocuments } from './analysisDocuments';
 import { InlineHost, startEngine, type EngineHost } from './engineHost';
 import type { FromEngine } from './protocol';
 
@@ -140,13 +141,7 @@ export class AnalysisService {
       this.host.send({ type: 'codes', codes: flattenTree(snapshot.codes).map(({ code }) => ({ id: code.id, parentId: code.parentId })) });
       changed = true;
     }
-    const listing: AnalysisDocument[] = readableDocuments(this.corpus.getSnapshot().corpus, snapshot.documents).map((d) => ({
-      id: d.id,
-      title: d.title,
-      kind: d.kind,
-      place: d.place,
-      date: d.date,
-    }));
+    const listing = analysisDocuments(readableDocuments(this.corpus.getSnapshot().corpus, snapshot.documents, snapshot.documentInfo, snapshot.attributes));
     const listingKey = JSON.stringify(listing);
     if (listingKey !== this.sentListing) {
       this.sentListing = listingKey;

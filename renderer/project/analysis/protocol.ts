@@ -19,7 +19,10 @@ export type ToEngine =
 
 export type FromEngine = { type: 'answer'; id: number; answer: AnalysisAnswer } | { type: 'failed'; id: number; message: string };
 
-/** Applies one message to the engine; a question gets its reply. */
+/**
+ * Applies one message to the engine; a question gets its reply. New data is counted at once
+ * (warm), so a question waits only for the sums.
+ */
 export function handle(engine: AnalysisEngine, message: ToEngine): FromEngine | null {
   switch (message.type) {
     case 'codes':
@@ -30,9 +33,11 @@ export function handle(engine: AnalysisEngine, message: ToEngine): FromEngine | 
       return null;
     case 'segments':
       for (const { documentId, segments } of message.batch) engine.setSegments(documentId, segments);
+      engine.warm(message.batch.map((b) => b.documentId));
       return null;
     case 'text':
       engine.setProfile(message.documentId, profileText(message.text));
+      engine.warm([message.documentId]);
       return null;
     case 'ask':
       try {
