@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --smoke] [--reps N] [--seed N] [--no-build] [--only open,code,search,…]`
+ * `npm run bench [-- --smoke] [--reps N] [--seed N] [--no-build] [--only open,code,analysis,search,…]`
  *
  * Builds the app, generates (or reuses) synthetic data, serves it with the Node host, drives
  * headless Chromium and prints medians, each beside a baseline measured in the same run.
@@ -31,6 +31,7 @@ import { measureStripes, stripesSetting } from './stripes';
 import { measureSearch, SEARCH_PAGE_HELPERS } from './search';
 import { measureAgreement } from './agreement';
 import { measurePopup, POPUP_CODES } from './popup';
+import { measureAnalysis } from './analysis';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -591,6 +592,32 @@ async function main(): Promise<void> {
         newAppContext: async () => {
           const context = await newContext(browser, options.appCss);
           await context.addInitScript({ content: SEARCH_PAGE_HELPERS });
+          return context;
+        },
+        freshPage,
+        log,
+      });
+    }
+    if (wants('analysis')) {
+      const backup = readBackup(corpusBackupFile);
+      const docs = corpusCorpus.listing.documents;
+      const codeDoc = docs[Math.floor(docs.length / 4)]!;
+      (m as Record<string, unknown>).analysis = await measureAnalysis({
+        backup,
+        documents: docs.map(({ id, title, kind, place, date }) => ({ id, title, kind, place, date })),
+        texts: corpusCorpus.texts,
+        reps: options.reps,
+        codings: options.smoke ? 5 : 50,
+        url: corpusServer.url,
+        codeDocument: {
+          id: codeDoc.id,
+          title: codeDoc.title,
+          expectedHighlights: expectedHighlights(backup.segments, codeDoc.id),
+          spans: codingSpans(corpusCorpus.texts.get(codeDoc.id)!, options.smoke ? 5 : 40, 17),
+        },
+        newSeededContext: async () => {
+          const context = await newContext(browser, options.appCss);
+          await seed(context, corpusServer, corpusBackupFile);
           return context;
         },
         freshPage,
