@@ -35,7 +35,8 @@ export function frequencyRows(answer: FrequencyAnswer, codes: readonly Code[], w
           answer.documentsWith[i]!,
           answer.chars[i]!,
           share(answer.chars[i]!, answer.textChars),
-          answer.words[i]!,
+          // Words are counted from the texts: unknown until every text is read.
+          answer.textWords === null ? null : answer.words[i]!,
           share(answer.words[i]!, answer.textWords),
         ],
       };

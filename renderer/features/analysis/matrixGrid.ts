@@ -133,10 +133,13 @@ function arrange(grid: Grid, options: GridOptions, square: boolean): Grid {
     cells = rows.map((_, i) => columns.map((_, j) => grid.cells[j]![i]!));
     refs = rows.map((_, i) => columns.map((_, j) => grid.refs[j]![i]!));
   }
-  const rowTotals = cells.map((row) => row.reduce((a, b) => a + b, 0));
-  const columnTotals = columns.map((_, j) => cells.reduce((a, row) => a + row[j]!, 0));
-  const keptRows = order(rows.flatMap((h, i) => (matches(h, options.rowFilter) ? [i] : [])), rows, rowTotals, options.rowOrder);
-  const keptColumns = order(columns.flatMap((h, j) => (matches(h, options.columnFilter) ? [j] : [])), columns, columnTotals, options.columnOrder);
+  const shownRows = rows.flatMap((h, i) => (matches(h, options.rowFilter) ? [i] : []));
+  const shownColumns = columns.flatMap((h, j) => (matches(h, options.columnFilter) ? [j] : []));
+  // Totals over what is shown, so "largest first" sorts by the numbers on screen.
+  const rowTotals = cells.map((row) => shownColumns.reduce((a, j) => a + row[j]!, 0));
+  const columnTotals = columns.map((_, j) => shownRows.reduce((a, i) => a + cells[i]![j]!, 0));
+  const keptRows = order(shownRows, rows, rowTotals, options.rowOrder);
+  const keptColumns = order(shownColumns, columns, columnTotals, options.columnOrder);
   const out: Grid = {
     rows: keptRows.map((i) => rows[i]!),
     columns: keptColumns.map((j) => columns[j]!),
