@@ -6,6 +6,8 @@
  *   <out>/book-backup.json    project backup (codes + 10,000 segments on book.txt)
  *   <out>/corpus/         corpus folder with 1,000 documents of ~50 KB
  *   <out>/corpus-backup.json  project backup (codes + 100,000 segments)
+ *   <out>/documents/      200 .docx of ~30 KB and one 300-page .pdf, to add as documents
+ *                         (--kind documents, or both)
  *   <out>/synth.json      what was generated (seed, scale, counts, overlap share)
  * Same seed and scale → the same bytes.
  */
@@ -13,12 +15,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportBackup } from '../renderer/formats/backup/backup';
+import { synthDocuments } from './synth/documents';
 import { manifestOf, overlapStats, SYNTH_EXPORTED_AT, synthBook, synthCorpus, toProjectData, type SynthProject } from './synth/generate';
 
 export interface SynthOptions {
   out: string;
   seed: number;
-  kind: 'book' | 'corpus' | 'both';
+  kind: 'book' | 'corpus' | 'both' | 'documents';
   scale: number;
 }
 
@@ -41,7 +44,7 @@ export function parseSynthArgs(argv: readonly string[]): SynthOptions {
   const kind = (flag('kind') ?? 'both') as SynthOptions['kind'];
   const scale = Number(flag('scale') ?? 1);
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
-  if (!['book', 'corpus', 'both'].includes(kind)) throw new Error('--kind must be book, corpus or both');
+  if (!['book', 'corpus', 'both', 'documents'].includes(kind)) throw new Error('--kind must be book, corpus, both or documents');
   if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be in (0, 1]');
   return { out: resolve(out), seed, kind, scale };
 }
@@ -75,8 +78,8 @@ function writeProject(out: string, project: SynthProject): SynthSummary['kinds']
 export function runSynth(options: SynthOptions): SynthSummary {
   mkdirSync(options.out, { recursive: true });
   const summary: SynthSummary = { seed: options.seed, scale: options.scale, kinds: {} };
-  if (options.kind !== 'corpus') summary.kinds.book = writeProject(options.out, synthBook(options.seed, options.scale));
-  if (options.kind !== 'book') summary.kinds.corpus = writeProject(options.out, synthCorpus(options.seed, options.scale));
+  if (options.kind === 'book' || options.kind === 'both') summary.kinds.book = writeProject(options.out, synthBook(options.seed, options.scale));
+  if (options.kind === 'corpus' || options.kind === 'both') summary.kinds.corpus = writeProject(options.out, synthCorpus(options.seed, options.scale));
   writeFileSync(join(options.out, 'synth.json'), JSON.stringify(summary, null, 2) + '\n');
   return summary;
 }
@@ -91,6 +94,10 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
         `${kind}: ${k.documents} document(s), ${(k.bytes / 1e6).toFixed(2)} MB, ${k.segments} segments, ${k.codes} codes, ` +
           `${(k.startsInside * 100).toFixed(1)}% start inside another, nesting up to ${k.maxDepth} deep`,
       );
+    }
+    if (options.kind === 'both' || options.kind === 'documents') {
+      const d = await synthDocuments(options.out, options.seed, options.scale);
+      console.log(`documents: ${d.docx} .docx (${(d.docxBytes / 1e6).toFixed(2)} MB), a ${d.pdfPages}-page .pdf (${(d.pdfBytes / 1e6).toFixed(2)} MB)`);
     }
     console.log(`Wrote ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${options.seed}, scale ${options.scale})`);
   } catch (error) {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Patch } from '../../domain/change';
 import { codePath, codesById } from '../../domain/codeTree';
 import type { Code, Segment } from '../../domain/model';
+import { sha256Hex } from '../../../common/text/sha256';
 import { codingOf } from '../../formats/fixtures/sampleProject';
 import { exportQdc, importQdc } from '../../formats/refiQda/codebook';
 import { exportQdpx } from '../../formats/refiQda/exportQdpx';
@@ -96,6 +97,25 @@ describe('two coders on one selection', () => {
       ['a', 'Alice'],
       ['a', 'Bob'],
     ]);
+  });
+});
+
+describe('a source whose text is already here', () => {
+  it('maps onto that document whatever its id: its codings land on it, no copy is added, the report says so', async () => {
+    const text = 'The same words, exported by another tool.';
+    const doc = { id: 'theirs', title: 'Their copy', kind: null, place: null, date: null, sha256: sha256Hex(text), text };
+    const segment: Segment = {
+      id: 'seg', documentId: 'theirs', documentHash: doc.sha256, start: 4, end: 14, quote: 'same words', prefix: 'The ', suffix: text.slice(14),
+      codings: [codingOf('seg', 'a', 'Ada')], memo: '', createdAt: T, updatedAt: T,
+    };
+    const bytes = exportQdpx({ documents: [doc], codes: OURS, segments: [segment], memos: [], settings: { coder: 'Ada' } }, { now: T, userName: 'Ada' });
+    const imported = await importQdpx(bytes, { now: T });
+    const corpus = [{ id: 'corpus-doc', title: 'Ours', sha256: sha256Hex(text) }];
+    const plan = planAdditions(target(), { ...imported, documents: imported.documents.map((d) => ({ ...d, id: 'a-new-guid' })), segments: imported.segments.map((s) => ({ ...s, documentId: 'a-new-guid' })) }, corpus, FILE);
+    const after = apply(target(), plan.change.forward);
+    expect(after.importedDocuments).toEqual([]);
+    expect(after.segments.map((s) => [s.documentId, s.quote])).toEqual([['corpus-doc', 'same words']]);
+    expect(plan.notes).toContain('1 document(s) have the same text as a document here, under another id; their codings were put on it: "Their copy" → "Ours".');
   });
 });
 

@@ -167,6 +167,10 @@ export function planAdditions(current: ImportTarget, imported: Additions, corpus
   const renamed = new Map<string, string>();
   const documents: ImportedDocument[] = [];
   const inCorpus: string[] = [];
+  // A document here with the same normalised text, whatever its id (another tool's GUID).
+  const byText = new Map<string, { id: string; title: string }>();
+  for (const d of [...corpus, ...current.importedDocuments]) if (!byText.has(d.sha256)) byText.set(d.sha256, { id: d.id, title: d.title });
+  const sameText: string[] = [];
 
   for (const doc of imported.documents) {
     const existing = corpusById.get(doc.id) ?? localById.get(doc.id);
@@ -176,6 +180,13 @@ export function planAdditions(current: ImportTarget, imported: Additions, corpus
       else documents.push(doc); // merge keeps the current row
       continue;
     }
+    const twin = byText.get(doc.sha256);
+    if (twin) {
+      renamed.set(doc.id, twin.id);
+      sameText.push(`"${doc.title}" → "${twin.title}"`);
+      continue;
+    }
+    byText.set(doc.sha256, { id: doc.id, title: doc.title });
     if (existing) {
       const id = uniqueId(doc.id, takenDocIds);
       renamed.set(doc.id, id);
@@ -186,6 +197,7 @@ export function planAdditions(current: ImportTarget, imported: Additions, corpus
     documents.push(doc);
   }
   if (inCorpus.length) notes.push(`Already in the corpus with the same text, so only their codings were added: ${quoteList(inCorpus)}.`);
+  if (sameText.length) notes.push(`${sameText.length} document(s) have the same text as a document here, under another id; their codings were put on it: ${sameText.join(', ')}.`);
 
   const segments: Segment[] = imported.segments.map((s) => {
     const documentId = renamed.get(s.documentId);
