@@ -10,21 +10,20 @@
  *   (from the change to the table showing it), and every frame while the analyst codes with
  *   the code × document matrix and its heat colours open (none may take over 100 ms).
  */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
-import { flattenTree } from '../renderer/domain/codeTree';
-import { AnalysisEngine } from '../renderer/domain/analysis/engine';
-import { toAnalysisSegment, type AnalysisDocument } from '../renderer/domain/analysis/input';
-import type { AnalysisRequest, MatrixAnswer } from '../renderer/domain/analysis/requests';
-import { profileText } from '../renderer/domain/analysis/textProfile';
-import type { Code, Segment } from '../renderer/domain/model';
-import { quoteSelector } from '../renderer/domain/segments';
-import type { Backup } from '../renderer/formats/backup/backup';
-import { median, percentile, ratio } from './report';
+import type { EngineMeasurement } from './analysisEngine';
+import { median, percentile } from './report';
 
 export interface AnalysisBench {
-  backup: Backup;
-  documents: ReadonlyArray<AnalysisDocument>;
-  texts: ReadonlyMap<string, string>;
+  /** The corpus backup and folder, read by the engine's own process. */
+  backupFile: string;
+  corpusFolder: string;
+  segments: number;
+  documents: number;
+  codes: number;
   reps: number;
   /** Codings made in Node and in the app, after which the views must be up to date. */
   codings: number;
@@ -41,13 +40,7 @@ export interface AnalysisMeasurement {
   segments: number;
   documents: number;
   codes: number;
-  node: {
-    coldP95Ms: { codeByDocument: number; cooccurrence: number; frequencies: number };
-    afterCodingP95Ms: { codeByDocument: number; cooccurrence: number; frequencies: number };
-    baselineMatrixMs: number;
-    ratioCold: number;
-    ratioAfterCoding: number;
-  };
+  node: EngineMeasurement;
   app: {
     /** From the Analysis button to the code × document table shown (first sync of 100,000 segments included). */
     firstMatrixMs: number;
@@ -64,115 +57,16 @@ export interface AnalysisMeasurement {
 }
 
 type View = 'codeByDocument' | 'cooccurrence' | 'frequencies';
-const VIEWS: View[] = ['codeByDocument', 'cooccurrence', 'frequencies'];
-const requestFor = (view: View): AnalysisRequest =>
-  view === 'codeByDocument'
-    ? { kind: 'codeByDocument', restriction: {}, measure: 'segments' }
-    : view === 'cooccurrence'
-      ? { kind: 'cooccurrence', restriction: {}, within: { chars: -1 } }
-      : { kind: 'frequencies', restriction: {} };
 
-function byDocument(segments: readonly Segment[]): Map<string, Segment[]> {
-  const out = new Map<string, Segment[]>();
-  for (const s of segments) {
-    const list = out.get(s.documentId);
-    if (list) list.push(s);
-    else out.set(s.documentId, [s]);
-  }
-  return out;
-}
-
-function loadedEngine(codes: readonly Code[], b: AnalysisBench, segments: ReadonlyMap<string, Segment[]>): AnalysisEngine {
-  const engine = new AnalysisEngine();
-  engine.setCodes(flattenTree(codes).map(({ code }) => ({ id: code.id, parentId: code.parentId })));
-  engine.setDocuments(b.documents);
-  for (const d of b.documents) {
-    engine.setSegments(d.id, (segments.get(d.id) ?? []).map(toAnalysisSegment));
-    engine.setProfile(d.id, profileText(b.texts.get(d.id)!));
-  }
-  return engine;
-}
-
-/**
- * The baseline: segments per code and document, own and with sub-codes, by a straightforward
- * loop over every segment, its codes and their ancestors — recomputed whole each time.
- */
-function baselineMatrix(codes: readonly Code[], documents: readonly AnalysisDocument[], segments: readonly Segment[]): Int32Array {
-  const order = flattenTree(codes).map(({ code }) => code);
-  const row = new Map(order.map((c, i) => [c.id, i]));
-  const parent = new Map(order.map((c) => [c.id, c.parentId]));
-  const column = new Map(documents.map((d, i) => [d.id, i]));
-  const k = order.length;
-  const values = new Int32Array(2 * k * documents.length);
-  for (const s of segments) {
-    const j = column.get(s.documentId);
-    if (j === undefined) continue;
-    const own = new Set(s.codings.map((c) => c.codeId).filter((id) => row.has(id)));
-    const rolled = new Set<string>();
-    for (const id of own) for (let at: string | null | undefined = id; at && !rolled.has(at); at = parent.get(at)) rolled.add(at);
-    for (const id of own) values[row.get(id)! * documents.length + j]!++;
-    for (const id of rolled) values[(k + row.get(id)!) * documents.length + j]!++;
-  }
-  return values;
-}
-
-function measureNode(b: AnalysisBench) {
-  const { codes, segments } = b.backup;
-  const perDocument = byDocument(segments);
-  const cold: Record<View, number[]> = { codeByDocument: [], cooccurrence: [], frequencies: [] };
-  const reps = Math.max(3, b.reps);
-  for (let r = 0; r < reps; r++) {
-    for (const view of VIEWS) {
-      const engine = loadedEngine(codes, b, perDocument);
-      const t0 = performance.now();
-      engine.answer(requestFor(view));
-      cold[view].push(performance.now() - t0);
-    }
-  }
-  const baseline: number[] = [];
-  let expected: Int32Array = new Int32Array(0);
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    expected = baselineMatrix(codes, b.documents, segments);
-    baseline.push(performance.now() - t0);
-  }
-  // The same matrix, or the comparison means nothing.
-  const engine = loadedEngine(codes, b, perDocument);
-  const ours = engine.answer(requestFor('codeByDocument')) as MatrixAnswer;
-  if (ours.values.length !== expected.length || ours.values.some((v, i) => v !== expected[i])) throw new Error('analysis: the engine’s code × document matrix differs from the baseline’s');
-  for (const view of VIEWS) engine.answer(requestFor(view));
-  // After one coding: a new segment in one document, then each view asked again.
-  const after: Record<View, number[]> = { codeByDocument: [], cooccurrence: [], frequencies: [] };
-  const leaves = codes.filter((c) => !codes.some((x) => x.parentId === c.id));
-  for (let i = 0; i < b.codings; i++) {
-    const doc = b.documents[(i * 37) % b.documents.length]!;
-    const text = b.texts.get(doc.id)!;
-    const start = (i * 7919) % Math.max(1, text.length - 200);
-    const list = perDocument.get(doc.id) ?? [];
-    const added: Segment = {
-      ...list[0]!,
-      id: `bench-analysis-${i}`,
-      documentId: doc.id,
-      start,
-      end: start + 120,
-      ...quoteSelector(text, start, start + 120),
-      codings: [{ id: `bench-analysis-${i}/c`, codeId: leaves[i % leaves.length]!.id, coder: 'bench', createdAt: '2025-01-01T00:00:00.000Z' }],
-      memo: '',
-    };
-    list.push(added);
-    perDocument.set(doc.id, list);
-    engine.setSegments(doc.id, list.map(toAnalysisSegment));
-    for (const view of VIEWS) {
-      const t0 = performance.now();
-      engine.answer(requestFor(view));
-      after[view].push(performance.now() - t0);
-    }
-  }
-  const p95 = (v: Record<View, number[]>) => ({ codeByDocument: percentile(v.codeByDocument, 95), cooccurrence: percentile(v.cooccurrence, 95), frequencies: percentile(v.frequencies, 95) });
-  const baselineMs = median(baseline);
-  const coldP95Ms = p95(cold);
-  const afterCodingP95Ms = p95(after);
-  return { coldP95Ms, afterCodingP95Ms, baselineMatrixMs: baselineMs, ratioCold: ratio(coldP95Ms.codeByDocument, baselineMs), ratioAfterCoding: ratio(afterCodingP95Ms.codeByDocument, baselineMs) };
+/** The engine in a process of its own (see analysisEngine.ts). */
+function measureEngine(b: AnalysisBench): EngineMeasurement {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'analysisEngine.ts');
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script, b.backupFile, b.corpusFolder, String(Math.max(3, b.reps)), String(b.codings)], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`analysis engine benchmark failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as EngineMeasurement;
 }
 
 /** In the page: records every frame's length and each time the matrix table shows a new data version. */
@@ -251,8 +145,8 @@ async function measureApp(b: AnalysisBench) {
 }
 
 export async function measureAnalysis(b: AnalysisBench): Promise<AnalysisMeasurement> {
-  b.log(`analysis: the engine in Node over ${b.backup.segments.length} segments (${b.reps} reps, ${b.codings} codings)`);
-  const node = measureNode(b);
+  b.log(`analysis: the engine in Node over ${b.segments} segments (${b.reps} reps, ${b.codings} codings)`);
+  const node = measureEngine(b);
   b.log(
     `analysis in Node: from nothing p95 code × document ${node.coldP95Ms.codeByDocument.toFixed(0)} ms, co-occurrence ${node.coldP95Ms.cooccurrence.toFixed(0)} ms, frequencies ${node.coldP95Ms.frequencies.toFixed(0)} ms; ` +
       `after one coding p95 ${node.afterCodingP95Ms.codeByDocument.toFixed(1)} / ${node.afterCodingP95Ms.cooccurrence.toFixed(1)} / ${node.afterCodingP95Ms.frequencies.toFixed(1)} ms; baseline loop ${node.baselineMatrixMs.toFixed(0)} ms`,
@@ -270,5 +164,5 @@ export async function measureAnalysis(b: AnalysisBench): Promise<AnalysisMeasure
   ];
   b.log(`analysis: ours / baseline loop: from nothing ${node.ratioCold.toFixed(2)}×, after one coding ${node.ratioAfterCoding.toFixed(2)}×`);
   for (const t of targets) b.log(`analysis target ${t.met ? 'met' : 'MISSED'}: ${t.name} — ${t.measured} (goal ${t.goal})`);
-  return { segments: b.backup.segments.length, documents: b.documents.length, codes: b.backup.codes.length, node, app, targets };
+  return { segments: b.segments, documents: b.documents, codes: b.codes, node, app, targets };
 }

@@ -31,7 +31,6 @@ import { measureStripes, stripesSetting } from './stripes';
 import { measureSearch, SEARCH_PAGE_HELPERS } from './search';
 import { measureAgreement } from './agreement';
 import { measurePopup, POPUP_CODES } from './popup';
-import { measureDocuments } from './documents';
 import { measureAnalysis } from './analysis';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -496,15 +495,6 @@ async function main(): Promise<void> {
       });
     }
 
-    if (wants('documents')) {
-      const d = await measureDocuments({ url: bookServer.url, dataDir: dir, seed: options.seed, scale: options.scale, newContext: () => newContext(browser, options.appCss), log });
-      (m as Record<string, unknown>).documents = d;
-      log(
-        `documents: ${d.files} .docx in ${d.seconds.toFixed(1)} s (${d.filesPerSecond.toFixed(1)} files/s); ${d.pdfPages}-page PDF to text in ${d.pdfSeconds.toFixed(1)} s; ` +
-          `${d.longFrames} of ${d.frames} frames > 50 ms, ${d.framesOver200} > 200 ms (worst ${d.worstFrameMs.toFixed(0)} ms); heap +${d.heapGrowthMB.toFixed(1)} MB for ${d.textMB.toFixed(1)} MB of text (${d.heapPerText.toFixed(2)}×)`,
-      );
-    }
-
     if (wants('popup')) {
       log(`popup: opening the coding popup with ${POPUP_CODES} codes`);
       m.popup = await measurePopup({
@@ -613,9 +603,11 @@ async function main(): Promise<void> {
       const docs = corpusCorpus.listing.documents;
       const codeDoc = docs[Math.floor(docs.length / 4)]!;
       (m as Record<string, unknown>).analysis = await measureAnalysis({
-        backup,
-        documents: docs.map(({ id, title, kind, place, date }) => ({ id, title, kind, place, date })),
-        texts: corpusCorpus.texts,
+        backupFile: corpusBackupFile,
+        corpusFolder: join(dir, 'corpus'),
+        segments: backup.segments.length,
+        documents: docs.length,
+        codes: backup.codes.length,
         reps: options.reps,
         codings: options.smoke ? 5 : 50,
         url: corpusServer.url,
