@@ -31,6 +31,7 @@ import { measureStripes, stripesSetting } from './stripes';
 import { measureSearch, SEARCH_PAGE_HELPERS } from './search';
 import { measureAgreement } from './agreement';
 import { measurePopup, POPUP_CODES } from './popup';
+import { measureDocuments } from './documents';
 import { measureAnalysis } from './analysis';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -493,6 +494,15 @@ async function main(): Promise<void> {
         freshPage,
         log,
       });
+    }
+
+    if (wants('documents')) {
+      const d = await measureDocuments({ url: bookServer.url, dataDir: dir, seed: options.seed, scale: options.scale, newContext: () => newContext(browser, options.appCss), log });
+      (m as Record<string, unknown>).documents = d;
+      log(
+        `documents: ${d.files} .docx in ${d.seconds.toFixed(1)} s (${d.filesPerSecond.toFixed(1)} files/s); ${d.pdfPages}-page PDF to text in ${d.pdfSeconds.toFixed(1)} s; ` +
+          `${d.longFrames} of ${d.frames} frames > 50 ms, ${d.framesOver200} > 200 ms (worst ${d.worstFrameMs.toFixed(0)} ms); heap +${d.heapGrowthMB.toFixed(1)} MB for ${d.textMB.toFixed(1)} MB of text (${d.heapPerText.toFixed(2)}×)`,
+      );
     }
 
     if (wants('popup')) {
