@@ -4,7 +4,16 @@
  * word's hits are then found without reading the other eight million words. Built from the
  * documents' word ids in two passes, after documents were added or removed.
  */
-import type { IndexedDocument } from './searchIndex';
+
+/** A document as the index holds it: its text and its words. */
+export interface IndexedDocument {
+  id: string;
+  text: string;
+  /** Vocabulary id, start and end (UTF-16, in `text`) of each word. */
+  ids: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
 
 export class Postings {
   private constructor(

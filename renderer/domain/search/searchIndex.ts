@@ -10,18 +10,11 @@ import { compileTerm, wordIds, type CompiledTerm } from './compileTerm';
 import { HitListBuilder, inRegion, withoutOverlaps, type HitList, type RegionMode } from './hits';
 import type { ParsedQuery, SearchOptions } from './query';
 import { foldSeparator, sameSeparator } from './separators';
-import { Postings } from './postings';
+import { Postings, type IndexedDocument } from './postings';
 import { FULL_FOLD, placesInWord, Vocabulary } from './vocabulary';
 import { isWholeWord, tokenize } from './words';
 
-export interface IndexedDocument {
-  id: string;
-  text: string;
-  /** Vocabulary id, start and end (UTF-16, in `text`) of each word. */
-  ids: Int32Array;
-  starts: Int32Array;
-  ends: Int32Array;
-}
+export type { IndexedDocument } from './postings';
 
 /** Where to look: documents in the order hits are listed, and optionally only inside or outside some text. */
 export interface SearchScope {
