@@ -10,6 +10,10 @@
  * segments that changed: new span lists are compared with the last by reference, so a coding
  * looks at the row it changed. (Filtering 10,000 spans when the window moves is a fraction of a
  * millisecond: cheaper than keeping an interval index up to date on every change.)
+ *
+ * A code gets its Highlight and style rule when a span of it is first painted, not when the
+ * codebook is given: every ::highlight rule is matched at every style recalculation, and 20,000
+ * codes (a big imported codebook, most not used in this document) took 40 s of style work.
  */
 import { HIGHLIGHT_ALPHA } from '../domain/palette';
 import { changedMiddle } from '../domain/listDiff';
@@ -36,6 +40,8 @@ let instances = 0;
 export class HighlightPainter {
   private readonly prefix = `mg${++instances}`;
   private readonly style = document.createElement('style');
+  private colours = new Map<string, string>();
+  /** Highlight names of the codes painted so far (see nameFor). */
   private codeNames = new Map<string, string>();
   private painted = new Map<string, { span: PaintSpan; range: StaticRange }>();
   private spans = new Map<string, PaintSpan>();
@@ -43,6 +49,7 @@ export class HighlightPainter {
   private spanList: readonly PaintSpan[] = [];
   private window: PaintWindow = null;
   private readonly activeName: string;
+  private named = 0;
   private activeIds: readonly string[] = [];
 
   constructor(
@@ -54,25 +61,29 @@ export class HighlightPainter {
     CSS.highlights.set(this.activeName, new Highlight());
   }
 
-  /** Codes and their colours; repaints everything (names and rules are rebuilt). */
+  /** Codes and their colours; repaints everything (names and rules are made again as spans need them). */
   setCodes(codes: readonly PaintCode[]): void {
-    const rules: string[] = [];
-    const names = new Map<string, string>();
-    codes.forEach((code, i) => {
-      const name = `${this.prefix}-c${i}`;
-      names.set(code.id, name);
-      const alpha = Math.round(HIGHLIGHT_ALPHA * 100);
-      rules.push(`::highlight(${name}) { background-color: color-mix(in srgb, ${code.colour} ${alpha}%, transparent); }`);
-    });
-    rules.push(
-      `::highlight(${this.activeName}) { text-decoration: underline 3px currentColor; text-underline-offset: 3px; }`,
-    );
-    this.style.textContent = rules.join('\n');
+    this.style.textContent = `::highlight(${this.activeName}) { text-decoration: underline 3px currentColor; text-underline-offset: 3px; }`;
     for (const name of this.codeNames.values()) CSS.highlights.delete(name);
-    this.codeNames = names;
-    for (const name of names.values()) CSS.highlights.set(name, new Highlight());
+    this.codeNames = new Map();
+    this.colours = new Map(codes.map((c) => [c.id, c.colour]));
     this.painted.clear();
     this.refresh();
+  }
+
+  /** The Highlight name of a code, registered with its rule on first use; undefined for a code not given. */
+  private nameFor(codeId: string): string | undefined {
+    const known = this.codeNames.get(codeId);
+    if (known) return known;
+    const colour = this.colours.get(codeId);
+    const sheet = this.style.sheet;
+    if (colour === undefined || !sheet) return undefined;
+    const name = `${this.prefix}-c${++this.named}`;
+    const alpha = Math.round(HIGHLIGHT_ALPHA * 100);
+    sheet.insertRule(`::highlight(${name}) { background-color: color-mix(in srgb, ${colour} ${alpha}%, transparent); }`, sheet.cssRules.length);
+    CSS.highlights.set(name, new Highlight());
+    this.codeNames.set(codeId, name);
+    return name;
   }
 
   /**
@@ -157,7 +168,7 @@ export class HighlightPainter {
     if (!range) return;
     this.painted.set(span.id, { span, range });
     for (const { codeId } of span.codings) {
-      const name = this.codeNames.get(codeId);
+      const name = this.nameFor(codeId);
       if (name) CSS.highlights.get(name)?.add(range);
     }
   }
