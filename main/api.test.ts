@@ -20,6 +20,7 @@ beforeAll(async () => {
       return { saved: true, location: `/tmp/${request.suggestedName}` };
     },
     openImport: () => null,
+    openDocuments: () => [],
     userName: () => 'ada',
   });
 });
@@ -114,7 +115,7 @@ describe('callApi', () => {
       await writeFile(join(dir, 'a.qdpx'), 'PK');
       const openedFiles = new OpenedFiles();
       openedFiles.add([join(dir, 'a.qdpx')]);
-      const host = createApiHandlers({ corpus: await loadCorpus(resolve(__dirname, '../resources/corpus')), saveExport: () => ({ saved: false, location: null }), openImport: () => null, openedFiles });
+      const host = createApiHandlers({ corpus: await loadCorpus(resolve(__dirname, '../resources/corpus')), saveExport: () => ({ saved: false, location: null }), openImport: () => null, openDocuments: () => [], openedFiles });
       expect(await callApi(host, 'takeOpenedFile', {})).toEqual({ status: 200, reply: { ok: true, value: { name: 'a.qdpx', base64: 'UEs=' } } });
       expect(await callApi(host, 'takeOpenedFile', {})).toEqual({ status: 200, reply: { ok: true, value: null } });
       expect((await callApi(host, 'takeOpenedFile', { path: '/etc/passwd' })).status).toBe(400);
