@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --smoke] [--reps N] [--seed N] [--no-build] [--only open,code,analysis,search,…]`
+ * `npm run bench [-- --smoke] [--reps N] [--seed N] [--no-build] [--only open,code,analysis,search,codebook,…]`
  *
  * Builds the app, generates (or reuses) synthetic data, serves it with the Node host, drives
  * headless Chromium and prints medians, each beside a baseline measured in the same run.
@@ -33,6 +33,7 @@ import { measureAgreement } from './agreement';
 import { measurePopup, POPUP_CODES } from './popup';
 import { measureDocuments } from './documents';
 import { measureAnalysis } from './analysis';
+import { measureCodebook, CODEBOOK_CODES } from './codebook';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -515,6 +516,24 @@ async function main(): Promise<void> {
         bookBackupFile,
         largeBackupFile: join(dir, `book-backup-${POPUP_CODES}-codes.json`),
         traceFile: options.trace ? join(options.trace, 'popup.json') : null,
+        newSeededContext: async (backupFile) => {
+          const context = await newContext(browser, options.appCss);
+          await seed(context, bookServer, backupFile);
+          return context;
+        },
+        freshPage,
+        log,
+      });
+    }
+
+    if (wants('codebook')) {
+      log(`codebook: start with ${CODEBOOK_CODES} codes, and import them as a .qdc`);
+      (m as Record<string, unknown>).codebook = await measureCodebook({
+        url: bookServer.url,
+        reps: Math.min(options.reps, 3),
+        backup: bookBackup,
+        bookBackupFile,
+        largeBackupFile: join(dir, `book-backup-${CODEBOOK_CODES}-codes.json`),
         newSeededContext: async (backupFile) => {
           const context = await newContext(browser, options.appCss);
           await seed(context, bookServer, backupFile);
