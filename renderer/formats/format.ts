@@ -4,7 +4,7 @@
  * in). Each format's folder exports its FormatDefinition(s); registry.ts lists them, and the
  * Export and Import dialogs are generated from that list.
  */
-import type { Code, DocumentMemo, ImportedDocument, Segment } from '../domain/model';
+import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Segment } from '../domain/model';
 import type { Backup } from './backup/backup';
 import type { CsvOptions } from './csv/csvTable';
 import type { ProjectData } from './projectData';
@@ -57,6 +57,9 @@ export interface Additions {
   segments: Segment[];
   memos: DocumentMemo[];
   report: string[];
+  /** Document attributes the file defines beyond kind, place and date (REFI-QDA variables), and each document's values. */
+  attributes?: Attribute[];
+  documentInfo?: DocumentInfo[];
 }
 
 /** What an imported file brings, by what it may do to the project. */

@@ -10,7 +10,7 @@
  */
 import { sha256Hex } from '../../../common/text/sha256';
 import { convertDocument, refusalReason } from '../../../converters';
-import { ISO_DATE, type Coding, type ImportedDocument } from '../../domain/model';
+import { ISO_DATE, type Attribute, type AttributeType, type Coding, type DocumentInfo, type ImportedDocument } from '../../domain/model';
 import { quoteSelector } from '../../domain/segments';
 import type { Span } from '../../domain/span';
 import type { Additions } from '../format';
@@ -28,6 +28,9 @@ export interface QdpxImportOptions {
   /** Recorded as each imported document's `source`. */
   fileName?: string;
 }
+
+/** REFI-QDA's typeOfVariable as an attribute type (a boolean is a category of true/false). */
+const VARIABLE_TYPES: Record<string, AttributeType> = { Text: 'text', Integer: 'number', Float: 'number', Date: 'date', DateTime: 'text', Boolean: 'category' };
 
 const OTHER_SOURCES = { PDFSource: 'PDF', PictureSource: 'picture', AudioSource: 'audio', VideoSource: 'video' } as const;
 
@@ -129,10 +132,21 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
   const codebook = readCodes(child(child(project, 'CodeBook'), 'Codes'), { now, ids: codeIds, noteText });
   report.push(...codebook.report);
 
-  const variables = new Map(children(child(project, 'Variables'), 'Variable').map((v) => [normaliseGuid(attr(v, 'guid') ?? ''), attr(v, 'name') ?? '']));
+  const variableNodes = children(child(project, 'Variables'), 'Variable');
+  const variables = new Map(variableNodes.map((v) => [normaliseGuid(attr(v, 'guid') ?? ''), attr(v, 'name') ?? '']));
+  // Variables beyond kind, place and date become document attributes (matched by name when merged).
+  const attributeOf = new Map<string, Attribute>();
+  variableNodes.forEach((v, position) => {
+    const name = attr(v, 'name')?.trim();
+    if (!name || DOCUMENT_VARIABLES.some((field) => field === name.toLowerCase())) return;
+    const guid = normaliseGuid(attr(v, 'guid') ?? '');
+    const type = VARIABLE_TYPES[attr(v, 'typeOfVariable') ?? 'Text'] ?? 'text';
+    attributeOf.set(guid, { id: `attribute-${guid || position}`, name: name.slice(0, 100), type, values: type === 'category' ? ['true', 'false'] : [], position });
+  });
+  const documentInfo: DocumentInfo[] = [];
   const droppedVariables = new Map<string, number>();
 
-  const result: Additions = { documents: [], codes: codebook.codes, segments: [], memos: [], report };
+  const result: Additions = { documents: [], codes: codebook.codes, segments: [], memos: [], report, attributes: [...attributeOf.values()], documentInfo };
   const sourcesNode = child(project, 'Sources');
 
   let descriptions = 0;
@@ -219,13 +233,18 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
         ...(created ? { createdAt: timestamp(created, now) } : {}),
       },
     };
+    const values: Record<string, string> = {};
     for (const value of children(source, 'VariableValue')) {
-      const name = variables.get(normaliseGuid(attr(child(value, 'VariableRef'), 'targetGUID') ?? '')) ?? 'unknown variable';
+      const guid = normaliseGuid(attr(child(value, 'VariableRef'), 'targetGUID') ?? '');
+      const name = variables.get(guid) ?? 'unknown variable';
       const field = DOCUMENT_VARIABLES.find((v) => v === name.toLowerCase());
       const content = ['TextValue', 'DateValue', 'DateTimeValue', 'IntegerValue', 'FloatValue', 'BooleanValue'].map((k) => textOf(value, k)).find((v) => v !== undefined);
+      const attribute = attributeOf.get(guid);
       if (field && content !== undefined) doc[field] = content;
+      else if (attribute && content !== undefined) values[attribute.id] = content.trim().slice(0, 10_000);
       else droppedVariables.set(name, (droppedVariables.get(name) ?? 0) + 1);
     }
+    if (Object.keys(values).length) documentInfo.push({ documentId, title: null, attributes: values, removed: false, updatedAt: now });
     result.documents.push(doc);
 
     const toSegment = (node: XmlNode, span: Span | null, label: string) => {
@@ -276,7 +295,7 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
     }
   }
   if (descriptions) report.push(`${descriptions} description(s) of sources, selections or codings were read as memos.`);
-  for (const [name, count] of droppedVariables) report.push(`Variable "${name}" (${count} value(s)) was not imported: Marginalia keeps only kind, place and date.`);
+  for (const [name, count] of droppedVariables) report.push(`Variable "${name}" (${count} value(s)) was not imported: it is not defined in the file, or a value is empty.`);
   const unsupported: Array<[string, string, string]> = [
     ['Cases', 'Case', 'case(s)'],
     ['Sets', 'Set', 'set(s)'],

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { docxFile } from '../../../scripts/fixtures/docxFile';
 import { xmllintValidate } from '../fixtures/xmlSchema';
 import type { ProjectData } from '../projectData';
+import { planAdditions } from '../../project/jobs/importPlans';
 import { exportQdpx } from './exportQdpx';
 import { importQdpx } from './importQdpx';
 
@@ -85,5 +86,55 @@ describe('exporting what other tools read', () => {
     expect(back.segments[0]!.memo).toBe('Opening words.\n\nClearly hope.');
     expect(back.memos.map((m) => m.text)).toEqual(['Recorded in the camp.']);
     expect(back.documents[0]!.provenance).toMatchObject({ creator: 'Ngozi' });
+  });
+});
+
+describe('variables both ways', () => {
+  it('reads variables beyond kind, place and date as attributes with each source’s values, and a plan matches them by name', async () => {
+    const additions = await importQdpx(await project(), { now: '2024-01-01T00:00:00.000Z' });
+    const doc = additions.documents[0]!;
+    const data: ProjectData = {
+      documents: [{ ...doc, attributes: { kind: 'interview', region: 'North', age: '41', when: '2023-05-02' } }],
+      codes: additions.codes,
+      segments: [],
+      memos: [],
+      settings: { coder: 'Ada' },
+      attributes: [
+        { id: 'kind', name: 'Kind', type: 'text' },
+        { id: 'region', name: 'Region', type: 'category' },
+        { id: 'age', name: 'Age', type: 'number' },
+        { id: 'when', name: 'Interviewed', type: 'date' },
+      ],
+    };
+    const back = await importQdpx(exportQdpx(data, { now: '2024-02-01T00:00:00.000Z', userName: 'Ada' }), { now: '2024-03-01T00:00:00.000Z' });
+    expect(back.documents[0]!.kind).toBe('interview');
+    expect(back.attributes!.map((a) => [a.name, a.type])).toEqual([
+      ['Region', 'text'],
+      ['Age', 'number'],
+      ['Interviewed', 'date'],
+    ]);
+    const byName = new Map(back.attributes!.map((a) => [a.name, a.id]));
+    expect(back.documentInfo).toEqual([
+      {
+        documentId: back.documents[0]!.id,
+        title: null,
+        attributes: { [byName.get('Region')!]: 'North', [byName.get('Age')!]: '41', [byName.get('Interviewed')!]: '2023-05-02' },
+        removed: false,
+        updatedAt: '2024-03-01T00:00:00.000Z',
+      },
+    ]);
+    expect(back.report.join('\n')).not.toMatch(/Variable/);
+
+    const here = { id: 'mine', name: 'region', type: 'text' as const, values: [], position: 0 };
+    const plan = planAdditions(
+      { codes: [], segments: [], memos: [], importedDocuments: [], settings: { coder: 'Ada' }, attributes: [here], documentInfo: [] },
+      back,
+      [],
+      { now: '2024-03-01T00:00:00.000Z', fileName: 'x.qdpx' },
+    );
+    expect(Object.values(plan.change.forward.attributes!).map((a) => a!.name)).toEqual(['Age', 'Interviewed']);
+    const info = Object.values(plan.change.forward.documentInfo!)[0]!;
+    expect(info.attributes.mine).toBe('North');
+    expect(plan.notes).toEqual([expect.stringMatching(/^2 attribute\(s\) added from the file's variables: .*Age.*Interviewed/)]);
   });
 });

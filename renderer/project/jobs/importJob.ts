@@ -21,7 +21,15 @@ export type ImportOutcome = { ok: true; summary: string; notes: string[] } | { o
 
 /** The project as an import plans against it. */
 export function importTarget(state: ProjectSnapshot): ImportTarget {
-  return { codes: state.codes, segments: state.segments.all(), memos: state.memos, importedDocuments: state.documents, settings: state.settings };
+  return {
+    codes: state.codes,
+    segments: state.segments.all(),
+    memos: state.memos,
+    importedDocuments: state.documents,
+    settings: state.settings,
+    attributes: state.attributes,
+    documentInfo: state.documentInfo,
+  };
 }
 
 /** Reads and checks a file; throws an Error whose message says what is wrong with it. */

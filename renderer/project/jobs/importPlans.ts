@@ -7,17 +7,20 @@
  * - a codebook (a .qdc): its codes merged in (paths that exist are skipped).
  * Every plan comes with lines for the analyst: what was added, matched, skipped or conflicted.
  */
-import type { Change, Patch } from '../../domain/change';
+import { rowsById, type Change, type Patch } from '../../domain/change';
 import { codePath, codesById } from '../../domain/codeTree';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../formats/backup/backup';
 import type { Additions, Incoming } from '../../formats/format';
 import { planRestore, type RestoreTarget } from '../../formats/backup/restore';
 import { offsetNotes, withoutCorpusShadows, type CorpusRef } from './backupCorpus';
-import type { Code, DocumentMemo, ImportedDocument, Segment, Settings } from '../../domain/model';
+import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Segment, Settings } from '../../domain/model';
 
 export interface ImportTarget extends RestoreTarget {
   importedDocuments: readonly ImportedDocument[];
   settings: Settings;
+  /** Absent where a caller has none: no attributes defined, no document rows. */
+  attributes?: readonly Attribute[];
+  documentInfo?: readonly DocumentInfo[];
 }
 
 export type { CorpusRef } from './backupCorpus';
@@ -220,7 +223,48 @@ export function planAdditions(current: ImportTarget, imported: Additions, corpus
   if (matched.length) notes.push(`${matched.length} code(s) matched existing codes by path: ${quoteList(matched)}.`);
   notes.push(...plan.report.conflicts, ...imported.report);
   const change = { ...plan.change, label: `Import ${options.fileName}` };
+  addAttributes(change, current, imported, (id) => renamed.get(id) ?? id, options.now, notes);
   return { change, summary: describeChange(change), notes };
+}
+
+/**
+ * The file's document attributes, matched to those defined here by name (case-insensitive; a
+ * new one is added after them), and each document's values written into its row.
+ */
+function addAttributes(change: Change, current: ImportTarget, imported: Additions, documentIdOf: (id: string) => string, now: string, notes: string[]): void {
+  if (!imported.attributes?.length) return;
+  const here = current.attributes ?? [];
+  const byName = new Map(here.map((a) => [a.name.toLocaleLowerCase(), a]));
+  const idFor = new Map<string, string>();
+  let position = here.reduce((max, a) => Math.max(max, a.position + 1), 0);
+  const forward = (change.forward.attributes ??= rowsById());
+  const backward = (change.backward.attributes ??= rowsById());
+  const added: string[] = [];
+  for (const attribute of imported.attributes) {
+    const match = byName.get(attribute.name.toLocaleLowerCase());
+    if (match) {
+      idFor.set(attribute.id, match.id);
+      continue;
+    }
+    const id = here.some((a) => a.id === attribute.id) ? `${attribute.id}-${position}` : attribute.id;
+    const row = { ...attribute, id, position: position++ };
+    forward[id] = row;
+    backward[id] = null;
+    byName.set(row.name.toLocaleLowerCase(), row);
+    idFor.set(attribute.id, id);
+    added.push(row.name);
+  }
+  const infoForward = (change.forward.documentInfo ??= rowsById());
+  const infoBackward = (change.backward.documentInfo ??= rowsById());
+  for (const info of imported.documentInfo ?? []) {
+    const documentId = documentIdOf(info.documentId);
+    const before = current.documentInfo?.find((i) => i.documentId === documentId) ?? null;
+    const values = Object.fromEntries(Object.entries(info.attributes).map(([id, value]) => [idFor.get(id) ?? id, value]));
+    const base = infoForward[documentId] ?? before ?? { documentId, title: null, attributes: {}, removed: false, updatedAt: now };
+    infoForward[documentId] = { ...base, attributes: { ...base.attributes, ...values }, updatedAt: now };
+    if (!(documentId in infoBackward)) infoBackward[documentId] = before;
+  }
+  if (added.length) notes.push(`${added.length} attribute(s) added from the file's variables: ${quoteList(added)}.`);
 }
 
 /** A codebook merged into the codebook: codes whose paths exist are skipped. */
