@@ -134,11 +134,13 @@ test.describe('a broken corpus folder', () => {
     await page.goto(host.url);
     const nav = page.getByRole('navigation', { name: 'Documents' });
     await expect(nav.getByRole('link', { name: 'The good document', exact: true })).toBeVisible();
-    await expect(nav.getByRole('link')).toHaveCount(1);
+    // A file that is not UTF-8 is read in the encoding detected, and the problems say which.
+    await expect(nav.getByRole('link', { name: 'Not UTF-8', exact: true })).toBeVisible();
+    await expect(nav.getByRole('link')).toHaveCount(2);
     const problems = page.getByRole('region', { name: 'Corpus problems' });
     await expect(problems).toContainText('missing.txt');
     await expect(problems).toContainText('latin1.txt');
-    await expect(problems).toContainText(/UTF-8/);
+    await expect(problems).toContainText(/not UTF-8: read as (Latin-1|Windows-1252)/);
     await expect(problems).toContainText(/duplicate/i);
     await expect(page.getByRole('article', { name: 'The good document' })).toContainText('It still loads');
   });
