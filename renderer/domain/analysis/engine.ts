@@ -1,6 +1,6 @@
 /**
  * The analysis of a project, kept up to date one document at a time: the codebook, the listed
- * documents, each document's segments and text profile. Each document's units, tally and
+ * documents, each document's segments and text profile. Each document's units, counts and
  * co-occurrence are computed when first asked and kept until that document (or the codebook)
  * changes, so after one coding an answer recomputes one document and sums the rest.
  * Runs in a worker (project/analysis) or inline; pure, no DOM.
@@ -11,12 +11,15 @@ import { tallyCooccurrence, type PairTally } from './cooccurrence';
 import type { AnalysisDocument, AnalysisSegment, Restriction, TextProfile } from './input';
 import { evaluate, needsLines, OVERLAP, type Distance, type QueryDocument } from './query';
 import type { AnalysisAnswer, AnalysisRequest, CooccurrenceAnswer, FrequencyAnswer, Hit, MatrixAnswer, QueryAnswer } from './requests';
-import { tallyDocument, type DocumentTally } from './tally';
+import { coverageOf, type Coverage } from './coverage';
+import { countByCoder, countCodes, type CodeCounts, type CoderTally, type Measure } from './tally';
 import { resolveUnits, type Unit } from './units';
 
 interface DocumentView {
   units: Unit[];
-  tally?: DocumentTally;
+  counts?: CodeCounts;
+  coders?: Map<string, CoderTally>;
+  coverage?: Coverage;
   cooccurrence: Map<string, PairTally>;
 }
 
@@ -68,7 +71,7 @@ export class AnalysisEngine {
     const state = this.documents.get(documentId);
     if (!state) return;
     state.profile = profile;
-    for (const view of state.views.values()) view.tally = undefined; // its words can be counted now
+    for (const view of state.views.values()) view.coverage = undefined; // its words can be counted now
   }
 
   /**
@@ -79,7 +82,9 @@ export class AnalysisEngine {
     for (const id of documentIds) {
       const state = this.documents.get(id);
       if (!state) continue;
-      this.tally(state);
+      this.counts(state);
+      this.coverage(state);
+      this.byCoder(state);
       const view = this.view(state);
       const key = distanceKey(OVERLAP);
       if (!view.cooccurrence.has(key)) view.cooccurrence.set(key, tallyCooccurrence(this.queryDocument(state), OVERLAP));
@@ -141,10 +146,28 @@ export class AnalysisEngine {
     for (const dropped of this.recentCoderKeys.splice(KEPT_CODER_KEYS)) for (const s of this.documents.values()) s.views.delete(dropped);
   }
 
-  private tally(state: DocumentState, coders?: readonly string[]): DocumentTally {
+  private counts(state: DocumentState, coders?: readonly string[]): CodeCounts {
     const view = this.view(state, coders);
-    view.tally ??= tallyDocument(view.units, this.codes, state.profile?.wordStarts ?? null);
-    return view.tally;
+    view.counts ??= countCodes(view.units, this.codes);
+    return view.counts;
+  }
+
+  private coverage(state: DocumentState, coders?: readonly string[]): Coverage {
+    const view = this.view(state, coders);
+    view.coverage ??= coverageOf(view.units, this.codes.size, state.profile?.wordStarts ?? null);
+    return view.coverage;
+  }
+
+  private byCoder(state: DocumentState, coders?: readonly string[]): Map<string, CoderTally> {
+    const view = this.view(state, coders);
+    view.coders ??= countByCoder(view.units, this.codes);
+    return view.coders;
+  }
+
+  /** One measure of a document, per code and level. */
+  private measure(state: DocumentState, coders: readonly string[] | undefined, measure: Measure): Int32Array {
+    if (measure === 'chars' || measure === 'words') return this.coverage(state, coders)[measure];
+    return this.counts(state, coders)[measure];
   }
 
   private queryDocument(state: DocumentState, coders?: readonly string[]): QueryDocument {
@@ -164,7 +187,7 @@ export class AnalysisEngine {
     let textChars = 0;
     let textWords = 0;
     for (const state of kept) {
-      const t = this.tally(state, restriction.coders);
+      const t = { ...this.counts(state, restriction.coders), ...this.coverage(state, restriction.coders) };
       for (let i = 0; i < size; i++) {
         sum.codings[i]! += t.codings[i]!;
         sum.segments[i]! += t.segments[i]!;
@@ -172,7 +195,7 @@ export class AnalysisEngine {
         sum.chars[i]! += t.chars[i]!;
         sum.words[i]! += t.words[i]!;
       }
-      for (const [coder, c] of t.coders) {
+      for (const [coder, c] of this.byCoder(state, restriction.coders)) {
         let total = coders.get(coder);
         if (!total) coders.set(coder, (total = { coder, codings: new Int32Array(size), segments: new Int32Array(size) }));
         for (let i = 0; i < size; i++) {
@@ -213,7 +236,7 @@ export class AnalysisEngine {
     const rows = 2 * this.codes.size;
     const values = new Int32Array(rows * columns.length);
     for (const state of kept) {
-      const measure = this.tally(state, request.restriction.coders)[request.measure];
+      const measure = this.measure(state, request.restriction.coders, request.measure);
       const column = columnOf(state);
       for (let row = 0; row < rows; row++) values[row * columns.length + column]! += measure[row]!;
     }
@@ -236,7 +259,7 @@ export class AnalysisEngine {
         pairs[tally.keys[i]!]! += tally.pairs[i]!;
         same[tally.keys[i]!]! += tally.same[i]!;
       }
-      const counts = this.tally(state, restriction.coders).segments;
+      const counts = this.counts(state, restriction.coders).segments;
       for (let i = 0; i < 2 * k; i++) segments[i]! += counts[i]!;
     }
     // Tallies hold each pair once (a < b): mirror it, and put each code's segments on the diagonal.

@@ -1,11 +1,10 @@
 /**
  * What one document adds to the frequencies and to the code × document and code × attribute
- * matrices: per code and level, its codings, segments, covered characters and words, and the
- * same codings and segments per coder. Totals are sums of these, so after one coding only
- * the coded document's tally is computed again.
+ * matrices: per code and level, its codings and segments, and the same per coder (its covered
+ * characters and words: coverage.ts). Totals are sums of these, so after one coding only the
+ * coded document is counted again; each part is counted when a view first needs it.
  */
-import { coverageOf } from './coverage';
-import { LEVELS, codesAt, type Unit } from './units';
+import type { Unit } from './units';
 import type { CodeIndex } from './codeIndex';
 
 export interface CoderTally {
@@ -13,15 +12,10 @@ export interface CoderTally {
   segments: Int32Array;
 }
 
-export interface DocumentTally {
-  /** Units (segments with at least one counted coding). */
-  units: number;
-  /** Each [level × codes + code]. */
+/** A document's codings and segments per code, each [level × codes + code]. */
+export interface CodeCounts {
   codings: Int32Array;
   segments: Int32Array;
-  chars: Int32Array;
-  words: Int32Array;
-  coders: Map<string, CoderTally>;
 }
 
 export const MEASURES = ['segments', 'codings', 'chars', 'words'] as const;
@@ -47,10 +41,23 @@ function rollUp(own: readonly number[], codes: CodeIndex): number[] {
   return out;
 }
 
-export function tallyDocument(units: readonly Unit[], codes: CodeIndex, wordStarts: Uint32Array | null): DocumentTally {
+export function countCodes(units: readonly Unit[], codes: CodeIndex): CodeCounts {
+  const codings = new Int32Array(2 * codes.size);
+  const segments = new Int32Array(2 * codes.size);
+  for (const u of units) {
+    for (const k of u.own) segments[k]!++;
+    for (const k of u.rolled) segments[codes.size + k]!++;
+    for (const code of u.codingCodes) {
+      codings[code]!++;
+      for (const k of codes.lineage[code]!) codings[codes.size + k]!++;
+    }
+  }
+  return { codings, segments };
+}
+
+/** The same counts per coder. */
+export function countByCoder(units: readonly Unit[], codes: CodeIndex): Map<string, CoderTally> {
   const size = 2 * codes.size;
-  const codings = new Int32Array(size);
-  const segments = new Int32Array(size);
   const coders = new Map<string, CoderTally>();
   const coderTally = (coder: string) => {
     let t = coders.get(coder);
@@ -58,16 +65,11 @@ export function tallyDocument(units: readonly Unit[], codes: CodeIndex, wordStar
     return t;
   };
   for (const u of units) {
-    for (const level of LEVELS) for (const k of codesAt(u, level)) segments[level * codes.size + k]!++;
     for (let c = 0; c < u.codingCodes.length; c++) {
       const code = u.codingCodes[c]!;
       const byCoder = coderTally(u.codingCoders[c]!).codings;
-      codings[code]!++;
       byCoder[code]!++;
-      for (const k of codes.lineage[code]!) {
-        codings[codes.size + k]!++;
-        byCoder[codes.size + k]!++;
-      }
+      for (const k of codes.lineage[code]!) byCoder[codes.size + k]!++;
     }
     for (const [coder, own, rolled] of codesByCoder(u, codes)) {
       const bySegment = coderTally(coder).segments;
@@ -75,6 +77,5 @@ export function tallyDocument(units: readonly Unit[], codes: CodeIndex, wordStar
       for (const k of rolled) bySegment[codes.size + k]!++;
     }
   }
-  const { chars, words } = coverageOf(units, codes.size, wordStarts);
-  return { units: units.length, codings, segments, chars, words, coders };
+  return coders;
 }

@@ -7,6 +7,8 @@ import { fileName, saveText, savedMessage } from './saveFile';
 import { toCsv } from './tableCsv';
 
 interface Props {
+  /** Hidden behind another tab: nothing is collected (a project holds 100,000 segments). */
+  active: boolean;
   titles: ReadonlyMap<string, string>;
   documentOrder: readonly string[];
   onReveal: (segment: Segment) => void;
@@ -14,14 +16,14 @@ interface Props {
 
 const PAGE = 200;
 
-export function MemosView({ titles, documentOrder, onReveal }: Props) {
+export function MemosView({ active, titles, documentOrder, onReveal }: Props) {
   const { codes, memos, segments } = useProject();
   const { api, host } = useServices();
   const [text, setText] = useState('');
   const [kinds, setKinds] = useState<Set<MemoKind>>(new Set(['document', 'segment', 'code']));
   const [shown, setShown] = useState(PAGE);
   const [message, setMessage] = useState('');
-  const all = useMemo(() => collectMemos(codes, memos, segments.all(), titles, documentOrder), [codes, memos, segments, titles, documentOrder]);
+  const all = useMemo(() => (active ? collectMemos(codes, memos, segments.all(), titles, documentOrder) : []), [active, codes, memos, segments, titles, documentOrder]);
   const found = searchMemos(all, useDeferredValue(text), kinds);
   const toggle = (kind: MemoKind) =>
     setKinds((k) => {
