@@ -4,6 +4,8 @@
  * folded typography (Da'esh finds Da’esh), word frequencies, and axe on the Search view.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { expect, test, type Page } from '@playwright/test';
 import { BUNDLED_CORPUS } from './support/host';
 import { openApp } from './support/coding';
@@ -111,4 +113,38 @@ test("Da'esh finds the typographic Da’esh; word frequencies list coalition amo
   await words.getByRole('button', { name: 'Search for coalition' }).click();
   await expect(queryField(page)).toHaveValue('coalition');
   await expect(summary(page)).toHaveText(/^\d+ hits in 5 documents$/);
+});
+
+test('results export as CSV with code point offsets; a saved search runs again after a reload', async ({ page }) => {
+  await openSearch(page);
+  await queryField(page).fill('coalition');
+  await expect(summary(page)).toHaveText(/^\d+ hits in /);
+  const total = Number(/^(\d+)/.exec((await summary(page).innerText()).replace(/,/g, ''))![1]);
+
+  const downloading = page.waitForEvent('download');
+  await searchView(page).getByRole('button', { name: 'Export results (CSV)' }).click();
+  const download = await downloading;
+  const csv = readFileSync((await download.path())!, 'utf8');
+  const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+  expect(rows).toHaveLength(total);
+  for (const row of rows) {
+    const text = docs.find((d) => d.id === row.document_id)!.text;
+    expect([...text].slice(Number(row.start), Number(row.end)).join('')).toBe(row.hit);
+  }
+
+  // Saved with its options, kept in the project: after a reload it runs again.
+  await searchView(page).getByRole('radio', { name: 'Any word' }).check();
+  await queryField(page).fill('returnees "foreign fighters"');
+  await searchView(page).getByText(/^Saved searches/).click();
+  await searchView(page).getByRole('textbox', { name: 'Name' }).fill('Fighters');
+  await searchView(page).getByRole('button', { name: 'Save this search' }).click();
+  await expect(searchView(page).getByRole('button', { name: 'Run saved search Fighters' })).toBeVisible();
+  const expected = await summary(page).innerText();
+  await openApp(page); // a new page load; the project stays in IndexedDB
+  await page.keyboard.press('Control+Shift+F');
+  await searchView(page).getByText(/^Saved searches \(1\)/).click();
+  await searchView(page).getByRole('button', { name: 'Run saved search Fighters' }).click();
+  await expect(queryField(page)).toHaveValue('returnees "foreign fighters"');
+  await expect(searchView(page).getByRole('radio', { name: 'Any word' })).toBeChecked();
+  await expect(summary(page)).toHaveText(expected);
 });

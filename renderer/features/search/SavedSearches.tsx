@@ -42,7 +42,7 @@ export function SavedSearches({ query, options, scope, onRun }: Props) {
         <ul>
           {saved.map((s) => (
             <li key={s.id}>
-              <button type="button" className="link-button" onClick={() => onRun(s)}>
+              <button type="button" className="link-button" aria-label={`Run saved search ${s.name}`} onClick={() => onRun(s)}>
                 {s.name}
               </button>{' '}
               <span className="saved-query">{s.query}</span>{' '}
