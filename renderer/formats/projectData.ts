@@ -2,7 +2,7 @@
  * What every export and exchange format reads: the corpus documents (with their normalised
  * text, so offsets can be converted to code points) and the coding state.
  */
-import type { Code, DocumentMemo, ImportedDocument, Placement, Segment, Settings } from '../domain/model';
+import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Placement, Segment, Settings } from '../domain/model';
 
 /** exact: where it was coded; moved: re-anchored in a changed text; unplaced: not found in the current text. */
 export type PlacementStatus = Placement['status'];
@@ -48,6 +48,9 @@ export interface ProjectData {
   settings: Settings;
   /** Document attributes, one CSV column each (absent: none). */
   attributes?: readonly ExportedAttribute[];
+  /** The attribute rows and document rows as stored: a backup carries them (the project, not an export). */
+  attributeRows?: Attribute[];
+  documentInfo?: DocumentInfo[];
   /** Documents that came in through an import; a backup carries them in full (they live only in IndexedDB). */
   importedDocuments?: ImportedDocument[];
 }

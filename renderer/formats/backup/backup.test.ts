@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Patch } from '../../domain/change';
-import type { Code, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
+import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
 import type { ProjectData } from '../projectData';
 import { exportBackup, parseBackup, type Backup } from './backup';
 import { codeIdsOf } from '../../domain/codings';
@@ -35,9 +35,11 @@ function apply(state: Required<RestoreTarget>, patch: Patch): Required<RestoreTa
     segments: table<Segment>(state.segments, (s) => s.id, patch.segments),
     memos: table<DocumentMemo>(state.memos, (m) => m.documentId, patch.memos),
     importedDocuments: table<ImportedDocument>(state.importedDocuments, (d) => d.id, patch.documents),
+    attributes: table<Attribute>(state.attributes, (a) => a.id, patch.attributes ?? {}),
+    documentInfo: table<DocumentInfo>(state.documentInfo, (i) => i.documentId, patch.documentInfo ?? {}),
   };
 }
-const empty = (): Required<RestoreTarget> => ({ codes: [], segments: [], memos: [], importedDocuments: [] });
+const empty = (): Required<RestoreTarget> => ({ codes: [], segments: [], memos: [], importedDocuments: [], attributes: [], documentInfo: [] });
 
 function parsed(text: string): Backup {
   const result = parseBackup(text);
@@ -139,7 +141,7 @@ describe('parseBackup rejects', () => {
 describe('planRestore', () => {
   it('replace deletes what the backup lacks, in one undoable change', () => {
     const backup = parsed(exportBackup({ ...data, codes: data.codes, segments: data.segments.slice(0, 2), memos: [] }, '2024-05-01T00:00:00Z'));
-    const current = { codes: data.codes, segments: data.segments, memos: data.memos, importedDocuments: [imported] };
+    const current = { codes: data.codes, segments: data.segments, memos: data.memos, importedDocuments: [imported], attributes: [], documentInfo: [] };
     const plan = planRestore(current, backup, 'replace');
     const after = apply(current, plan.change.forward);
     expect(after.segments.map((s) => s.id).sort()).toEqual(['seg-1', 'seg-2']);
@@ -179,7 +181,7 @@ describe('planRestore', () => {
 
   it('merging a backup into the same project changes nothing', () => {
     const backup = parsed(exportBackup(data, '2024-05-01T00:00:00Z'));
-    const plan = planRestore({ ...data, importedDocuments: [imported] }, backup, 'merge');
+    const plan = planRestore({ codes: data.codes, segments: data.segments, memos: data.memos, importedDocuments: [imported] }, backup, 'merge');
     expect(plan.report).toEqual({ added: 0, replaced: 0, removed: 0, conflicts: [] });
   });
 });
@@ -227,5 +229,20 @@ describe('merging codebooks by path', () => {
     const plan = planRestore(current, backup, 'merge');
     expect(Object.keys(plan.change.forward.codes).sort()).toEqual(['x-b', 'x-b-other']);
     expect(plan.change.forward.codes['x-b-other']!.parentId).toBe('x-b');
+  });
+});
+
+describe('document attributes and rows', () => {
+  it('travel in a backup and come back on restore (replace and merge)', () => {
+    const attribute: Attribute = { id: 'region', name: 'Region', type: 'category', values: ['North', 'South'], position: 0 };
+    const info: DocumentInfo = { documentId: data.documents[0]!.id, title: 'Renamed', attributes: { region: 'North' }, removed: false, updatedAt: '2024-05-01T00:00:00.000Z' };
+    const backup = parsed(exportBackup({ ...data, attributeRows: [attribute], documentInfo: [info] }, '2024-05-01T00:00:00Z'));
+    expect(backup.attributes).toEqual([attribute]);
+    expect(backup.documentInfo).toEqual([info]);
+    const replaced = apply(empty(), planRestore(empty(), backup, 'replace').change.forward);
+    expect([replaced.attributes, replaced.documentInfo]).toEqual([[attribute], [info]]);
+    const merged = planRestore({ ...empty(), attributes: [{ ...attribute, values: ['East'] }] }, backup, 'merge');
+    expect(merged.report.conflicts).toEqual(['Attribute "Region" differs from the backup\'s; kept the current one.']);
+    expect(apply(empty(), merged.change.forward).documentInfo).toEqual([info]);
   });
 });

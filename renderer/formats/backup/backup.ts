@@ -3,7 +3,17 @@
  * fixed order so that export → import → export gives the same bytes (apart from exportedAt),
  * which makes backups diffable and round trips testable.
  */
-import { CodeSchema, CodingSchema, DocumentMemoSchema, ImportedDocumentSchema, SegmentSchema, SettingsSchema, type ImportedDocument } from '../../domain/model';
+import {
+  AttributeSchema,
+  CodeSchema,
+  CodingSchema,
+  DocumentInfoSchema,
+  DocumentMemoSchema,
+  ImportedDocumentSchema,
+  SegmentSchema,
+  SettingsSchema,
+  type ImportedDocument,
+} from '../../domain/model';
 import type { ProjectData } from '../projectData';
 import { backupProblems } from './checks';
 import { CODE_IDS_BACKUP_VERSION, withCodings } from './legacy';
@@ -44,6 +54,10 @@ export function exportBackup(data: ProjectData, now: Date | string): string {
     settings: canonical(SettingsSchema, data.settings),
   };
   if (imported.length) backup.importedDocuments = imported.map((d) => canonical(ImportedDocumentSchema, d));
+  if (data.attributeRows?.length) backup.attributes = [...data.attributeRows].sort((a, b) => byString(a.id, b.id)).map((a) => canonical(AttributeSchema, a));
+  if (data.documentInfo?.length) {
+    backup.documentInfo = [...data.documentInfo].sort((a, b) => byString(a.documentId, b.documentId)).map((i) => canonical(DocumentInfoSchema, i));
+  }
   return JSON.stringify(backup, null, 2) + '\n';
 }
 

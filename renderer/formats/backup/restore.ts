@@ -9,9 +9,9 @@
  *   two codes. Rows that exist on both sides with different content are conflicts and the
  *   current version stays.
  */
-import { emptyPatch, type Change, type Patch } from '../../domain/change';
+import { emptyPatch, rowsById, type Change, type Patch } from '../../domain/change';
 import { nameKey } from '../../domain/codebook';
-import type { Code, Coding, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
+import type { Attribute, Code, Coding, DocumentInfo, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
 import type { Backup } from './backup';
 
 export interface RestoreTarget {
@@ -19,6 +19,8 @@ export interface RestoreTarget {
   segments: readonly Segment[];
   memos: readonly DocumentMemo[];
   importedDocuments?: readonly ImportedDocument[];
+  attributes?: readonly Attribute[];
+  documentInfo?: readonly DocumentInfo[];
 }
 
 export interface RestoreReport {
@@ -37,7 +39,7 @@ export interface RestorePlan {
   report: RestoreReport;
 }
 
-type Table = 'codes' | 'segments' | 'memos' | 'documents';
+type Table = 'codes' | 'segments' | 'memos' | 'documents' | 'attributes' | 'documentInfo';
 
 /** Collects forward/backward rows, remembering each key's value before the change. */
 class PatchBuilder {
@@ -46,8 +48,10 @@ class PatchBuilder {
   readonly report: RestoreReport = { added: 0, replaced: 0, removed: 0, conflicts: [] };
 
   write<T>(table: Table, key: string, before: T | undefined, after: T | null): void {
-    (this.forward[table] as Record<string, T | null>)[key] = after;
-    (this.backward[table] as Record<string, T | null>)[key] = before ?? null;
+    // attributes and documentInfo appear only in changes that write them (see emptyPatch).
+    const tables = (patch: Patch) => patch as Record<Table, Record<string, T | null> | undefined>;
+    (tables(this.forward)[table] ??= rowsById())[key] = after;
+    (tables(this.backward)[table] ??= rowsById())[key] = before ?? null;
     if (after === null) this.report.removed += before ? 1 : 0;
     else if (before) this.report.replaced++;
     else this.report.added++;
@@ -64,6 +68,8 @@ function planReplace(current: RestoreTarget, backup: Backup, out: PatchBuilder):
     ['segments', keyed(current.segments, (s) => s.id), keyed(backup.segments, (s) => s.id)],
     ['memos', keyed(current.memos, (m) => m.documentId), keyed(backup.memos, (m) => m.documentId)],
     ['documents', keyed(current.importedDocuments ?? [], (d) => d.id), keyed(backup.importedDocuments ?? [], (d) => d.id)],
+    ['attributes', keyed(current.attributes ?? [], (a) => a.id), keyed(backup.attributes ?? [], (a) => a.id)],
+    ['documentInfo', keyed(current.documentInfo ?? [], (i) => i.documentId), keyed(backup.documentInfo ?? [], (i) => i.documentId)],
   ];
   for (const [table, before, after] of tables) {
     for (const [key, row] of before) if (!after.has(key)) out.write(table, key, row, null);
@@ -183,6 +189,20 @@ function planMerge(current: RestoreTarget, backup: Backup, out: PatchBuilder): v
     else if (existing.sha256 !== doc.sha256) {
       out.report.conflicts.push(`Imported document "${existing.title}" (${doc.id}) has a different text in the backup; kept the current one.`);
     }
+  }
+
+  // Attributes and document rows: new ones come in; one that differs keeps the current version.
+  const attributes = keyed(current.attributes ?? [], (a) => a.id);
+  for (const attribute of backup.attributes ?? []) {
+    const existing = attributes.get(attribute.id);
+    if (!existing) out.write('attributes', attribute.id, undefined, attribute);
+    else if (!sameJson(existing, attribute)) out.report.conflicts.push(`Attribute "${existing.name}" differs from the backup's; kept the current one.`);
+  }
+  const info = keyed(current.documentInfo ?? [], (i) => i.documentId);
+  for (const row of backup.documentInfo ?? []) {
+    const existing = info.get(row.documentId);
+    if (!existing) out.write('documentInfo', row.documentId, undefined, row);
+    else if (!sameJson(existing, row)) out.report.conflicts.push(`The title or attribute values of ${row.documentId} differ from the backup; kept the current ones.`);
   }
 }
 

@@ -1,6 +1,6 @@
 /** The backup file's shape (JSON): its header and the project's rows as the model defines them. */
 import { z } from 'zod';
-import { CodeSchema, DocumentMemoSchema, ImportedDocumentSchema, ISO_DATE, SegmentSchema, SettingsSchema } from '../../domain/model';
+import { AttributeSchema, CodeSchema, DocumentInfoSchema, DocumentMemoSchema, ImportedDocumentSchema, ISO_DATE, SegmentSchema, SettingsSchema } from '../../domain/model';
 
 export const BACKUP_FORMAT = 'marginalia-project';
 /** 2: codings as rows inside their segments; 1 (codeIds + coder per segment) is still read. */
@@ -18,5 +18,8 @@ export const BackupSchema = z.object({
   memos: z.array(DocumentMemoSchema),
   settings: SettingsSchema,
   importedDocuments: z.array(ImportedDocumentSchema).optional(),
+  /** Document attributes and each document's title, values and removal (absent in older backups). */
+  attributes: z.array(AttributeSchema).optional(),
+  documentInfo: z.array(DocumentInfoSchema).optional(),
 });
 export type Backup = z.infer<typeof BackupSchema>;

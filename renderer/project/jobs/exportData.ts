@@ -6,7 +6,7 @@
  */
 import type { ExportDefinition } from '../../formats/format';
 import type { PlacementStatus, ProjectData, ProjectDocument } from '../../formats/projectData';
-import type { Attribute, Code, DocumentMemo, ImportedDocument, Segment, Settings } from '../../domain/model';
+import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Segment, Settings } from '../../domain/model';
 import { allAttributes } from '../../domain/documents/attributes';
 import type { SegmentTable } from '../../domain/segmentTable';
 import type { ReadableDocument } from '../corpus';
@@ -21,6 +21,7 @@ export interface ProjectState {
   settings: Settings;
   /** Attributes the analyst defined (absent: none beyond kind, place and date). */
   attributes?: readonly Attribute[];
+  documentInfo?: readonly DocumentInfo[];
 }
 
 /**
@@ -77,6 +78,8 @@ export function buildProjectData(
     settings: state.settings,
     importedDocuments: [...state.documents],
     attributes: allAttributes(state.attributes ?? []).map(({ id, name, type }) => ({ id, name, type })),
+    attributeRows: [...(state.attributes ?? [])],
+    documentInfo: [...(state.documentInfo ?? [])],
   };
   return placements ? placed(data, state, placements) : data;
 }
