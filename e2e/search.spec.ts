@@ -63,6 +63,12 @@ test('foreign terrorist fighters: the right count per document, and a hit opens 
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(queryField(page)).toHaveValue('foreign terrorist fighters');
   await expect(summary(page)).toHaveText(`${total} hits in ${Object.keys(expected).length} documents`);
+
+  // Choosing another document in the list shows it; the Search view gives way.
+  const other = docs.find((d) => d.title !== secondDocument)!;
+  await page.getByRole('navigation', { name: 'Documents' }).getByRole('link', { name: other.title, exact: true }).click();
+  await expect(searchView(page)).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: other.title })).toBeVisible();
 });
 
 test('code all hits with FTF at sentence scope: codings in every document with hits, one Undo removes them', async ({ page }) => {

@@ -107,6 +107,8 @@ export function App() {
     [hideSearch],
   );
   const onSpanRevealed = useCallback(() => setRevealSpan(null), []);
+  // Choosing a document in the list shows it: the Search view gives way (its results are kept).
+  useEffect(() => hideSearch(), [hashId, hideSearch]);
   const [analysisOpen, setAnalysisOpen] = useState(false);
   const analysisButton = useRef<HTMLButtonElement>(null);
 
