@@ -74,6 +74,9 @@ async function codeIn(page: Page, title: string, passage: string) {
 }
 
 test('add, code, export, attributes, remove and undo', async ({ page }) => {
+  // The conversions run in the app's Web Worker (bundled, same origin), not on the window's thread.
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   await openApp(page);
   const chosen = await chosenFiles();
 
@@ -84,6 +87,7 @@ test('add, code, export, attributes, remove and undo', async ({ page }) => {
   expect(chooser.isMultiple()).toBe(true);
   await chooser.setFiles(chosen);
   await expect(addDialog(page).getByRole('status')).toHaveText('3 of 3 added.');
+  expect(workers.filter((url) => /documentWorker/.test(url))).toHaveLength(1);
   await expect(addDialog(page).getByRole('list', { name: 'Results' }).getByRole('listitem')).toHaveText([
     'field-notes.txt: added as “field-notes”',
     'minutes.docx: added as “minutes”',
