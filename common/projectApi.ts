@@ -118,6 +118,8 @@ export const NewProjectRequestSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
     corpus: NewProjectCorpusSchema,
+    /** In the data folder without asking (a project made to keep work found in a window's database). */
+    inDataFolder: z.boolean().optional(),
   })
   .strict();
 export type NewProjectRequest = z.infer<typeof NewProjectRequestSchema>;

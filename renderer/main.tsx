@@ -1,15 +1,14 @@
-/** Start-up: pick the transport, open the project database, render the app. */
+/** Start-up: pick the transport, open the project (its file and the database in step), render the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './shell/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Corpus } from './project/corpus';
-import { ProjectStore } from './project/projectStore';
 import { ServicesContext } from './ui/ProjectContext';
-import { defaultCodebook } from './domain/defaultCodebook';
-import { defaultContext } from './domain/context';
-import { openProject } from './store/openProject';
+import { connectProject } from './project/fileSync/connect';
+import { windowTitle } from './project/fileSync/session';
 import { StorageError } from './store/errors';
+import { StartupProgress } from './shell/StartupProgress';
 import { selectTransport } from './transport';
 import './styles.css';
 
@@ -17,12 +16,18 @@ async function start() {
   const root = createRoot(document.getElementById('root')!);
   const { api, host } = selectTransport();
   try {
-    const project = await openProject({ seed: () => defaultCodebook(defaultContext()) });
     const user = await api.getUserInfo({}).catch(() => ({ userName: '' }));
-    const store = await ProjectStore.open(project, { coder: user.userName.trim() || 'analyst' });
+    const { project, store, session, notices } = await connectProject({
+      api,
+      coder: user.userName.trim() || 'analyst',
+      onProgress: (progress) => root.render(<StartupProgress progress={progress} />),
+    });
+    document.title = windowTitle(session?.getSnapshot().project ?? null);
     root.render(
       <StrictMode>
-        <ServicesContext.Provider value={{ api, host, store, corpus: new Corpus(api), setAside: project.repo.setAside }}>
+        <ServicesContext.Provider
+          value={{ api, host, store, corpus: new Corpus(api), setAside: project.repo.setAside, projectFile: session, startNotices: notices }}
+        >
           <ErrorBoundary what="Marginalia's window">
             <App />
           </ErrorBoundary>

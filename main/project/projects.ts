@@ -152,7 +152,9 @@ export class Projects {
         const folder = await stat(request.corpus.path).catch(() => null);
         if (!folder?.isDirectory()) throw new ProjectFileError(400, `There is no folder ${request.corpus.path}.`);
       }
-      const path = await this.locationFor('New project', request.name);
+      const path = request.inDataFolder
+        ? (await freeFolder(projectsFolderOf(this.options.dataFolder), request.name.trim())).path
+        : await this.locationFor('New project', request.name);
       if (path === null) return null;
       const corpus: ProjectCorpus = request.corpus.kind === 'folder' ? { kind: 'folder', path: resolve(request.corpus.path) } : request.corpus;
       const file = await ProjectFile.create(path, { id: randomUUID(), name: request.name.trim(), corpus }, this.options.fileOptions);

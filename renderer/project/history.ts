@@ -9,7 +9,7 @@ import { toStorageError } from '../store/errors';
 export const DEFAULT_HISTORY_LIMIT = 500;
 
 export interface PatchWriter {
-  applyPatch(patch: Patch): Promise<void>;
+  applyPatch(patch: Patch, label?: string): Promise<void>;
 }
 
 export class History {
@@ -35,11 +35,24 @@ export class History {
   get redoLabel(): string | null {
     return this.redoStack.at(-1)?.label ?? null;
   }
+  /** The change Undo would revert next (as stored: `backward` is what Undo writes), or null. */
+  get nextUndo(): Change | null {
+    return this.undoStack.at(-1) ?? null;
+  }
+  /** The change Redo would apply next (`forward` is what Redo writes), or null. */
+  get nextRedo(): Change | null {
+    return this.redoStack.at(-1) ?? null;
+  }
+
+  /** Takes the next Undo (or Redo) off its list unapplied: it can no longer be applied safely. */
+  discard(which: 'undo' | 'redo'): void {
+    (which === 'undo' ? this.undoStack : this.redoStack).pop();
+  }
 
   /** Stores `change.forward`; on success it becomes undoable and the redo stack is cleared. Resolves to `change`. */
   do(change: Change): Promise<Change> {
     return this.serialised(async () => {
-      await this.write(change.forward);
+      await this.write(change.forward, change.label);
       this.undoStack.push(change);
       if (this.undoStack.length > this.limit) this.undoStack.shift();
       this.redoStack = [];
@@ -56,7 +69,7 @@ export class History {
     return this.serialised(async () => {
       const change = this.undoStack.at(-1);
       if (!change) return null;
-      await this.write(change.backward);
+      await this.write(change.backward, `Undo: ${change.label}`);
       this.undoStack.pop();
       this.redoStack.push(change);
       return invert(change);
@@ -68,16 +81,16 @@ export class History {
     return this.serialised(async () => {
       const change = this.redoStack.at(-1);
       if (!change) return null;
-      await this.write(change.forward);
+      await this.write(change.forward, `Redo: ${change.label}`);
       this.redoStack.pop();
       this.undoStack.push(change);
       return change;
     });
   }
 
-  private async write(patch: Patch): Promise<void> {
+  private async write(patch: Patch, label: string): Promise<void> {
     try {
-      await this.repo.applyPatch(patch);
+      await this.repo.applyPatch(patch, label);
     } catch (err) {
       throw toStorageError(err, 'save');
     }

@@ -8,7 +8,7 @@
  * writes (re-anchoring) go through `maintain`: stored and mirrored, never on Undo/Redo.
  */
 import type { Change } from '../domain/change';
-import { DomainError, rowsById } from '../domain/change';
+import { DomainError, emptyPatch, rowsById } from '../domain/change';
 import { defaultContext, isEmptyChange, type OpContext } from '../domain/context';
 import type { Segment, Settings } from '../domain/model';
 import type { OpenedProject } from '../store/openProject';
@@ -17,6 +17,7 @@ import { SegmentTable } from '../domain/segmentTable';
 import { rebaseSegments } from '../domain/rebase';
 import { StorageError } from '../store/errors';
 import { Placements } from './placements';
+import { RemoteChanges, heldSegments } from './fileSync/remoteChanges';
 
 export interface ProjectSnapshot extends ProjectTables {
   settings: Settings;
@@ -50,6 +51,8 @@ export type Operation = (ctx: OpContext, state: ProjectSnapshot) => Change;
 export class ProjectStore {
   /** Where each document's segments stand in its current text (see placements.ts). */
   readonly placements = new Placements();
+  /** Rows other windows wrote, so Undo here never silently overwrites them. */
+  private readonly remote = new RemoteChanges();
   private snapshot: ProjectSnapshot;
   /** Actions, undo, redo and maintenance run one after another, each on the state the previous left. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -186,6 +189,7 @@ export class ProjectStore {
       if (isEmptyChange(change)) return change;
       try {
         const stored = await this.project.history.do(change);
+        this.remote.stored(stored.forward);
         this.mirror(stored, { status: stored.label, error: null, ...this.historyState() });
         return stored;
       } catch (err) {
@@ -198,7 +202,9 @@ export class ProjectStore {
   undo(): Promise<void> {
     return this.serial(async () => {
       try {
+        if (await this.refuseOverwritingOthers('undo')) return;
         const applied = await this.project.history.undo();
+        if (applied) this.remote.stored(applied.forward);
         if (applied) this.mirror(applied, { status: `Undone: ${applied.label}`, error: null, ...this.historyState() });
       } catch (err) {
         this.fail(err);
@@ -209,7 +215,9 @@ export class ProjectStore {
   redo(): Promise<void> {
     return this.serial(async () => {
       try {
+        if (await this.refuseOverwritingOthers('redo')) return;
         const applied = await this.project.history.redo();
+        if (applied) this.remote.stored(applied.forward);
         if (applied) this.mirror(applied, { status: `Redone: ${applied.label}`, error: null, ...this.historyState() });
       } catch (err) {
         this.fail(err);
@@ -229,7 +237,7 @@ export class ProjectStore {
       if (stale.length === 0) return;
       const change = rebaseSegments(stale, text, documentHash, defaultContext());
       try {
-        await this.project.repo.applyPatch(change.forward);
+        await this.project.repo.applyPatch(change.forward, change.label);
         this.mirror(change, {});
       } catch (err) {
         console.error('Re-anchored offsets could not be stored', err);
@@ -248,6 +256,40 @@ export class ProjectStore {
 
   dismissError(): void {
     this.update({ error: null });
+  }
+
+  /**
+   * Another window of this project stored a change (project/fileSync/tabSync.ts): it is in the
+   * database already; show it. It never joins this window's Undo list, and Undo here will not
+   * overwrite it (RemoteChanges).
+   */
+  mirrorRemote(change: Pick<Change, 'label' | 'forward'>): Promise<void> {
+    return this.serial(async () => {
+      this.remote.arrived(change.forward);
+      this.mirror({ ...change, backward: { ...emptyPatch(), segments: heldSegments(this.snapshot.segments, change.forward.segments ?? {}) } }, {});
+    });
+  }
+
+
+  /** Another window saved the settings. */
+  mirrorRemoteSettings(settings: Settings): void {
+    this.update({ settings });
+  }
+
+  /** Undo/Redo of a change whose rows another window wrote since would overwrite that work: refused, and dropped from the list. */
+  private async refuseOverwritingOthers(which: 'undo' | 'redo'): Promise<boolean> {
+    const history = this.project.history;
+    const next = which === 'undo' ? history.nextUndo : history.nextRedo;
+    if (!next) return false;
+    const [written, reverse] = which === 'undo' ? [next.forward, next.backward] : [next.backward, next.forward];
+    if (!this.remote.overwritesOthers(written, reverse)) return false;
+    history.discard(which);
+    const verb = which === 'undo' ? 'undone' : 'redone';
+    this.update({
+      error: `“${next.label}” cannot be ${verb}: another window changed the same passages or codes since. It was taken off the ${which === 'undo' ? 'Undo' : 'Redo'} list, so the other window's work stays.`,
+      ...this.historyState(),
+    });
+    return true;
   }
 
   private mirror(change: Change, partial: Partial<ProjectSnapshot>): void {

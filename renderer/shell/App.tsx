@@ -20,6 +20,9 @@ import { AgreementButton } from '../features/agreement/AgreementButton';
 import { AnalysisPanel } from '../features/analysis/AnalysisPanel';
 import { CorpusIssues } from './CorpusIssues';
 import { Notices } from './Notices';
+import { StartNotices } from './StartNotices';
+import { ProjectMenu } from '../features/project/ProjectMenu';
+import { SaveStatus } from '../features/project/SaveStatus';
 import { SetAsideRows } from './SetAsideRows';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useProject, useServices } from '../ui/ProjectContext';
@@ -116,6 +119,8 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <span className="app-name">Marginalia</span>
+        <ProjectMenu />
+        <SaveStatus />
         <UndoControls />
         <SearchButton view={search} />
         <ExchangeMenu corpus={corpus} />
@@ -128,6 +133,7 @@ export function App() {
         <PanelToggles sizes={sizes} setCollapsed={setCollapsed} />
       </header>
       <Notices />
+      <StartNotices />
       <SetAsideRows />
       <div
         className="layout"

@@ -4,9 +4,18 @@
  * upgrade test builds a real v1 database from `defineSchemaV1`.
  */
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import type { ProjectPatch, ProjectSettings } from '../../common/projectFile';
 import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Segment } from '../domain/model';
 
 export const DEFAULT_DB_NAME = 'marginalia';
+
+/** A change waiting for the project file: for which project, and the change as the journal takes it. */
+export interface OutboxRow {
+  /** Increasing: the change's number `n` for main, which writes a change sent twice once. */
+  key?: number;
+  projectId: string;
+  change: { kind: 'patch'; label: string; patch: ProjectPatch } | { kind: 'settings'; settings: ProjectSettings };
+}
 
 /** A settings row: one per setting key, plus internal flags such as `seeded`. */
 export interface SettingRow {
@@ -39,6 +48,15 @@ export const SCHEMA_V4 = {
   ...SCHEMA_V3,
   attributes: 'id',
   documentInfo: 'documentId',
+} as const;
+
+/**
+ * Changes waiting to be written to the project file (store/outbox.ts): written in the same
+ * transaction as the change itself, removed once main has appended them to the journal.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  outbox: '++key',
 } as const;
 
 export function defineSchemaV1(db: Dexie): void {
@@ -111,7 +129,7 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
     });
 }
 
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 /**
  * The schema version the database on disk was last upgraded to. Dexie stores version n as
@@ -130,6 +148,7 @@ export class MarginaliaDb extends Dexie {
   declare documents: Table<ImportedDocument, string>;
   declare attributes: Table<Attribute, string>;
   declare documentInfo: Table<DocumentInfo, string>;
+  declare outbox: Table<OutboxRow, number>;
 
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -137,5 +156,7 @@ export class MarginaliaDb extends Dexie {
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     // Two new tables, nothing to convert.
     this.version(4).stores(SCHEMA_V4);
+    // A new table, nothing to convert.
+    this.version(5).stores(SCHEMA_V5);
   }
 }

@@ -8,6 +8,7 @@ import { CURRENT_SCHEMA_VERSION, DEFAULT_DB_NAME, MarginaliaDb, installedSchemaV
 import { InvalidRowError, toStorageError } from './errors';
 import { installedNativeVersion } from './installedVersion';
 import { History } from '../project/history';
+import { journalingRepository, type JournalTarget, type StoredChange } from './outbox';
 import { createDexieRepository, type ProjectRepository } from './repository';
 
 /** Settings row set once the default codebook has been offered, so deleting every code later doesn't bring it back. */
@@ -21,6 +22,8 @@ export interface OpenProjectOptions {
   IDBKeyRange?: typeof IDBKeyRange;
   /** The default codebook, written only on the first run. */
   seed: () => Code[];
+  /** With a project file: every change is also queued for its journal (store/outbox.ts). */
+  journal?: { target: JournalTarget; onStored: (change: StoredChange, projectId: string) => void };
 }
 
 export interface OpenedProject {
@@ -68,7 +71,8 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
     db?.close();
     throw toStorageError(err, 'open');
   }
-  const repo = createDexieRepository(db);
+  const stored = createDexieRepository(db);
+  const repo = options.journal ? journalingRepository(stored, db, options.journal.target, options.journal.onStored) : stored;
   return { repo, history: new History(repo), db };
 }
 

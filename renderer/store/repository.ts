@@ -40,8 +40,11 @@ export interface ProjectRepository {
   /** Stored settings over `defaults`; a stored value that no longer validates falls back to its default. */
   getSettings(defaults: Settings): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
-  /** Writes every table of the patch in one transaction: all of it lands, or none of it. */
-  applyPatch(patch: Patch): Promise<void>;
+  /**
+   * Writes every table of the patch in one transaction: all of it lands, or none of it. `label`
+   * names the change ("Apply code FTF", "Undo: …") for the project file's journal.
+   */
+  applyPatch(patch: Patch, label?: string): Promise<void>;
   /** Stored rows that did not validate when read: left in the database, kept out of the loads above, listed here. */
   readonly setAside: SetAsideRows;
   close(): void;

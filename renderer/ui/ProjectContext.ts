@@ -5,6 +5,7 @@ import type { Host } from '../transport';
 import type { Corpus } from '../project/corpus';
 import type { ProjectSnapshot, ProjectStore } from '../project/projectStore';
 import type { SetAsideRows } from '../store/setAside';
+import type { ProjectFileSession } from '../project/fileSync/session';
 
 export interface AppServices {
   api: MarginaliaBridge;
@@ -13,6 +14,10 @@ export interface AppServices {
   corpus: Corpus;
   /** Stored rows that could not be read, for the notice that lists them. */
   setAside: SetAsideRows;
+  /** The project file (name, saved or not, New/Open/Save as); null in a host without project files. */
+  projectFile: ProjectFileSession | null;
+  /** What start-up has to tell (a damaged journal tail, recovered work …). */
+  startNotices: readonly string[];
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);
