@@ -55,25 +55,6 @@ export function needsLines(q: Query): boolean {
   }
 }
 
-/** The codes a query names (for labels and for checking they still exist). */
-export function codesIn(q: Query): string[] {
-  switch (q.op) {
-    case 'coded':
-      return [];
-    case 'code':
-      return [q.codeId];
-    case 'anyOf':
-    case 'allOf':
-      return q.of.flatMap(codesIn);
-    case 'not':
-      return codesIn(q.of);
-    case 'near':
-      return [...codesIn(q.of), ...codesIn(q.to)];
-    case 'followedBy':
-      return [...codesIn(q.of), ...codesIn(q.by)];
-  }
-}
-
 /** 1 for each unit of the document the query matches. */
 export function evaluate(q: Query, doc: QueryDocument): Uint8Array {
   const n = doc.units.length;
