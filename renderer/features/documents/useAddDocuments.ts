@@ -42,7 +42,15 @@ export function useAddDocuments(documents: readonly ReadableDocument[]) {
   );
 
   const choose = useCallback(async () => {
-    const chosen = await api.openDocuments({ title: 'Add documents', extensions: [...DOCUMENT_FILE_EXTENSIONS] }).catch(() => null);
+    let chosen: Awaited<ReturnType<typeof api.openDocuments>>;
+    try {
+      chosen = await api.openDocuments({ title: 'Add documents', extensions: [...DOCUMENT_FILE_EXTENSIONS] });
+    } catch (err) {
+      // The chooser itself failed: say so in the dialog rather than do nothing.
+      const reason = err instanceof Error ? err.message : String(err);
+      setAdding({ total: 0, done: 0, current: null, results: [{ name: 'The files', status: 'refused', reason }], finished: 'done' });
+      return;
+    }
     if (!chosen) return;
     await run(chosen.map((f) => ('error' in f ? f : { name: f.name, bytes: base64ToBytes(f.base64) })));
   }, [api, run]);

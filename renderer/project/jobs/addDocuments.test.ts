@@ -88,6 +88,19 @@ describe('addDocumentFiles', () => {
     expect(outcome.cancelled).toBe(true);
     expect(store.getSnapshot().documents).toEqual([]);
   });
+
+
+  it('stops a conversion under way when cancelled, adding nothing', async () => {
+    const store = await openStore('add-cancel-running');
+    let stopped = false;
+    let closed = false;
+    const neverDone = { convert: () => new Promise<never>(() => undefined), close: () => void (closed = true) };
+    setTimeout(() => (stopped = true), 50);
+    const outcome = await addDocumentFiles(store, [{ name: 'big.pdf', bytes: utf8('%PDF') }], { existing: [], pool: neverDone, cancelled: () => stopped });
+    expect(outcome).toEqual({ results: [], cancelled: true });
+    expect(closed).toBe(false); // a pool the caller lent stays the caller's
+    expect(store.getSnapshot().documents).toEqual([]);
+  });
 });
 
 describe('documents as first-class rows', () => {

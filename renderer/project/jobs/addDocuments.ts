@@ -36,6 +36,19 @@ export interface AddDocumentsOptions {
   now?: () => string;
 }
 
+/** How often a running conversion checks whether the batch was cancelled. */
+const CANCEL_POLL_MS = 100;
+
+/** Resolves once `cancelled()` says so (checked every CANCEL_POLL_MS); `stop` ends the polling. */
+function whenCancelled(cancelled: (() => boolean) | undefined): { promise: Promise<'cancelled'>; stop: () => void } {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const promise = new Promise<'cancelled'>((resolve) => {
+    if (!cancelled) return;
+    timer = setInterval(() => cancelled() && resolve('cancelled'), CANCEL_POLL_MS);
+  });
+  return { promise, stop: () => clearInterval(timer) };
+}
+
 /** "Interview 3.docx" → "Interview 3". */
 export function titleFromFileName(name: string): string {
   const stem = name.replace(/\.[A-Za-z0-9]{1,8}$/, '').trim();
@@ -48,14 +61,18 @@ export async function addDocumentFiles(store: ProjectStore, files: readonly Chos
   const known = new Map(options.existing.map((d) => [d.sha256, d.title]));
   const results: FileResult[] = [];
   const documents: ImportedDocument[] = [];
+  // Cancel stops a conversion under way too (a 300-page PDF takes seconds): its worker is closed.
+  const cancel = whenCancelled(options.cancelled);
   try {
     for (const [index, file] of files.entries()) {
       if (options.cancelled?.()) return { results, cancelled: true };
       options.onProgress?.(index, files.length, file.name);
-      const result = await addOne(file);
+      const result = await Promise.race([addOne(file), cancel.promise]);
+      if (result === 'cancelled') return { results, cancelled: true };
       results.push(result);
     }
   } finally {
+    cancel.stop();
     if (!options.pool) pool.close();
   }
   options.onProgress?.(files.length, files.length, null);
