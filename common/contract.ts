@@ -97,10 +97,12 @@ export const OpenImportResultSchema = z
 export type OpenImportResult = z.infer<typeof OpenImportResultSchema>;
 
 /** Documents to add (txt, md, html, docx, pdf): many files at once, each its bytes or why it could not be read. */
-export const OpenDocumentsRequestSchema = z.object({
-  title: z.string().max(200),
-  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(20),
-});
+export const OpenDocumentsRequestSchema = z
+  .object({
+    title: z.string().max(200),
+    extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(20),
+  })
+  .strict();
 export type OpenDocumentsRequest = z.infer<typeof OpenDocumentsRequestSchema>;
 
 export const ChosenDocumentSchema = z.union([
