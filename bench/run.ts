@@ -650,11 +650,7 @@ async function main(): Promise<void> {
           expectedHighlights: counts.expected,
           spans: codingSpans(corpusCorpus.texts.get(codeDoc.id)!, options.smoke ? 5 : 40, 17),
         },
-        newSeededContext: async () => {
-          const context = await newContext(browser, options.appCss);
-          await seed(context, corpusServer, corpusBackupFile);
-          return context;
-        },
+        newContext: () => newContext(browser, options.appCss),
         freshPage,
         log,
       });
