@@ -213,3 +213,23 @@ describe('co-occurrence', () => {
     expect(jaccard).toBeLessThanOrEqual(1);
   });
 });
+
+describe('co-occurrence after a coding', () => {
+  it('equals a fresh count once one document changed (its part taken out and put back)', () => {
+    const { docs, engine } = project(21);
+    const ask = (e: AnalysisEngine) => e.answer({ kind: 'cooccurrence', restriction: {}, within: { chars: 5 } }) as CooccurrenceAnswer;
+    ask(engine);
+    const d = docs[2]!;
+    d.segments = [...d.segments.slice(1), { id: 'y', start: 2, end: 40, quote: d.text.slice(2, 40), memo: '', codings: [{ codeId: 'B1', coder: 'ben' }, { codeId: 'C', coder: 'ana' }] }];
+    engine.setSegments(d.doc.id, d.segments);
+    const fresh = new AnalysisEngine();
+    fresh.setCodes(TEST_CODES);
+    fresh.setDocuments(docs.map((x) => x.doc));
+    for (const x of docs) {
+      fresh.setSegments(x.doc.id, x.segments);
+      fresh.setProfile(x.doc.id, profileText(x.text));
+    }
+    expect([...ask(engine).pairs]).toEqual([...ask(fresh).pairs]);
+    expect([...ask(engine).same]).toEqual([...ask(fresh).same]);
+  });
+});

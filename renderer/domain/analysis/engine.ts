@@ -43,9 +43,15 @@ export class AnalysisEngine {
   private readonly documents = new Map<string, DocumentState>();
   private order: string[] = [];
   private recentCoderKeys: string[] = [];
+  /**
+   * Co-occurrence summed over every listed document, by coders and distance, with the part each
+   * document added: after one coding only that document's part is taken out and put back.
+   */
+  private readonly pairSums = new Map<string, { pairs: Int32Array; same: Int32Array; parts: Map<string, PairTally> }>();
 
   setCodes(codes: readonly AnalysisCode[]): void {
     this.codes = new CodeIndex(codes);
+    this.pairSums.clear();
     for (const state of this.documents.values()) state.views.clear();
   }
 
@@ -58,6 +64,7 @@ export class AnalysisEngine {
       this.documents.set(doc.id, { doc, segments: old?.segments ?? [], profile: old?.profile ?? null, views: old?.views ?? new Map() });
     }
     this.order = docs.map((d) => d.id);
+    this.pairSums.clear();
   }
 
   setSegments(documentId: string, segments: readonly AnalysisSegment[]): void {
@@ -251,16 +258,33 @@ export class AnalysisEngine {
     const same = new Int32Array(2 * square);
     const segments = new Int32Array(2 * k);
     const key = distanceKey(within);
+    const add = (into: { pairs: Int32Array; same: Int32Array }, tally: PairTally, sign: 1 | -1) => {
+      for (let i = 0; i < tally.keys.length; i++) {
+        into.pairs[tally.keys[i]!]! += sign * tally.pairs[i]!;
+        into.same[tally.keys[i]!]! += sign * tally.same[i]!;
+      }
+    };
+    const whole = !restriction.documents && Object.keys(restriction.attributes ?? {}).length === 0;
+    const sumKey = `${codersKey(restriction.coders)}|${key}`;
+    let sum = whole ? this.pairSums.get(sumKey) : undefined;
+    if (whole && !sum) this.pairSums.set(sumKey, (sum = { pairs: new Int32Array(2 * square), same: new Int32Array(2 * square), parts: new Map() }));
     for (const state of kept) {
       const view = this.view(state, restriction.coders);
       let tally = view.cooccurrence.get(key);
       if (!tally) view.cooccurrence.set(key, (tally = tallyCooccurrence(this.queryDocument(state, restriction.coders), within)));
-      for (let i = 0; i < tally.keys.length; i++) {
-        pairs[tally.keys[i]!]! += tally.pairs[i]!;
-        same[tally.keys[i]!]! += tally.same[i]!;
+      if (!sum) add({ pairs, same }, tally, 1);
+      else if (sum.parts.get(state.doc.id) !== tally) {
+        const before = sum.parts.get(state.doc.id);
+        if (before) add(sum, before, -1);
+        add(sum, tally, 1);
+        sum.parts.set(state.doc.id, tally);
       }
       const counts = this.counts(state, restriction.coders).segments;
       for (let i = 0; i < 2 * k; i++) segments[i]! += counts[i]!;
+    }
+    if (sum) {
+      pairs.set(sum.pairs);
+      same.set(sum.same);
     }
     // Tallies hold each pair once (a < b): mirror it, and put each code's segments on the diagonal.
     for (let level = 0; level < 2; level++) {

@@ -71,7 +71,8 @@ export class AnalysisService {
   async ask<R extends AnalysisRequest>(request: R): Promise<AnswerOf<R>> {
     await this.store.whenLoaded();
     await this.syncing;
-    if (request.kind === 'query' && needsLines(request.query)) await this.readTexts();
+    const paragraphs = (request.kind === 'query' && needsLines(request.query)) || (request.kind === 'cooccurrence' && request.within === 'paragraph');
+    if (paragraphs) await this.readTexts();
     const id = this.nextId++;
     const started = performance.now();
     const answer = await new Promise<AnswerOf<R>>((resolve, reject) => {
