@@ -68,7 +68,7 @@ export function MatrixView({ active, choice, coders, titles, onReveal, matrix, o
   const onCell = useCallback((row: number, column: number) => {
     const g = gridRef.current;
     if (!g) return;
-    setCell({ ref: g.refs[row]![column]!, label: `${g.rows[row]!.title} × ${g.columns[column]!.title}` });
+    setCell({ ref: g.ref(row, column), label: `${g.rows[row]!.title} × ${g.columns[column]!.title}` });
   }, []);
   const unit = matrix.kind === 'cooccurrence' ? (options.jaccard ? 'Jaccard' : 'passages') : MEASURE_LABELS[matrix.measure].toLowerCase();
   const describe = useCallback((v: number) => `${v} ${unit}`, [unit]);

@@ -25,7 +25,7 @@ describe('matrix grids', () => {
     expect(g.rows.map((r) => [r.title, r.depth])).toEqual([['A', 0], ['A > A1', 1], ['B', 0]]);
     expect(g.columns.map((c) => c.label)).toEqual(['Doc d1', 'Doc d2']);
     expect(g.cells).toEqual([[1, 0], [2, 3], [0, 5]]);
-    expect(g.refs[1]![1]).toEqual({ kind: 'document', codeId: 'A1', withSubcodes: false, documentId: 'd2' });
+    expect(g.ref(1, 1)).toEqual({ kind: 'document', codeId: 'A1', withSubcodes: false, documentId: 'd2' });
     expect(g.max).toBe(5);
   });
 
@@ -33,7 +33,7 @@ describe('matrix grids', () => {
     const g = matrixGrid(matrix, codes, { ...DEFAULT_GRID, depth: 0 }, title);
     expect(g.rows.map((r) => r.label)).toEqual(['A', 'B']);
     expect(g.cells).toEqual([[3, 3], [0, 5]]);
-    expect(g.refs[0]![0]).toMatchObject({ codeId: 'A', withSubcodes: true });
+    expect(g.ref(0, 0)).toMatchObject({ codeId: 'A', withSubcodes: true });
   });
 
   it('filter, sort by total and transpose', () => {
@@ -44,7 +44,7 @@ describe('matrix grids', () => {
     expect(turned.rows.map((r) => r.label)).toEqual(['Doc d1']);
     expect(turned.columns.map((c) => c.label)).toEqual(['A', 'A1', 'B']);
     expect(turned.cells).toEqual([[1, 2, 0]]);
-    expect(turned.refs[0]![2]).toMatchObject({ codeId: 'B', documentId: 'd1' });
+    expect(turned.ref(0, 2)).toMatchObject({ codeId: 'B', documentId: 'd1' });
   });
 
   it('give co-occurrence as counts or Jaccard, the diagonal left out of the heat scale', () => {
@@ -64,6 +64,6 @@ describe('matrix grids', () => {
     expect(counts.max).toBe(3);
     const jaccard = cooccurrenceGrid(answer, codes, { ...DEFAULT_GRID, jaccard: true });
     expect(jaccard.cells[0]![2]).toBeCloseTo(3 / (4 + 6 - 1), 3);
-    expect(counts.refs[0]![2]).toEqual({ kind: 'pair', codeId: 'A', otherId: 'B', withSubcodes: false });
+    expect(counts.ref(0, 2)).toEqual({ kind: 'pair', codeId: 'A', otherId: 'B', withSubcodes: false });
   });
 });

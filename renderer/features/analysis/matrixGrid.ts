@@ -27,7 +27,8 @@ export interface Grid {
   columns: Header[];
   /** [row][column] */
   cells: number[][];
-  refs: CellRef[][];
+  /** What a cell counts (made when asked: a wide matrix has tens of thousands of cells). */
+  ref: (row: number, column: number) => CellRef;
   /** Largest cell (off the diagonal of a code × code table), for heat colours. */
   max: number;
 }
@@ -88,15 +89,15 @@ export function matrixGrid(
   const k = answer.codes.length;
   const c = answer.columns.length;
   const cells = rows.map((r) => answer.columns.map((_, j) => answer.values[((r.withSubcodes ? k : 0) + r.index) * c + j]!));
-  const refs = rows.map((r) =>
-    answer.columns.map((column): CellRef =>
-      answer.kind === 'codeByDocument'
-        ? { kind: 'document', codeId: r.code.id, withSubcodes: r.withSubcodes, documentId: column }
-        : { kind: 'attribute', codeId: r.code.id, withSubcodes: r.withSubcodes, attribute: attribute ?? '', value: column },
-    ),
-  );
+  const ref = (i: number, j: number): CellRef => {
+    const r = rows[i]!;
+    const column = answer.columns[j]!;
+    return answer.kind === 'codeByDocument'
+      ? { kind: 'document', codeId: r.code.id, withSubcodes: r.withSubcodes, documentId: column }
+      : { kind: 'attribute', codeId: r.code.id, withSubcodes: r.withSubcodes, attribute: attribute ?? '', value: column };
+  };
   const columns = answer.columns.map((key) => ({ key, label: columnLabel(key), title: columnLabel(key), depth: 0 }));
-  return arrange({ rows: rows.map((r) => codeHeader(byId, r)), columns, cells, refs, max: 0 }, options, false);
+  return arrange({ rows: rows.map((r) => codeHeader(byId, r)), columns, cells, ref, max: 0 }, options, false);
 }
 
 /** Code × code: pairs of segments that co-occur, or their Jaccard index. One level for the whole table. */
@@ -112,9 +113,9 @@ export function cooccurrenceGrid(answer: CooccurrenceAnswer, codes: readonly Cod
     return union > 0 ? Math.round((pairs / union) * 1000) / 1000 : 0;
   };
   const cells = rows.map((r) => rows.map((c) => value(r.index, c.index)));
-  const refs = rows.map((r) => rows.map((c): CellRef => ({ kind: 'pair', codeId: r.code.id, otherId: c.code.id, withSubcodes: level === 1 })));
+  const ref = (i: number, j: number): CellRef => ({ kind: 'pair', codeId: rows[i]!.code.id, otherId: rows[j]!.code.id, withSubcodes: level === 1 });
   const headers = rows.map((r) => codeHeader(byId, r));
-  return arrange({ rows: headers, columns: headers, cells, refs, max: 0 }, options, true);
+  return arrange({ rows: headers, columns: headers, cells, ref, max: 0 }, options, true);
 }
 
 const matches = (h: Header, filter: string) => !filter.trim() || h.title.toLowerCase().includes(filter.trim().toLowerCase());
@@ -127,11 +128,11 @@ function order(indices: number[], headers: Header[], totals: number[], how: Sort
 
 /** Transposes, then filters and sorts rows and columns; computes the heat maximum. */
 function arrange(grid: Grid, options: GridOptions, square: boolean): Grid {
-  let { rows, columns, cells, refs } = grid;
+  let { rows, columns, cells, ref } = grid;
   if (options.transpose) {
     [rows, columns] = [columns, rows];
     cells = rows.map((_, i) => columns.map((_, j) => grid.cells[j]![i]!));
-    refs = rows.map((_, i) => columns.map((_, j) => grid.refs[j]![i]!));
+    ref = (i, j) => grid.ref(j, i);
   }
   const shownRows = rows.flatMap((h, i) => (matches(h, options.rowFilter) ? [i] : []));
   const shownColumns = columns.flatMap((h, j) => (matches(h, options.columnFilter) ? [j] : []));
@@ -144,7 +145,7 @@ function arrange(grid: Grid, options: GridOptions, square: boolean): Grid {
     rows: keptRows.map((i) => rows[i]!),
     columns: keptColumns.map((j) => columns[j]!),
     cells: keptRows.map((i) => keptColumns.map((j) => cells[i]![j]!)),
-    refs: keptRows.map((i) => keptColumns.map((j) => refs[i]![j]!)),
+    ref: (i, j) => ref(keptRows[i]!, keptColumns[j]!),
     max: 0,
   };
   out.rows.forEach((r, i) =>

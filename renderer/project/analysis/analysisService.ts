@@ -37,6 +37,8 @@ export class AnalysisService {
   private sentListing = '';
   private readonly sentSegments = new Map<string, readonly Segment[]>();
   private listing: AnalysisDocument[] = [];
+  /** What the listing was built from, compared by identity. */
+  private listedFrom: readonly unknown[] = [];
   private readonly pending = new Map<number, { resolve: (a: never) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private status: AnalysisStatus = { version: 0, textsRead: 0, textsTotal: 0 };
@@ -110,6 +112,7 @@ export class AnalysisService {
       this.host = this.connect(new InlineHost());
       this.sentCodes = null;
       this.sentListing = '';
+      this.listedFrom = [];
       this.sentSegments.clear();
       this.profiled.clear();
       for (const p of this.pending.values()) p.reject(new Error('The analysis stopped; it was started again.'));
@@ -142,15 +145,21 @@ export class AnalysisService {
       this.host.send({ type: 'codes', codes: flattenTree(snapshot.codes).map(({ code }) => ({ id: code.id, parentId: code.parentId })) });
       changed = true;
     }
-    const listing = analysisDocuments(readableDocuments(this.corpus.getSnapshot().corpus, snapshot.documents, snapshot.documentInfo, snapshot.attributes));
-    const listingKey = JSON.stringify(listing);
-    if (listingKey !== this.sentListing) {
-      this.sentListing = listingKey;
-      this.listing = listing;
-      this.host.send({ type: 'documents', documents: listing });
-      this.status = { ...this.status, textsTotal: listing.length, textsRead: listing.filter((d) => this.profiled.has(d.id)).length };
-      changed = true;
+    // The listing is rebuilt only when what it is made of changed (a coding changes none of it).
+    const sources = [this.corpus.getSnapshot().corpus, snapshot.documents, snapshot.documentInfo, snapshot.attributes] as const;
+    if (sources.some((x, i) => x !== this.listedFrom[i])) {
+      this.listedFrom = sources;
+      const listing = analysisDocuments(readableDocuments(...sources));
+      const listingKey = JSON.stringify(listing);
+      if (listingKey !== this.sentListing) {
+        this.sentListing = listingKey;
+        this.listing = listing;
+        this.host.send({ type: 'documents', documents: listing });
+        this.status = { ...this.status, textsTotal: listing.length, textsRead: listing.filter((d) => this.profiled.has(d.id)).length };
+        changed = true;
+      }
     }
+    const listing = this.listing;
     const stale = listing.filter((d) => snapshot.segments.inDocument(d.id) !== (this.sentSegments.get(d.id) ?? null));
     let sliceStart = performance.now();
     let batch: Array<{ documentId: string; segments: ReturnType<typeof toAnalysisSegment>[] }> = [];
@@ -186,9 +195,11 @@ export class AnalysisService {
         }
         const read = Math.min(this.profiled.size, this.listing.length);
         const now = performance.now();
-        if (read === this.listing.length || now - this.lastProfileNotice > PROFILE_NOTICE_MS) {
+        // Progress is news for the status line only; answers change (words, shares) once all are read.
+        if (read === this.listing.length) this.notify({ version: this.status.version + 1, textsRead: read });
+        else if (now - this.lastProfileNotice > PROFILE_NOTICE_MS) {
           this.lastProfileNotice = now;
-          this.notify({ version: this.status.version + 1, textsRead: read });
+          this.notify({ textsRead: read });
         } else this.status = { ...this.status, textsRead: read };
       }
     };
