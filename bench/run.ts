@@ -34,6 +34,7 @@ import { measurePopup, POPUP_CODES } from './popup';
 import { measureDocuments } from './documents';
 import { measureAnalysis } from './analysis';
 import { measureCodebook, CODEBOOK_CODES } from './codebook';
+import { measureProjectFile } from './projectFile';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -524,6 +525,27 @@ async function main(): Promise<void> {
         freshPage,
         log,
       });
+    }
+
+    if (options.only?.has('projectfile')) {
+      log('projectfile: coding with the project file kept current, and opening 100,000 segments from it');
+      const p = await measureProjectFile({
+        browser,
+        rendererDir,
+        bundledCorpus: join(ROOT, 'resources', 'corpus'),
+        book: { folder: join(dir, 'book'), backup: bookBackup, backupFile: bookBackupFile, title: bookTitle, expected: bookExpected, spans: bookSpans },
+        corpus: { folder: join(dir, 'corpus'), backup: readBackup(corpusBackupFile), backupFile: corpusBackupFile },
+        codingSpans: (round) => codingSpans(bookText, options.codeApplications, options.seed + 7 + round),
+        reps: options.reps,
+        newContext: () => newContext(browser, options.appCss),
+        log,
+      });
+      (m as Record<string, unknown>).projectfile = p;
+      log(
+        `projectfile: coding p95 ${p.codeP95WithFileMs.toFixed(1)} ms with the file vs ${p.codeP95WithoutFileMs.toFixed(1)} ms without (added ${p.addedP95Ms.toFixed(1)} ms, ${p.codeRatio}×; target ≤ 5 ms); ` +
+          `append ${p.appendMedianMs.toFixed(1)} ms median, ${p.appendP95Ms.toFixed(1)} ms p95 over ${p.appends} requests; ` +
+          `${p.segments} segments opened from the file ${p.openFromFileMs.toFixed(0)} ms vs restored from the backup ${p.restoreBackupMs.toFixed(0)} ms (${p.openRatio}×; target ≤ 1.0×)`,
+      );
     }
 
     if (wants('codebook')) {

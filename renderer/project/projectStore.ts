@@ -202,10 +202,11 @@ export class ProjectStore {
   undo(): Promise<void> {
     return this.serial(async () => {
       try {
-        if (await this.refuseOverwritingOthers('undo')) return;
+        if (this.refuseOverwritingOthers('undo')) return;
         const applied = await this.project.history.undo();
-        if (applied) this.remote.stored(applied.forward);
-        if (applied) this.mirror(applied, { status: `Undone: ${applied.label}`, error: null, ...this.historyState() });
+        if (!applied) return;
+        this.remote.stored(applied.forward);
+        this.mirror(applied, { status: `Undone: ${applied.label}`, error: null, ...this.historyState() });
       } catch (err) {
         this.fail(err);
       }
@@ -215,10 +216,11 @@ export class ProjectStore {
   redo(): Promise<void> {
     return this.serial(async () => {
       try {
-        if (await this.refuseOverwritingOthers('redo')) return;
+        if (this.refuseOverwritingOthers('redo')) return;
         const applied = await this.project.history.redo();
-        if (applied) this.remote.stored(applied.forward);
-        if (applied) this.mirror(applied, { status: `Redone: ${applied.label}`, error: null, ...this.historyState() });
+        if (!applied) return;
+        this.remote.stored(applied.forward);
+        this.mirror(applied, { status: `Redone: ${applied.label}`, error: null, ...this.historyState() });
       } catch (err) {
         this.fail(err);
       }
@@ -270,14 +272,13 @@ export class ProjectStore {
     });
   }
 
-
   /** Another window saved the settings. */
   mirrorRemoteSettings(settings: Settings): void {
     this.update({ settings });
   }
 
   /** Undo/Redo of a change whose rows another window wrote since would overwrite that work: refused, and dropped from the list. */
-  private async refuseOverwritingOthers(which: 'undo' | 'redo'): Promise<boolean> {
+  private refuseOverwritingOthers(which: 'undo' | 'redo'): boolean {
     const history = this.project.history;
     const next = which === 'undo' ? history.nextUndo : history.nextRedo;
     if (!next) return false;
