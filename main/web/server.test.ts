@@ -114,6 +114,9 @@ describe('the Node host API', () => {
     expect((await post('listDocuments', {}, { Origin: 'http://evil.example' })).status).toBe(403);
     expect((await post('listDocuments', {}, { Origin: `http://localhost:${server.port}` })).status).toBe(200);
     expect((await post('getDocument', { id: 'x'.repeat(5000) })).status).toBe(413);
+    // Only the journal's changes may be large (one import is one change); this host keeps no project file.
+    const large = await post('appendJournal', { projectId: 'project-1', client: 'client-1', changes: [{ n: 1, kind: 'settings', settings: { note: 'x'.repeat(5000) } }] });
+    expect([large.status, JSON.parse(large.body).error]).toEqual([404, 'this Marginalia keeps no project files (started with --no-project-file)']);
   });
 
   it('refuses a wrong Host header (DNS rebinding) and accepts localhost', async () => {
