@@ -56,6 +56,18 @@ describe('importQdpxOffThread', () => {
     expect(worker.terminated).toBe(true);
   });
 
+  it('ignores what libraries bundled into the worker post on the same port (pdf.js announces itself)', async () => {
+    global.Worker = StandInWorker;
+    const reading = importQdpxOffThread(qdpx(projectXml()), { now: '2024-01-01T00:00:00.000Z' });
+    const worker = StandInWorker.last;
+    worker.say({ sourceName: 'worker', targetName: 'main', action: 'ready' });
+    worker.say(null);
+    expect(worker.terminated).toBe(false);
+    worker.say({ type: 'ready' });
+    worker.say({ type: 'failed', message: 'This is not a readable .qdpx file.' });
+    await expect(reading).rejects.toThrow('This is not a readable .qdpx file.');
+  });
+
   it('passes a refusal on, with the worker’s message', async () => {
     global.Worker = StandInWorker;
     const reading = importQdpxOffThread(qdpx(projectXml()), {});

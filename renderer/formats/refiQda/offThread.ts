@@ -23,6 +23,9 @@ interface WorkerJob<T> {
   cancelled?: () => boolean;
 }
 
+const isReply = (data: unknown): data is WorkerReply<unknown> =>
+  typeof data === 'object' && data !== null && ['ready', 'done', 'failed'].includes((data as { type?: unknown }).type as string);
+
 function runInWorker<T>(job: WorkerJob<T>): Promise<T> {
   if (typeof Worker === 'undefined') return Promise.resolve().then(job.inline);
   let worker: Worker;
@@ -44,6 +47,9 @@ function runInWorker<T>(job: WorkerJob<T>): Promise<T> {
     };
     worker.onmessage = (e: MessageEvent<WorkerReply<T>>) => {
       const reply = e.data;
+      // Libraries bundled into the worker may talk on the same port (pdf.js, used for rich-text
+      // sources, announces itself when it finds it runs in a worker): only our replies count.
+      if (!isReply(reply)) return;
       if (reply.type === 'ready') {
         running = true;
         worker.postMessage(job.message, job.transfer ?? []);
