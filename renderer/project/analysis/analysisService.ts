@@ -19,7 +19,7 @@ import type { FromEngine } from './protocol';
 const SLICE_MS = 8;
 /** While texts are read, listeners hear of new profiles at most this often. */
 const PROFILE_NOTICE_MS = 750;
-const TEXTS_AT_ONCE = 3;
+const TEXTS_AT_ONCE = 2;
 
 export interface AnalysisStatus {
   /** Bumped whenever the data behind the answers changed. */
@@ -185,6 +185,7 @@ export class AnalysisService {
     const queue = this.listing.filter((d) => !this.profiled.has(d.id));
     const work = async () => {
       for (let d = queue.shift(); d; d = queue.shift()) {
+        await this.quiet();
         const imported = this.store.getSnapshot().documents.find((x) => x.id === d!.id);
         try {
           const text = imported ? imported.text : await this.readText(d.id);
@@ -204,6 +205,21 @@ export class AnalysisService {
       }
     };
     await Promise.all(Array.from({ length: TEXTS_AT_ONCE }, work));
+  }
+
+  /**
+   * Resolves when no question waits for an answer and the window is idle: reading a thousand
+   * texts must not hold up the answers a coding asks for, nor the frames of the analyst's work.
+   */
+  private quiet(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.pending.size > 0) setTimeout(check, 50);
+        else if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
+        else setTimeout(resolve, 0);
+      };
+      check();
+    });
   }
 
   private notify(partial: Partial<AnalysisStatus>): void {
