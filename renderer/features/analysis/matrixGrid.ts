@@ -137,22 +137,26 @@ function arrange(grid: Grid, options: GridOptions, square: boolean): Grid {
   const shownRows = rows.flatMap((h, i) => (matches(h, options.rowFilter) ? [i] : []));
   const shownColumns = columns.flatMap((h, j) => (matches(h, options.columnFilter) ? [j] : []));
   // Totals over what is shown, so "largest first" sorts by the numbers on screen.
-  const rowTotals = cells.map((row) => shownColumns.reduce((a, j) => a + row[j]!, 0));
-  const columnTotals = columns.map((_, j) => shownRows.reduce((a, i) => a + cells[i]![j]!, 0));
+  const rowTotals = options.rowOrder === 'total' ? cells.map((row) => shownColumns.reduce((a, j) => a + row[j]!, 0)) : [];
+  const columnTotals = options.columnOrder === 'total' ? columns.map((_, j) => shownRows.reduce((a, i) => a + cells[i]![j]!, 0)) : [];
   const keptRows = order(shownRows, rows, rowTotals, options.rowOrder);
   const keptColumns = order(shownColumns, columns, columnTotals, options.columnOrder);
+  const unchanged = (kept: number[], length: number) => kept.length === length && kept.every((v, i) => v === i);
+  // As they are (the usual case, refreshed after every coding): no copy of the cells.
+  const same = unchanged(keptRows, rows.length) && unchanged(keptColumns, columns.length);
   const out: Grid = {
     rows: keptRows.map((i) => rows[i]!),
     columns: keptColumns.map((j) => columns[j]!),
-    cells: keptRows.map((i) => keptColumns.map((j) => cells[i]![j]!)),
+    cells: same ? cells : keptRows.map((i) => keptColumns.map((j) => cells[i]![j]!)),
     ref: (i, j) => ref(keptRows[i]!, keptColumns[j]!),
     max: 0,
   };
-  out.rows.forEach((r, i) =>
-    out.columns.forEach((c, j) => {
-      if (square && r.key === c.key) return; // a code with itself is its own count, not a co-occurrence
-      out.max = Math.max(out.max, out.cells[i]![j]!);
-    }),
-  );
+  for (let i = 0; i < out.rows.length; i++) {
+    const row = out.cells[i]!;
+    for (let j = 0; j < row.length; j++) {
+      // A code with itself is its own count, not a co-occurrence.
+      if (row[j]! > out.max && !(square && out.rows[i]!.key === out.columns[j]!.key)) out.max = row[j]!;
+    }
+  }
   return out;
 }
