@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiRequest } from '../../../common/contract';
 import type { AppendRequest, AppendResult } from '../../../common/projectApi';
 import { emptyPatch } from '../../domain/change';
 import type { MarginaliaDb } from '../../store/db';
@@ -22,7 +23,8 @@ async function setUp() {
   let release: (() => void) | null = null;
   let seq = 0;
   const api = {
-    appendJournal: async (request: AppendRequest): Promise<AppendResult> => {
+    appendJournal: async (sent: ApiRequest<'appendJournal'>): Promise<AppendResult> => {
+      const request = sent as AppendRequest;
       requests.push(request);
       if (requests.length === 1) await new Promise<void>((done) => (release = done));
       return { seqs: request.changes.map(() => ++seq), seq };
