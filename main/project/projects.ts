@@ -20,6 +20,7 @@ import type {
   RecentProject,
 } from '../../common/projectApi';
 import { loadCorpus } from '../corpus/loadCorpus';
+import { restoreNativeJsonStringify } from '../nativeJson';
 import type { LoadedCorpus } from '../corpus/loadCorpus';
 import { projectsFolderOf } from './dataFolder';
 import { ProjectFile, ProjectFileError } from './projectFile';
@@ -56,7 +57,10 @@ export class Projects {
   /** Switches run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: ProjectsOptions) {}
+  constructor(private readonly options: ProjectsOptions) {
+    // The project file is JSON through and through: the native JSON.stringify (main/nativeJson.ts).
+    restoreNativeJsonStringify();
+  }
 
   /**
    * Opens the project to start with: `open` (a .marginalia folder named on the command line or

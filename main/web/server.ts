@@ -20,6 +20,7 @@ import type { ApiHandlers } from '../api';
 import type { LoadedCorpus } from '../corpus/loadCorpus';
 import type { OpenedFiles } from '../openedFiles';
 import type { Projects } from '../project/projects';
+import { restoreNativeJsonStringify } from '../nativeJson';
 import { SECURITY_HEADERS } from '../security/headers';
 import { DEFAULT_TIMEOUTS, readBody, serverOptionsFor } from './limits';
 import type { RequestTimeouts } from './limits';
@@ -65,6 +66,8 @@ export function createWebHandlers(corpus: LoadedCorpus, openedFiles?: OpenedFile
 }
 
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  // Every reply is JSON: make sure JSON.stringify is the native one (main/nativeJson.ts).
+  restoreNativeJsonStringify();
   const maxBodyBytes = options.maxBodyBytes ?? MAX_API_BODY_BYTES;
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const sessionSecret = createSessionSecret();

@@ -95,9 +95,10 @@ export class ProjectStore {
    * the segments (100,000 of them in a large project take seconds, much of it on the main
    * thread) are read once the window has painted — see `loadSegments`. An action on one
    * document waits for that document's segments (read ahead: `loadDocumentSegments`), any
-   * other for all of them, so no operation ever sees a partial list.
+   * other for all of them, so no operation ever sees a partial list. `segments`: all of them,
+   * already in memory (just loaded from the project file and screened), so none is read again.
    */
-  static async open(project: OpenedProject, defaults: Settings): Promise<ProjectStore> {
+  static async open(project: OpenedProject, defaults: Settings, segments?: Segment[]): Promise<ProjectStore> {
     const { repo } = project;
     const [codes, memos, documents, attributes, documentInfo, settings] = await Promise.all([
       repo.loadCodes(),
@@ -107,7 +108,7 @@ export class ProjectStore {
       repo.loadDocumentInfo(),
       repo.getSettings(defaults),
     ]);
-    return new ProjectStore(project, { codes, segments: [], memos, documents, attributes, documentInfo }, settings, false);
+    return new ProjectStore(project, { codes, segments: segments ?? [], memos, documents, attributes, documentInfo }, settings, segments !== undefined);
   }
 
   /** Starts reading the segments (once); resolves when they are all in memory. */

@@ -58,7 +58,8 @@ export async function replaceDatabaseContent(
       await store.clear();
       const rows = content.tables[table];
       for (let i = 0; i < rows.length; i += LOAD_SLICE) {
-        await store.bulkPut(rows.slice(i, i + LOAD_SLICE));
+        // Added, not put: the table was just cleared and the file holds each key once.
+        await store.bulkAdd(rows.slice(i, i + LOAD_SLICE));
         done += Math.min(LOAD_SLICE, rows.length - i);
         onProgress(done, total);
       }

@@ -8,7 +8,8 @@ import type { MarginaliaBridge } from '../../../common/contract';
 import type { ProjectInfo, ProjectState } from '../../../common/projectApi';
 import { defaultCodebook } from '../../domain/defaultCodebook';
 import { defaultContext } from '../../domain/context';
-import type { Settings } from '../../domain/model';
+import type { Segment, Settings } from '../../domain/model';
+import { screenRows } from '../../store/setAside';
 import { openProject, type OpenedProject, type OpenProjectOptions } from '../../store/openProject';
 import { clientId, type JournalTarget, type StoredChange } from '../../store/outbox';
 import { ProjectStore } from '../projectStore';
@@ -40,6 +41,13 @@ export interface ConnectOptions {
   lock?: SendLock;
 }
 
+/** Segments just loaded from the file, screened as the repository screens what it reads (the unfit set aside and listed). */
+function screenedSegments(project: OpenedProject, rows: unknown[]): Segment[] {
+  const screened = screenRows<Segment>('segments', rows);
+  project.repo.setAside.replaceTable('segments', screened.setAside);
+  return screened.rows;
+}
+
 export async function connectProject(options: ConnectOptions): Promise<ConnectedProject> {
   const { api, coder, onProgress, reload = () => window.location.reload() } = options;
   const state: ProjectState | null = await api.getProjectState({}).catch(() => null);
@@ -57,8 +65,8 @@ export async function connectProject(options: ConnectOptions): Promise<Connected
 
   const sender = new JournalSender({ db: project.db, api, client: await clientId(project.db), lock: options.lock });
   const seed = (info: ProjectInfo) => ({ codes: info.corpus.kind === 'bundled' ? defaultCodebook(defaultContext()) : [], settings });
-  const { notices } = await syncAtStart({ api, state, db: project.db, target, sender, seed, onProgress });
-  const store = await ProjectStore.open(project, settings);
+  const { notices, loadedSegments } = await syncAtStart({ api, state, db: project.db, target, sender, seed, onProgress });
+  const store = await ProjectStore.open(project, settings, loadedSegments && screenedSegments(project, loadedSegments));
   const tabs = new TabSync(openTabChannel(), {
     projectId: () => target.projectId,
     change: (change) => void store.mirrorRemote(change),

@@ -43,6 +43,8 @@ export interface StartupResult {
   state: ProjectState | null;
   /** What the analyst should be told. */
   notices: string[];
+  /** The segments just loaded from the file (as the file has them, not yet screened), so they need not be read back. */
+  loadedSegments?: unknown[];
 }
 
 const emptyTables = (): ProjectTables => emptySnapshot({ id: 'empty-project', name: 'x', corpus: { kind: 'none' }, now: '' }).tables;
@@ -74,8 +76,8 @@ export async function syncAtStart(deps: StartupDeps): Promise<StartupResult> {
   const record = await readRecord(db);
   target.projectId = info.id;
   if (record?.projectId === info.id) {
-    if (record.seq < info.seq) await loadFromFile(deps, info);
-    else if (record.seq > info.seq && info.readOnly === null) notices.push(await writeWhatTheFileLacks(deps, info));
+    if (record.seq < info.seq) return { state, notices, loadedSegments: await loadFromFile(deps, info) };
+    if (record.seq > info.seq && info.readOnly === null) notices.push(await writeWhatTheFileLacks(deps, info));
     return { state, notices };
   }
   const holdsWork = await hasProjectContent(db);
@@ -95,8 +97,7 @@ export async function syncAtStart(deps: StartupDeps): Promise<StartupResult> {
     return { state, notices };
   }
   if (holdsWork && record === null && info.readOnly === null) notices.push(await keepAsRecoveredProject(deps, info));
-  await loadFromFile(deps, info);
-  return { state, notices };
+  return { state, notices, loadedSegments: await loadFromFile(deps, info) };
 }
 
 /** Sends the outbox; rows of a project main cannot write to stay, and a database of that project is kept as a recovered project. */
@@ -118,12 +119,14 @@ async function deliverWaitingChanges(deps: StartupDeps, info: ProjectInfo): Prom
   }
 }
 
-async function loadFromFile(deps: StartupDeps, info: ProjectInfo): Promise<void> {
+/** Replaces the database's project with the file's; resolves to the segments written. */
+async function loadFromFile(deps: StartupDeps, info: ProjectInfo): Promise<unknown[]> {
   deps.onProgress?.({ phase: 'reading' });
   const content = await deps.api.readProject({ projectId: info.id });
   await replaceDatabaseContent(deps.db, fileContent(content), { projectId: info.id, seq: content.seq }, (done, total) =>
     deps.onProgress?.({ phase: 'writing', done, total }),
   );
+  return content.tables.segments;
 }
 
 /** The database is ahead of the file: what the file lacks is queued as one change (and sent now). */
