@@ -80,23 +80,40 @@ test('code on one port, restart the host on another port with the same data fold
   await expect(fresh).toHaveTitle(PROJECT);
 });
 
-test('two pages on one project: a coding in one appears in the other, whose Undo leaves it alone', async ({ context }) => {
+test('two pages on one project: a coding in one appears in the other, and Undo never erases the other page’s work', async ({ context }) => {
   const server = await host();
   const one = await context.newPage();
   const two = await context.newPage();
   await open(one, server.url);
   await open(two, server.url);
+  // The page in front is the one the analyst works in (a page behind gets no animation frames).
+  await one.bringToFront();
   await code(one, FIRST, 'FTF');
   await expectCount(two, 'FTF', 1);
   await expect.poll(() => highlightedTexts(two)).toEqual([FIRST]);
   await expect(two.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await two.bringToFront();
   await code(two, SECOND, 'Stabilization');
   await expectCount(one, 'Stabilization', 1);
   // Undo in the first page undoes its own coding only.
+  await one.bringToFront();
   await one.getByRole('button', { name: 'Undo' }).click();
   await expectCount(one, 'FTF', 0);
   await expectCount(two, 'FTF', 0);
   await expectCount(two, 'Stabilization', 1);
+
+  // The second page codes the passage the first page's last change wrote: that Undo would erase it, so it is refused.
+  await one.getByRole('button', { name: 'Redo' }).click();
+  await expectCount(one, 'FTF', 1);
+  await code(one, FIRST, 'Counter-financing');
+  await two.bringToFront();
+  await code(two, FIRST, 'Political-military');
+  await expectCount(one, 'Political-military', 1);
+  await one.bringToFront();
+  await one.getByRole('button', { name: 'Undo' }).click();
+  await expect(one.getByRole('alert').filter({ hasText: '“Apply code Counter-financing” cannot be undone: another window changed' })).toBeVisible();
+  await expectCount(one, 'Counter-financing', 1);
+  await expectCount(two, 'Political-military', 1);
 });
 
 test('Save as, Open and Recent move between projects; each keeps its own work', async ({ page }) => {
