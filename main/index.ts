@@ -36,7 +36,7 @@ const TRUSTED: TrustedRenderer = { devServerUrl: DEV.devServerUrl };
 let mainWindow: BrowserWindow | null = null;
 let started = false;
 const openedFiles = new OpenedFiles();
-/** The project files (in the user-data folder: recent list; new projects go where the analyst chooses). */
+/** The project files (the recent list in the user-data folder; projects in Documents/Marginalia or where the analyst chooses). */
 let projects: Projects | null = null;
 /** A project the OS named before the app was ready: opened at start. */
 let projectToOpen: string | null = null;
@@ -96,6 +96,8 @@ async function start(): Promise<void> {
   const corpusFolder = resolveCorpusFolder(process.argv, process.env, bundled);
   projects = new Projects({
     dataFolder: app.getPath('userData'),
+    // Projects are the analyst's files: where they keep documents, not in the hidden user-data folder.
+    projectsFolder: join(app.getPath('documents'), 'Marginalia'),
     bundledCorpusFolder: bundled,
     dialogs: createProjectDialogs(window),
     onOpened: (path) => app.addRecentDocument(path),

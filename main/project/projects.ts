@@ -39,6 +39,8 @@ export interface ProjectDialogs {
 export interface ProjectsOptions {
   /** recent-projects.json, and <data>/projects for projects made without a dialog. */
   dataFolder: string;
+  /** Where projects made without a dialog go (the first one, recovered ones); <data>/projects by default. */
+  projectsFolder?: string;
   bundledCorpusFolder: string;
   dialogs?: ProjectDialogs;
   /** Tells the OS (Electron's app.addRecentDocument). */
@@ -57,7 +59,10 @@ export class Projects {
   /** Switches run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
+  private readonly projectsFolder: string;
+
   constructor(private readonly options: ProjectsOptions) {
+    this.projectsFolder = options.projectsFolder ?? projectsFolderOf(options.dataFolder);
     // The project file is JSON through and through: the native JSON.stringify (main/nativeJson.ts).
     restoreNativeJsonStringify();
   }
@@ -91,7 +96,7 @@ export class Projects {
     }
     const loaded = await this.loadCorpusOf(corpus, 'Marginalia');
     const name = loaded.listing.name?.trim() || 'Marginalia';
-    const free = await freeFolder(projectsFolderOf(this.options.dataFolder), name);
+    const free = await freeFolder(this.projectsFolder, name);
     await this.switchTo(await ProjectFile.create(free.path, { id: randomUUID(), name: free.name, corpus }, this.options.fileOptions));
   }
 
@@ -138,7 +143,7 @@ export class Projects {
     for (const project of await readRecents(this.options.dataFolder)) if ((await readHeader(project.path)) !== null) recent.push(project);
     const available: RecentProject[] = [];
     if (!this.options.dialogs) {
-      const folder = projectsFolderOf(this.options.dataFolder);
+      const folder = this.projectsFolder;
       for (const entry of (await readdir(folder, { withFileTypes: true }).catch(() => [])).sort((a, b) => a.name.localeCompare(b.name))) {
         if (!entry.isDirectory() || !entry.name.endsWith(`.${PROJECT_EXTENSION}`)) continue;
         const path = join(folder, entry.name);
@@ -157,7 +162,7 @@ export class Projects {
         if (!folder?.isDirectory()) throw new ProjectFileError(400, `There is no folder ${request.corpus.path}.`);
       }
       const path = request.inDataFolder
-        ? (await freeFolder(projectsFolderOf(this.options.dataFolder), request.name.trim())).path
+        ? (await freeFolder(this.projectsFolder, request.name.trim())).path
         : await this.locationFor('New project', request.name);
       if (path === null) return null;
       const corpus: ProjectCorpus = request.corpus.kind === 'folder' ? { kind: 'folder', path: resolve(request.corpus.path) } : request.corpus;
@@ -275,7 +280,7 @@ export class Projects {
       if (chosen === null) return null;
       return chosen.endsWith(`.${PROJECT_EXTENSION}`) ? resolve(chosen) : `${resolve(chosen)}.${PROJECT_EXTENSION}`;
     }
-    const folder = projectsFolderOf(this.options.dataFolder);
+    const folder = this.projectsFolder;
     await mkdir(folder, { recursive: true });
     return join(folder, projectFolderName(name));
   }
