@@ -38,7 +38,8 @@ function launch(userData: string, extraArgs: string[] = []): Promise<ElectronApp
     if (value !== undefined && name !== 'MARGINALIA_DEV' && name !== 'ELECTRON_RENDERER_URL') env[name] = value;
   }
   env['NODE_ENV'] = 'production';
-  return electron.launch({ args: [mainEntry, `--user-data-dir=${userData}`, ...extraArgs], cwd: root, env });
+  // --data: the project files go to the test's folder, not the machine's Documents.
+  return electron.launch({ args: [mainEntry, `--user-data-dir=${userData}`, `--data=${userData}`, ...extraArgs], cwd: root, env });
 }
 
 test.describe('Electron app', () => {
@@ -63,7 +64,8 @@ test.describe('Electron app', () => {
 
   test('opens the Marginalia window from app://marginalia, listing the bundled corpus', async () => {
     const window = await app.firstWindow();
-    await expect(window).toHaveTitle('Marginalia');
+    // The window's title names the project (a new one over the bundled corpus).
+    await expect(window).toHaveTitle(/^Global Coalition against Daesh.* — Marginalia$/);
     expect(window.url()).toBe('app://marginalia/index.html');
     expect(await window.evaluate(() => location.origin)).toBe('app://marginalia');
     const documents = window.getByRole('navigation', { name: 'Documents' });

@@ -12,7 +12,7 @@ import { MENU_CHANNEL } from '../common/contract';
 import { createApiHandlers } from './api';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { loadCorpus } from './corpus/loadCorpus';
-import { resolveCorpusFolder } from './corpus/location';
+import { readFlag, resolveCorpusFolder } from './corpus/location';
 import { developmentMode } from './devMode';
 import { createDialogHandlers } from './dialogs';
 import { registerIpcHandlers } from './ipc';
@@ -94,10 +94,12 @@ async function start(): Promise<void> {
   const window = () => BrowserWindow.getFocusedWindow() ?? mainWindow;
   const bundled = bundledCorpusFolder();
   const corpusFolder = resolveCorpusFolder(process.argv, process.env, bundled);
+  // `--data DIR` (as the Node host's): the recent list and projects there — tests keep out of Documents so.
+  const dataFlag = readFlag(process.argv, 'data');
   projects = new Projects({
-    dataFolder: app.getPath('userData'),
+    dataFolder: dataFlag ?? app.getPath('userData'),
     // Projects are the analyst's files: where they keep documents, not in the hidden user-data folder.
-    projectsFolder: join(app.getPath('documents'), 'Marginalia'),
+    projectsFolder: dataFlag === null ? join(app.getPath('documents'), 'Marginalia') : undefined,
     bundledCorpusFolder: bundled,
     dialogs: createProjectDialogs(window),
     onOpened: (path) => app.addRecentDocument(path),
