@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- --smoke] [--reps N] [--seed N] [--no-build] [--only open,code,analysis,search,codebook,…]`
+ * (`--only projectfile` measures project files; it runs only when named.)
  *
  * Builds the app, generates (or reuses) synthetic data, serves it with the Node host, drives
  * headless Chromium and prints medians, each beside a baseline measured in the same run.
