@@ -121,6 +121,18 @@ test('Save as, Open and Recent move between projects; each keeps its own work', 
   await open(page, server.url);
   await code(page, FIRST, 'FTF');
 
+  // The menu: opened from the keyboard on its first item, axe-clean, Escape gives focus back.
+  await projectMenu(page).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'New project…' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('menuitem', { name: 'Save project as…' })).toBeFocused();
+  const menuAxe = await new AxeBuilder({ page }).include('.project-menu').analyze();
+  expect(menuAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(projectMenu(page)).toBeFocused();
+  await expect(page.getByRole('menu', { name: 'Project' })).toHaveCount(0);
+
   await chooseInProjectMenu(page, 'Save project as…');
   const saveAs = page.getByRole('dialog', { name: 'Save project as' });
   const axe = await new AxeBuilder({ page }).include('dialog').analyze();

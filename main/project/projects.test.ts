@@ -117,6 +117,14 @@ describe('the projects of a host', () => {
     expect(await projects.chooseDocumentsFolder()).toEqual({ path: '/some/folder' });
   });
 
+  it('starts on the project named at start (a double-clicked .marginalia, --open) rather than the most recent', async () => {
+    const projects = await host();
+    const first = projects.state().project!;
+    await projects.newProject({ name: 'Later', corpus: { kind: 'none' } });
+    await stop(projects);
+    expect((await host({ open: first.path })).state().project).toMatchObject({ id: first.id, notices: [] });
+  });
+
   it('starts on a project named at start that cannot be opened with the most recent one, and says why', async () => {
     const projects = await host({ open: join(data, 'missing.marginalia') });
     expect(projects.state().project?.notices[0]).toMatch(/missing\.marginalia could not be opened/);
