@@ -5,9 +5,9 @@
  * is what listDocuments and getDocument serve.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { PROJECT_EXTENSION, ProjectIdSchema, SNAPSHOT_FILE, projectFolderName } from '../../common/projectFile';
+import { PROJECT_EXTENSION, projectFolderName } from '../../common/projectFile';
 import type { ProjectCorpus } from '../../common/projectFile';
 import type {
   AppendRequest,
@@ -25,8 +25,9 @@ import type { LoadedCorpus } from '../corpus/loadCorpus';
 import { projectsFolderOf } from './dataFolder';
 import { ProjectFile, ProjectFileError } from './projectFile';
 import type { OpenProjectFileOptions } from './projectFile';
+import { freeFolder, readHeader } from './folders';
 import { readRecents, rememberRecent } from './recents';
-import { readSnapshot, writeSnapshot } from './snapshot';
+import { writeSnapshot } from './snapshot';
 
 /** Electron's native dialogs; each resolves to a path, or null when cancelled. */
 export interface ProjectDialogs {
@@ -289,39 +290,6 @@ export class Projects {
     const result = this.queue.then(operation);
     this.queue = result.catch(() => undefined);
     return result;
-  }
-}
-
-/** The first of `<name>`, `<name> 2`, … whose folder does not exist in `folder`. */
-async function freeFolder(folder: string, name: string): Promise<{ path: string; name: string }> {
-  await mkdir(folder, { recursive: true });
-  for (let i = 1; ; i++) {
-    const candidate = i === 1 ? name : `${name} ${i}`;
-    const path = join(folder, projectFolderName(candidate));
-    if ((await stat(path).catch(() => null)) === null) return { path, name: candidate };
-  }
-}
-
-/**
- * A project folder's id, name and corpus without reading its rows: project.json starts with them
- * (main writes them first), so the first few kilobytes suffice. Null when it is no project.
- */
-export async function readHeader(folder: string): Promise<{ id: string; name: string; corpus: ProjectCorpus } | null> {
-  let handle;
-  try {
-    handle = await open(join(folder, SNAPSHOT_FILE), 'r');
-    const buffer = Buffer.alloc(16 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = buffer.toString('utf8', 0, bytesRead);
-    const end = text.indexOf(',\n  "clients"');
-    // Written by something else, in another order: read it all.
-    const header = (end === -1 ? await readSnapshot(folder) : JSON.parse(`${text.slice(0, end)}\n}`)) as { id?: unknown; name?: unknown; corpus?: ProjectCorpus };
-    if (!ProjectIdSchema.safeParse(header.id).success || typeof header.name !== 'string' || !header.corpus) return null;
-    return { id: header.id as string, name: header.name, corpus: header.corpus };
-  } catch {
-    return null;
-  } finally {
-    await handle?.close();
   }
 }
 
