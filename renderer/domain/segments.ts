@@ -82,36 +82,36 @@ export function applyCode(
   const selector = quoteSelector(text, span.start, span.end);
   const label = codeName ? `Apply code ${codeName}` : 'Apply code';
   const rec = new ChangeRecorder();
-  const newCoding = (): Coding => ({ id: ctx.newId(), codeId, coder, createdAt: ctx.now });
-
   const same = docSegments.find(
     // Offsets first: they rule out all but a few of a long document's segments.
     (s) => s.start === span.start && s.end === span.end && s.documentId === documentId && s.quote === selector.quote,
   );
-  if (same) {
-    if (findCoding(same, codeId, coder)) {
-      throw new DomainError(codeName ? `You already coded this passage “${codeName}”` : 'You already coded this passage with that code');
-    }
-    const segment: Segment = { ...same, codings: [...same.codings, newCoding()], updatedAt: ctx.now };
-    rec.put('segments', segment.id, same, segment);
-    return { change: rec.build(label), segment };
+  if (same && findCoding(same, codeId, coder)) {
+    throw new DomainError(codeName ? `You already coded this passage “${codeName}”` : 'You already coded this passage with that code');
   }
-
-  const id = ctx.newId();
-  const segment: Segment = {
-    id,
-    documentId,
-    documentHash: target.documentHash,
-    start: span.start,
-    end: span.end,
-    ...selector,
-    codings: [newCoding()],
-    memo: '',
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  };
-  rec.put('segments', segment.id, null, segment);
+  const segment = withCoding(same, { documentId, documentHash: target.documentHash, ...span, ...selector }, codeId, coder, ctx);
+  rec.put('segments', segment.id, same ?? null, segment);
   return { change: rec.build(label), segment };
+}
+
+/** Where a new segment would be: its document, the text's hash, the span and its quote selector. */
+export interface SegmentPlace extends Span {
+  documentId: string;
+  documentHash: string;
+  quote: string;
+  prefix: string;
+  suffix: string;
+}
+
+/**
+ * The row one coding writes: `same` (the segment with exactly this span) gains the coding, or a
+ * new segment at `place` holds it. Callers deal first with a code the coder already put on `same`.
+ */
+export function withCoding(same: Segment | undefined, place: SegmentPlace, codeId: string, coder: string, ctx: OpContext): Segment {
+  const newCoding = (): Coding => ({ id: ctx.newId(), codeId, coder, createdAt: ctx.now });
+  if (same) return { ...same, codings: [...same.codings, newCoding()], updatedAt: ctx.now };
+  const id = ctx.newId();
+  return { id, ...place, codings: [newCoding()], memo: '', createdAt: ctx.now, updatedAt: ctx.now };
 }
 
 /** Takes one coding off a segment; a segment losing its last coding is deleted (no uncoded segments). */

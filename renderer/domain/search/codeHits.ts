@@ -8,8 +8,8 @@
 import type { Change } from '../change';
 import { ChangeRecorder, type OpContext } from '../context';
 import { findCoding } from '../codings';
-import type { Coding, Segment } from '../model';
-import { quoteSelector } from '../segments';
+import type { Segment } from '../model';
+import { quoteSelector, withCoding } from '../segments';
 import type { Span } from '../span';
 
 export interface DocumentHits {
@@ -87,7 +87,6 @@ export function codeHits(
   rec = new ChangeRecorder(),
 ): { change: Change; report: CodeHitsReport } {
   const report: CodeHitsReport = { codings: 0, documents: 0, alreadyCoded: 0, shared: 0 };
-  const newCoding = (): Coding => ({ id: ctx.newId(), codeId, coder, createdAt: ctx.now });
   for (const doc of documents) {
     const existing = bySpan(doc.placed);
     const seen = new Set<string>();
@@ -100,28 +99,14 @@ export function codeHits(
       }
       seen.add(key);
       const selector = quoteSelector(doc.text, span.start, span.end);
-      const same = existing.get(key);
-      if (same && same.quote === selector.quote) {
-        if (findCoding(same, codeId, coder)) {
-          report.alreadyCoded++;
-          continue;
-        }
-        rec.put('segments', same.id, same, { ...same, codings: [...same.codings, newCoding()], updatedAt: ctx.now });
-      } else {
-        const segment: Segment = {
-          id: ctx.newId(),
-          documentId: doc.documentId,
-          documentHash: doc.documentHash,
-          start: span.start,
-          end: span.end,
-          ...selector,
-          codings: [newCoding()],
-          memo: '',
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        };
-        rec.put('segments', segment.id, null, segment);
+      const found = existing.get(key);
+      const same = found && found.quote === selector.quote ? found : undefined;
+      if (same && findCoding(same, codeId, coder)) {
+        report.alreadyCoded++;
+        continue;
       }
+      const row = withCoding(same, { documentId: doc.documentId, documentHash: doc.documentHash, ...span, ...selector }, codeId, coder, ctx);
+      rec.put('segments', row.id, same ?? null, row);
       coded++;
     }
     report.codings += coded;
