@@ -4,6 +4,7 @@
  * The folded text remembers where each of its code units came from, so a match in it maps
  * back to exact offsets (UTF-16) of the original.
  */
+import { isHighSurrogate } from '../../common/text/codePoints';
 
 export interface FoldOptions {
   matchCase: boolean;
@@ -77,7 +78,7 @@ export function foldText(source: string, options: FoldOptions): FoldedText {
       continue;
     }
     const code = source.charCodeAt(at);
-    const ch = code >= 0xd800 && code <= 0xdbff && at + 1 < source.length ? source.slice(at, at + 2) : source[at]!;
+    const ch = isHighSurrogate(code) && at + 1 < source.length ? source.slice(at, at + 2) : source[at]!;
     let folded = memo.get(ch);
     if (folded === undefined) memo.set(ch, (folded = foldChar(ch, options)));
     if (!from && folded.length !== ch.length) {

@@ -6,13 +6,13 @@
  */
 import { foldQuery, foldText, sourceOffset, type FoldedText, type FoldOptions } from '../domain/textFold';
 import type { Span } from '../domain/span';
+import { isLowSurrogate } from '../../common/text/codePoints';
 
 export type FindOptions = FoldOptions;
 
 export const DEFAULT_FIND_OPTIONS: FindOptions = { matchCase: false, matchDiacritics: false };
 
 const COMBINING_MARK = /^\p{M}/u;
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** Whether a match may start or end at `offset` of `text`: not inside a character. */
 function isCharacterBoundary(text: string, offset: number): boolean {

@@ -5,16 +5,7 @@
 import type { AnalysisCode } from './codeIndex';
 import type { AnalysisDocument, AnalysisSegment } from './input';
 
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as seeded } from '../../../common/testing/randomText';
 
 /** A (A1 (A1a), A2), B (B1), C. */
 export const TEST_CODES: AnalysisCode[] = [

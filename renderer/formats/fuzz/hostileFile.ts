@@ -3,6 +3,7 @@
  * either refused — with a message saying what is wrong with the file — or imported correctly
  * (the report saying what was changed or left out, when `report` is given).
  */
+import { seededRandom } from '../../../common/testing/randomText';
 
 export type HostileFormat = 'backup' | 'qdpx' | 'qdc';
 
@@ -17,16 +18,9 @@ export interface HostileFile {
   mayRefuse?: boolean;
 }
 
-/** A seeded generator (mulberry32): the same seed gives the same files on every run. */
+/** A seeded generator: the same seed gives the same files on every run. */
 export function seeded(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
