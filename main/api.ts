@@ -14,6 +14,7 @@ import type { LoadedCorpus } from './corpus/loadCorpus';
 import type { OpenedFiles } from './openedFiles';
 import { ProjectFileError } from './project/projectFile';
 import type { Projects } from './project/projects';
+import { errorMessage } from '../common/errorMessage';
 
 /** An expected failure with the HTTP status that describes it (IPC only uses the message). */
 export class ApiError extends Error {
@@ -60,7 +61,7 @@ export async function callApi(handlers: ApiHandlers, method: string, payload: un
     value = await handler(request.data);
   } catch (error) {
     if (error instanceof ApiError) return failure(error.status, error.message);
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return failure(500, `${method} failed: ${reason}`);
   }
   const response = schemas.response.safeParse(value);

@@ -9,6 +9,7 @@ import type { HostCapabilities } from './api';
 import { writeFileAtomically } from './files/exportFile';
 import { readImportFile } from './files/importFile';
 import { MAX_DOCUMENT_BYTES } from './corpus/loadCorpus';
+import { errorMessage } from '../common/errorMessage';
 
 export function createDialogHandlers(getWindow: () => BrowserWindow | null): Pick<HostCapabilities, 'saveExport' | 'openImport' | 'openDocuments'> {
   return {
@@ -51,7 +52,7 @@ export function createDialogHandlers(getWindow: () => BrowserWindow | null): Pic
         result.filePaths.map((path) =>
           readImportFile(path, MAX_DOCUMENT_BYTES).catch((error: unknown) => ({
             name: basename(path),
-            error: error instanceof Error ? error.message : String(error),
+            error: errorMessage(error),
           })),
         ),
       );

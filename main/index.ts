@@ -25,6 +25,7 @@ import { isTrustedFrame } from './security/trustedSender';
 import type { TrustedRenderer } from './security/trustedSender';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 import { WINDOW_STATE_FILE, readWindowState } from './windowState';
+import { errorMessage } from '../common/errorMessage';
 
 /** out/ — this file is out/main/index.js once built. */
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,7 +74,7 @@ function receiveOpenedFiles(paths: readonly string[]): void {
     else {
       projects.openFromOs(project).then(
         () => mainWindow?.webContents.send(MENU_CHANNEL, 'project-changed'),
-        (error: unknown) => dialog.showErrorBox('Marginalia could not open the project', `${project}\n\n${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => dialog.showErrorBox('Marginalia could not open the project', `${project}\n\n${errorMessage(error)}`),
       );
     }
   }
@@ -153,7 +154,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      dialog.showErrorBox('Marginalia could not start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox('Marginalia could not start', errorMessage(error));
       app.exit(1);
     });
 }

@@ -9,6 +9,7 @@ import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenedFile } from '../common/contract';
 import { readImportFile } from './files/importFile';
+import { errorMessage } from '../common/errorMessage';
 
 /** The extensions Marginalia registers with the OS (electron-builder.json fileAssociations). */
 export const ASSOCIATED_EXTENSIONS = { qdpx: 'import', marginalia: 'project' } as const;
@@ -62,7 +63,7 @@ export class OpenedFiles {
     try {
       return await readImportFile(path);
     } catch (error) {
-      return { name: basename(path), error: error instanceof Error ? error.message : String(error) };
+      return { name: basename(path), error: errorMessage(error) };
     }
   }
 }

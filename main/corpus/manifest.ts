@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DocumentIdSchema } from '../../common/contract';
+import { errorMessage } from '../../common/errorMessage';
 
 const OptionalText = z.string().nullable().optional();
 
@@ -56,7 +57,7 @@ export function parseManifest(jsonText: string): ParsedManifest {
   try {
     raw = JSON.parse(jsonText);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return { name: null, description: null, documents: [], problems: [{ file: null, message: `not valid JSON (${reason})` }] };
   }
   const shape = ManifestShapeSchema.safeParse(raw);

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { base64ToBytes } from '../../common/bytes';
+import { errorMessage } from '../../common/errorMessage';
 
 export type ExportEncoding = 'utf8' | 'base64';
 
@@ -41,5 +42,5 @@ function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOSPC') return 'the disk is full';
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

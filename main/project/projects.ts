@@ -28,6 +28,7 @@ import type { OpenProjectFileOptions } from './projectFile';
 import { freeFolder, readHeader } from './folders';
 import { readRecents, rememberRecent } from './recents';
 import { writeSnapshot } from './snapshot';
+import { errorMessage } from '../../common/errorMessage';
 
 /** Electron's native dialogs; each resolves to a path, or null when cancelled. */
 export interface ProjectDialogs {
@@ -79,7 +80,7 @@ export class Projects {
         await this.switchTo(await ProjectFile.open(resolve(choice.open), this.options.fileOptions));
         return;
       } catch (error) {
-        this.startNotices.push(`${choice.open} could not be opened: ${messageOf(error)}`);
+        this.startNotices.push(`${choice.open} could not be opened: ${errorMessage(error)}`);
       }
     }
     const corpusFolder = choice.corpusFolder ? resolve(choice.corpusFolder) : null;
@@ -92,7 +93,7 @@ export class Projects {
         await this.switchTo(await ProjectFile.open(recent.path, this.options.fileOptions));
         return;
       } catch (error) {
-        this.startNotices.push(`${recent.path} could not be opened: ${messageOf(error)}`);
+        this.startNotices.push(`${recent.path} could not be opened: ${errorMessage(error)}`);
       }
     }
     const loaded = await this.loadCorpusOf(corpus, 'Marginalia');
@@ -293,6 +294,3 @@ export class Projects {
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

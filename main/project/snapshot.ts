@@ -8,6 +8,7 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PROJECT_TABLE_NAMES, SNAPSHOT_FILE, upgradeSnapshot } from '../../common/projectFile';
 import type { ProjectRow, ProjectSnapshot } from '../../common/projectFile';
+import { errorMessage } from '../../common/errorMessage';
 
 const ROWS_PER_WRITE = 2_000;
 
@@ -84,7 +85,7 @@ export async function readSnapshot(folder: string): Promise<ProjectSnapshot> {
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new Error(`project.json is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`project.json is not valid JSON: ${errorMessage(error)}`);
   }
   return upgradeSnapshot(json);
 }

@@ -16,6 +16,7 @@ import { OpenedFiles, openedKind } from '../openedFiles';
 import { defaultDataFolder } from '../project/dataFolder';
 import { Projects } from '../project/projects';
 import { DEFAULT_PORT, createWebHandlers, startWebServer } from './server';
+import { errorMessage } from '../../common/errorMessage';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    console.error(code === 'EADDRINUSE' ? 'That port is already in use: pass --port <another>.' : error instanceof Error ? error.message : String(error));
+    console.error(code === 'EADDRINUSE' ? 'That port is already in use: pass --port <another>.' : errorMessage(error));
     process.exitCode = 1;
   });
 }

@@ -26,6 +26,7 @@ import { DEFAULT_TIMEOUTS, readBody, serverOptionsFor } from './limits';
 import type { RequestTimeouts } from './limits';
 import { createSessionSecret, injectSessionMeta, isSessionSecret } from './session';
 import { lookUpStaticFile } from './staticFiles';
+import { errorMessage } from '../../common/errorMessage';
 
 export const DEFAULT_PORT = 5180;
 export const LOOPBACK = '127.0.0.1';
@@ -74,7 +75,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
   let port = 0;
   const server = createServer(serverOptionsFor(timeouts), (req, res) => {
     handleRequest(req, res, { ...options, maxBodyBytes, bodyMs: timeouts.bodyMs, sessionSecret, port }).catch((error: unknown) => {
-      if (!res.headersSent) sendFailure(res, 500, `internal error: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) sendFailure(res, 500, `internal error: ${errorMessage(error)}`);
       else res.destroy();
     });
   });

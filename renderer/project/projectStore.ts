@@ -18,6 +18,7 @@ import { rebaseSegments } from '../domain/rebase';
 import { StorageError } from '../store/errors';
 import { Placements } from './placements';
 import { RemoteChanges, heldSegments } from './fileSync/remoteChanges';
+import { errorMessage } from '../../common/errorMessage';
 
 export interface ProjectSnapshot extends ProjectTables {
   settings: Settings;
@@ -313,7 +314,7 @@ export class ProjectStore {
         ? err.userMessage
         : err instanceof DomainError
           ? err.message
-          : `Something went wrong: ${err instanceof Error ? err.message : String(err)}`;
+          : `Something went wrong: ${errorMessage(err)}`;
     this.update({ error: message, ...this.historyState() });
   }
 

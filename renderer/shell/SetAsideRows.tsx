@@ -6,6 +6,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import type { SetAsideRow } from '../store/setAside';
 import { useServices } from '../ui/ProjectContext';
+import { errorMessage } from '../../common/errorMessage';
 
 /** JSON of the rows as read; a stored value JSON cannot hold (a BigInt) is written as text. */
 const toJson = (rows: readonly SetAsideRow[]) =>
@@ -29,7 +30,7 @@ export function SetAsideRows() {
       if (!saved.saved) setResult('Nothing was saved.');
       else setResult(host === 'electron' ? `Saved to ${saved.location ?? 'the chosen file'}.` : `Downloaded ${saved.location ?? 'the file'}.`);
     } catch (err) {
-      setResult(`They could not be saved: ${err instanceof Error ? err.message : String(err)}`);
+      setResult(`They could not be saved: ${errorMessage(err)}`);
     }
   }
 

@@ -1,6 +1,7 @@
 /** Saving and opening files in a plain browser tab: a download, and an <input type=file> (multiple for documents). */
 import { base64ToBytes, bytesToBase64 } from '../../common/bytes';
 import type { OpenDocumentsRequest, OpenDocumentsResult, OpenImportRequest, OpenImportResult, SaveExportResult } from '../../common/contract';
+import { errorMessage } from '../../common/errorMessage';
 
 export function downloadFile(req: {
   suggestedName: string;
@@ -66,7 +67,7 @@ export function pickFiles(req: OpenDocumentsRequest): Promise<OpenDocumentsResul
             try {
               return { name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
             } catch (err) {
-              return { name: file.name, error: err instanceof Error ? err.message : String(err) };
+              return { name: file.name, error: errorMessage(err) };
             }
           }),
         ),

@@ -3,6 +3,7 @@
  * "quoted phrases", wildcards such as fight*) or a regular expression, with its options.
  */
 import { z } from 'zod';
+import { errorMessage } from '../../../common/errorMessage';
 
 export const MATCH_MODES = ['all', 'any', 'phrase', 'regex'] as const;
 export type MatchMode = (typeof MATCH_MODES)[number];
@@ -69,7 +70,7 @@ export function parseQuery(input: string, options: SearchOptions): ParseResult {
     try {
       new RegExp(input, flags);
     } catch (err) {
-      return { ok: false, message: `Not a valid regular expression: ${err instanceof Error ? err.message : String(err)}` };
+      return { ok: false, message: `Not a valid regular expression: ${errorMessage(err)}` };
     }
     return { ok: true, query: { kind: 'regex', source: input, flags } };
   }

@@ -22,6 +22,7 @@ import { AgreementTables } from './AgreementTables';
 import { DisagreementList } from './DisagreementList';
 import { countText } from './figures';
 import './agreement.css';
+import { errorMessage } from '../../../common/errorMessage';
 
 const CONSENSUS = 'consensus';
 
@@ -31,7 +32,6 @@ interface Props {
   onClose: () => void;
 }
 
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function AgreementDialog({ corpus, onRevealSegment, onClose }: Props) {
   const { store, api } = useServices();
@@ -90,7 +90,7 @@ export function AgreementDialog({ corpus, onRevealSegment, onClose }: Props) {
       });
       agreementSession.setRun({ ...next, consensusCoder: choices.consensusCoder.trim(), computedAt: new Date().toISOString() });
     } catch (err) {
-      setError(`The comparison failed: ${errorText(err)}`);
+      setError(`The comparison failed: ${errorMessage(err)}`);
     } finally {
       setBusy(null);
     }
@@ -104,7 +104,7 @@ export function AgreementDialog({ corpus, onRevealSegment, onClose }: Props) {
       const result = await api.saveExport({ suggestedName: `marginalia-agreement-${new Date().toISOString().slice(0, 10)}.csv`, mimeType: 'text/csv', content });
       setSaved(result.saved ? `Saved ${result.location ?? 'the table'}.` : 'Export cancelled: nothing was saved.');
     } catch (err) {
-      setError(`The export failed: ${errorText(err)}`);
+      setError(`The export failed: ${errorMessage(err)}`);
     }
   }
 

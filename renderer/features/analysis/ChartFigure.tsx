@@ -10,6 +10,7 @@ import { DataTable } from './DataTable';
 import { fileName, saveBase64, saveText, savedMessage } from './saveFile';
 import { toCsv, type CsvCell } from './tableCsv';
 import { useTheme } from './useTheme';
+import { errorMessage } from '../../../common/errorMessage';
 
 interface Props {
   title: string;
@@ -48,7 +49,7 @@ export function ChartFigure({ title, name, draw, header, rows }: Props) {
             : await saveBase64(api, fileName(name, 'png'), 'image/png', await pngBase64(svg.current ?? draw(theme), THEME_COLOURS[theme].background));
       setMessage(savedMessage(saved, host));
     } catch (err) {
-      setMessage(`Could not save: ${err instanceof Error ? err.message : String(err)}`);
+      setMessage(`Could not save: ${errorMessage(err)}`);
     }
   };
 

@@ -7,6 +7,7 @@ import { restrictionOf, type RestrictionChoice } from './restriction';
 import { fileName, saveText, savedMessage } from './saveFile';
 import { toCsv } from './tableCsv';
 import { useAnswer, useAnalysisStatus } from './useAnalysis';
+import { errorMessage } from '../../../common/errorMessage';
 
 interface Props {
   active: boolean;
@@ -33,7 +34,7 @@ export function FrequenciesView({ active, choice, coders }: Props) {
     try {
       setMessage(savedMessage(await saveText(api, fileName(`frequencies${what === 'coders' ? '-by-coder' : ''}`, 'csv'), 'text/csv', toCsv(table.header, table.rows)), host));
     } catch (err) {
-      setMessage(`Could not save: ${err instanceof Error ? err.message : String(err)}`);
+      setMessage(`Could not save: ${errorMessage(err)}`);
     }
   };
 

@@ -20,6 +20,7 @@ import { toCsv } from './tableCsv';
 import { useAnswer } from './useAnalysis';
 import { useAttributes } from './useAttributes';
 import { useTheme } from './useTheme';
+import { errorMessage } from '../../../common/errorMessage';
 
 interface Props {
   active: boolean;
@@ -87,7 +88,7 @@ export function MatrixView({ active, choice, coders, titles, onReveal, matrix, o
     try {
       setMessage(savedMessage(await saveText(api, fileName(`matrix-${matrix.kind}`, 'csv'), 'text/csv', toCsv(header, rows)), host));
     } catch (err) {
-      setMessage(`Could not save: ${err instanceof Error ? err.message : String(err)}`);
+      setMessage(`Could not save: ${errorMessage(err)}`);
     }
   };
 

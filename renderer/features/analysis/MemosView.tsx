@@ -5,6 +5,7 @@ import { useProject, useServices } from '../../ui/ProjectContext';
 import { collectMemos, MEMO_CSV_HEADER, MEMO_KINDS, memoCsvRows, searchMemos, type MemoKind } from './memos';
 import { fileName, saveText, savedMessage } from './saveFile';
 import { toCsv } from './tableCsv';
+import { errorMessage } from '../../../common/errorMessage';
 
 interface Props {
   /** Hidden behind another tab: nothing is collected (a project holds 100,000 segments). */
@@ -37,7 +38,7 @@ export function MemosView({ active, titles, documentOrder, onReveal }: Props) {
     try {
       setMessage(savedMessage(await saveText(api, fileName('memos', 'csv'), 'text/csv', toCsv(MEMO_CSV_HEADER, memoCsvRows(found))), host));
     } catch (err) {
-      setMessage(`Could not save: ${err instanceof Error ? err.message : String(err)}`);
+      setMessage(`Could not save: ${errorMessage(err)}`);
     }
   };
 

@@ -15,6 +15,7 @@ import { restrictionOf, type RestrictionChoice } from './restriction';
 import { fileName, saveBase64, saveText, savedMessage } from './saveFile';
 import { useAnalysisService, useAnalysisStatus } from './useAnalysis';
 import { useAttributes } from './useAttributes';
+import { errorMessage } from '../../../common/errorMessage';
 
 interface Props {
   active: boolean;
@@ -72,7 +73,7 @@ export function ReportView({ active, choice, coders, scope, titles, documentOrde
     const timer = setTimeout(() => {
       buildReport(options, sources(), false).then(
         (report) => live && setPreview(report),
-        (err: unknown) => live && setMessage(`The report could not be built: ${err instanceof Error ? err.message : String(err)}`),
+        (err: unknown) => live && setMessage(`The report could not be built: ${errorMessage(err)}`),
       );
     }, 150);
     return () => {
@@ -92,7 +93,7 @@ export function ReportView({ active, choice, coders, scope, titles, documentOrde
           : await saveBase64(api, fileName('report', 'docx'), DOCX_MIME, await (await import('./report/reportDocx')).reportDocx(report));
       setMessage(savedMessage(saved, host));
     } catch (err) {
-      setMessage(`The report could not be saved: ${err instanceof Error ? err.message : String(err)}`);
+      setMessage(`The report could not be saved: ${errorMessage(err)}`);
     } finally {
       setBusy(false);
     }

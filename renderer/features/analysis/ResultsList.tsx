@@ -10,6 +10,7 @@ import { useProject, useServices } from '../../ui/ProjectContext';
 import { hitCsvRows, hitRows, HIT_CSV_HEADER } from './hitRows';
 import { fileName, saveText, savedMessage } from './saveFile';
 import { toCsv } from './tableCsv';
+import { errorMessage } from '../../../common/errorMessage';
 
 const PAGE = 100;
 
@@ -48,7 +49,7 @@ export function ResultsList({ label, hits, titles, coders, onReveal, name }: Pro
       const saved = await saveText(api, fileName(name, 'csv'), 'text/csv', toCsv(HIT_CSV_HEADER, hitCsvRows(rows)));
       setMessage(savedMessage(saved, host));
     } catch (err) {
-      setMessage(`Could not save: ${err instanceof Error ? err.message : String(err)}`);
+      setMessage(`Could not save: ${errorMessage(err)}`);
     }
   };
 

@@ -8,6 +8,7 @@ import { AnalysisService, type AnalysisStatus } from '../../project/analysis/ana
 import type { ProjectStore } from '../../project/projectStore';
 import type { AnalysisRequest, AnswerOf } from '../../domain/analysis/requests';
 import { useServices } from '../../ui/ProjectContext';
+import { errorMessage } from '../../../common/errorMessage';
 
 const services = new WeakMap<ProjectStore, AnalysisService>();
 
@@ -57,7 +58,7 @@ export function useAnswer<R extends AnalysisRequest>(request: R | null, key: str
         if (ticket === latest.current) setState({ answer, version, error: null, busy: false });
       },
       (err: unknown) => {
-        if (ticket === latest.current) setState((s) => ({ ...s, busy: false, error: err instanceof Error ? err.message : String(err) }));
+        if (ticket === latest.current) setState((s) => ({ ...s, busy: false, error: errorMessage(err) }));
       },
     );
   }, [service, key, version, request === null]); // eslint-disable-line react-hooks/exhaustive-deps

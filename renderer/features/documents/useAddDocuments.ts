@@ -9,6 +9,7 @@ import { DOCUMENT_FILE_EXTENSIONS } from '../../formats/registry';
 import { addDocumentFiles, type ChosenFile, type FileResult } from '../../project/jobs/addDocuments';
 import { useServices } from '../../ui/ProjectContext';
 import type { ReadableDocument } from '../../ui/useCorpus';
+import { errorMessage } from '../../../common/errorMessage';
 
 export interface AddingState {
   total: number;
@@ -47,7 +48,7 @@ export function useAddDocuments(documents: readonly ReadableDocument[]) {
       chosen = await api.openDocuments({ title: 'Add documents', extensions: [...DOCUMENT_FILE_EXTENSIONS] });
     } catch (err) {
       // The chooser itself failed: say so in the dialog rather than do nothing.
-      const reason = err instanceof Error ? err.message : String(err);
+      const reason = errorMessage(err);
       setAdding({ total: 0, done: 0, current: null, results: [{ name: 'The files', status: 'refused', reason }], finished: 'done' });
       return;
     }
@@ -62,7 +63,7 @@ export function useAddDocuments(documents: readonly ReadableDocument[]) {
           try {
             return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
           } catch (err) {
-            return { name: file.name, error: err instanceof Error ? err.message : String(err) };
+            return { name: file.name, error: errorMessage(err) };
           }
         }),
       );

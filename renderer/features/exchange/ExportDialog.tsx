@@ -16,6 +16,7 @@ import { EXPORT_FORMATS, exportFileName, exportFormat } from '../../formats/regi
 import { Modal } from '../../ui/Modal';
 import { exportProject, type ExportStage } from '../../project/jobs/produceExport';
 import { choosesNothing, CsvOptionsPanel, csvOptionsOf, DEFAULT_CSV_CHOICES, type CsvChoices } from './CsvOptionsPanel';
+import { errorMessage } from '../../../common/errorMessage';
 
 interface Busy {
   label: string;
@@ -25,7 +26,6 @@ interface Busy {
 
 const STAGE_LABELS: Record<ExportStage, string> = { reading: 'Reading the documents…', writing: 'Writing the file…' };
 
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const segmentCount = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'segment' : 'segments'}`;
 
 /** What the analyst is told about the segments whose passage is not in the current text any more. */
@@ -76,7 +76,7 @@ export function ExportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
         await store.whenLoaded();
       } catch (err) {
         setBusy(null);
-        setError(`The coded segments could not be read, so nothing was exported: ${errorText(err)}`);
+        setError(`The coded segments could not be read, so nothing was exported: ${errorMessage(err)}`);
         return;
       }
       if (closed.current) return;
@@ -117,7 +117,7 @@ export function ExportDialog({ corpus, onClose }: { corpus: CorpusState; onClose
       else setResult(`Downloaded ${saved.location ?? 'the file'}${rows}.${placementNote(produced)}`);
     } catch (err) {
       if (err instanceof ExportCancelled || closed.current) return;
-      setError(err instanceof DomainError ? err.message : `The export failed: ${errorText(err)}`);
+      setError(err instanceof DomainError ? err.message : `The export failed: ${errorMessage(err)}`);
     } finally {
       if (!closed.current) setBusy(null);
     }

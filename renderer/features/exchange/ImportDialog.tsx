@@ -19,6 +19,7 @@ import { asksReplaceOrMerge, type ImportFile } from '../../project/jobs/importPl
 import { Modal } from '../../ui/Modal';
 import { useCodeMapping } from './useCodeMapping';
 import { importFormatForFile } from './openedFile';
+import { errorMessage } from '../../../common/errorMessage';
 
 interface Done {
   fileName: string;
@@ -32,7 +33,6 @@ interface Pending {
   file: ImportFile;
 }
 
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** `opened`: a file the OS asked us to open (a double-clicked .qdpx), imported as if chosen here. */
 export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState; onClose: () => void; opened?: NonNullable<OpenedFile> }) {
@@ -83,7 +83,7 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
     try {
       chosen = await api.openImport({ title: `Import ${format.label}`, extensions: [...format.extensions] });
     } catch (err) {
-      setError(`The file could not be opened: ${errorText(err)}`);
+      setError(`The file could not be opened: ${errorMessage(err)}`);
       return;
     }
     if (!chosen || closed.current) return;
@@ -101,7 +101,7 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
       if (asksReplaceOrMerge(incoming, importTarget(store.getSnapshot()))) setPending({ incoming, file });
       else await apply(incoming, file);
     } catch (err) {
-      if (!closed.current) setError(`${file.fileName} was not imported. ${errorText(err)}`);
+      if (!closed.current) setError(`${file.fileName} was not imported. ${errorMessage(err)}`);
     } finally {
       if (!closed.current) setBusy(null);
     }

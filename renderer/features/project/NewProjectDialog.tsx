@@ -14,6 +14,7 @@ import { importQdc } from '../../formats/refiQda/codebook';
 import { Modal } from '../../ui/Modal';
 import { useServices } from '../../ui/ProjectContext';
 import { useProjectFile } from './useProjectFile';
+import { errorMessage } from '../../../common/errorMessage';
 
 type Documents = 'bundled' | 'folder' | 'none';
 type Codebook = { kind: 'empty' } | { kind: 'default' } | { kind: 'qdc'; name: string; codes: Code[] };
@@ -43,7 +44,7 @@ export function NewProjectDialog({ onClose }: { onClose: () => void }) {
       if (codes.length === 0) setError(`${file.name} holds no codes${report.length ? `: ${report.join('; ')}` : '.'}`);
       else setCodebook({ kind: 'qdc', name: file.name, codes });
     } catch (err) {
-      setError(`The codebook could not be read: ${err instanceof Error ? err.message : String(err)}`);
+      setError(`The codebook could not be read: ${errorMessage(err)}`);
     }
   };
   const create = async () => {
@@ -59,7 +60,7 @@ export function NewProjectDialog({ onClose }: { onClose: () => void }) {
       if (!made) setBusy(false);
     } catch (err) {
       setBusy(false);
-      setError(`The project was not made: ${err instanceof Error ? err.message : String(err)}`);
+      setError(`The project was not made: ${errorMessage(err)}`);
     }
   };
 

@@ -4,6 +4,7 @@ import type { ProjectList, RecentProject } from '../../../common/projectApi';
 import { Modal } from '../../ui/Modal';
 import { useServices } from '../../ui/ProjectContext';
 import { useProjectFile } from './useProjectFile';
+import { errorMessage } from '../../../common/errorMessage';
 
 export function OpenProjectDialog({ onClose }: { onClose: () => void }) {
   const { projectFile } = useServices();
@@ -12,7 +13,7 @@ export function OpenProjectDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    projectFile?.listProjects().then(setList, (err: unknown) => setError(`The projects could not be listed: ${err instanceof Error ? err.message : String(err)}`));
+    projectFile?.listProjects().then(setList, (err: unknown) => setError(`The projects could not be listed: ${errorMessage(err)}`));
   }, [projectFile]);
   if (!projectFile || !view) return null;
 
@@ -21,7 +22,7 @@ export function OpenProjectDialog({ onClose }: { onClose: () => void }) {
     setError(null);
     projectFile.openProject(path).then(
       () => onClose(),
-      (err: unknown) => setError(`The project was not opened: ${err instanceof Error ? err.message : String(err)}`),
+      (err: unknown) => setError(`The project was not opened: ${errorMessage(err)}`),
     );
   };
 

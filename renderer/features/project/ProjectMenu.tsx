@@ -11,6 +11,7 @@ import { OpenProjectDialog } from './OpenProjectDialog';
 import { SaveProjectAsDialog } from './SaveProjectAsDialog';
 import { useProjectFile } from './useProjectFile';
 import './project.css';
+import { errorMessage } from '../../../common/errorMessage';
 
 type Dialog = 'new' | 'open' | 'save-as' | null;
 
@@ -50,7 +51,7 @@ export function ProjectMenu() {
 
   const run = (task: () => Promise<unknown>) => {
     setError(null);
-    task().catch((err: unknown) => setError(`The project was not changed: ${err instanceof Error ? err.message : String(err)}`));
+    task().catch((err: unknown) => setError(`The project was not changed: ${errorMessage(err)}`));
   };
   /** The desktop app opens its native dialog; the Node host lists the projects it has. */
   async function open() {

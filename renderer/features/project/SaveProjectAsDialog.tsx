@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { Modal } from '../../ui/Modal';
 import { useServices } from '../../ui/ProjectContext';
 import { useProjectFile } from './useProjectFile';
+import { errorMessage } from '../../../common/errorMessage';
 
 export function SaveProjectAsDialog({ onClose }: { onClose: () => void }) {
   const { projectFile } = useServices();
@@ -21,7 +22,7 @@ export function SaveProjectAsDialog({ onClose }: { onClose: () => void }) {
       if (!(await projectFile.saveProjectAs(name.trim()))) setBusy(false);
     } catch (err) {
       setBusy(false);
-      setError(`The project was not saved: ${err instanceof Error ? err.message : String(err)}`);
+      setError(`The project was not saved: ${errorMessage(err)}`);
     }
   };
 

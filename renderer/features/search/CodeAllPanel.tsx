@@ -12,6 +12,7 @@ import type { CorpusSearch } from '../../project/search/corpusSearch';
 import { includedHits } from '../../project/search/exportResults';
 import type { SearchSummary } from '../../project/search/protocol';
 import { useProject, useServices } from '../../ui/ProjectContext';
+import { errorMessage } from '../../../common/errorMessage';
 
 const NEW_CODE = '\u0000new';
 const RULES: Array<{ rule: HitSpanRule; label: string }> = [
@@ -49,7 +50,7 @@ export function CodeAllPanel({ search, result, excluded, included }: Props) {
     includedHits(search.client, result, excluded)
       .then((groups) => prepareHits(groups, { rule, around }, source))
       .then((p) => live && setPrepared(p))
-      .catch((err: unknown) => live && setReport(`The hits could not be prepared: ${err instanceof Error ? err.message : String(err)}`));
+      .catch((err: unknown) => live && setReport(`The hits could not be prepared: ${errorMessage(err)}`));
     return () => {
       live = false;
     };

@@ -11,6 +11,7 @@ import type { CorpusSearch } from '../../project/search/corpusSearch';
 import { useDebouncedSave } from '../../ui/useDebouncedSave';
 import { useProject, useServices } from '../../ui/ProjectContext';
 import { useSaveCsv } from './useSaveCsv';
+import { errorMessage } from '../../../common/errorMessage';
 
 const LIMIT = 200;
 const DEFAULT_TEXT = DEFAULT_STOP_WORDS.join(' ');
@@ -37,7 +38,7 @@ export function FrequencyPanel({ search, scope, onSearchWord }: Props) {
     setError(null);
     search.frequencies(scope, stopSet, LIMIT).then(
       (t) => live && setTable(t),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => live && setError(errorMessage(err)),
     );
     return () => {
       live = false;

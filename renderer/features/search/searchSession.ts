@@ -9,6 +9,7 @@ import { DEFAULT_SEARCH_OPTIONS, parseQuery, type SearchOptions } from '../../do
 import { WHOLE_CORPUS, type SearchScopeChoice } from '../../domain/search/savedSearch';
 import type { CorpusSearch } from '../../project/search/corpusSearch';
 import type { SearchSummary } from '../../project/search/protocol';
+import { errorMessage } from '../../../common/errorMessage';
 
 /** Rows the first answer carries: enough to fill the list at once. */
 export const FIRST_ROWS = 100;
@@ -106,7 +107,7 @@ export class SearchSession {
         const result = await this.search.search(parsed.query, run.options, run.scope, FIRST_ROWS, run.sort);
         if (asked === this.asked) this.update({ result, answered: { query: run.query, options: run.options, scope: run.scope }, answeredSort: run.sort, excluded: new Set(), message: null });
       } catch (err) {
-        if (asked === this.asked) this.update({ result: null, answered: null, message: err instanceof Error ? err.message : String(err) });
+        if (asked === this.asked) this.update({ result: null, answered: null, message: errorMessage(err) });
       }
     }
     this.busy = false;

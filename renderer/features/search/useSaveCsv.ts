@@ -1,6 +1,7 @@
 /** Saves a CSV through the host (a save dialog in the desktop app, a download in the browser) and says where it went. */
 import { useCallback, useState } from 'react';
 import { useServices } from '../../ui/ProjectContext';
+import { errorMessage } from '../../../common/errorMessage';
 
 export function useSaveCsv() {
   const { api, host } = useServices();
@@ -13,7 +14,7 @@ export function useSaveCsv() {
         if (!saved.saved) setMessage('Nothing was saved.');
         else setMessage(host === 'electron' ? `Saved to ${saved.location ?? 'the chosen file'}.` : `Downloaded ${saved.location ?? 'the file'}.`);
       } catch (err) {
-        setMessage(`The CSV could not be saved: ${err instanceof Error ? err.message : String(err)}`);
+        setMessage(`The CSV could not be saved: ${errorMessage(err)}`);
       }
     },
     [api, host],

@@ -19,6 +19,7 @@ import { backupProblems } from './checks';
 import { CODE_IDS_BACKUP_VERSION, withCodings } from './legacy';
 import { withSafeIds } from './safeIds';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './schema';
+import { errorMessage } from '../../../common/errorMessage';
 
 export { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './schema';
 
@@ -69,7 +70,7 @@ function pathText(path: readonly PropertyKey[]): string {
 }
 
 function jsonErrorMessage(text: string, error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error);
+  const raw = errorMessage(error);
   const position = /position (\d+)/.exec(raw);
   if (!position || /line \d+/.test(raw)) return `The file is not valid JSON: ${raw}`;
   const before = text.slice(0, Number(position[1]));

@@ -11,6 +11,7 @@ import { ID_MAP_FILE, ID_MAP_FORMAT } from './exportQdpx';
 import { isGuid, normaliseGuid } from './guid';
 import { ArchiveError } from './zip/archiveError';
 import { EntryTooLarge, ZipArchive } from './zip/zipArchive';
+import { errorMessage } from '../../../common/errorMessage';
 
 /** A text file project.qde names: its text, or why it could not be read (the import goes on without it). */
 export type NamedText = { ok: true; text: string } | { ok: false; problem: string };
@@ -87,7 +88,7 @@ export class QdpxFiles {
     } catch (error) {
       if (error instanceof EntryTooLarge) return { ok: false, problem: `${name} is larger than ${megabytes(MAX_SOURCE_BYTES)}, the limit for one document.` };
       if (error instanceof ArchiveError) throw error;
-      return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+      return { ok: false, problem: errorMessage(error) };
     }
   }
 

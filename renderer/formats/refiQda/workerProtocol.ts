@@ -1,3 +1,5 @@
+import { errorMessage } from '../../../common/errorMessage';
+
 /** What the .qdpx workers answer: first that they run, then the result or why there is none. */
 export type WorkerReply<T> = { type: 'ready' } | { type: 'done'; value: T } | { type: 'failed'; message: string };
 
@@ -7,6 +9,6 @@ export function replyOf<T>(run: () => T | Promise<T>): Promise<WorkerReply<T>> {
     .then(run)
     .then(
       (value): WorkerReply<T> => ({ type: 'done', value }),
-      (err: unknown): WorkerReply<T> => ({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown): WorkerReply<T> => ({ type: 'failed', message: errorMessage(err) }),
     );
 }

@@ -4,6 +4,7 @@
  * documents must never freeze the window.
  */
 import { computeAgreement, type AgreementInput } from '../../domain/agreement/computeAgreement';
+import { errorMessage } from '../../../common/errorMessage';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -11,6 +12,6 @@ scope.onmessage = (event: MessageEvent<AgreementInput>) => {
   try {
     scope.postMessage({ ok: true, result: computeAgreement(event.data) });
   } catch (err) {
-    scope.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
+    scope.postMessage({ ok: false, message: errorMessage(err) });
   }
 };

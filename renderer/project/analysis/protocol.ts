@@ -8,6 +8,7 @@ import { AnalysisEngine } from '../../domain/analysis/engine';
 import type { AnalysisDocument, AnalysisSegment } from '../../domain/analysis/input';
 import type { AnalysisAnswer, AnalysisRequest } from '../../domain/analysis/requests';
 import { profileText } from '../../domain/analysis/textProfile';
+import { errorMessage } from '../../../common/errorMessage';
 
 export type ToEngine =
   | { type: 'codes'; codes: AnalysisCode[] }
@@ -43,7 +44,7 @@ export function handle(engine: AnalysisEngine, message: ToEngine): FromEngine | 
       try {
         return { type: 'answer', id: message.id, answer: engine.answer(message.request) };
       } catch (err) {
-        return { type: 'failed', id: message.id, message: err instanceof Error ? err.message : String(err) };
+        return { type: 'failed', id: message.id, message: errorMessage(err) };
       }
   }
 }

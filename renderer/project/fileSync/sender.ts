@@ -12,6 +12,7 @@ import type { OutgoingChange } from '../../../common/projectApi';
 import type { ProjectPatch } from '../../../common/projectFile';
 import type { MarginaliaDb, OutboxRow } from '../../store/db';
 import { acknowledge, readOutbox } from '../../store/outbox';
+import { errorMessage } from '../../../common/errorMessage';
 
 export type SaveStatus =
   | { kind: 'saved' }
@@ -138,7 +139,7 @@ export function outgoing(row: OutboxRow): OutgoingChange {
 }
 
 function failureMessage(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   // fetch's own words when the host is gone ("Failed to fetch", "NetworkError …", "Load failed").
   if (err instanceof TypeError) return 'Marginalia cannot be reached; the changes are kept in this window and saved when it is back.';
   return message;

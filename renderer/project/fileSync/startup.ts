@@ -20,6 +20,7 @@ import { readOutbox, readRecord, writeRecord, type JournalTarget, type OutboxCha
 import { hasProjectContent, readDatabaseContent, replaceDatabaseContent, type DatabaseContent } from '../../store/projectContent';
 import { differenceToFile } from './contentDiff';
 import type { JournalSender } from './sender';
+import { errorMessage } from '../../../common/errorMessage';
 
 export type LoadProgress = { phase: 'reading' } | { phase: 'writing'; done: number; total: number };
 
@@ -115,7 +116,7 @@ async function deliverWaitingChanges(deps: StartupDeps, info: ProjectInfo): Prom
       await deps.db.outbox.filter((row) => row.projectId === other).delete();
       return [notice];
     }
-    return [`Changes waiting from an earlier session could not be saved yet (${err instanceof Error ? err.message : String(err)}); they are kept and sent again.`];
+    return [`Changes waiting from an earlier session could not be saved yet (${errorMessage(err)}); they are kept and sent again.`];
   }
 }
 

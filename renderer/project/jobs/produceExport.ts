@@ -9,6 +9,7 @@ import { exportFormat } from '../../formats/registry';
 import type { Placements } from '../placements';
 import type { ReadableDocument } from '../corpus';
 import { buildProjectData, corpusTextsNeeded, type ProjectState } from './exportData';
+import { errorMessage } from '../../../common/errorMessage';
 
 export interface ExportSource {
   listing: readonly ReadableDocument[];
@@ -41,7 +42,7 @@ async function loadTexts(ids: readonly string[], source: ExportSource): Promise<
         texts.set(id, await source.loadText(id));
       } catch (err) {
         const title = source.listing.find((d) => d.id === id)?.title ?? id;
-        throw new Error(`“${title}” could not be read: ${err instanceof Error ? err.message : String(err)}`);
+        throw new Error(`“${title}” could not be read: ${errorMessage(err)}`);
       }
     }),
   );

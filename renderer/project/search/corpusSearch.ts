@@ -13,6 +13,7 @@ import type { ProjectStore } from '../projectStore';
 import type { WireScope } from './protocol';
 import { codedRanges } from './regions';
 import { createSearchClient, type SearchClient } from './searchClient';
+import { errorMessage } from '../../../common/errorMessage';
 
 export interface IndexStatus {
   indexed: number;
@@ -140,7 +141,7 @@ export class CorpusSearch {
         try {
           await this.syncOnce();
         } catch (err) {
-          this.update({ error: `Search could not index the documents: ${err instanceof Error ? err.message : String(err)}` });
+          this.update({ error: `Search could not index the documents: ${errorMessage(err)}` });
         }
       } while (this.again);
       this.update({ building: false });

@@ -5,6 +5,7 @@
  */
 import { SearchEngine } from './engine';
 import type { EngineRequest } from './protocol';
+import { errorMessage } from '../../../common/errorMessage';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const engine = new SearchEngine();
@@ -16,6 +17,6 @@ scope.onmessage = (event: MessageEvent<{ id: number; request: EngineRequest }>) 
     const transfer = value.method === 'hits' ? [value.doc.buffer, value.start.buffer, value.end.buffer] : [];
     scope.postMessage({ id, ok: true, value }, transfer);
   } catch (err) {
-    scope.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
+    scope.postMessage({ id, ok: false, message: errorMessage(err) });
   }
 };

@@ -10,6 +10,7 @@ import { MAX_TOTAL_BYTES, megabytes } from '../limits';
 import { ArchiveError } from './archiveError';
 import { readCentralDirectory, type ZipEntry } from './centralDirectory';
 import { crc32 } from './crc32';
+import { errorMessage } from '../../../../common/errorMessage';
 
 /** An entry larger than the cap its reader gave; the reader decides whether that refuses the file. */
 export class EntryTooLarge extends ArchiveError {
@@ -48,7 +49,7 @@ function inflateInto(input: Uint8Array, entry: ZipEntry): Uint8Array {
     try {
       inflater.push(input.subarray(offset, next), next === input.length);
     } catch (error) {
-      throw new ArchiveError(`The archive is damaged: the entry "${entry.name}" cannot be inflated (${error instanceof Error ? error.message : String(error)}).`);
+      throw new ArchiveError(`The archive is damaged: the entry "${entry.name}" cannot be inflated (${errorMessage(error)}).`);
     }
     if (overflow) {
       throw new ArchiveError(`The archive is refused: the entry "${entry.name}" inflates to more than the ${entry.size} bytes its directory declares.`);
