@@ -116,10 +116,7 @@ export class StripePainter {
     this.initials = initials;
     for (const bar of this.bars.values()) bar.el.remove();
     this.bars.clear();
-    // Every item again, with or without its coders.
-    this.itemsOf.clear();
-    for (const span of this.spanList) this.itemsOf.set(span.id, this.itemsFor(span));
-    this.index.reset([...this.itemsOf.values()].flat());
+    this.reindex(); // every item again, with or without its coders
     this.schedule();
   }
 
@@ -128,9 +125,7 @@ export class StripePainter {
     const { removed, added } = changedMiddle(this.spanList, spans);
     this.spanList = spans;
     if (added.length > BULK) {
-      this.itemsOf.clear();
-      for (const span of spans) this.itemsOf.set(span.id, this.itemsFor(span));
-      this.index.reset([...this.itemsOf.values()].flat());
+      this.reindex();
     } else {
       for (const span of removed) for (const item of this.itemsOf.get(span.id) ?? []) this.index.remove(item);
       for (const span of removed) this.itemsOf.delete(span.id);
@@ -155,6 +150,13 @@ export class StripePainter {
     this.detach();
     for (const bar of this.bars.values()) bar.el.remove();
     this.bars.clear();
+  }
+
+  /** Builds every span's items and the lane index afresh (sorted once rather than spliced row by row). */
+  private reindex(): void {
+    this.itemsOf.clear();
+    for (const span of this.spanList) this.itemsOf.set(span.id, this.itemsFor(span));
+    this.index.reset([...this.itemsOf.values()].flat());
   }
 
   private itemsFor(span: StripeSpan): StripeItem[] {
