@@ -144,7 +144,7 @@ export const api = {
   openDocuments: { request: OpenDocumentsRequestSchema, response: OpenDocumentsResultSchema },
   getUserInfo: { request: NoArgs, response: UserInfoSchema },
   takeOpenedFile: { request: NoArgs, response: OpenedFileSchema },
-  // Project files (common/projectApi.ts, README "Project files").
+  // Project files (common/projectApi.ts, docs/project-files.md).
   getProjectState: { request: NoArgs, response: ProjectStateSchema },
   readProject: { request: z.object({ projectId: ProjectIdSchema }).strict(), response: ProjectContentSchema },
   appendJournal: { request: AppendRequestSchema, response: AppendResultSchema },

@@ -1,5 +1,5 @@
 /**
- * The house's layering rules (see /work/shared/ARCHITECTURE.md and README's Architecture), checked
+ * The house's layering rules (see /work/shared/ARCHITECTURE.md and docs/architecture.md), checked
  * on every import edge the way VS Code's `code-layering` lint rule checks its layers.
  */
 import type { ImportEdge } from './importGraph';

@@ -1,5 +1,5 @@
 /**
- * The annotated CSV's columns (a contract with the analyst's scripts: README's "Export formats"
+ * The annotated CSV's columns (a contract with the analyst's scripts: docs/formats.md
  * lists them) and the one rule that may change a free-text cell, the Excel-safe prefix.
  */
 
