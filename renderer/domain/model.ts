@@ -68,6 +68,7 @@ export const SegmentSchema = z.object({
 });
 export type Segment = z.infer<typeof SegmentSchema>;
 
+/** A document's memo — or the project's own, keyed by PROJECT_MEMO_KEY instead of a document id (projectMemo.ts). */
 export const DocumentMemoSchema = z.object({
   documentId: z.string().min(1),
   text: z.string(),

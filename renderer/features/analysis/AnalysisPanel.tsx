@@ -111,7 +111,7 @@ export function AnalysisPanel({ documents, projectName, onReveal, onClose }: Pro
           {t === 'Frequencies' && <FrequenciesView active={tab === t} choice={choice} coders={coders} />}
           {t === 'Matrices' && <MatrixView active={tab === t} {...common} onReveal={reveal} matrix={matrix} onMatrix={setMatrix} grid={grid} onGrid={setGrid} />}
           {t === 'Charts' && <ChartsView active={tab === t} {...common} matrix={matrix} grid={grid} />}
-          {t === 'Memos' && <MemosView active={tab === t} titles={titles} documentOrder={order} onReveal={reveal} />}
+          {t === 'Memos' && <MemosView active={tab === t} titles={titles} documentOrder={order} projectName={projectName} onReveal={reveal} />}
           {t === 'Report' && (
             <ReportView active={tab === t} choice={choice} coders={coders} scope={scope} titles={titles} documentOrder={order} matrix={matrix} grid={grid} projectName={projectName} />
           )}

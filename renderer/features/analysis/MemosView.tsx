@@ -1,7 +1,11 @@
-/** The memo manager: every memo in one list, searchable by text and kind, saved as CSV, a passage's memo opening its passage. */
+/**
+ * The memo manager: the project memo to write, then every memo in one list (the project's first),
+ * searchable by text and kind, saved as CSV, a passage's memo opening its passage.
+ */
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Segment } from '../../domain/model';
 import { useProject, useServices } from '../../ui/ProjectContext';
+import { ProjectMemoField } from './ProjectMemoField';
 import { collectMemos, MEMO_CSV_HEADER, MEMO_KINDS, memoCsvRows, searchMemos, type MemoKind } from './memos';
 import { fileName, saveText, savedMessage } from './saveFile';
 import { toCsv } from './tableCsv';
@@ -12,19 +16,20 @@ interface Props {
   active: boolean;
   titles: ReadonlyMap<string, string>;
   documentOrder: readonly string[];
+  projectName: string | null;
   onReveal: (segment: Segment) => void;
 }
 
 const PAGE = 200;
 
-export function MemosView({ active, titles, documentOrder, onReveal }: Props) {
+export function MemosView({ active, titles, documentOrder, projectName, onReveal }: Props) {
   const { codes, memos, segments } = useProject();
   const { api, host } = useServices();
   const [text, setText] = useState('');
-  const [kinds, setKinds] = useState<Set<MemoKind>>(new Set(['document', 'segment', 'code']));
+  const [kinds, setKinds] = useState<Set<MemoKind>>(new Set(Object.keys(MEMO_KINDS) as MemoKind[]));
   const [shown, setShown] = useState(PAGE);
   const [message, setMessage] = useState('');
-  const all = useMemo(() => (active ? collectMemos(codes, memos, segments.all(), titles, documentOrder) : []), [active, codes, memos, segments, titles, documentOrder]);
+  const all = useMemo(() => (active ? collectMemos(codes, memos, segments.all(), titles, documentOrder, projectName ?? undefined) : []), [active, codes, memos, segments, titles, documentOrder, projectName]);
   const found = searchMemos(all, useDeferredValue(text), kinds);
   const toggle = (kind: MemoKind) =>
     setKinds((k) => {
@@ -44,6 +49,7 @@ export function MemosView({ active, titles, documentOrder, onReveal }: Props) {
 
   return (
     <div className="memos-view">
+      <ProjectMemoField />
       <div className="view-options">
         <label>
           Search memos

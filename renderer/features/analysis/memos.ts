@@ -1,15 +1,16 @@
-/** Every memo of the project in one list: document memos, passage (segment) memos and code descriptions. Pure. */
+/** Every memo of the project in one list: the project memo first, then document memos, passage (segment) memos and code descriptions. Pure. */
 import { codePath, codesById, flattenTree } from '../../domain/codeTree';
 import type { Code, DocumentMemo, Segment } from '../../domain/model';
+import { documentMemos, projectMemoOf } from '../../domain/projectMemo';
 import type { CsvCell } from './tableCsv';
 
-export type MemoKind = 'document' | 'segment' | 'code';
-export const MEMO_KINDS: Record<MemoKind, string> = { document: 'Document memo', segment: 'Passage memo', code: 'Code description' };
+export type MemoKind = 'project' | 'document' | 'segment' | 'code';
+export const MEMO_KINDS: Record<MemoKind, string> = { project: 'Project memo', document: 'Document memo', segment: 'Passage memo', code: 'Code description' };
 
 export interface MemoEntry {
   kind: MemoKind;
   key: string;
-  /** What the memo is about: a document's title, a code's path. */
+  /** What the memo is about: the project's name, a document's title, a code's path. */
   about: string;
   text: string;
   /** A passage memo's passage. */
@@ -23,11 +24,15 @@ export function collectMemos(
   segments: readonly Segment[],
   titles: ReadonlyMap<string, string>,
   documentOrder: readonly string[],
+  projectName = 'This project',
 ): MemoEntry[] {
   const byId = codesById(codes);
   const rank = new Map(documentOrder.map((id, i) => [id, i]));
   const byDocument = (id: string) => rank.get(id) ?? Number.MAX_SAFE_INTEGER;
-  const documents = memos
+  const project = projectMemoOf(memos);
+  const projectEntry: MemoEntry[] =
+    project && project.text.trim() ? [{ kind: 'project', key: 'p:', about: projectName, text: project.text, updatedAt: project.updatedAt }] : [];
+  const documents = documentMemos(memos)
     .filter((m) => m.text.trim())
     .sort((a, b) => byDocument(a.documentId) - byDocument(b.documentId))
     .map((m): MemoEntry => ({ kind: 'document', key: `d:${m.documentId}`, about: titles.get(m.documentId) ?? m.documentId, text: m.text, updatedAt: m.updatedAt }));
@@ -38,7 +43,7 @@ export function collectMemos(
   const descriptions = flattenTree(codes)
     .filter(({ code }) => code.description.trim())
     .map(({ code }): MemoEntry => ({ kind: 'code', key: `c:${code.id}`, about: codePath(byId, code.id), text: code.description, updatedAt: code.updatedAt }));
-  return [...documents, ...passages, ...descriptions];
+  return [...projectEntry, ...documents, ...passages, ...descriptions];
 }
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

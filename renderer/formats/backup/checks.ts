@@ -7,11 +7,12 @@
  * - segments: unique ids; a document in the backup; end after start, within the text of an
  *   imported document (the backup has it), a quote as long as its span; codings of known codes,
  *   one per code and coder, unique coding ids;
- * - memos: one per document, of a document in the backup.
+ * - memos: one per document, of a document in the backup (or the project memo, see domain/projectMemo.ts).
  * Each problem names the row by its place in the file (e.g. "segments[3].end").
  */
 import { nameKey } from '../../domain/codebook';
 import type { Code } from '../../domain/model';
+import { isProjectMemo } from '../../domain/projectMemo';
 import { MAX_CODE_DEPTH } from '../fileLimits';
 import type { Backup } from './schema';
 
@@ -102,7 +103,7 @@ function segmentProblems(backup: Backup, problems: string[]): void {
     });
   });
   backup.memos.forEach((m, i) => {
-    if (!texts.has(m.documentId)) problems.push(`memos[${i}].documentId: document "${m.documentId}" is not in the backup`);
+    if (!texts.has(m.documentId) && !isProjectMemo(m)) problems.push(`memos[${i}].documentId: document "${m.documentId}" is not in the backup`);
   });
 }
 

@@ -6,9 +6,10 @@
  * segment not placed in the current text is left out (see leftOutOf).
  *
  * Element order follows the schema's sequences (Project: Users, CodeBook, Variables, Sources,
- * Notes; TextSource: PlainTextSelection*, NoteRef*, VariableValue*; PlainTextSelection:
+ * Notes, Description, NoteRef*; TextSource: PlainTextSelection*, NoteRef*, VariableValue*; PlainTextSelection:
  * Coding*, NoteRef*). Memos become <Note>s referenced by <NoteRef> and, where the schema has one,
- * the element's <Description> too (QualCoder and others read memos only from there). Document
+ * the element's <Description> too (QualCoder and others read memos only from there); the project
+ * memo is the <Project>'s own Description and NoteRef. Document
  * attributes become <Variable>s with each source's <VariableValue>s; a document's original
  * creator and creation date (an imported source's) are kept on its <TextSource>.
  *
@@ -18,6 +19,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { codePointIndex } from '../../../common/text/codePoints';
 import type { Segment } from '../../domain/model';
+import { projectMemoOf } from '../../domain/projectMemo';
 import { placementOf, type ExportedAttribute, type ProjectData, type ProjectDocument } from '../projectData';
 import { codeElements } from './codebook';
 import { guidFor, parseGuid } from './guid';
@@ -174,7 +176,15 @@ export function buildProjectXml(data: ProjectData, options: QdpxOptions, registr
     });
   }
   if (sources.length) projectChildren.push({ name: 'Sources', children: sources });
+  const projectMemo = projectMemoOf(data.memos);
+  const projectNote: XmlElement[] = [];
+  if (projectMemo && projectMemo.text.trim() !== '') {
+    const noteGuid = guidFor('project-memo', 'project');
+    note(noteGuid, 'Project memo', projectMemo.text, options.userName, projectMemo.updatedAt, projectMemo.updatedAt);
+    projectNote.push({ name: 'Description', children: projectMemo.text }, { name: 'NoteRef', attrs: { targetGUID: noteGuid } });
+  }
   if (notes.length) projectChildren.push({ name: 'Notes', children: notes });
+  projectChildren.push(...projectNote);
   return xmlDocument({
     name: 'Project',
     attrs: {

@@ -2,7 +2,8 @@
  * Reads a REFI-QDA project (.qdpx) into Marginalia's model: text sources become imported
  * documents (normalised like the corpus), codes keep hierarchy, colour and description,
  * coded text selections become segments with one coding per <Coding> (its creatingUser as
- * the coder, so two coders on one selection stay two codings), notes become memos. Whatever
+ * the coder, so two coders on one selection stay two codings), notes become memos (those on
+ * the project as a whole, the project memo). Whatever
  * cannot be represented (other source types, cases, sets, graphs, links, other variables …)
  * is listed in `report`; a damaged, oversized or unsafe archive or XML throws an Error with a
  * message for the analyst (see qdpxFiles.ts, limits.ts, xmlSafety.ts). Runs in a worker in the
@@ -11,6 +12,7 @@
 import { sha256Hex } from '../../../common/text/sha256';
 import { convertDocument, refusalReason } from '../../../converters';
 import { ISO_DATE, type Attribute, type AttributeType, type Coding, type DocumentInfo, type ImportedDocument } from '../../domain/model';
+import { PROJECT_MEMO_KEY } from '../../domain/projectMemo';
 import { quoteSelector } from '../../domain/segments';
 import type { Span } from '../../domain/span';
 import type { Additions } from '../format';
@@ -289,6 +291,14 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
     }
   }
 
+  // Notes on the project as a whole (its NoteRefs and Description) are the project memo.
+  const projectNotes = notesOf(project).map((n) => notes.get(n.guid)!);
+  const projectDescription = describedBy(project, projectNotes.map((n) => n.text));
+  if (projectNotes.length || projectDescription.length) {
+    const last = projectNotes.map((n) => timestamp(n.modified ?? n.created, now)).sort().at(-1) ?? timestamp(attr(project, 'modifiedDateTime'), now);
+    result.memos.push({ documentId: PROJECT_MEMO_KEY, text: [...projectNotes.map((n) => n.text), ...projectDescription].join('\n\n'), updatedAt: last });
+  }
+
   for (const [element, kind] of Object.entries(OTHER_SOURCES)) {
     for (const s of children(sourcesNode, element)) {
       report.push(`The ${kind} source "${attr(s, 'name') ?? attr(s, 'guid')}" was not imported: Marginalia reads text sources only.`);
@@ -306,9 +316,6 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
     const count = children(child(project, group), item).length;
     if (count) report.push(`${count} ${label} were not imported (not supported by Marginalia).`);
   }
-  for (const r of children(project, 'NoteRef')) noteText(normaliseGuid(attr(r, 'targetGUID') ?? ''));
-  const projectNotes = children(project, 'NoteRef').length;
-  if (projectNotes) report.push(`${projectNotes} note(s) on the project as a whole were not imported (Marginalia has memos per document and segment).`);
   const loose = [...notes.entries()].filter(([guid]) => !usedNotes.has(guid));
   if (loose.length) report.push(`${loose.length} note(s) not attached to a text source, selection or code were not imported: ${loose.map(([, n]) => `"${n.name}"`).join(', ')}.`);
   return result;
