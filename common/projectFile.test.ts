@@ -3,6 +3,7 @@ import {
   PROJECT_FILE_FORMAT,
   PROJECT_FILE_VERSION,
   ProjectPatchSchema,
+  documentTextFileName,
   emptySnapshot,
   projectFolderName,
   projectNameOf,
@@ -30,6 +31,13 @@ describe('project.json', () => {
     expect(upgraded.tables).toEqual({ ...tables, codes: [{ id: 'c1', name: 'FTF' }] });
   });
 
+  it('upgrades version 2 (texts inside document rows) to the current version, keeping the rows as they are for main to move the texts out', () => {
+    const document = { id: 'd1', title: 'Interview', sha256: 'a'.repeat(64), text: 'Hello.' };
+    const upgraded = upgradeSnapshot({ ...fresh, version: 2, tables: { ...fresh.tables, documents: [document] } });
+    expect(upgraded.version).toBe(3);
+    expect(upgraded.tables.documents).toEqual([document]);
+  });
+
   it('refuses a newer version, another format, and a damaged file, saying which', () => {
     expect(() => upgradeSnapshot({ ...fresh, version: PROJECT_FILE_VERSION + 1 })).toThrow(/newer Marginalia/);
     expect(() => upgradeSnapshot({ ...fresh, format: 'something-else' })).toThrow(/not a Marginalia project/);
@@ -38,6 +46,11 @@ describe('project.json', () => {
     expect(() => upgradeSnapshot({ ...fresh, tables: { ...fresh.tables, codes: [{ name: 'no id' }] } })).toThrow(/tables\.codes\.0\.id/);
     expect(() => upgradeSnapshot({ ...fresh, seq: -1 })).toThrow(/seq/);
     expect(PROJECT_FILE_FORMAT).toBe('marginalia-project-file');
+  });
+
+  it('names a document text file only after a SHA-256, never a path', () => {
+    expect(documentTextFileName('ab'.repeat(32))).toBe(`${'ab'.repeat(32)}.txt`);
+    for (const bad of ['../../etc/passwd', 'AB'.repeat(32), 'a'.repeat(63), `${'a'.repeat(64)}/x`, 42, undefined]) expect(documentTextFileName(bad)).toBeNull();
   });
 
   it('keeps every field of a row, checks only the key it is filed under', () => {

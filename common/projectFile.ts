@@ -4,10 +4,15 @@
  *
  *   project.json    the snapshot: header, settings and every table's rows (this schema)
  *   journal.jsonl   the changes made since the snapshot, one JSON object per line (JournalEntry)
+ *   documents/      imported documents' texts, one file each: <sha256>.txt (UTF-8, no BOM)
  *   lock            while a Marginalia process has the project open: its pid and host (ProjectLock)
  *
  * State = project.json's tables, then each journal entry with `seq` > project.json's `seq`
  * applied in order: a row puts it under its key, null deletes the key.
+ *
+ * A document row (in project.json and in the journal) holds no `text`: its text is the file
+ * documents/<row.sha256>.txt, whose bytes hash to that SHA-256. Only a row whose `sha256` is not
+ * its text's hash (or whose text is not well-formed UTF-16) keeps its `text` inline.
  *
  * Rows are the app's own (renderer/domain/model.ts, the same as in a JSON backup). This file runs
  * everywhere (main reads the folder, the renderer loads the rows), so it checks the structure —
@@ -17,12 +22,21 @@
 import { z } from 'zod';
 
 export const PROJECT_FILE_FORMAT = 'marginalia-project-file';
-/** 2: document attributes and per-document info; 1 had neither (read and upgraded). */
-export const PROJECT_FILE_VERSION = 2;
+/**
+ * 3: imported documents' texts in documents/<sha256>.txt, not in the rows; 2: document
+ * attributes and per-document info; 1 had neither. Older versions are read and upgraded.
+ */
+export const PROJECT_FILE_VERSION = 3;
 export const PROJECT_EXTENSION = 'marginalia';
 export const SNAPSHOT_FILE = 'project.json';
 export const JOURNAL_FILE = 'journal.jsonl';
 export const LOCK_FILE = 'lock';
+export const DOCUMENTS_FOLDER = 'documents';
+
+/** A text's file name in DOCUMENTS_FOLDER, or null when `sha256` is no lower-case hex SHA-256 (never a path of its own). */
+export function documentTextFileName(sha256: unknown): string | null {
+  return typeof sha256 === 'string' && /^[0-9a-f]{64}$/.test(sha256) ? `${sha256}.txt` : null;
+}
 
 /** The tables a change writes (renderer/domain/change.ts Patch), each with the field its rows are keyed by. */
 export const PROJECT_TABLES = {
@@ -93,7 +107,7 @@ export const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'client 
 
 export const ProjectIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'project id: 8–64 letters, digits, - or _');
 
-/** project.json, version 2. */
+/** project.json, version 3. */
 export const ProjectSnapshotSchema = z
   .object({
     format: z.literal(PROJECT_FILE_FORMAT),
@@ -176,6 +190,11 @@ const UPGRADES: Record<number, (json: Record<string, unknown>) => Record<string,
     const tables = (typeof json.tables === 'object' && json.tables !== null ? json.tables : {}) as Record<string, unknown>;
     return { ...json, version: 2, clients: json.clients ?? {}, tables: { ...tables, attributes: [], documentInfo: [] } };
   },
+  /**
+   * Version 2 held each imported document's text in its row. Those rows stay as they are here
+   * (inline text is still read); main moves the texts into documents/ when it writes the folder.
+   */
+  2: (json) => ({ ...json, version: 3 }),
 };
 
 /** An empty project's snapshot. */

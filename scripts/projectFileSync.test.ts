@@ -113,8 +113,8 @@ describe('a window and its project file', () => {
     const w = await openWindow(api, profile());
     await w.sender!.flush();
     expect(codeNames(w)).toEqual(['Communications', 'Counter-financing', 'FTF', 'Political-military', 'Stabilization']);
-    expect(fileOf(projects).tables.codes).toHaveLength(5);
-    expect(fileOf(projects).settings).toEqual({ coder: 'ada' });
+    expect((await fileOf(projects)).tables.codes).toHaveLength(5);
+    expect((await fileOf(projects)).settings).toEqual({ coder: 'ada' });
     expect(await readRecord(w.project.db)).toEqual({ projectId: projects.state().project!.id, seq: 2 });
   });
 
@@ -147,7 +147,7 @@ describe('a window and its project file', () => {
     down.value = false;
     const again = await openWindow(api, database);
     expect(codeNames(again)).toContain('Offline work');
-    expect(fileOf(projects).tables.codes.map((c) => c.name)).toContain('Offline work');
+    expect((await fileOf(projects)).tables.codes.map((c) => c.name)).toContain('Offline work');
     expect(await readOutbox(again.project.db, 10)).toEqual([]);
   });
 
@@ -169,7 +169,7 @@ describe('a window and its project file', () => {
     const again = await openWindow(restarted.api, database);
     await again.sender!.flush();
     expect(codeNames(again)).toContain('Kept in the browser');
-    expect(fileOf(restarted.projects).tables.codes.map((c) => c.name)).toContain('Kept in the browser');
+    expect((await fileOf(restarted.projects)).tables.codes.map((c) => c.name)).toContain('Kept in the browser');
   });
 
   it('an older build’s database becomes a fresh project’s content; with a project that has content it is kept as a recovered project', async () => {
@@ -181,7 +181,7 @@ describe('a window and its project file', () => {
     const adopted = await openWindow(api, legacy);
     await adopted.sender!.flush();
     expect(codeNames(adopted)).toEqual(['From the old build']);
-    expect(fileOf(projects).tables.codes.map((c) => c.name)).toEqual(['From the old build']);
+    expect((await fileOf(projects)).tables.codes.map((c) => c.name)).toEqual(['From the old build']);
 
     const another = profile();
     const older = await openProject({ ...another, seed: () => [] });
@@ -193,7 +193,7 @@ describe('a window and its project file', () => {
     const recovered = (await projects.list()).recent.find((p) => p.name.includes('recovered'))!;
     expect(projects.state().project!.name).not.toContain('recovered');
     await projects.openProject(recovered.path);
-    expect(fileOf(projects).tables.codes.map((c) => c.name)).toEqual(['Other old work']);
+    expect((await fileOf(projects)).tables.codes.map((c) => c.name)).toEqual(['Other old work']);
   });
 });
 

@@ -15,6 +15,7 @@ import { SESSION_HEADER } from '../../common/hostSession';
 import type { AppendResult, OutgoingChange, ProjectContent } from '../../common/projectApi';
 import { JOURNAL_FILE } from '../../common/projectFile';
 import { unwrapReply } from '../../common/reply';
+import { sha256Hex } from '../../common/text/sha256';
 import { readJournal } from './journal';
 import { readSnapshot } from './snapshot';
 
@@ -95,11 +96,14 @@ function coding(n: number): OutgoingChange {
   return { n, kind: 'patch', label: `Apply code FTF`, patch: { segments: { [id]: segment } } };
 }
 
+/** Each import brings texts of its own: documents/ gains 100 files per import. */
+const importedText = (n: number, d: number) => `Interview ${n}-${d}, café. `.repeat(2_000);
+
 function importOf(n: number, documents: number): OutgoingChange {
   const rows: Record<string, Record<string, unknown>> = {};
   for (let d = 0; d < documents; d++) {
     const id = `import-${n}-doc-${d}`;
-    rows[id] = { id, title: `Interview ${d}`, kind: null, place: null, date: null, sha256: 'b'.repeat(64), text: `Interview ${d}. `.repeat(2_000), source: 'interviews', importedAt: NOW };
+    rows[id] = { id, title: `Interview ${d}`, kind: null, place: null, date: null, sha256: sha256Hex(importedText(n, d)), text: importedText(n, d), source: 'interviews', importedAt: NOW };
   }
   return { n, kind: 'patch', label: `Add ${documents} documents`, patch: { documents: rows } };
 }
@@ -186,6 +190,11 @@ describe('the Node host killed with SIGKILL', () => {
       await inFlight;
       host = await startHost();
       const content = await expectReadableWith(host, acked);
+      // Each acknowledged document opens with its text, read back from its file.
+      for (const doc of content.tables.documents) {
+        const [, n, d] = /^import-(\d+)-doc-(\d+)$/.exec(String(doc.id))!;
+        expect(doc.text, `${doc.id}'s text`).toBe(importedText(Number(n), Number(d)));
+      }
       // All of an import or none of it: it is one change.
       const partial = content.tables.documents.filter((d) => String(d.id).startsWith(`import-${round * 10 + 1}-`)).length;
       expect([0, 100]).toContain(partial);

@@ -1,11 +1,12 @@
 /**
  * Project folders as the host finds and makes them: a project's id, name and corpus read from the
- * head of its project.json, and a free folder name for a new project.
+ * head of its project.json, a free folder name for a new project, and the new folder itself.
  */
-import { mkdir, open, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { ProjectIdSchema, SNAPSHOT_FILE, projectFolderName } from '../../common/projectFile';
 import type { ProjectCorpus } from '../../common/projectFile';
+import { ProjectFileError } from './projectFileError';
 import { readSnapshot } from './snapshot';
 
 /** The first of `<name>`, `<name> 2`, … whose folder does not exist in `folder`. */
@@ -39,4 +40,15 @@ export async function readHeader(folder: string): Promise<{ id: string; name: st
   } finally {
     await handle?.close();
   }
+}
+
+/** Makes a new project's folder; one that exists must be empty (never overwrite a project). */
+export async function createEmptyFolder(folder: string): Promise<void> {
+  const existing = await stat(folder).catch(() => null);
+  if (existing !== null) {
+    if (!existing.isDirectory() || (await readdir(folder)).length > 0) {
+      throw new ProjectFileError(409, `${basename(folder)} already exists: choose another name.`);
+    }
+  }
+  await mkdir(folder, { recursive: true });
 }

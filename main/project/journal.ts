@@ -6,10 +6,11 @@
  * not parse or does not follow the previous sequence number: everything before it is the last
  * good state; what follows is the damaged tail, reported and set aside, never applied.
  */
-import { open } from 'node:fs/promises';
+import { open, readFile, truncate, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { JournalEntrySchema } from '../../common/projectFile';
+import { JOURNAL_FILE, JournalEntrySchema } from '../../common/projectFile';
 import type { JournalEntry } from '../../common/projectFile';
 
 const CRC_SUFFIX = /,"crc32":"([0-9a-f]{8})"\}$/;
@@ -83,6 +84,37 @@ export function readJournal(bytes: Buffer, afterSeq: number): ReadJournal {
     offset = end + 1;
   }
   return { entries, goodBytes: offset, damage: null };
+}
+
+/**
+ * Reads a project folder's journal (none yet: no entries). A damaged tail is reported in `notice`;
+ * with `setAside` its bytes are kept in journal.damaged-<time>.jsonl and the journal is cut back to
+ * its good prefix, so appends follow good lines.
+ */
+export async function readJournalFile(
+  folder: string,
+  afterSeq: number,
+  options: { setAside: boolean; now: () => Date },
+): Promise<{ entries: JournalEntry[]; notice: string | null }> {
+  const path = join(folder, JOURNAL_FILE);
+  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return Buffer.alloc(0);
+    throw error;
+  });
+  const { entries, damage } = readJournal(bytes, afterSeq);
+  if (!damage) return { entries, notice: null };
+  let kept = '';
+  if (options.setAside) {
+    const aside = join(folder, `journal.damaged-${options.now().toISOString().replace(/[:.]/g, '-')}.jsonl`);
+    await writeFile(aside, bytes.subarray(damage.offset));
+    await truncate(path, damage.offset);
+    kept = ` The damaged bytes were kept in ${basename(aside)}.`;
+  }
+  const last = entries.at(-1)?.seq ?? afterSeq;
+  return {
+    entries,
+    notice: `The project's journal was damaged at line ${damage.line} (${damage.problem}; ${damage.bytes} bytes): the project opened as it was after change ${last}.${kept}`,
+  };
 }
 
 /** An open journal file that appends whole lines and makes them durable. */

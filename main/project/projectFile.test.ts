@@ -38,11 +38,11 @@ const code = (n: number): OutgoingChange => ({ n, kind: 'patch', label: `Add cod
 const send = (file: ProjectFile, changes: OutgoingChange[], client = 'client-one') => file.append({ projectId: 'project-0001', client, changes });
 
 describe('a project file', () => {
-  it('starts empty and fresh, with a version-2 project.json and a lock', async () => {
+  it('starts empty and fresh, with a version-3 project.json and a lock', async () => {
     const file = await create();
     expect([file.seq, file.fresh, file.readOnly]).toEqual([0, true, null]);
     expect((await readdir(folder)).sort()).toEqual(['journal.jsonl', 'lock', 'project.json']);
-    expect(await readSnapshot(folder)).toMatchObject({ version: 2, id: 'project-0001', name: 'Study', seq: 0 });
+    expect(await readSnapshot(folder)).toMatchObject({ version: 3, id: 'project-0001', name: 'Study', seq: 0 });
   });
 
   it('appends changes with sequence numbers, durable before it answers, and opens with them after a restart', async () => {
@@ -52,7 +52,7 @@ describe('a project file', () => {
     expect((await readFile(join(folder, 'journal.jsonl'), 'utf8')).trimEnd().split('\n')).toHaveLength(3);
     await closeAll();
     const again = await reopen();
-    expect(again.content()).toMatchObject({ seq: 3, settings: { coder: 'ada' }, tables: { codes: [{ id: 'c1' }, { id: 'c2' }] } });
+    expect(await again.content()).toMatchObject({ seq: 3, settings: { coder: 'ada' }, tables: { codes: [{ id: 'c1' }, { id: 'c2' }] } });
     expect(again.fresh).toBe(false);
   });
 
@@ -61,7 +61,7 @@ describe('a project file', () => {
     await send(file, [code(1), code(2)]);
     await send(file, [code(1), code(2)], 'client-two');
     expect(await send(file, [code(2), code(3)])).toEqual({ seqs: [2, 5], seq: 5 });
-    expect(file.content().tables.codes).toHaveLength(3);
+    expect((await file.content()).tables.codes).toHaveLength(3);
     await closeAll();
     // After a restart the client's last change is still known (from the journal, then from project.json).
     expect(await send(await reopen(), [code(3)])).toEqual({ seqs: [5], seq: 5 });
@@ -70,7 +70,7 @@ describe('a project file', () => {
   it('deletes rows with null, and refuses changes for another project', async () => {
     const file = await create();
     await send(file, [code(1), { n: 2, kind: 'patch', label: 'Delete', patch: { codes: { c1: null } } }]);
-    expect(file.content().tables.codes).toEqual([]);
+    expect((await file.content()).tables.codes).toEqual([]);
     await expect(file.append({ projectId: 'project-9999', client: 'client-one', changes: [code(3)] })).rejects.toThrow(/another project/);
   });
 
@@ -84,7 +84,7 @@ describe('a project file', () => {
     const journal = (await readFile(join(folder, 'journal.jsonl'), 'utf8')).trimEnd().split('\n').filter(Boolean);
     expect(journal.map((line) => JSON.parse(line).seq)).toEqual((await readSnapshot(folder)).seq === 4 ? [] : [4]);
     await closeAll();
-    expect((await reopen()).content().tables.codes.map((c) => c.id)).toEqual(['c1', 'c2', 'c3', 'c4']);
+    expect((await (await reopen()).content()).tables.codes.map((c) => c.id)).toEqual(['c1', 'c2', 'c3', 'c4']);
   });
 
   it('compacts by itself once the journal grows, after a pause', async () => {
@@ -102,7 +102,7 @@ describe('a project file', () => {
     await send(file, [code(3)]);
     await closeAll();
     const again = await reopen();
-    expect([again.seq, again.content().tables.codes.length, again.notices]).toEqual([3, 3, []]);
+    expect([again.seq, (await again.content()).tables.codes.length, again.notices]).toEqual([3, 3, []]);
   });
 
   it('detects a truncated journal tail, reports it, opens the last good state and sets the tail aside', async () => {
@@ -119,7 +119,7 @@ describe('a project file', () => {
     // The journal goes on after its good prefix.
     expect(await send(again, [code(3)])).toEqual({ seqs: [3], seq: 3 });
     await closeAll();
-    expect((await reopen()).content().tables.codes).toHaveLength(3);
+    expect((await (await reopen()).content()).tables.codes).toHaveLength(3);
   });
 
   it('detects a corrupt line in the middle: nothing after it is applied', async () => {

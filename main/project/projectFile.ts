@@ -3,17 +3,37 @@
  * appends to. `append` answers only once the changes are fsync'd. The journal is compacted into a
  * new project.json in the background once it grows; a crash at any point leaves either the old
  * snapshot or the new one, and a journal whose entries up to the snapshot's `seq` are skipped.
+ * Imported documents' texts are files of their own (documentTexts.ts), made durable before the
+ * row that refers to them is journaled; the rows main holds and writes carry no text.
  */
-import { mkdir, readFile, readdir, rename, stat, truncate, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { JOURNAL_FILE, emptySnapshot } from '../../common/projectFile';
-import type { JournalEntry, ProjectCorpus, ProjectSnapshot } from '../../common/projectFile';
+import { rename, truncate } from 'node:fs/promises';
+import { join } from 'node:path';
+import { JOURNAL_FILE, PROJECT_FILE_VERSION, emptySnapshot } from '../../common/projectFile';
+import type { JournalEntry, ProjectCorpus, ProjectRow, ProjectSnapshot } from '../../common/projectFile';
 import type { AppendRequest, AppendResult, OutgoingChange, ProjectContent } from '../../common/projectApi';
-import { JournalWriter, encodeJournalLine, readJournal } from './journal';
+import { errorMessage } from '../../common/errorMessage';
+import {
+  UNAVAILABLE_FIELD,
+  copyTexts,
+  movableTexts,
+  readText,
+  referencedTexts,
+  removeUnreferenced,
+  splitPatch,
+  textReference,
+  unavailableNotices,
+  unreadableTexts,
+  writeTexts,
+} from './documentTexts';
+import { JournalWriter, encodeJournalLine, readJournalFile } from './journal';
+import { createEmptyFolder } from './folders';
 import { acquireLock, releaseLock } from './lock';
 import type { LockOptions } from './lock';
-import { readSnapshot, syncFolder, writeDurably, writeSnapshot } from './snapshot';
+import { ProjectFileError } from './projectFileError';
+import { readStoredSnapshot, syncFolder, writeDurably, writeSnapshot } from './snapshot';
 import { ProjectState } from './state';
+
+export { ProjectFileError } from './projectFileError';
 
 export interface CompactionPolicy {
   /** Compact once the journal holds this many changes … */
@@ -32,23 +52,12 @@ export interface OpenProjectFileOptions {
   now?: () => Date;
 }
 
-/** A refusal the API passes on with its status (409: read-only; 404: another project). */
-export class ProjectFileError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ProjectFileError';
-  }
-}
-
 export class ProjectFile {
   private queue: Promise<unknown> = Promise.resolve();
   private compacting: Promise<void> | null = null;
   private compactTimer: NodeJS.Timeout | null = null;
   /** Lines appended since the snapshot on disk (what a compaction keeps if they came after it). */
-  private journalLines: { seq: number; line: string }[] = [];
+  private journalLines: { seq: number; line: string; texts: ReadonlySet<string> }[] = [];
   private journalBytes = 0;
   /** `client:n` → seq of changes in the journal: a resent change gets its number back. */
   private readonly written = new Map<string, number>();
@@ -78,52 +87,41 @@ export class ProjectFile {
     return ProjectFile.open(folder, options);
   }
 
-  /** Opens a project folder: the lock (or read-only), the snapshot, and the journal's good entries. */
+  /**
+   * Opens a project folder: the lock (or read-only), the snapshot, and the journal's good entries.
+   * A folder of an older version is written as the current one at once (when it can be written).
+   */
   static async open(folder: string, options: OpenProjectFileOptions = {}): Promise<ProjectFile> {
     const now = options.now ?? (() => new Date());
     const lock = await acquireLock(folder, options.lock);
     try {
-      const snapshot = await readSnapshot(folder);
+      const { snapshot, storedVersion } = await readStoredSnapshot(folder);
       const notices: string[] = [];
       if (lock.kind === 'acquired' && lock.staleRemoved) {
         notices.push(`The project was not closed properly last time (process ${lock.staleRemoved.pid} stopped); its lock was taken over.`);
       }
       const readOnly = lock.kind === 'held' ? lock.message : null;
-      const journalPath = join(folder, JOURNAL_FILE);
-      const bytes = await readFile(journalPath).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return Buffer.alloc(0);
-        throw error;
-      });
-      const journal = readJournal(bytes, snapshot.seq);
-      if (journal.damage) {
-        const { damage } = journal;
-        const last = journal.entries.at(-1)?.seq ?? snapshot.seq;
-        let kept = '';
-        if (readOnly === null) {
-          // Set the damaged bytes aside (never lost), then cut the journal back to its good prefix so appends follow good lines.
-          const aside = join(folder, `journal.damaged-${now().toISOString().replace(/[:.]/g, '-')}.jsonl`);
-          await writeFile(aside, bytes.subarray(damage.offset));
-          await truncate(journalPath, damage.offset);
-          kept = ` The damaged bytes were kept in ${basename(aside)}.`;
-        }
-        notices.push(
-          `The project's journal was damaged at line ${damage.line} (${damage.problem}; ${damage.bytes} bytes): the project opened as it was after change ${last}.${kept}`,
-        );
-      }
+      const journal = await readJournalFile(folder, snapshot.seq, { setAside: readOnly === null, now });
+      if (journal.notice) notices.push(journal.notice);
       const state = ProjectState.from(snapshot.tables, snapshot.settings);
       const { tables: _tables, settings: _settings, ...header } = snapshot;
       const file = new ProjectFile(
         folder,
         header,
         state,
-        readOnly === null ? await JournalWriter.open(journalPath) : null,
+        readOnly === null ? await JournalWriter.open(join(folder, JOURNAL_FILE)) : null,
         readOnly,
         notices,
         { ...DEFAULT_COMPACTION, ...options.compaction },
         now,
       );
       for (const entry of journal.entries) file.take(entry, encodeJournalLine(entry));
-      if (journal.entries.length > 0) file.scheduleCompaction();
+      if (readOnly === null && (storedVersion < PROJECT_FILE_VERSION || movableTexts(state.tables.documents).length > 0)) {
+        await file.compact().catch((error: unknown) => {
+          notices.push(`The project could not be written as version ${PROJECT_FILE_VERSION} yet (${errorMessage(error)}); it opened as it is.`);
+        });
+      } else if (journal.entries.length > 0) file.scheduleCompaction();
+      notices.push(...unavailableNotices(await unreadableTexts(folder, state.tables.documents.values())));
       return file;
     } catch (error) {
       if (lock.kind === 'acquired') await releaseLock(folder, options.lock?.me);
@@ -148,14 +146,40 @@ export class ProjectFile {
     return this.header.seq === 0 && this.state.isEmpty;
   }
 
-  /** The project's content at its last change. */
-  content(): ProjectContent {
-    return { id: this.header.id, seq: this.header.seq, settings: this.state.settings, tables: this.state.toTables() };
+  /**
+   * The project's content at its last change, each document with its text read from its file. A
+   * document whose text cannot be read comes without it, saying why in `textUnavailable`: the
+   * renderer sets such a row aside (listed, never dropped) and the rest of the project opens.
+   */
+  content(): Promise<ProjectContent> {
+    return this.serial(async () => {
+      const tables = this.state.toTables();
+      const documents: ProjectRow[] = [];
+      for (const row of tables.documents) {
+        const sha256 = textReference(row);
+        if (sha256 === null) {
+          documents.push(row);
+          continue;
+        }
+        const read = await readText(this.folder, sha256);
+        documents.push('text' in read ? { ...row, text: read.text } : { ...row, [UNAVAILABLE_FIELD]: read.problem });
+      }
+      return { id: this.header.id, seq: this.header.seq, settings: this.state.settings, tables: { ...tables, documents } };
+    });
   }
 
-  /** The whole project as a snapshot (for compaction and Save as). */
+  /** The whole project as a snapshot (for compaction and Save as): document rows refer to their texts' files. */
   snapshot(): ProjectSnapshot {
     return { ...this.header, savedAt: this.now().toISOString(), settings: this.state.settings, tables: this.state.toTables() };
+  }
+
+  /** Writes the project into another, empty folder with a new header (Save as): the texts first, then project.json. */
+  writeCopy(folder: string, header: Pick<ProjectSnapshot, 'id' | 'name' | 'createdAt'>): Promise<void> {
+    return this.serial(async () => {
+      const snapshot: ProjectSnapshot = { ...this.snapshot(), ...header, savedAt: header.createdAt, seq: 0, clients: {} };
+      await copyTexts(this.folder, folder, referencedTexts(snapshot.tables.documents));
+      await writeSnapshot(folder, snapshot);
+    });
   }
 
   /**
@@ -169,6 +193,7 @@ export class ProjectFile {
       if (request.projectId !== this.header.id) throw new ProjectFileError(404, 'These changes belong to another project.');
       const seqs: (number | null)[] = [];
       const fresh: { entry: JournalEntry; line: string }[] = [];
+      const texts = new Map<string, string>();
       let next = this.header.seq;
       let lastN = this.header.clients[request.client]?.n ?? -1;
       const at = this.now().toISOString();
@@ -178,11 +203,13 @@ export class ProjectFile {
           continue;
         }
         lastN = change.n;
-        const entry = toEntry(change, { seq: ++next, at, client: request.client });
+        const entry = toEntry(change, { seq: ++next, at, client: request.client }, texts);
         fresh.push({ entry, line: encodeJournalLine(entry) });
         seqs.push(entry.seq);
       }
       if (fresh.length > 0) {
+        // The texts first: a journaled row always finds its file.
+        await writeTexts(this.folder, texts);
         const before = this.writer.bytes;
         try {
           await this.writer.append(fresh.map((f) => f.line));
@@ -225,7 +252,7 @@ export class ProjectFile {
       seq: entry.seq,
       clients: { ...this.header.clients, [entry.client]: { n: entry.n, seq: entry.seq } },
     };
-    this.journalLines.push({ seq: entry.seq, line });
+    this.journalLines.push({ seq: entry.seq, line, texts: entry.kind === 'patch' ? referencedTexts(Object.values(entry.patch.documents ?? {})) : new Set() });
     this.journalBytes += line.length;
     this.written.set(`${entry.client}:${entry.n}`, entry.seq);
   }
@@ -244,7 +271,10 @@ export class ProjectFile {
   private async runCompaction(): Promise<void> {
     if (this.readOnly !== null) return;
     // Taken at once (rows are never modified), then written while appends go on.
-    const snapshot = await this.serial(async () => this.snapshot());
+    const snapshot = await this.serial(async () => {
+      await this.moveTextsOut();
+      return this.snapshot();
+    });
     await writeSnapshot(this.folder, snapshot);
     await this.serial(async () => {
       if (this.closed || this.writer === null) return;
@@ -258,7 +288,19 @@ export class ProjectFile {
       this.writer = await JournalWriter.open(journalPath);
       this.journalLines = kept;
       this.journalBytes = kept.reduce((sum, l) => sum + l.line.length, 0);
+      // Now that the snapshot is durable: texts neither it, the journal nor the project refers to go.
+      const referenced = referencedTexts(snapshot.tables.documents);
+      for (const l of kept) for (const sha256 of l.texts) referenced.add(sha256);
+      referencedTexts(this.state.tables.documents.values(), referenced);
+      await removeUnreferenced(this.folder, referenced);
     });
+  }
+
+  /** Writes the texts rows still hold inline (a folder of version 2) to their files, and keeps those rows without them. */
+  private async moveTextsOut(): Promise<void> {
+    const movable = movableTexts(this.state.tables.documents);
+    await writeTexts(this.folder, new Map(movable.map((m) => [m.sha256, m.text])));
+    for (const { key, row } of movable) this.state.tables.documents.set(key, row);
   }
 
   private serial<T>(operation: () => Promise<T>): Promise<T> {
@@ -268,19 +310,10 @@ export class ProjectFile {
   }
 }
 
-function toEntry(change: OutgoingChange, head: { seq: number; at: string; client: string }): JournalEntry {
-  return change.kind === 'patch'
-    ? { ...head, n: change.n, kind: 'patch', label: change.label, patch: change.patch }
-    : { ...head, n: change.n, kind: 'settings', settings: change.settings };
-}
-
-/** Makes the project folder; one that exists must be empty (never overwrite a project). */
-async function createEmptyFolder(folder: string): Promise<void> {
-  const existing = await stat(folder).catch(() => null);
-  if (existing !== null) {
-    if (!existing.isDirectory() || (await readdir(folder)).length > 0) {
-      throw new ProjectFileError(409, `${basename(folder)} already exists: choose another name.`);
-    }
-  }
-  await mkdir(folder, { recursive: true });
+/** The journal entry for a change; the texts of its document rows go into `texts` (by hash), not into the entry. */
+function toEntry(change: OutgoingChange, head: { seq: number; at: string; client: string }, texts: Map<string, string>): JournalEntry {
+  if (change.kind === 'settings') return { ...head, n: change.n, kind: 'settings', settings: change.settings };
+  const split = splitPatch(change.patch);
+  for (const [sha256, text] of split.texts) texts.set(sha256, text);
+  return { ...head, n: change.n, kind: 'patch', label: change.label, patch: split.patch };
 }

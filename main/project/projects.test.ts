@@ -76,7 +76,7 @@ describe('the projects of a host', () => {
     await expect(projects.newProject({ name: 'Interviews', corpus: { kind: 'none' } })).rejects.toThrow(/already exists/);
     const reopened = await projects.openProject(made!.path);
     expect(reopened).toMatchObject({ id: made!.id, seq: 1 });
-    expect(projects.content(made!.id).tables.codes).toEqual([{ id: 'c1', name: 'c1' }]);
+    expect((await projects.content(made!.id)).tables.codes).toEqual([{ id: 'c1', name: 'c1' }]);
     await expect(projects.openProject('/etc')).rejects.toThrow(/not among the projects/);
     expect((await readdir(join(data, 'projects'))).sort()).toEqual([
       'Global Coalition against Daesh-ISIS- statements 2015-2020.marginalia',
@@ -97,7 +97,7 @@ describe('the projects of a host', () => {
     await projects.newProject({ name: 'Second', corpus: { kind: 'bundled' } });
     await projects.append({ projectId: first.id, client: 'client-late', changes: [{ n: 1, kind: 'settings', settings: { coder: 'ada' } }] });
     await projects.openProject(first.path);
-    expect(projects.content(first.id)).toMatchObject({ seq: 1, settings: { coder: 'ada' } });
+    expect(await projects.content(first.id)).toMatchObject({ seq: 1, settings: { coder: 'ada' } });
     await expect(projects.append({ projectId: 'unknown-project', client: 'client-late', changes: [{ n: 2, kind: 'settings', settings: {} }] })).rejects.toThrow(
       /does not know/,
     );

@@ -27,7 +27,6 @@ import { ProjectFile, ProjectFileError } from './projectFile';
 import type { OpenProjectFileOptions } from './projectFile';
 import { freeFolder, readHeader } from './folders';
 import { readRecents, rememberRecent } from './recents';
-import { writeSnapshot } from './snapshot';
 import { errorMessage } from '../../common/errorMessage';
 
 /** Electron's native dialogs; each resolves to a path, or null when cancelled. */
@@ -114,7 +113,7 @@ export class Projects {
     };
   }
 
-  content(projectId: string): ProjectContent {
+  async content(projectId: string): Promise<ProjectContent> {
     const file = this.open();
     if (file.id !== projectId) throw new ProjectFileError(404, 'Another project is open now: reload the window.');
     return file.content();
@@ -205,8 +204,7 @@ export class Projects {
         throw new ProjectFileError(409, `${basename(path)} already exists: choose another name.`);
       }
       await mkdir(path, { recursive: true });
-      const now = new Date().toISOString();
-      await writeSnapshot(path, { ...source.snapshot(), id: randomUUID(), name: name.trim(), createdAt: now, savedAt: now, seq: 0, clients: {} });
+      await source.writeCopy(path, { id: randomUUID(), name: name.trim(), createdAt: new Date().toISOString() });
       const file = await ProjectFile.open(path, this.options.fileOptions);
       await this.switchTo(file);
       return this.info(file);

@@ -78,8 +78,8 @@ export async function writeSnapshot(folder: string, snapshot: ProjectSnapshot): 
   await syncFolder(folder);
 }
 
-/** Reads, upgrades and checks project.json. */
-export async function readSnapshot(folder: string): Promise<ProjectSnapshot> {
+/** Reads, upgrades and checks project.json; `storedVersion` is the version the file was written in. */
+export async function readStoredSnapshot(folder: string): Promise<{ snapshot: ProjectSnapshot; storedVersion: number }> {
   const text = await readFile(join(folder, SNAPSHOT_FILE), 'utf8');
   let json: unknown;
   try {
@@ -87,5 +87,11 @@ export async function readSnapshot(folder: string): Promise<ProjectSnapshot> {
   } catch (error) {
     throw new Error(`project.json is not valid JSON: ${errorMessage(error)}`);
   }
-  return upgradeSnapshot(json);
+  const snapshot = upgradeSnapshot(json);
+  return { snapshot, storedVersion: (json as { version: number }).version };
+}
+
+/** Reads, upgrades and checks project.json. */
+export async function readSnapshot(folder: string): Promise<ProjectSnapshot> {
+  return (await readStoredSnapshot(folder)).snapshot;
 }
