@@ -13,6 +13,13 @@ export type { ConvertedDocument, DocumentConverter, DocumentProvenance } from '.
 export { RefusedDocument, refusalReason } from './convert';
 export { pageAt } from './pdf/pages';
 
+/**
+ * The converters' output version: raise it whenever a converter gives another text, warnings or
+ * page starts for the same file, so that conversions cached on disk (main/corpus) are made again.
+ * 2: PDF text keeps the zero-width joiners of emoji sequences.
+ */
+export const CONVERTERS_VERSION = 2;
+
 export type DocumentKind = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 
 export const DOCUMENT_CONVERTERS: Readonly<Record<DocumentKind, { extensions: readonly string[]; convert: DocumentConverter }>> = {

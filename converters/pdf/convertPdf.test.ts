@@ -8,8 +8,7 @@ describe('convertPdf', () => {
   it('reads the text layer page by page, keeps page starts, and says which pages have no text', async () => {
     const bytes = await pdfFile(['Page one, first line\nsecond line', null, `Page three\n${TRICKY_LINE}`]);
     const doc = await convertPdf(bytes);
-    // pdf.js leaves zero-width joiners out of the text layer: the emoji comes back as its parts.
-    expect(doc.text).toBe(`Page one, first line\nsecond line\n\nPage three\n${TRICKY_NORMALISED.replace('\u200D', '')}`);
+    expect(doc.text).toBe(`Page one, first line\nsecond line\n\nPage three\n${TRICKY_NORMALISED}`);
     const third = doc.text.indexOf('Page three');
     expect(doc.provenance.pageStarts).toEqual([0, third, third]);
     expect(doc.warnings).toEqual(['1 of 3 pages have no text (scanned?)']);
@@ -18,6 +17,42 @@ describe('convertPdf', () => {
     expect(pageAt(doc.provenance.pageStarts!, quote.start)).toBe(3);
     expect(pageAt(doc.provenance.pageStarts!, spanOf(doc.text, 'second line').start)).toBe(1);
   });
+
+  // Emoji ZWJ sequences (a family; a flag with its presentation selector; a skin tone), emoji side
+  // by side without a joiner, combining marks (NFC composes them) and Arabic with its vowel marks.
+  const PAGES = [
+    'Cover page',
+    [
+      'Family 👩‍👩‍👧 and flag 🏳️‍🌈 and 👩🏽‍🔬 here',
+      'Side by side 👩👧 and apart 👩 👧 stay so',
+      'cafe\u0301 and Zoe\u0308 then قال مُحَمَّد 👋 مرحبا end',
+    ].join('\n'),
+    'Last page 🧑‍🤝‍🧑',
+  ];
+  const QUOTES = ['👩‍👩‍👧', 'flag 🏳️‍🌈', '👩🏽‍🔬 here', '👩👧 and', '👩 👧', 'café and Zoë', 'مُحَمَّد 👋 مرحبا', '🧑‍🤝‍🧑'];
+  const EXPECTED = PAGES.join('\n\n').normalize('NFC');
+
+  it.each(['code points', 'clusters'] as const)(
+    'keeps emoji ZWJ sequences, combining marks and Arabic whole, with exact offsets and pages (a glyph per %s)',
+    async (glyphs) => {
+      // Drawn one glyph a code point, each joiner is a glyph pdf.js leaves out of its text content
+      // (see joiners.ts): restored from the drawn glyphs. Drawn a glyph a cluster (a shaping
+      // writer's emoji ligature), pdf.js keeps the sequence. Arabic's vowel marks only in the first
+      // way: a mark inside a cluster glyph drawn right to left is not what writers do.
+      const pages = glyphs === 'clusters' ? PAGES.map((p) => p.replace('مُحَمَّد', 'محمد')) : PAGES;
+      const expected = glyphs === 'clusters' ? EXPECTED.replace('مُحَمَّد', 'محمد') : EXPECTED;
+      const doc = await convertPdf(await pdfFile(pages, { glyphs }));
+      expect(doc.text).toBe(expected);
+      for (const raw of QUOTES) {
+        const quote = glyphs === 'clusters' ? raw.replace('مُحَمَّد', 'محمد') : raw;
+        const start = expected.indexOf(quote);
+        expect(start).toBeGreaterThanOrEqual(0);
+        expect(doc.text.slice(start, start + quote.length)).toBe(quote);
+      }
+      const pageOf = (quote: string) => pageAt(doc.provenance.pageStarts!, doc.text.indexOf(quote));
+      expect([pageOf('Cover'), pageOf('👩‍👩‍👧'), pageOf('👋'), pageOf('🧑‍🤝‍🧑')]).toEqual([1, 2, 2, 3]);
+    },
+  );
 
   it('refuses a PDF without text, an encrypted one and a file that is no PDF', async () => {
     await expect(convertPdf(await pdfFile([null, null]))).rejects.toThrow('this PDF has no text (scanned?)');

@@ -4,10 +4,11 @@
  * worker of its own: its "worker" code is loaded as a module in this same thread (the caller is
  * already off the UI thread), so nothing is fetched from anywhere.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { RefusedDocument, type ConvertedDocument } from '../convert';
 import { normaliseText } from '../../common/text/normalise';
+import { drawnJoiners, mayHaveLostJoiners, restoreJoiners } from './joiners';
 
 // pdf.js runs its worker's code in this thread when it finds it on globalThis.pdfjsWorker.
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
@@ -43,8 +44,7 @@ export async function convertPdf(bytes: Uint8Array): Promise<ConvertedDocument> 
     const pages: string[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
-      const content = await page.getTextContent();
-      pages.push(pageText(content.items as TextItemLike[]));
+      pages.push(pageText(await pageItemsText(page)));
       page.cleanup();
     }
     return joinPages(pages);
@@ -53,10 +53,32 @@ export async function convertPdf(bytes: Uint8Array): Promise<ConvertedDocument> 
   }
 }
 
-/** A page's items joined, a line break where pdf.js saw the end of a line, trailing blanks trimmed. */
-function pageText(items: readonly TextItemLike[]): string {
+/** A page's text items joined, a line break where pdf.js saw the end of a line, with the joiners it dropped put back. */
+async function pageItemsText(page: PDFPageProxy): Promise<string> {
+  const content = await page.getTextContent();
   let text = '';
-  for (const item of items) text += (item.str ?? '') + (item.hasEOL ? '\n' : '');
+  for (const item of content.items as TextItemLike[]) text += (item.str ?? '') + (item.hasEOL ? '\n' : '');
+  if (!mayHaveLostJoiners(text)) return text;
+  return restoreJoiners(text, drawnJoiners(await drawnGlyphs(page)));
+}
+
+/** The Unicode value of every glyph the page draws, in drawing order (joiners included). */
+async function drawnGlyphs(page: PDFPageProxy): Promise<string[]> {
+  const { fnArray, argsArray } = await page.getOperatorList();
+  const glyphs: string[] = [];
+  fnArray.forEach((fn, i) => {
+    if (fn !== OPS.showText) return;
+    // The glyphs, with numbers (spacing) between them.
+    for (const glyph of (argsArray[i] as [unknown[]])[0]) {
+      const unicode = typeof glyph === 'object' && glyph !== null ? (glyph as { unicode?: unknown }).unicode : undefined;
+      if (typeof unicode === 'string') glyphs.push(unicode);
+    }
+  });
+  return glyphs;
+}
+
+/** A page's text, normalised, trailing blanks trimmed. */
+function pageText(text: string): string {
   return normaliseText(text)
     .split('\n')
     .map((line) => line.replace(/\s+$/u, ''))
