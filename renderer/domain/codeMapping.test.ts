@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../common/testing/randomText';
 import { mapCodes, mappingNotes, nameSimilarity, proposeCodeMapping } from './codeMapping';
 import type { Code, Segment } from './model';
 
@@ -76,5 +77,20 @@ describe('mapping a colleague’s codes onto ours', () => {
 
   it('asks nothing when every path is already here', () => {
     expect(proposeCodeMapping(OURS, OURS)).toEqual([]);
+  });
+});
+
+describe('mapping at scale', () => {
+  it('proposes for 20,000 incoming codes against 20,000 existing ones (a quadratic proposal misses vitest’s timeout)', () => {
+    const random = seededRandom(13);
+    const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'pha', 'dro', 'ql'];
+    const word = () => Array.from({ length: 3 + Math.floor(random() * 4) }, () => syllables[Math.floor(random() * syllables.length)]).join('');
+    const book = (prefix: string) =>
+      Array.from({ length: 20_000 }, (_, i) => code(`${prefix}${i}`, `${word()} ${word()}`, i % 4 === 0 ? null : `${prefix}${i - (i % 4)}`));
+    const ours = [...book('o'), code('stab', 'Stabilization')];
+    const theirs = [...book('t'), code('t-stab', 'Stabilisation')];
+    const rows = proposeCodeMapping(theirs, ours);
+    expect(rows.find((r) => r.incoming.id === 't-stab')?.proposed).toBe('stab');
+    expect(rows.length).toBeGreaterThan(15_000);
   });
 });

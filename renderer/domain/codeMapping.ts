@@ -8,6 +8,9 @@
 import { codePath, codesById } from './codeTree';
 import { nameKey } from './codebook';
 import type { Code, Segment } from './model';
+import { SimilarNames } from './similarNames';
+
+export { nameSimilarity } from './similarNames';
 
 /** Below this name similarity no existing code is proposed. */
 export const PROPOSAL_THRESHOLD = 0.6;
@@ -17,39 +20,38 @@ export interface MappingRow {
   incomingPath: string;
   /** The proposed existing code, or null: add the code as new. */
   proposed: string | null;
-  /** Name similarity of the proposal (0–1). */
+  /** Name similarity of the proposal (0–1); 0 when none is proposed. */
   similarity: number;
 }
 
-const pathKey = (byId: ReadonlyMap<string, Code>, id: string) => codePath(byId, id).split(' > ').map(nameKey).join('\u0000');
-
-function bigrams(s: string): Map<string, number> {
-  const out = new Map<string, number>();
-  const t = ` ${s} `;
-  for (let i = 0; i < t.length - 1; i++) out.set(t.slice(i, i + 2), (out.get(t.slice(i, i + 2)) ?? 0) + 1);
-  return out;
-}
-
-/** Dice's coefficient over character bigrams of the names compared as siblings compare them (1: the same name). */
-export function nameSimilarity(a: string, b: string): number {
-  const x = nameKey(a);
-  const y = nameKey(b);
-  if (x === y) return 1;
-  const bx = bigrams(x);
-  const by = bigrams(y);
-  let shared = 0;
-  for (const [g, n] of bx) shared += Math.min(n, by.get(g) ?? 0);
-  const total = x.length + 1 + y.length + 1;
-  return (2 * shared) / total;
-}
-
-function best(name: string, candidates: readonly Code[]): { id: string | null; similarity: number } {
-  let out: { id: string | null; similarity: number } = { id: null, similarity: 0 };
-  for (const c of candidates) {
-    const s = nameSimilarity(name, c.name);
-    if (s > out.similarity) out = { id: c.id, similarity: s };
+/**
+ * Each code's path as a key (names compared as siblings compare them) and its depth, each
+ * computed once from its parent's: a path walked anew for every code (and every comparison of
+ * a sort) was seconds for 20,000 codes. A (corrupt) parent loop ends the path where it closes.
+ */
+function pathKeys(codes: readonly Code[]): { key: Map<string, string>; depth: Map<string, number> } {
+  const byId = codesById(codes);
+  const key = new Map<string, string>();
+  const depth = new Map<string, number>();
+  for (const code of codes) {
+    const chain: Code[] = [];
+    const onChain = new Set<string>();
+    let c: Code | undefined = code;
+    while (c && !key.has(c.id) && !onChain.has(c.id)) {
+      chain.push(c);
+      onChain.add(c.id);
+      c = c.parentId === null ? undefined : byId.get(c.parentId);
+    }
+    let parentKey = c && key.has(c.id) ? key.get(c.id)! : null;
+    let parentDepth = c && depth.has(c.id) ? depth.get(c.id)! : 0;
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const link = chain[k]!;
+      parentKey = parentKey === null ? nameKey(link.name) : `${parentKey}\u0000${nameKey(link.name)}`;
+      key.set(link.id, parentKey);
+      depth.set(link.id, ++parentDepth);
+    }
   }
-  return out.similarity >= PROPOSAL_THRESHOLD ? out : { id: null, similarity: out.similarity };
+  return { key, depth };
 }
 
 /**
@@ -57,22 +59,35 @@ function best(name: string, candidates: readonly Code[]): { id: string | null; s
  * code's path, parents before children. A code whose parent is matched (or that is top-level)
  * is proposed the most similar existing code; a sub-code of a code proposed for mapping is
  * proposed the most similar sub-code of that code's target; a sub-code of a new code stays new.
+ * Linear in the codes on both sides but for names that really are alike (see SimilarNames).
  */
 export function proposeCodeMapping(incoming: readonly Code[], current: readonly Code[]): MappingRow[] {
   const inById = codesById(incoming);
-  const curById = codesById(current);
-  const currentPaths = new Set(current.map((c) => pathKey(curById, c.id)));
-  const depth = (c: Code) => codePath(inById, c.id).split(' > ').length;
-  const ordered = [...incoming].sort((a, b) => depth(a) - depth(b));
+  const curIds = new Set(current.map((c) => c.id));
+  const currentPaths = new Set(pathKeys(current).key.values());
+  const incomingPaths = pathKeys(incoming);
+  const ordered = [...incoming].sort((a, b) => incomingPaths.depth.get(a.id)! - incomingPaths.depth.get(b.id)!);
+  const everyCode = new SimilarNames(current, PROPOSAL_THRESHOLD);
+  // The sub-codes of a proposed target, indexed the first time one is needed.
+  const childrenOf = new Map<string, Code[]>();
+  for (const c of current) {
+    if (c.parentId === null) continue;
+    const siblings = childrenOf.get(c.parentId);
+    if (siblings) siblings.push(c);
+    else childrenOf.set(c.parentId, [c]);
+  }
+  const subCodesOf = new Map<string, SimilarNames>();
+  const subCodes = (parentId: string) => {
+    let index = subCodesOf.get(parentId);
+    if (!index) subCodesOf.set(parentId, (index = new SimilarNames(childrenOf.get(parentId) ?? [], PROPOSAL_THRESHOLD)));
+    return index;
+  };
   const rows = new Map<string, MappingRow>();
   for (const code of ordered) {
-    if (curById.has(code.id) || currentPaths.has(pathKey(inById, code.id))) continue;
+    if (curIds.has(code.id) || currentPaths.has(incomingPaths.key.get(code.id)!)) continue;
     const parentRow = code.parentId ? rows.get(code.parentId) : undefined;
-    let proposal: { id: string | null; similarity: number };
-    if (!parentRow) proposal = best(code.name, current);
-    else if (parentRow.proposed) proposal = best(code.name, current.filter((c) => c.parentId === parentRow.proposed));
-    else proposal = { id: null, similarity: 0 };
-    rows.set(code.id, { incoming: code, incomingPath: codePath(inById, code.id), proposed: proposal.id, similarity: proposal.similarity });
+    const proposal = !parentRow ? everyCode.best(code.name) : parentRow.proposed ? subCodes(parentRow.proposed).best(code.name) : null;
+    rows.set(code.id, { incoming: code, incomingPath: codePath(inById, code.id), proposed: proposal?.id ?? null, similarity: proposal?.similarity ?? 0 });
   }
   return [...rows.values()];
 }
@@ -105,11 +120,15 @@ export function mapCodes<T extends { codes: Code[]; segments?: Segment[] }>(rows
   return segments ? { ...rows, codes, segments } : { ...rows, codes };
 }
 
+const NOTED_PAIRS = 20;
+
 /** Report lines: which codes were mapped onto which. */
 export function mappingNotes(rows: readonly MappingRow[], mapping: CodeMapping, current: readonly Code[]): string[] {
   const byId = codesById(current);
   const mapped = rows.filter((r) => mapping.has(r.incoming.id));
   if (mapped.length === 0) return [];
-  const list = mapped.map((r) => `"${r.incomingPath}" → "${codePath(byId, mapping.get(r.incoming.id)!)}"`);
-  return [`Mapped ${mapped.length} code(s) onto existing codes: ${list.join(', ')}.`];
+  // A line the analyst can read: the first few pairs, then how many more (a merge may map thousands).
+  const list = mapped.slice(0, NOTED_PAIRS).map((r) => `"${r.incomingPath}" → "${codePath(byId, mapping.get(r.incoming.id)!)}"`);
+  const more = mapped.length > NOTED_PAIRS ? ` and ${mapped.length - NOTED_PAIRS} more` : '';
+  return [`Mapped ${mapped.length} code(s) onto existing codes: ${list.join(', ')}${more}.`];
 }
