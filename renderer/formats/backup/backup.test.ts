@@ -51,7 +51,7 @@ describe('backup round trip', () => {
   it('export → parse → replace into an empty project → export is byte-identical', () => {
     const first = exportBackup(data, '2024-05-01T00:00:00.000Z');
     const plan = planRestore(empty(), parsed(first), 'replace');
-    expect(plan.report).toEqual({ added: 7 + 6 + 1 + 1, replaced: 0, removed: 0, conflicts: [] });
+    expect(plan.report).toEqual({ added: 7 + 6 + 1 + 1, replaced: 0, reordered: 0, removed: 0, conflicts: [] });
     const restored = apply(empty(), plan.change.forward);
     const again = exportBackup(
       {
@@ -173,7 +173,10 @@ describe('planRestore', () => {
     expect(plan.report.conflicts).toHaveLength(2);
     expect(plan.report.conflicts[0]).toMatch(/Segment "harvest failed 😢" \(seg-1\).*kept the current one/);
     expect(plan.report.conflicts[1]).toMatch(/memo of letter-1848-01/);
-    expect(plan.report.replaced).toBe(0);
+    // Only "my-hardship" is rewritten: numbered, so the backup's top-level codes follow it.
+    expect(plan.report.replaced).toBe(1);
+    expect(plan.report.reordered).toBe(1);
+    expect(codes['my-hardship']).toEqual({ ...mine, position: 0, updatedAt: expect.any(String) });
     expect(plan.report.added).toBe(5 + 6 + 1);
     // Every forward write has a backward row restoring the state before (null = did not exist).
     expect(Object.values(plan.change.backward.segments).every((v) => v === null)).toBe(true);
@@ -182,7 +185,7 @@ describe('planRestore', () => {
   it('merging a backup into the same project changes nothing', () => {
     const backup = parsed(exportBackup(data, '2024-05-01T00:00:00Z'));
     const plan = planRestore({ codes: data.codes, segments: data.segments, memos: data.memos, importedDocuments: [imported] }, backup, 'merge');
-    expect(plan.report).toEqual({ added: 0, replaced: 0, removed: 0, conflicts: [] });
+    expect(plan.report).toEqual({ added: 0, replaced: 0, reordered: 0, removed: 0, conflicts: [] });
   });
 });
 
@@ -227,7 +230,9 @@ describe('merging codebooks by path', () => {
     const incoming = [code('x-a', ' a '), code('x-a-other', 'OTHER', 'x-a'), code('x-b', 'B'), code('x-b-other', 'Other', 'x-b')];
     const backup = parsed(exportBackup({ ...data, codes: incoming, segments: [], memos: [], importedDocuments: [] }, T));
     const plan = planRestore(current, backup, 'merge');
-    expect(Object.keys(plan.change.forward.codes).sort()).toEqual(['x-b', 'x-b-other']);
+    expect(Object.keys(plan.change.forward.codes).sort()).toEqual(['a', 'x-b', 'x-b-other']);
+    expect(plan.change.forward.codes['a']!.position).toBe(0); // numbered, so "B" comes after it
+    expect(plan.change.forward.codes['x-b']!.position).toBe(1);
     expect(plan.change.forward.codes['x-b-other']!.parentId).toBe('x-b');
   });
 });

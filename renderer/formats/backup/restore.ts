@@ -6,11 +6,13 @@
  * - merge: nothing current is lost. Ids are kept; a backup code whose path (its parent chain of
  *   names, compared trimmed and case-insensitively) is an existing code's path is that code
  *   (codings are re-pointed to it); names alone never match, so "A > Other" and "B > Other" stay
- *   two codes. Rows that exist on both sides with different content are conflicts and the
- *   current version stays.
+ *   two codes. New codes come after the codes already under their parent, in the backup's (or
+ *   file's) order (see domain/codeOrder.ts). Rows that exist on both sides with different
+ *   content are conflicts and the current version stays.
  */
 import { emptyPatch, rowsById, type Change, type Patch } from '../../domain/change';
 import { nameKey } from '../../domain/codebook';
+import { joinSiblings } from '../../domain/codeOrder';
 import type { Attribute, Code, Coding, DocumentInfo, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
 import type { Backup } from './backup';
 
@@ -28,6 +30,8 @@ export interface RestoreReport {
   added: number;
   /** Existing rows overwritten. */
   replaced: number;
+  /** Of those, codes only given a position, so new codes could follow them (merge mode). */
+  reordered: number;
   /** Existing rows deleted (replace mode only). */
   removed: number;
   /** Rows present on both sides with different content, one message each (merge mode). */
@@ -45,7 +49,7 @@ type Table = 'codes' | 'segments' | 'memos' | 'documents' | 'attributes' | 'docu
 class PatchBuilder {
   readonly forward: Patch = emptyPatch();
   readonly backward: Patch = emptyPatch();
-  readonly report: RestoreReport = { added: 0, replaced: 0, removed: 0, conflicts: [] };
+  readonly report: RestoreReport = { added: 0, replaced: 0, reordered: 0, removed: 0, conflicts: [] };
 
   write<T>(table: Table, key: string, before: T | undefined, after: T | null): void {
     // attributes and documentInfo appear only in changes that write them (see emptyPatch).
@@ -107,10 +111,11 @@ const placeKey = (parentId: string | null, name: string) => `${parentId ?? ''}\u
  * child is looked up under its parent's merged id: matching a name under the same parent, level
  * by level, is matching the whole path.
  */
-function mergeCodes(current: RestoreTarget, backup: Backup, out: PatchBuilder): Map<string, string> {
+function mergeCodes(current: RestoreTarget, backup: Backup, out: PatchBuilder, now: string): Map<string, string> {
   const idMap = new Map<string, string>();
   const byPlace = new Map(current.codes.map((c) => [placeKey(c.parentId, c.name), c]));
   const currentById = keyed(current.codes, (c) => c.id);
+  const added: Code[] = [];
   const addedIds = new Set<string>();
   // A digit applies one code: a current code keeps its shortcut, an incoming one that wants it goes without.
   const shortcuts = new Set(current.codes.flatMap((c) => (c.shortcut === null ? [] : [c.shortcut])));
@@ -135,12 +140,16 @@ function mergeCodes(current: RestoreTarget, backup: Backup, out: PatchBuilder): 
     const taken = code.shortcut !== null && shortcuts.has(code.shortcut);
     if (taken) out.report.conflicts.push(`Code "${code.name}" came without its shortcut ${code.shortcut}: that digit already applies another code.`);
     else if (code.shortcut !== null) shortcuts.add(code.shortcut);
-    const added = { ...code, parentId, shortcut: taken ? null : code.shortcut };
+    const row = { ...code, parentId, shortcut: taken ? null : code.shortcut };
+    added.push(row);
     addedIds.add(code.id);
     idMap.set(code.id, code.id);
-    byPlace.set(placeKey(parentId, code.name), added);
-    out.write('codes', code.id, undefined, added);
+    byPlace.set(placeKey(parentId, code.name), row);
   }
+  const joined = joinSiblings(current.codes, added, now);
+  for (const row of joined.added) out.write('codes', row.id, undefined, row);
+  for (const row of joined.renumbered) out.write('codes', row.id, currentById.get(row.id), row);
+  out.report.reordered += joined.renumbered.length;
   return idMap;
 }
 
@@ -158,8 +167,8 @@ function remapCodings(codings: readonly Coding[], idMap: ReadonlyMap<string, str
   return out;
 }
 
-function planMerge(current: RestoreTarget, backup: Backup, out: PatchBuilder): void {
-  const idMap = mergeCodes(current, backup, out);
+function planMerge(current: RestoreTarget, backup: Backup, out: PatchBuilder, now: string): void {
+  const idMap = mergeCodes(current, backup, out, now);
 
   const segments = keyed(current.segments, (s) => s.id);
   for (const segment of backup.segments) {
@@ -206,10 +215,11 @@ function planMerge(current: RestoreTarget, backup: Backup, out: PatchBuilder): v
   }
 }
 
-export function planRestore(current: RestoreTarget, backup: Backup, mode: 'replace' | 'merge'): RestorePlan {
+/** `now`: the time stamped on existing codes a merge gives a position. */
+export function planRestore(current: RestoreTarget, backup: Backup, mode: 'replace' | 'merge', now = new Date().toISOString()): RestorePlan {
   const out = new PatchBuilder();
   if (mode === 'replace') planReplace(current, backup, out);
-  else planMerge(current, backup, out);
+  else planMerge(current, backup, out, now);
   return {
     change: {
       label: mode === 'replace' ? 'Restore backup' : 'Merge backup',

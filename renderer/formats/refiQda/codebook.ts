@@ -2,6 +2,7 @@
  * The codebook in REFI-QDA terms: nested <Code> elements (hierarchy by nesting, colour as
  * #RRGGBB, description as <Description>). Shared by project.qde and the .qdc codebook file.
  */
+import { decodeText } from '../../../common/text/utf8';
 import { DomainError } from '../../domain/change';
 import { flattenTree } from '../../domain/codeTree';
 import type { Code } from '../../domain/model';
@@ -76,7 +77,8 @@ export function readCodes(codesNode: XmlNode | undefined, options: CodeReadOptio
   const ids = options.ids ?? new RowIds('code', new Map(), result.report);
   const colours = new ColourCounter();
   let tooDeep = 0;
-  const walk = (node: XmlNode, parentId: string | null, depthPath: string, depth: number) => {
+  // Siblings keep the file's order as their manual positions (0, 1, 2 … under each parent).
+  const walk = (node: XmlNode, parentId: string | null, depthPath: string, depth: number, position: number) => {
     if (depth > MAX_CODE_DEPTH) {
       tooDeep++;
       return;
@@ -108,18 +110,24 @@ export function readCodes(codesNode: XmlNode | undefined, options: CodeReadOptio
       description,
       parentId,
       shortcut: null,
+      position,
       createdAt: options.now,
       updatedAt: options.now,
     });
-    for (const sub of children(node, 'Code')) walk(sub, id, path, depth + 1);
+    children(node, 'Code').forEach((sub, i) => walk(sub, id, path, depth + 1, i));
   };
-  for (const node of children(codesNode, 'Code')) walk(node, null, '', 1);
+  children(codesNode, 'Code').forEach((node, i) => walk(node, null, '', 1, i));
   if (tooDeep) result.report.push(`Codes nested deeper than ${MAX_CODE_DEPTH} levels were not imported (${tooDeep} with their sub-codes).`);
   return result;
 }
 
+export interface QdcRead {
+  codes: Code[];
+  report: string[];
+}
+
 /** Reads a .qdc codebook file. Throws on XML that is not well-formed or not a codebook. */
-export function importQdc(xml: string, options: { now?: string } = {}): { codes: Code[]; report: string[] } {
+export function importQdc(xml: string, options: { now?: string } = {}): QdcRead {
   const root = child(parseXml(xml, 'The codebook file'), 'CodeBook');
   if (!root) throw new Error('The codebook file has no <CodeBook> root element: it is not a REFI-QDA codebook (.qdc).');
   const { codes, report } = readCodes(child(root, 'Codes'), { now: options.now ?? new Date().toISOString() });
@@ -127,3 +135,12 @@ export function importQdc(xml: string, options: { now?: string } = {}): { codes:
   if (sets.length) report.push(`${sets.length} code set(s) were not imported (Marginalia has no code sets).`);
   return { codes, report };
 }
+
+/** What reading a .qdc file takes (in a worker: see offThread.ts): its bytes, its name (for messages about its encoding), the import's time. */
+export interface QdcRequest {
+  bytes: Uint8Array;
+  name: string;
+  now: string;
+}
+
+export const readQdc = ({ bytes, name, now }: QdcRequest): QdcRead => importQdc(decodeText(bytes, name), { now });

@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Patch } from '../../domain/change';
-import { codePath, codesById } from '../../domain/codeTree';
+import { codePath, codesById, flattenTree } from '../../domain/codeTree';
 import type { Code, Segment } from '../../domain/model';
 import { sha256Hex } from '../../../common/text/sha256';
 import { codingOf } from '../../formats/fixtures/sampleProject';
@@ -146,5 +146,46 @@ describe('real REFI-QDA files of other tools', () => {
       expect(doc.text.slice(s.start, s.end)).toBe(s.quote);
       expect(s.codings.every((c) => c.coder === 'cp')).toBe(true);
     }
+  });
+});
+
+describe('the order of imported codes', () => {
+  const tree = (codes: readonly Code[]) => flattenTree(codes).map(({ code, depth }) => `${'  '.repeat(depth)}${code.name}`);
+  // A file's order, not the alphabet's: Zulu before Alpha, and under Zulu, Mike before Bravo.
+  const FILE_ORDER = `<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Another tool"><Codes>
+  <Code guid="8f2c6a1e-0b7d-4c55-9a31-000000000001" name="Zulu" isCodable="true">
+    <Code guid="8f2c6a1e-0b7d-4c55-9a31-000000000002" name="Mike" isCodable="true"/>
+    <Code guid="8f2c6a1e-0b7d-4c55-9a31-000000000003" name="Bravo" isCodable="true"/>
+  </Code>
+  <Code guid="8f2c6a1e-0b7d-4c55-9a31-000000000004" name="Alpha" isCodable="true"/>
+</Codes></CodeBook>`;
+
+  it('a .qdc into an empty project: siblings stand in the file’s order', () => {
+    const read = importQdc(FILE_ORDER, { now: T });
+    expect(read.codes.map((c) => [c.name, c.position])).toEqual([['Zulu', 0], ['Mike', 0], ['Bravo', 1], ['Alpha', 1]]);
+    const after = apply(target(), planCodebook(target(), read, FILE).change.forward);
+    expect(tree(after.codes)).toEqual(['Zulu', '  Mike', '  Bravo', 'Alpha']);
+  });
+
+  it('a .qdc merged: new codes after the codes already under their parent, which keep their order', () => {
+    // Ours sort by name (no positions, as the default codebook): A, then its "Other"; "Q".
+    const ours = [code('q', 'Q'), ...OURS];
+    const theirs = [code('t-a', 'A'), code('t-a-y', 'Yankee', 't-a'), code('t-a-c', 'Charlie', 't-a'), code('t-z', 'Zulu'), code('t-b', 'Bravo')];
+    const plan = planCodebook(target(ours), importQdc(exportQdc(theirs), { now: T }), FILE);
+    // exportQdc writes the tree's order (by name without positions): Charlie, Yankee; Bravo, Zulu.
+    expect(tree(apply(target(ours), plan.change.forward).codes)).toEqual(['A', '  Other', '  Charlie', '  Yankee', 'Q', 'Bravo', 'Zulu']);
+    // The codes already here were only numbered in the order they were shown: not "replaced".
+    expect(plan.summary).toBe('Added 4 codes.');
+  });
+
+  it('a .qdpx keeps the file’s order too, and importing it again changes nothing', async () => {
+    // Their manual order (not by name): Zulu (Mike, Bravo), then Alpha.
+    const theirs = [code('t-z', 'Zulu'), code('t-z-m', 'Mike', 't-z'), code('t-z-b', 'Bravo', 't-z'), code('t-a', 'Alpha')].map((c, i) => ({ ...c, position: [0, 0, 1, 1][i] }));
+    const bytes = exportQdpx({ documents: [], codes: theirs, segments: [], memos: [], settings: { coder: 'Zoe' } }, { now: T, userName: 'Zoe' });
+    const imported = await importQdpx(bytes, { now: T });
+    const after = apply(target(), planAdditions(target(), imported, [], FILE).change.forward);
+    expect(tree(after.codes)).toEqual(['Zulu', '  Mike', '  Bravo', 'Alpha']);
+    expect(describeChange(planAdditions(after, imported, [], FILE).change)).toMatch(/^Nothing new/);
   });
 });

@@ -48,7 +48,21 @@ const TABLE_NOUNS: Record<keyof Patch, [string, string]> = {
 
 const counted = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;
 
-/** "Added 2 codes and 3 segments; replaced 1 document memo; removed 5 codes." */
+/** Whether a row was only given a position (an existing code numbered so new ones can follow it). */
+function onlyPlaced(before: object, after: object): boolean {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const key of keys) {
+    if (key === 'position' || key === 'updatedAt') continue;
+    if ((before as Record<string, unknown>)[key] !== (after as Record<string, unknown>)[key]) return false;
+  }
+  return true;
+}
+
+/**
+ * "Added 2 codes and 3 segments; replaced 1 document memo; removed 5 codes." Codes only given a
+ * position (numbered in the order they were shown, so imported ones can follow them) are not
+ * counted: nothing the analyst sees of them changed.
+ */
 export function describeChange(change: Change): string {
   const added: string[] = [];
   const replaced: string[] = [];
@@ -60,8 +74,9 @@ export function describeChange(change: Change): string {
     for (const [key, after] of Object.entries(change.forward[table] ?? {})) {
       const before = change.backward[table]?.[key] ?? null;
       if (after === null) d += before ? 1 : 0;
-      else if (before) r++;
-      else a++;
+      else if (!before) a++;
+      else if (table === 'codes' && onlyPlaced(before, after)) continue;
+      else r++;
     }
     if (a) added.push(counted(a, TABLE_NOUNS[table]));
     if (r) replaced.push(counted(r, TABLE_NOUNS[table]));
@@ -100,6 +115,8 @@ export interface BackupContext {
   report?: readonly string[];
   /** Texts of corpus documents, to check the backup's offsets into them (see backupCorpus.ts). */
   texts?: ReadonlyMap<string, string>;
+  /** When the import happens (stamped on rows it changes). */
+  now?: string;
 }
 
 /** Restoring a parsed backup: replace everything, or merge it in. */
@@ -111,7 +128,7 @@ export function planBackupRestore(
   context: BackupContext = {},
 ): ImportPlan {
   const { backup, notes: shadowNotes } = withoutCorpusShadows(parsed, corpus ?? []);
-  const plan = planRestore(current, backup, mode);
+  const plan = planRestore(current, backup, mode, context.now);
   const notes = [...(context.report ?? []), ...shadowNotes, ...plan.report.conflicts];
   if (corpus && context.texts) notes.push(...offsetNotes(backup, corpus, context.texts));
   if (corpus && corpus.length) {
@@ -218,6 +235,7 @@ export function planAdditions(current: ImportTarget, imported: Additions, corpus
     current,
     asBackup({ codes: imported.codes, segments, memos, importedDocuments: documents, settings: current.settings }, options.now),
     'merge',
+    options.now,
   );
   const matched = matchedCodePaths(imported.codes, plan.change, current.codes);
   if (matched.length) notes.push(`${matched.length} code(s) matched existing codes by path: ${quoteList(matched)}.`);
@@ -269,7 +287,7 @@ function addAttributes(change: Change, current: ImportTarget, imported: Addition
 
 /** A codebook merged into the codebook: codes whose paths exist are skipped. */
 export function planCodebook(current: ImportTarget, imported: { codes: Code[]; report: string[] }, options: ImportFile): ImportPlan {
-  const plan = planRestore(current, asBackup({ codes: imported.codes, settings: current.settings }, options.now), 'merge');
+  const plan = planRestore(current, asBackup({ codes: imported.codes, settings: current.settings }, options.now), 'merge', options.now);
   const notes: string[] = [];
   const skipped = matchedCodePaths(imported.codes, plan.change, current.codes);
   if (skipped.length) notes.push(`Skipped ${skipped.length} code(s) whose paths already exist: ${quoteList(skipped)}.`);
@@ -297,7 +315,7 @@ export function planImport(
 ): ImportPlan {
   switch (incoming.kind) {
     case 'project':
-      return planBackupRestore(current, incoming.backup, mode, corpus, { report: incoming.report, texts });
+      return planBackupRestore(current, incoming.backup, mode, corpus, { report: incoming.report, texts, now: file.now });
     case 'additions':
       return planAdditions(current, incoming.additions, corpus, file);
     case 'codebook':
