@@ -19,6 +19,7 @@ import { loadCorpus } from '../main/corpus/loadCorpus';
 import { Projects } from '../main/project/projects';
 import { defaultContext } from '../renderer/domain/context';
 import { createCode } from '../renderer/domain/codebook';
+import { emptyPatch } from '../renderer/domain/change';
 import { applyCode } from '../renderer/domain/segments';
 import { connectProject, type ConnectedProject } from '../renderer/project/fileSync/connect';
 import { openProject } from '../renderer/store/openProject';
@@ -194,6 +195,42 @@ describe('a window and its project file', () => {
     expect(projects.state().project!.name).not.toContain('recovered');
     await projects.openProject(recovered.path);
     expect((await fileOf(projects)).tables.codes.map((c) => c.name)).toEqual(['Other old work']);
+  });
+});
+
+describe('imported documents’ texts in the project folder', () => {
+  const IMPORTED = 'An interview, imported.\r\nIt names Raqqa — and a café. 👩🏽‍🔬\n';
+  const importDocument = (w: ConnectedProject) =>
+    w.store.act(() => {
+      const doc = { id: 'imp-1', title: 'Interview', kind: null, place: null, date: null, sha256: sha256Hex(IMPORTED), text: IMPORTED, source: 'interview.txt', importedAt: '2026-01-01T00:00:00.000Z' };
+      return { label: 'Add 1 document', forward: { ...emptyPatch(), documents: { 'imp-1': doc } }, backward: { ...emptyPatch(), documents: { 'imp-1': null } } };
+    });
+  const textFile = (folder: string) => join(folder, 'documents', `${sha256Hex(IMPORTED)}.txt`);
+
+  it('a document added in one profile is a file of its own, and opens with its text in another profile', async () => {
+    const { projects, api } = await startHost();
+    await importDocument(await openWindow(api, profile()));
+    await windows[0]!.sender!.flush();
+    expect(await readFile(textFile(projects.state().project!.path), 'utf8')).toBe(IMPORTED);
+    const other = await openWindow(api, profile());
+    expect(other.store.getSnapshot().documents.map((d) => d.text)).toEqual([IMPORTED]);
+  });
+
+  it('a document whose text file was damaged opens set aside, named in the notices, and the rest of the project opens', async () => {
+    const { projects, api } = await startHost();
+    const w = await openWindow(api, profile());
+    await importDocument(w);
+    await w.sender!.flush();
+    await closeWindow(w);
+    const folder = projects.state().project!.path;
+    await projects.close();
+    await writeFile(textFile(folder), IMPORTED.replace('Raqqa', 'Mosul'));
+    const restarted = await startHost();
+    const other = await openWindow(restarted.api, profile());
+    expect(other.notices).toEqual([expect.stringMatching(/“Interview” is unavailable: .* does not match its SHA-256/)]);
+    expect(other.store.getSnapshot().documents).toEqual([]);
+    expect(other.project.repo.setAside.list().map((r) => `${r.table}/${r.key}`)).toEqual(['documents/imp-1']);
+    expect(codeNames(other)).toContain('FTF');
   });
 });
 
