@@ -14,6 +14,8 @@ import type { ProjectSnapshot } from '../../project/projectStore';
 import { DomainError } from '../../domain/change';
 import { useCoderFilter } from '../../ui/useCoderFilter';
 import { useDebouncedSave } from '../../ui/useDebouncedSave';
+import { pagesLabel, segmentPages } from './segmentPages';
+import { usePageStarts } from './usePageStarts';
 
 interface Props {
   segmentIds: readonly string[];
@@ -64,6 +66,7 @@ function SegmentCard({ segment, text }: { segment: Segment; text: string | null 
     void store.act((ctx, state) => setSegmentMemo(storedSegment(state, segment), value, ctx), scope);
   });
   const available = flattenTree(codes).filter((r) => !findCoding(segment, r.code.id, settings.coder));
+  const pages = segmentPages(usePageStarts(segment.documentId), segment);
 
   const addCode = (codeId: string) => {
     if (!codeId || text === null) return;
@@ -120,6 +123,12 @@ function SegmentCard({ segment, text }: { segment: Segment; text: string | null 
         <textarea value={memo.draft} rows={4} onChange={(e) => memo.onChange(e.target.value)} onBlur={memo.flush} />
       </label>
       <dl className="segment-meta">
+        {pages && (
+          <>
+            <dt>{pages.last > pages.first ? 'Pages' : 'Page'}</dt>
+            <dd>{pagesLabel(pages)}</dd>
+          </>
+        )}
         <dt>Created</dt>
         <dd>
           <time dateTime={segment.createdAt}>{formatDate(segment.createdAt)}</time>
