@@ -1,7 +1,8 @@
 /**
  * Search over the bundled corpus: counts per document (expected counts computed here from the
  * corpus files), opening a hit, coding every hit's sentence with FTF as one undoable change,
- * folded typography (Da'esh finds Da’esh), word frequencies, and axe on the Search view.
+ * folded typography (Da'esh finds Da’esh, in a regular expression too), English stemming, word
+ * frequencies, and axe on the Search view.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
@@ -30,6 +31,8 @@ async function openSearch(page: Page) {
 async function hitsPerDocument(page: Page): Promise<Record<string, number>> {
   const table = searchView(page).locator('.document-counts');
   await table.locator('summary').click();
+  // The table is drawn once the details open: wait for it before reading its rows.
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
   const rows = await table.getByRole('row').all();
   const out: Record<string, number> = {};
   for (const row of rows.slice(1)) out[(await row.getByRole('rowheader').innerText()).trim()] = Number((await row.getByRole('cell').first().innerText()).replace(/,/g, ''));
@@ -103,6 +106,22 @@ test("Da'esh finds the typographic Da’esh; word frequencies list coalition amo
   await queryField(page).fill("Da'esh");
   await expect(summary(page)).toHaveText(new RegExp(`^${typographic} hits in `));
   await expect(hitRows(page).first().locator('mark')).toHaveText('Da’esh');
+  // A regular expression is matched against the folded text too.
+  await searchView(page).getByRole('radio', { name: 'Regular expression' }).check();
+  await queryField(page).fill("Da'esh|nothing-like-this");
+  await expect(summary(page)).toHaveText(new RegExp(`^${typographic} hits in `));
+  await expect(hitRows(page).first().locator('mark')).toHaveText('Da’esh');
+  // English stemming: fighter finds fighters too.
+  await searchView(page).getByRole('radio', { name: 'Exact phrase' }).check();
+  const forms = docs.reduce((n, d) => n + countIn(d.text, 'fighters?'), 0);
+  const exact = docs.reduce((n, d) => n + countIn(d.text, 'fighter'), 0);
+  expect(forms).toBeGreaterThan(exact);
+  await queryField(page).fill('fighter');
+  await expect(summary(page)).toHaveText(new RegExp(`^${exact} hits? in `));
+  await searchView(page).getByRole('checkbox', { name: 'English word forms (stemming)' }).check();
+  await expect(summary(page)).toHaveText(new RegExp(`^${forms} hits? in `));
+  await searchView(page).getByRole('checkbox', { name: 'English word forms (stemming)' }).uncheck();
+  await queryField(page).fill("Da'esh");
 
   const axe = await new AxeBuilder({ page }).include('.search-view').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);

@@ -49,7 +49,7 @@ describe('the architecture checker', () => {
     expect(violations).toEqual([
       "common/bytes.ts → react: common/ imports only zod and common/",
       "common/bytes.ts → ../renderer/domain/model (renderer/domain/model.ts): common/ imports only zod and common/",
-      "renderer/domain/model.ts → ../store/db (renderer/store/db.ts): renderer/domain/ imports only common/, renderer/domain/ and pure libraries (zod)",
+      "renderer/domain/model.ts → ../store/db (renderer/store/db.ts): renderer/domain/ imports only common/, renderer/domain/ and pure libraries (zod, wink-porter2-stemmer)",
       "main/api.ts → ../renderer/formats/csv/csv (renderer/formats/csv/csv.ts): main/ never imports renderer/",
       "renderer/viewer/paint.ts → ../project/worker.ts (renderer/project/worker.ts): renderer/viewer/ never imports renderer/store/, renderer/project/ or renderer/features/",
       "renderer/project/worker.ts → ../features/segment/Panel (renderer/features/segment/Panel.tsx): renderer/{project,store,formats,domain}/ import no React or Lexical and nothing from features/, shell/ or ui/",

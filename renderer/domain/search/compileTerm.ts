@@ -40,7 +40,8 @@ export function compileTerm(term: Term, options: SearchOptions): CompiledTerm {
   const lead = tokens.count ? normaliseSeparator(folded.slice(0, tokens.starts[0])) : '';
   const trail = tokens.count ? normaliseSeparator(folded.slice(tokens.ends[tokens.count - 1])) : '';
   const last = words.length - 1;
-  const fits = words.map((_, j): WordFit => {
+  const fits = words.map((word, j): WordFit => {
+    if (options.stem && !word.includes(WILDCARD)) return 'stem';
     const openLeft = j === 0 && lead === '' && !options.wholeWord;
     const openRight = j === last && trail === '' && !options.wholeWord;
     return openLeft && openRight ? 'part' : openLeft ? 'suffix' : openRight ? 'prefix' : 'exact';
@@ -52,6 +53,7 @@ function exactCheck(term: Term, options: SearchOptions): ((hitText: string) => b
   if (!options.matchCase && !options.matchDiacritics) return null;
   const fold: FoldOptions = { matchCase: options.matchCase, matchDiacritics: options.matchDiacritics };
   const norm = (s: string) => foldQuery(s, fold).replace(WHITE_RUN, ' ');
+  if (options.stem) return stemmedCheck(term.text, fold);
   const wanted = norm(term.text);
   if (!term.hasWildcard) return (hit) => norm(hit) === wanted;
   // `*` stands for word characters only: a pattern over the whole hit.
@@ -63,6 +65,36 @@ function exactCheck(term: Term, options: SearchOptions): ((hitText: string) => b
     'u',
   );
   return (hit) => pattern.test(norm(hit));
+}
+
+/**
+ * With stemming, a hit's words differ from the query's past their common beginning
+ * (fight, fighting): case and diacritics are compared on the letters a hit word shares with
+ * its query word, as far as a wildcard.
+ */
+function stemmedCheck(query: string, fold: FoldOptions): (hitText: string) => boolean {
+  const words = (s: string, how: FoldOptions) => {
+    const folded = foldQuery(s, how);
+    const t = tokenize(folded, WILDCARD_UNIT);
+    return Array.from({ length: t.count }, (_, i) => folded.slice(t.starts[i], t.ends[i]));
+  };
+  const wantedFull = words(query, FULL_FOLD);
+  const wanted = words(query, fold);
+  return (hit) => {
+    const hitFull = words(hit, FULL_FOLD);
+    const got = words(hit, fold);
+    if (got.length !== wanted.length || hitFull.length !== got.length) return false;
+    return wanted.every((w, j) => {
+      const full = wantedFull[j]!;
+      const wildcard = full.indexOf(WILDCARD);
+      let shared = 0;
+      const limit = Math.min(wildcard < 0 ? full.length : wildcard, hitFull[j]!.length);
+      while (shared < limit && full[shared] === hitFull[j]![shared]) shared++;
+      // Folding that changed a word's length leaves no letter-for-letter comparison: the whole words then.
+      if (w.length !== full.length || got[j]!.length !== hitFull[j]!.length) return w === got[j];
+      return w.slice(0, shared) === got[j]!.slice(0, shared);
+    });
+  };
 }
 
 /** Ids of the text words each query word fits. */

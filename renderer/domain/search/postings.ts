@@ -16,6 +16,8 @@ export interface IndexedDocument {
 }
 
 export class Postings {
+  private slots: Map<string, number> | null = null;
+
   private constructor(
     readonly documents: readonly IndexedDocument[],
     /** Global number of each document's first word, plus the total at the end. */
@@ -44,6 +46,12 @@ export class Postings {
 
   get size(): number {
     return this.positions.length;
+  }
+
+  /** A document's place in `documents` (and `bases`). */
+  slotOf(documentId: string): number | undefined {
+    this.slots ??= new Map(this.documents.map((d, slot) => [d.id, slot]));
+    return this.slots.get(documentId);
   }
 
   /** How often a word occurs. */

@@ -15,10 +15,12 @@ export const SearchOptionsSchema = z.object({
   /** Off: diacritics are folded (Communique finds Communiqué). Typographic quotes and dashes always match their plain forms. */
   matchDiacritics: z.boolean(),
   wholeWord: z.boolean(),
+  /** English stemming: a word finds the words of its stem (fight: fights, fighting), whole words only. Absent in searches saved before it existed. */
+  stem: z.boolean().optional(),
 });
 export type SearchOptions = z.infer<typeof SearchOptionsSchema>;
 
-export const DEFAULT_SEARCH_OPTIONS: SearchOptions = { mode: 'phrase', matchCase: false, matchDiacritics: false, wholeWord: true };
+export const DEFAULT_SEARCH_OPTIONS: SearchOptions = { mode: 'phrase', matchCase: false, matchDiacritics: false, wholeWord: true, stem: false };
 
 /** The wildcard: any run of word characters (none included), inside one word. */
 export const WILDCARD = '*';

@@ -4,15 +4,17 @@
  * the text itself is consulted only around a candidate. Documents are added and removed one
  * by one. Pure: runs in the search worker, or inline in Node tests.
  */
-import { foldText, sourceOffset } from '../textFold';
+import { foldText, sourceOffset, type FoldOptions } from '../textFold';
 import type { Span } from '../span';
 import { compileTerm, wordIds, type CompiledTerm } from './compileTerm';
 import { HitListBuilder, inRegion, withoutOverlaps, type HitList, type RegionMode } from './hits';
 import type { ParsedQuery, SearchOptions } from './query';
 import { foldSeparator, sameSeparator } from './separators';
 import { Postings, type IndexedDocument } from './postings';
+import { compileRegex, foldKey, regexFold, regexHits } from './regexQuery';
 import { FULL_FOLD, placesInWord, Vocabulary } from './vocabulary';
-import { isWholeWord, tokenize } from './words';
+import { isWholeWordTerm, wholeWordHits } from './wordHits';
+import { tokenize } from './words';
 
 export type { IndexedDocument } from './postings';
 
@@ -29,6 +31,13 @@ export class SearchIndex {
   readonly vocabulary = new Vocabulary();
   private readonly documents = new Map<string, IndexedDocument>();
   private postingsBuilt: Postings | null = null;
+  /**
+   * Texts folded for regular expressions, by document, for one folding at a time (the last
+   * asked for): folding 50 MB again for every regular expression typed would cost its answer.
+   * A text that folding leaves as it is is the text itself (no copy).
+   */
+  private readonly foldedTexts = new Map<string, string>();
+  private foldedAs = '';
 
   get size(): number {
     return this.documents.size;
@@ -66,6 +75,7 @@ export class SearchIndex {
     }
     this.documents.set(id, { id, text, ids, starts: tokens.starts, ends: tokens.ends });
     this.postingsBuilt = null;
+    this.foldedTexts.delete(id);
   }
 
   remove(id: string): void {
@@ -74,13 +84,20 @@ export class SearchIndex {
     for (let i = 0; i < d.ids.length; i++) this.vocabulary.counts[d.ids[i]!]!--;
     this.documents.delete(id);
     this.postingsBuilt = null;
+    this.foldedTexts.delete(id);
   }
 
   search(query: ParsedQuery, options: SearchOptions, scope: SearchScope): HitList {
-    const out = new HitListBuilder();
     const regions = scope.regions ?? null;
+    if (query.kind === 'terms' && query.terms.length === 1 && !regions) {
+      const term = compileTerm(query.terms[0]!, options);
+      if (isWholeWordTerm(term)) return wholeWordHits(this.postings(), wordIds(term, this.vocabulary)[0]!, scope.documents);
+    }
+    const out = new HitListBuilder();
     const inScope = new Set(scope.documents);
     const perTerm = query.kind === 'regex' ? null : query.terms.map((t) => this.termHits(compileTerm(t, options), inScope));
+    const pattern = query.kind === 'regex' ? compileRegex(query.source, query.flags, options) : null;
+    const fold = regexFold(options);
     for (const id of scope.documents) {
       const doc = this.documents.get(id);
       if (!doc) continue;
@@ -88,10 +105,10 @@ export class SearchIndex {
       if (regions?.mode === 'inside' && ranges!.length === 0) continue;
       const keep = (hits: Span[]) => (ranges && regions ? hits.filter((h) => inRegion(ranges, h, regions.mode)) : hits);
       let hits: Span[];
-      if (query.kind === 'regex') hits = keep(regexHits(doc.text, new RegExp(query.source, query.flags), options.wholeWord));
+      if (pattern) hits = keep(regexHits(doc.text, this.foldedText(doc, fold), pattern, options.wholeWord, () => foldText(doc.text, fold)));
       else {
         const found = perTerm!.map((byDocument) => keep(byDocument.get(id) ?? NO_HITS));
-        if (query.mode === 'all' && found.some((h) => h.length === 0)) continue;
+        if (query.kind === 'terms' && query.mode === 'all' && found.some((h) => h.length === 0)) continue;
         hits = found.length === 1 ? found[0]! : found.flat();
       }
       if (hits.length) out.addDocument(id, withoutOverlaps(hits));
@@ -114,6 +131,22 @@ export class SearchIndex {
     for (const text of [word(0), `${word(0)} ${word(1)}`, `${word(1).slice(0, 2)}*`]) {
       this.search({ kind: 'terms', mode: 'phrase', terms: [{ text, hasWildcard: text.includes('*') }] }, options, scope);
     }
+  }
+
+  /** A document's text folded as `fold` says (cached: see foldedTexts). */
+  private foldedText(doc: IndexedDocument, fold: FoldOptions): string {
+    const key = foldKey(fold);
+    if (key !== this.foldedAs) {
+      this.foldedTexts.clear();
+      this.foldedAs = key;
+    }
+    let folded = this.foldedTexts.get(doc.id);
+    if (folded === undefined) {
+      folded = foldText(doc.text, fold).text;
+      if (folded === doc.text) folded = doc.text;
+      this.foldedTexts.set(doc.id, folded);
+    }
+    return folded;
   }
 
   /** Where each word occurs (rebuilt after documents came or went). */
@@ -267,22 +300,6 @@ function scanFor(text: string, term: CompiledTerm): Span[] {
     pattern.lastIndex = m.index + 1; // overlapping places too, like the word matches
     const span = { start: sourceOffset(folded, m.index), end: sourceOffset(folded, m.index + m[0].length) };
     if (span.end > span.start && (!term.exact || term.exact(text.slice(span.start, span.end)))) out.push(span);
-  }
-  return out;
-}
-
-/** Every match of a regular expression (global flag) in the text as written; empty matches are skipped. */
-export function regexHits(text: string, pattern: RegExp, wholeWord: boolean): Span[] {
-  const out: Span[] = [];
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (end === start) {
-      pattern.lastIndex = start + (text.codePointAt(start)! > 0xffff ? 2 : 1);
-      continue;
-    }
-    if (!wholeWord || isWholeWord(text, start, end)) out.push({ start, end });
   }
   return out;
 }

@@ -5,12 +5,16 @@
  */
 import { foldQuery, type FoldOptions } from '../textFold';
 import { WILDCARD } from './query';
+import { stemOf } from './stemming';
 
 /** The index folds everything it can; a query asking for case or diacritics is checked against the text afterwards. */
 export const FULL_FOLD: FoldOptions = { matchCase: false, matchDiacritics: false };
 
-/** How a query word may sit in a text word: the whole of it, or open on a side when whole-word is off. */
-export type WordFit = 'exact' | 'prefix' | 'suffix' | 'part';
+/**
+ * How a query word may sit in a text word: the whole of it, open on a side when whole-word is
+ * off, or (stemming) a whole text word of the same English stem.
+ */
+export type WordFit = 'exact' | 'prefix' | 'suffix' | 'part' | 'stem';
 
 export class Vocabulary {
   readonly terms: string[] = [];
@@ -22,6 +26,8 @@ export class Vocabulary {
   private readonly byRaw = new Map<string, number>();
   /** Word matches already scanned for, extended as the vocabulary grows. */
   private readonly scans = new Map<string, { scanned: number; ids: number[] }>();
+  /** Ids by stem, made the first time stemming is asked for and extended as the vocabulary grows. */
+  private readonly stems = { scanned: 0, ids: new Map<string, number[]>() };
 
   get size(): number {
     return this.terms.length;
@@ -55,6 +61,7 @@ export class Vocabulary {
 
   /** Ids of the words a folded query word fits (see WordFit); a word with `*` is a pattern. */
   matching(word: string, fit: WordFit): readonly number[] {
+    if (fit === 'stem') return this.sameStem(word);
     if (!word.includes(WILDCARD) && fit === 'exact') {
       const id = this.byTerm.get(word);
       return id === undefined ? [] : [id];
@@ -68,6 +75,18 @@ export class Vocabulary {
       scan.scanned = this.terms.length;
     }
     return scan.ids;
+  }
+
+  private sameStem(word: string): readonly number[] {
+    const { stems } = this;
+    for (let id = stems.scanned; id < this.terms.length; id++) {
+      const stem = stemOf(this.terms[id]!);
+      const ids = stems.ids.get(stem);
+      if (ids) ids.push(id);
+      else stems.ids.set(stem, [id]);
+    }
+    stems.scanned = this.terms.length;
+    return stems.ids.get(stemOf(word)) ?? [];
   }
 }
 
@@ -103,7 +122,7 @@ function wordTest(word: string, fit: WordFit): (term: string) => boolean {
  * text word: every place for a part (non-overlapping, left to right), else the one place.
  */
 export function placesInWord(term: string, word: string, fit: WordFit): Array<[number, number]> {
-  if (fit === 'exact') return [[0, term.length]];
+  if (fit === 'exact' || fit === 'stem') return [[0, term.length]];
   if (word.includes(WILDCARD)) {
     const pattern = wordPattern(word, fit, 'gu');
     const out: Array<[number, number]> = [];

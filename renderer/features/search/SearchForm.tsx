@@ -25,9 +25,9 @@ export function SearchForm({ query, options, onQuery, onOptions, onSubmit, focus
     input.current?.focus();
     input.current?.select();
   }, [focusRequest]);
-  const flag = (key: 'matchCase' | 'matchDiacritics' | 'wholeWord', label: string) => (
+  const flag = (key: 'matchCase' | 'matchDiacritics' | 'wholeWord' | 'stem', label: string, disabled = false) => (
     <label className="search-flag">
-      <input type="checkbox" checked={options[key]} onChange={(e) => onOptions({ ...options, [key]: e.target.checked })} />
+      <input type="checkbox" checked={options[key] ?? false} disabled={disabled} onChange={(e) => onOptions({ ...options, [key]: e.target.checked })} />
       {label}
     </label>
   );
@@ -58,11 +58,16 @@ export function SearchForm({ query, options, onQuery, onOptions, onSubmit, focus
         {flag('matchCase', 'Match case')}
         {flag('matchDiacritics', 'Match diacritics (é ≠ e)')}
         {flag('wholeWord', 'Whole words')}
+        {flag('stem', 'English word forms (stemming)', options.mode === 'regex')}
       </div>
       <p id="search-help" className="search-help">
         {options.mode === 'regex'
-          ? 'A JavaScript regular expression, matched against the text as written.'
-          : 'fight* finds fighters, fighting …; in All or Any words, "quotes" keep a phrase together. Typographic quotes and dashes (’ “ –) match plain ones.'}
+          ? options.matchDiacritics
+            ? 'A JavaScript regular expression; typographic quotes and dashes in the text match plain ones.'
+            : 'A JavaScript regular expression over the text with diacritics dropped (Communique finds Communiqué) and typographic quotes and dashes plain.'
+          : options.stem
+            ? 'Each word finds the English words of its stem: fight finds fights, fighting (fight* finds fighters too); in All or Any words, "quotes" keep a phrase together.'
+            : 'fight* finds fighters, fighting …; in All or Any words, "quotes" keep a phrase together. Typographic quotes and dashes (’ “ –) match plain ones.'}
       </p>
     </form>
   );
