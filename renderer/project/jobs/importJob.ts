@@ -7,6 +7,7 @@
 import type { Incoming } from '../../formats/format';
 import { importFormat } from '../../formats/registry';
 import type { ProjectSnapshot, ProjectStore } from '../projectStore';
+import { restoreSavedSearches } from '../search/savedSearchRestore';
 import { corpusDocumentsCoded } from './backupCorpus';
 import { planImport, type CorpusRef, type ImportFile, type ImportPlan, type ImportTarget } from './importPlans';
 
@@ -32,9 +33,14 @@ export function importTarget(state: ProjectSnapshot): ImportTarget {
   };
 }
 
-/** Reads and checks a file; throws an Error whose message says what is wrong with it. */
-export function readImport(formatId: string, bytes: Uint8Array, file: ImportFile): Promise<Incoming> {
-  return importFormat(formatId).import.read(bytes, { name: file.fileName, now: file.now });
+/**
+ * Reads and checks a file (off the main thread where its format can: see formats/offThread.ts);
+ * throws an Error whose message says what is wrong with it, or ImportCancelled once `signal` is
+ * aborted — the reading stops then and nothing it read is handed back. The bytes are handed over
+ * to the reading (do not use them after).
+ */
+export function readImport(formatId: string, bytes: Uint8Array, file: ImportFile, signal?: AbortSignal): Promise<Incoming> {
+  return importFormat(formatId).import.read(bytes, { name: file.fileName, now: file.now, signal });
 }
 
 /** Texts of the corpus documents a backup's segments point into; one that cannot be read is left out (placement checks it later). */
@@ -66,5 +72,6 @@ export async function storeImport(
   if (!stored || !planned) {
     return { ok: false, message: `${file.fileName} could not be stored: ${store.getSnapshot().error ?? 'unknown error'}. Nothing was changed.` };
   }
-  return { ok: true, summary: planned.summary, notes: planned.notes };
+  const searches = incoming.kind === 'project' ? await restoreSavedSearches(store, incoming.backup.settings, mode ?? 'replace') : [];
+  return { ok: true, summary: planned.summary, notes: [...planned.notes, ...searches] };
 }

@@ -6,8 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEARCH_OPTIONS } from '../../domain/search/query';
 import type { SavedSearch } from '../../domain/search/savedSearch';
 import { exportBackup, parseBackup } from '../../formats/backup/backup';
+import { defaultContext } from '../../domain/context';
+import { defaultCodebook } from '../../domain/defaultCodebook';
+import { openProject } from '../../store/openProject';
 import { createDexieRepository } from '../../store/repository';
-import { freshDb } from '../../store/testFixtures';
+import { freshDb, freshIndexedDb } from '../../store/testFixtures';
+import { readImport, storeImport } from '../jobs/importJob';
+import { ProjectStore } from '../projectStore';
 
 const saved: SavedSearch = {
   id: 's1',
@@ -17,6 +22,16 @@ const saved: SavedSearch = {
   scope: { documents: { kind: 'details', filter: { kind: 'statement', place: null, dateFrom: '2019', dateTo: '', attributes: { region: 'Levant' } } }, text: { kind: 'outside', codeId: 'c1', withSubCodes: true } },
 };
 
+const T = '2026-01-01T00:00:00.000Z';
+const FILE = { now: T, fileName: 'backup.json' };
+
+async function openStore(name: string) {
+  const project = await openProject({ name, ...freshIndexedDb(), seed: () => defaultCodebook(defaultContext()) });
+  const store = await ProjectStore.open(project, { coder: 'Ada' });
+  await store.whenLoaded();
+  return store;
+}
+
 describe('saved searches', () => {
   it('are stored with the settings and read back, though they have no default', async () => {
     const db = freshDb(`saved-${Math.random()}`);
@@ -25,6 +40,32 @@ describe('saved searches', () => {
     await repo.saveSettings({ coder: 'Zoe', savedSearches: [saved], searchStopWords: 'the of coalition' });
     expect(await repo.getSettings({ coder: 'Ada' })).toEqual({ coder: 'Zoe', savedSearches: [saved], searchStopWords: 'the of coalition' });
     repo.close();
+  });
+
+  it('come back from a backup: export then restore gives the same saved searches', async () => {
+    const other: SavedSearch = { ...saved, id: 's2', name: 'Returnees', query: 'returnee*' };
+    const source = await openStore('saved-source');
+    await source.saveSettings({ ...source.getSnapshot().settings, savedSearches: [saved, other] });
+    const state = source.getSnapshot();
+    const json = exportBackup({ documents: [], codes: state.codes, segments: [], memos: [], settings: state.settings }, T);
+
+    const target = await openStore('saved-target');
+    await target.saveSettings({ ...target.getSnapshot().settings, savedSearches: [{ ...saved, id: 'here', name: 'Only here' }] });
+    const outcome = await storeImport(target, await readImport('backup', new TextEncoder().encode(json), FILE), FILE, { corpus: [] }, 'replace');
+    expect(outcome.ok && outcome.notes).toContain('Restored 2 saved searches.');
+    expect(target.getSnapshot().settings.savedSearches).toEqual([saved, other]);
+    expect(target.getSnapshot().settings.coder).toBe('Ada'); // the coder at this machine stays
+  });
+
+  it('merge in by name: new names are added, a name already here keeps its search', async () => {
+    const target = await openStore('saved-merge');
+    const mine: SavedSearch = { ...saved, id: 'mine', query: 'FTF' };
+    await target.saveSettings({ ...target.getSnapshot().settings, savedSearches: [mine] });
+    const other: SavedSearch = { ...saved, id: 's2', name: 'Returnees', query: 'returnee*' };
+    const json = exportBackup({ documents: [], codes: [], segments: [], memos: [], settings: { coder: 'Zoe', savedSearches: [saved, other] } }, T);
+    const outcome = await storeImport(target, await readImport('backup', new TextEncoder().encode(json), FILE), FILE, { corpus: [] }, 'merge');
+    expect(target.getSnapshot().settings.savedSearches).toEqual([mine, other]);
+    expect(outcome.ok && outcome.notes).toEqual(expect.arrayContaining(['Added 1 saved search.', expect.stringContaining('"FTF mentions"')]));
   });
 
   it('travel in a backup', () => {
