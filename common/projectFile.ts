@@ -4,7 +4,7 @@
  *
  *   project.json    the snapshot: header, settings and every table's rows (this schema)
  *   journal.jsonl   the changes made since the snapshot, one JSON object per line (JournalEntry)
- *   documents/      imported documents' texts, one file each: <sha256>.txt (UTF-8, no BOM)
+ *   documents/      imported documents' texts, one file each: <sha256>.txt (the text's UTF-8 bytes, no BOM added)
  *   lock            while a Marginalia process has the project open: its pid and host (ProjectLock)
  *
  * State = project.json's tables, then each journal entry with `seq` > project.json's `seq`
