@@ -11,9 +11,12 @@
  * looks at the row it changed. (Filtering 10,000 spans when the window moves is a fraction of a
  * millisecond: cheaper than keeping an interval index up to date on every change.)
  *
- * A code gets its Highlight and style rule when a span of it is first painted, not when the
+ * A code gets its Highlight and style rule when the document's spans first use it, not when the
  * codebook is given: every ::highlight rule is matched at every style recalculation, and 20,000
- * codes (a big imported codebook, most not used in this document) took 40 s of style work.
+ * codes (a big imported codebook, most not used in this document) took 40 s of style work. Not
+ * when a span of it is first painted either: a rule added while the reader scrolls restyles the
+ * whole document in that frame (~100 ms in the book), so the rules of all the codes a document
+ * uses are added together, with its spans.
  */
 import { HIGHLIGHT_ALPHA } from '../domain/palette';
 import { changedMiddle } from '../domain/listDiff';
@@ -68,7 +71,12 @@ export class HighlightPainter {
     this.codeNames = new Map();
     this.colours = new Map(codes.map((c) => [c.id, c.colour]));
     this.painted.clear();
+    this.nameCodesOf(this.spans.values());
     this.refresh();
+  }
+
+  private nameCodesOf(spans: Iterable<PaintSpan>): void {
+    for (const span of spans) for (const { codeId } of span.codings) this.nameFor(codeId);
   }
 
   /** The Highlight name of a code, registered with its rule on first use; undefined for a code not given. */
@@ -97,6 +105,7 @@ export class HighlightPainter {
       this.spans.delete(span.id);
       this.unpaint(span.id);
     }
+    this.nameCodesOf(added);
     for (const span of added) {
       this.spans.set(span.id, span);
       this.unpaint(span.id);
