@@ -1,16 +1,21 @@
 /**
- * The report: chosen codes with their descriptions and passages, the frequency table, chosen
- * charts and the memos — previewed here, printed (the print stylesheet shows only the report),
- * and saved as HTML or as a Word document.
+ * The report: chosen codes with their descriptions and passages, the frequency table,
+ * inter-coder agreement, chosen charts and the memos — previewed here, printed (the print
+ * stylesheet shows only the report), and saved as HTML or as a Word document.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { runAgreement } from '../../project/agreement/agreementJob';
+import { analysisDocuments } from '../../project/analysis/analysisDocuments';
 import { useProject, useServices } from '../../ui/ProjectContext';
+import { useCorpus } from '../../ui/useCorpus';
 import { CodePicker } from './CodePicker';
 import type { MatrixChoice } from './matrixChoice';
 import type { GridOptions } from './matrixGrid';
 import { gridOf, matrixCaption } from './MatrixView';
 import { reportBody, reportHtml } from './report/reportHtml';
 import { buildReport, CHART_LABELS, type ChartId, type ReportData, type ReportOptions } from './report/reportData';
+import { documentsKept, REPORT_OVERLAP, type ComparePair } from './report/reportAgreement';
+import { ReportAgreementOptions } from './ReportAgreementOptions';
 import { restrictionOf, type RestrictionChoice } from './restriction';
 import { fileName, saveBase64, saveText, savedMessage } from './saveFile';
 import { useAnalysisService, useAnalysisStatus } from './useAnalysis';
@@ -34,7 +39,8 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 export function ReportView({ active, choice, coders, scope, titles, documentOrder, matrix, grid, projectName }: Props) {
   const project = useProject();
-  const { api, host } = useServices();
+  const { api, host, store } = useServices();
+  const corpus = useCorpus();
   const service = useAnalysisService();
   const { version } = useAnalysisStatus();
   const attributes = useAttributes();
@@ -44,12 +50,30 @@ export function ReportView({ active, choice, coders, scope, titles, documentOrde
     withSubcodes: true,
     frequencyTable: true,
     charts: ['frequencies'],
+    agreement: null,
     memos: false,
   });
   const [preview, setPreview] = useState<ReportData | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ReportOptions>) => setOptions((o) => ({ ...o, ...patch }));
+  // Coders with codings, most codings first: the pairs agreement can compare.
+  const coderCounts = project.segments.coderCounts;
+  const codersWithCodings = useMemo(
+    () => [...coderCounts].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name),
+    [coderCounts],
+  );
+
+  const kept = useMemo(() => {
+    const ids = new Set(documentsKept(analysisDocuments(corpus.documents), restrictionOf(choice, coders)).map((d) => d.id));
+    return corpus.documents.filter((d) => ids.has(d.id));
+  }, [corpus.documents, choice, coders]);
+
+  /** A pair compared as the agreement view compares it, over the documents the report counts that both coded. */
+  const compare: ComparePair = async (pair, codeIds) => {
+    const run = await runAgreement(store, kept, corpus.loadText, { coders: pair, pair, codeIds, scope: 'every', overlap: REPORT_OVERLAP });
+    return { result: run.result, documents: run.documents.length, unplaced: run.unplaced };
+  };
 
   const sources = () => ({
     service,
@@ -64,6 +88,9 @@ export function ReportView({ active, choice, coders, scope, titles, documentOrde
     grid,
     gridOf: (answer: Parameters<typeof gridOf>[0]) => gridOf(answer, project.codes, grid, titles, matrix.attribute),
     matrixTitle: `Heat map — ${matrixCaption(matrix, grid, attributes)}`,
+    coders: codersWithCodings,
+    compare,
+    projectName: projectName ?? undefined,
   });
 
   // The preview follows the choices and the coding (built off the answers, after the change settles).
@@ -80,7 +107,7 @@ export function ReportView({ active, choice, coders, scope, titles, documentOrde
       live = false;
       clearTimeout(timer);
     };
-  }, [active, options, version, choice, coders, matrix, grid, titles]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [active, options, version, choice, coders, matrix, grid, titles, kept, project.memos]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const save = async (format: 'html' | 'docx') => {
     setBusy(true);
@@ -130,6 +157,7 @@ export function ReportView({ active, choice, coders, scope, titles, documentOrde
             Memos
           </label>
         </fieldset>
+        <ReportAgreementOptions choice={options.agreement} onChange={(agreement) => set({ agreement })} coders={codersWithCodings} />
         <div className="dialog-buttons">
           <button type="button" onClick={() => window.print()} disabled={!preview}>
             Print…

@@ -1,7 +1,8 @@
 /**
  * What a report holds, gathered from the analysis: the chosen codes with their descriptions and
- * passages (quote, document, memo), the frequency table, the chosen charts (drawn in the light
- * theme, as SVG and PNG) and the memos. The HTML and .docx writers only lay it out.
+ * passages (quote, document, memo), the frequency table, inter-coder agreement, the chosen charts
+ * (drawn in the light theme, as SVG and PNG) and the memos (the project memo first). The HTML and
+ * .docx writers only lay it out.
  */
 import { codePath, codesById, flattenTree } from '../../../domain/codeTree';
 import type { Code, DocumentMemo } from '../../../domain/model';
@@ -15,6 +16,7 @@ import { frequencyRows, FREQUENCY_HEADER } from '../frequencyTable';
 import { matrixRequest, type MatrixChoice } from '../matrixChoice';
 import type { Grid, GridOptions } from '../matrixGrid';
 import { collectMemos, type MemoEntry } from '../memos';
+import { agreementSections, type AgreementChoice, type ComparePair, type ReportAgreement } from './reportAgreement';
 import type { CsvCell } from '../tableCsv';
 
 export type ChartId = 'frequencies' | 'heatMap' | 'timeline';
@@ -26,6 +28,8 @@ export interface ReportOptions {
   withSubcodes: boolean;
   frequencyTable: boolean;
   charts: readonly ChartId[];
+  /** Inter-coder agreement by code, for the chosen pair or every pair (null: left out). */
+  agreement: AgreementChoice | null;
   memos: boolean;
 }
 
@@ -52,6 +56,7 @@ export interface ReportData {
   scope: string;
   codes: Array<{ path: string; description: string; passages: ReportPassage[] }>;
   frequencies: { header: string[]; rows: CsvCell[][] } | null;
+  agreement: ReportAgreement[];
   charts: ReportChart[];
   memos: MemoEntry[];
 }
@@ -69,6 +74,11 @@ export interface ReportSources {
   grid: GridOptions;
   gridOf: (answer: MatrixAnswer | CooccurrenceAnswer) => Grid;
   matrixTitle: string;
+  /** Coders with codings in the project (the pairs agreement may compare), and how a pair is compared. */
+  coders: readonly string[];
+  compare: ComparePair;
+  /** What the project memo is about in the memo list. */
+  projectName?: string;
 }
 
 async function chartOf(element: SVGSVGElement, title: string, table: ReportChart['table'], withPng: boolean): Promise<ReportChart> {
@@ -124,13 +134,17 @@ export async function buildReport(options: ReportOptions, src: ReportSources, wi
     const title = 'Segments per year of the document date, top-level codes with their sub-codes';
     if (line.data.length) charts.push(await chartOf(timeline(line.data, { theme, label: title, valueLabel: 'Segments' }), title, timelineTable(line.data), withPng));
   }
+  // Agreement over the codes chosen for the report, or every code when none is chosen.
+  const agreementCodes = options.codeIds.length ? chosen.map(({ code }) => code.id) : flattenTree(src.codes).map(({ code }) => code.id);
+  const agreement = options.agreement ? await agreementSections(options.agreement, src.coders, agreementCodes, src.compare, (id) => codePath(byId, id)) : [];
   return {
     title: options.title,
     created: new Date().toLocaleString(),
     scope: src.scope,
     codes,
     frequencies: frequencies && options.frequencyTable ? { header: FREQUENCY_HEADER, rows: frequencyRows(frequencies, src.codes, false).map((r) => r.cells) } : null,
+    agreement,
     charts,
-    memos: options.memos ? collectMemos(src.codes, src.memos, src.segments.all(), src.titles, src.documentOrder) : [],
+    memos: options.memos ? collectMemos(src.codes, src.memos, src.segments.all(), src.titles, src.documentOrder, src.projectName) : [],
   };
 }

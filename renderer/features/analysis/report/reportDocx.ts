@@ -7,7 +7,9 @@ import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Tab
 import { base64ToBytes } from '../../../../common/bytes';
 import { MEMO_KINDS } from '../memos';
 import type { CsvCell } from '../tableCsv';
+import { AGREEMENT_EXPLANATION } from './reportAgreement';
 import type { ReportData } from './reportData';
+import { isFigure } from './reportHtml';
 
 /** Widest image on a portrait A4/Letter page with default margins, in pixels at 96 per inch. */
 const PAGE_WIDTH_PX = 600;
@@ -23,7 +25,7 @@ function table(header: readonly string[], rows: ReadonlyArray<readonly CsvCell[]
           new TableCell({
             children: [
               new Paragraph({
-                alignment: typeof c === 'number' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+                alignment: isFigure(c) ? AlignmentType.RIGHT : AlignmentType.LEFT,
                 children: [new TextRun({ text: c === null ? '—' : String(c), bold, size: 18 })],
               }),
             ],
@@ -57,6 +59,14 @@ export async function reportDocx(report: ReportData): Promise<string> {
   }
   if (report.frequencies) {
     children.push(heading('Code frequencies', HeadingLevel.HEADING_1), table(report.frequencies.header, report.frequencies.rows));
+  }
+  if (report.agreement.length) {
+    children.push(heading('Inter-coder agreement', HeadingLevel.HEADING_1));
+    children.push(new Paragraph({ children: [new TextRun({ text: AGREEMENT_EXPLANATION, italics: true, color: '555555', size: 18 })] }));
+    for (const a of report.agreement) {
+      children.push(heading(`${a.coderA} and ${a.coderB}`, HeadingLevel.HEADING_2), new Paragraph({ text: a.scope }));
+      children.push(table(a.header, a.rows), new Paragraph({ spacing: { before: 120 }, text: a.cuAlpha }));
+    }
   }
   if (report.charts.length) {
     children.push(heading('Charts', HeadingLevel.HEADING_1));

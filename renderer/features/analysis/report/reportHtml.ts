@@ -4,11 +4,14 @@
  * with what follows). Opened in a browser, it prints to PDF through the print dialog.
  */
 import { MEMO_KINDS } from '../memos';
+import { AGREEMENT_EXPLANATION } from './reportAgreement';
 import type { CsvCell } from '../tableCsv';
 import type { ReportData } from './reportData';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const cell = (c: CsvCell) => (c === null ? '—' : escape(String(c)));
+/** Counts and figures align right, whether numbers or written as the agreement view writes them ("1,204", "83.3%", "0.667"). */
+export const isFigure = (c: CsvCell) => typeof c === 'number' || (typeof c === 'string' && /^-?[\d,]+(\.\d+)?%?$/.test(c));
 
 export const REPORT_CSS = `
 body { font: 11pt/1.5 Georgia, 'Times New Roman', serif; color: #1b1b1b; background: #fff; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
@@ -33,7 +36,7 @@ details summary { font: 0.85em system-ui, sans-serif; color: #555; }
 
 export function tableHtml(header: readonly string[], rows: ReadonlyArray<readonly CsvCell[]>, caption?: string): string {
   return `<table>${caption ? `<caption>${escape(caption)}</caption>` : ''}<thead><tr>${header.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${cell(c)}</th>` : `<td class="${typeof c === 'number' ? 'n' : ''}">${cell(c)}</td>`)).join('')}</tr>`)
+    .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${cell(c)}</th>` : `<td class="${isFigure(c) ? 'n' : ''}">${cell(c)}</td>`)).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
 
@@ -52,6 +55,13 @@ export function reportBody(report: ReportData): string {
   }
   if (report.frequencies) {
     parts.push('<h2>Code frequencies</h2>', tableHtml(report.frequencies.header, report.frequencies.rows));
+  }
+  if (report.agreement.length) {
+    parts.push('<h2>Inter-coder agreement</h2>', `<p class="meta">${escape(AGREEMENT_EXPLANATION)}</p>`);
+    for (const a of report.agreement) {
+      parts.push(`<h3>${escape(a.coderA)} and ${escape(a.coderB)}</h3>`, `<p>${escape(a.scope)}</p>`);
+      parts.push(tableHtml(a.header, a.rows, `Agreement by code: ${a.coderA} and ${a.coderB}`), `<p>${escape(a.cuAlpha)}</p>`);
+    }
   }
   if (report.charts.length) {
     parts.push('<h2>Charts</h2>');
