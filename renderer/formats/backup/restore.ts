@@ -14,6 +14,7 @@ import { emptyPatch, rowsById, type Change, type Patch } from '../../domain/chan
 import { nameKey } from '../../domain/codebook';
 import { joinSiblings } from '../../domain/codeOrder';
 import type { Attribute, Code, Coding, DocumentInfo, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
+import { isProjectMemo } from '../../domain/projectMemo';
 import type { Backup } from './backup';
 
 export interface RestoreTarget {
@@ -187,7 +188,7 @@ function planMerge(current: RestoreTarget, backup: Backup, out: PatchBuilder, no
     const existing = memos.get(memo.documentId);
     if (!existing || existing.text.trim() === '') out.write('memos', memo.documentId, existing, memo);
     else if (existing.text !== memo.text) {
-      out.report.conflicts.push(`The memo of ${memo.documentId} differs from the backup; kept the current one.`);
+      out.report.conflicts.push(`${isProjectMemo(memo) ? 'The project memo' : `The memo of ${memo.documentId}`} differs from the backup; kept the current one.`);
     }
   }
 

@@ -9,6 +9,7 @@
  */
 import { rowsById, type Change, type Patch } from '../../domain/change';
 import { codePath, codesById } from '../../domain/codeTree';
+import { PROJECT_MEMO_KEY } from '../../domain/projectMemo';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../formats/backup/backup';
 import type { Additions, Incoming } from '../../formats/format';
 import { planRestore, type RestoreTarget } from '../../formats/backup/restore';
@@ -48,6 +49,10 @@ const TABLE_NOUNS: Record<keyof Patch, [string, string]> = {
 
 const counted = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;
 
+/** The project memo is a row of the memos table (domain/projectMemo.ts) but is named as itself. */
+const PROJECT_MEMO_NOUNS: [string, string] = ['project memo', 'project memos'];
+const nounsOf = (table: keyof Patch, key: string) => (table === 'memos' && key === PROJECT_MEMO_KEY ? PROJECT_MEMO_NOUNS : TABLE_NOUNS[table]);
+
 /** Whether a row was only given a position (an existing code numbered so new ones can follow it). */
 function onlyPlaced(before: object, after: object): boolean {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -68,19 +73,23 @@ export function describeChange(change: Change): string {
   const replaced: string[] = [];
   const removed: string[] = [];
   for (const table of Object.keys(TABLE_NOUNS) as Array<keyof Patch>) {
-    let a = 0;
-    let r = 0;
-    let d = 0;
+    // Rows counted per noun: [added, replaced, removed].
+    const counts = new Map<[string, string], [number, number, number]>();
     for (const [key, after] of Object.entries(change.forward[table] ?? {})) {
       const before = change.backward[table]?.[key] ?? null;
-      if (after === null) d += before ? 1 : 0;
-      else if (!before) a++;
-      else if (table === 'codes' && onlyPlaced(before, after)) continue;
-      else r++;
+      if (after !== null && before && table === 'codes' && onlyPlaced(before, after)) continue;
+      const nouns = nounsOf(table, key);
+      const n = counts.get(nouns) ?? [0, 0, 0];
+      if (after === null) n[2] += before ? 1 : 0;
+      else if (!before) n[0]++;
+      else n[1]++;
+      counts.set(nouns, n);
     }
-    if (a) added.push(counted(a, TABLE_NOUNS[table]));
-    if (r) replaced.push(counted(r, TABLE_NOUNS[table]));
-    if (d) removed.push(counted(d, TABLE_NOUNS[table]));
+    for (const [nouns, [a, r, d]] of counts) {
+      if (a) added.push(counted(a, nouns));
+      if (r) replaced.push(counted(r, nouns));
+      if (d) removed.push(counted(d, nouns));
+    }
   }
   const list = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0]);
   const parts = [
