@@ -71,10 +71,20 @@ export type Incoming =
   /** Codes merged into the codebook. */
   | { kind: 'codebook'; codes: Code[]; report: string[] };
 
+export interface ImportFileInfo {
+  name: string;
+  now: string;
+  /** Aborted when the analyst gives up on the import (closes the Import dialog). */
+  signal?: AbortSignal;
+}
+
 export interface ImportDefinition {
   hint: string;
-  /** Reads and checks the file; throws an Error whose message tells the analyst what is wrong with it. */
-  read(bytes: Uint8Array, file: { name: string; now: string }): Promise<Incoming>;
+  /**
+   * Reads and checks the file; throws an Error whose message tells the analyst what is wrong
+   * with it, or ImportCancelled once `signal` is aborted (its worker is stopped then).
+   */
+  read(bytes: Uint8Array, file: ImportFileInfo): Promise<Incoming>;
 }
 
 /**
@@ -100,6 +110,10 @@ export interface FormatDefinition {
 
 export class ExportCancelled extends Error {
   override name = 'ExportCancelled';
+}
+
+export class ImportCancelled extends Error {
+  override name = 'ImportCancelled';
 }
 
 /** One turn of the event loop (and a frame in a browser), so a busy state can paint. */

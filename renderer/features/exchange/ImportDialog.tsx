@@ -47,11 +47,14 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
   const [error, setError] = useState<string | null>(null);
   const choiceRef = useRef<HTMLButtonElement>(null);
   const closed = useRef(false);
+  // The file being read: closing the dialog stops its reading (and its worker).
+  const reading = useRef<AbortController | null>(null);
 
   useEffect(() => {
     closed.current = false;
     return () => {
       closed.current = true;
+      reading.current?.abort();
     };
   }, []);
   useEffect(() => {
@@ -94,8 +97,10 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
     const file: ImportFile = { fileName: chosen.name, now: new Date().toISOString() };
     flushSync(() => setBusy(`Reading ${file.fileName}…`));
     await nextTurn(); // paint the busy state before parsing a big file
+    const controller = new AbortController();
+    reading.current = controller;
     try {
-      const incoming = await readImport(format.id, base64ToBytes(chosen.base64), file);
+      const incoming = await readImport(format.id, base64ToBytes(chosen.base64), file, controller.signal);
       if (closed.current) return;
       await store.whenLoaded(); // whether the project is empty counts every segment
       if (asksReplaceOrMerge(incoming, importTarget(store.getSnapshot()))) setPending({ incoming, file });
@@ -103,6 +108,7 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
     } catch (err) {
       if (!closed.current) setError(`${file.fileName} was not imported. ${errorMessage(err)}`);
     } finally {
+      if (reading.current === controller) reading.current = null;
       if (!closed.current) setBusy(null);
     }
   }

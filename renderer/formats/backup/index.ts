@@ -1,7 +1,7 @@
 /** The project backup (JSON): the whole project out, and back in by replacing or merging. */
 import type { FormatDefinition } from '../format';
-import { decodeText } from '../../../common/text/utf8';
-import { exportBackup, parseBackup } from './backup';
+import { exportBackup } from './backup';
+import { readBackupOffThread } from './offThread';
 
 export const backup: FormatDefinition = {
   id: 'backup',
@@ -16,10 +16,6 @@ export const backup: FormatDefinition = {
   },
   import: {
     hint: 'A backup made with Export: replace this project with it, or merge it in.',
-    read: async (bytes, file) => {
-      const parsed = parseBackup(decodeText(bytes, file.name));
-      if (!parsed.ok) throw new Error(parsed.message);
-      return { kind: 'project', backup: parsed.backup, report: parsed.report };
-    },
+    read: async (bytes, file) => ({ kind: 'project', ...(await readBackupOffThread(bytes, file.name, file.signal)) }),
   },
 };

@@ -1,10 +1,9 @@
 /** REFI-QDA, the exchange standard of QDA tools: projects (.qdpx) and codebooks (.qdc). */
 import { bytesToBase64 } from '../../../common/bytes';
-import { decodeText } from '../../../common/text/utf8';
 import { ExportCancelled, nextTurn, type FormatDefinition } from '../format';
-import { exportQdc, importQdc } from './codebook';
+import { exportQdc } from './codebook';
 import { leftOutOf } from './exportQdpx';
-import { exportQdpxOffThread, importQdpxOffThread } from './offThread';
+import { exportQdpxOffThread, importQdcOffThread, importQdpxOffThread } from './offThread';
 
 export const qdpx: FormatDefinition = {
   id: 'qdpx',
@@ -25,7 +24,7 @@ export const qdpx: FormatDefinition = {
   },
   import: {
     hint: 'Adds its text documents, codes (matched by path), segments with each coder’s codings, and memos.',
-    read: async (bytes, file) => ({ kind: 'additions', additions: await importQdpxOffThread(bytes, { now: file.now, fileName: file.name }) }),
+    read: async (bytes, file) => ({ kind: 'additions', additions: await importQdpxOffThread(bytes, { now: file.now, fileName: file.name }, file.signal) }),
   },
 };
 
@@ -43,6 +42,6 @@ export const qdc: FormatDefinition = {
   },
   import: {
     hint: 'Adds its codes; a code whose path is already in the codebook is skipped.',
-    read: async (bytes, file) => ({ kind: 'codebook', ...importQdc(decodeText(bytes, file.name), { now: file.now }) }),
+    read: async (bytes, file) => ({ kind: 'codebook', ...(await importQdcOffThread(bytes, file, file.signal)) }),
   },
 };

@@ -4,47 +4,18 @@
  * for the inline reading), its answer or its refusal comes back, and a worker that fails while
  * working is reported, never silently replaced by a reading on the main thread.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { StandInWorker, useStandInWorker } from '../fixtures/standInWorker';
 import { qdpx, projectXml } from '../fuzz/refiFiles';
-import { importQdpxOffThread } from './offThread';
+import { ImportCancelled } from '../format';
+import { importQdcOffThread, importQdpxOffThread } from './offThread';
 
-type Listener = ((event: unknown) => void) | null;
-
-class StandInWorker {
-  static last: StandInWorker;
-  onmessage: Listener = null;
-  onerror: Listener = null;
-  posted: Array<{ message: unknown; transfer: unknown[] }> = [];
-  terminated = false;
-  constructor() {
-    StandInWorker.last = this;
-  }
-  postMessage(message: unknown, transfer: unknown[] = []) {
-    this.posted.push({ message, transfer });
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  say(data: unknown) {
-    this.onmessage?.({ data });
-  }
-  fail(message: string) {
-    this.onerror?.({ message, preventDefault: () => undefined });
-  }
-}
-
-const global = globalThis as { Worker?: unknown };
-const had = 'Worker' in global;
-const previous = global.Worker;
-afterEach(() => {
-  if (had) global.Worker = previous;
-  else delete global.Worker;
-});
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('importQdpxOffThread', () => {
+  const standIn = useStandInWorker();
   it('sends the file once the worker runs, handing its bytes over, and gives back its answer', async () => {
-    global.Worker = StandInWorker;
+    standIn.install();
     const reading = importQdpxOffThread(qdpx(projectXml()), { now: '2024-01-01T00:00:00.000Z' });
     const worker = StandInWorker.last;
     expect(worker.posted).toEqual([]);
@@ -57,7 +28,7 @@ describe('importQdpxOffThread', () => {
   });
 
   it('ignores what libraries bundled into the worker post on the same port (pdf.js announces itself)', async () => {
-    global.Worker = StandInWorker;
+    standIn.install();
     const reading = importQdpxOffThread(qdpx(projectXml()), { now: '2024-01-01T00:00:00.000Z' });
     const worker = StandInWorker.last;
     worker.say({ sourceName: 'worker', targetName: 'main', action: 'ready' });
@@ -69,7 +40,7 @@ describe('importQdpxOffThread', () => {
   });
 
   it('passes a refusal on, with the worker’s message', async () => {
-    global.Worker = StandInWorker;
+    standIn.install();
     const reading = importQdpxOffThread(qdpx(projectXml()), {});
     StandInWorker.last.say({ type: 'ready' });
     StandInWorker.last.say({ type: 'failed', message: 'The archive is damaged: a reason.' });
@@ -77,7 +48,7 @@ describe('importQdpxOffThread', () => {
   });
 
   it('reads inline when the worker cannot start', async () => {
-    global.Worker = StandInWorker;
+    standIn.install();
     const reading = importQdpxOffThread(qdpx(projectXml()), { now: '2024-01-01T00:00:00.000Z' });
     StandInWorker.last.fail('blocked');
     const additions = await reading;
@@ -85,11 +56,64 @@ describe('importQdpxOffThread', () => {
   });
 
   it('reports a worker that fails while it works', async () => {
-    global.Worker = StandInWorker;
+    standIn.install();
     const reading = importQdpxOffThread(qdpx(projectXml()), {});
     StandInWorker.last.say({ type: 'ready' });
     await tick();
     StandInWorker.last.fail('out of memory');
     await expect(reading).rejects.toThrow('The work stopped unexpectedly: out of memory.');
+  });
+});
+
+describe('closing the Import dialog while a file is read', () => {
+  const standIn = useStandInWorker();
+
+  it('stops the worker at once and hands nothing back', async () => {
+    standIn.install();
+    const controller = new AbortController();
+    const reading = importQdpxOffThread(qdpx(projectXml()), {}, controller.signal);
+    const worker = StandInWorker.last;
+    worker.say({ type: 'ready' });
+    controller.abort();
+    expect(worker.terminated).toBe(true);
+    await expect(reading).rejects.toBeInstanceOf(ImportCancelled);
+    worker.say({ type: 'done', value: { documents: [], codes: [], segments: [], memos: [], report: [] } }); // too late: ignored
+  });
+
+  it('starts no worker when it was closed before', async () => {
+    standIn.install();
+    const controller = new AbortController();
+    controller.abort();
+    const before = StandInWorker.last;
+    await expect(importQdpxOffThread(qdpx(projectXml()), {}, controller.signal)).rejects.toBeInstanceOf(ImportCancelled);
+    expect(StandInWorker.last).toBe(before);
+  });
+
+  it('refuses what an inline reading (no worker) read after it was closed', async () => {
+    const controller = new AbortController();
+    const reading = importQdpxOffThread(qdpx(projectXml()), {}, controller.signal);
+    controller.abort();
+    await expect(reading).rejects.toBeInstanceOf(ImportCancelled);
+  });
+});
+
+describe('importQdcOffThread', () => {
+  const standIn = useStandInWorker();
+  const xml = '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="8f2c6a1e-0b7d-4c55-9a31-000000000001" name="Zulu" isCodable="true"/></Codes></CodeBook>';
+  const file = { name: 'book.qdc', now: '2024-01-01T00:00:00.000Z' };
+
+  it('reads the codebook in its worker: bytes handed over with the name and time', async () => {
+    standIn.install();
+    const bytes = new TextEncoder().encode(xml);
+    const reading = importQdcOffThread(bytes, file);
+    StandInWorker.last.say({ type: 'ready' });
+    expect(StandInWorker.last.posted).toEqual([{ message: { bytes, ...file }, transfer: [bytes.buffer] }]);
+    StandInWorker.last.say({ type: 'done', value: { codes: [], report: ['from the worker'] } });
+    expect(await reading).toEqual({ codes: [], report: ['from the worker'] });
+  });
+
+  it('reads inline where there are no workers', async () => {
+    const { codes } = await importQdcOffThread(new TextEncoder().encode(xml), file);
+    expect(codes.map((c) => [c.name, c.position])).toEqual([['Zulu', 0]]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Additions } from '../format';
 import { importQdpx, type QdpxImportOptions } from './importQdpx';
-import { replyOf, type WorkerReply } from './workerProtocol';
+import { replyOf, type WorkerReply } from '../workerProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 

@@ -5,7 +5,7 @@
  */
 import { exportQdpx, type QdpxOptions } from './exportQdpx';
 import type { ProjectData } from '../projectData';
-import { replyOf, type WorkerReply } from './workerProtocol';
+import { replyOf, type WorkerReply } from '../workerProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 

@@ -1,6 +1,6 @@
-import { errorMessage } from '../../../common/errorMessage';
+import { errorMessage } from '../../common/errorMessage';
 
-/** What the .qdpx workers answer: first that they run, then the result or why there is none. */
+/** What the file workers (.qdpx, .qdc, backups) answer: first that they run, then the result or why there is none. */
 export type WorkerReply<T> = { type: 'ready' } | { type: 'done'; value: T } | { type: 'failed'; message: string };
 
 /** Runs a job and turns its outcome into the reply to post (a failure is a message, never a thrown error). */
