@@ -4,11 +4,18 @@
  * in the app's worker and stored. Reports files per second, the PDF's time to text, the frames
  * over 50 ms in the window while the batch runs (target: none over 200 ms), and the JS heap
  * after importing against the text imported (target ≤ 2×).
+ *
+ * Then the same folder opened as a corpus (`--corpus DIR`), as main loads it at start: the time
+ * to the listing with an empty conversion cache and again with the cache the first start left,
+ * and the longest the main process's event loop was kept busy meanwhile.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { BrowserContext, Page } from '@playwright/test';
 import { convertDocument } from '../converters';
+import { loadCorpus } from '../main/corpus/loadCorpus';
 import { synthDocuments } from '../scripts/synth/documents';
 
 export interface DocumentsResult {
@@ -24,6 +31,17 @@ export interface DocumentsResult {
   textMB: number;
   heapGrowthMB: number;
   heapPerText: number;
+  corpusStart: CorpusStartResult;
+}
+
+export interface CorpusStartResult {
+  documents: number;
+  /** Empty conversion cache: every .docx and the PDF converted. */
+  coldSeconds: number;
+  coldWorstStallMs: number;
+  /** The cache the first start left: nothing converted. */
+  warmSeconds: number;
+  warmWorstStallMs: number;
 }
 
 interface Options {
@@ -90,6 +108,13 @@ export async function measureDocuments(options: Options): Promise<DocumentsResul
   const after = await heapMB(page);
   await context.close();
 
+  const corpusStart = await measureCorpusStart(folder);
+  options.log(
+    `documents: --corpus with ${corpusStart.documents} files listed in ${corpusStart.coldSeconds.toFixed(1)} s converting ` +
+      `(event loop busy ≤ ${corpusStart.coldWorstStallMs.toFixed(0)} ms at a time), ${corpusStart.warmSeconds.toFixed(2)} s from the cache ` +
+      `(≤ ${corpusStart.warmWorstStallMs.toFixed(0)} ms)`,
+  );
+
   // UTF-16 in the heap: two bytes a character.
   const textMB = (textChars * 2) / 1048576;
   const heapGrowthMB = after - before;
@@ -106,5 +131,28 @@ export async function measureDocuments(options: Options): Promise<DocumentsResul
     textMB,
     heapGrowthMB,
     heapPerText: heapGrowthMB / textMB,
+    corpusStart,
   };
+}
+
+/** The folder loaded as main loads a --corpus folder: first with an empty cache, then with the one that left. */
+export async function measureCorpusStart(folder: string): Promise<CorpusStartResult> {
+  const cacheFolder = mkdtempSync(join(tmpdir(), 'marginalia-bench-cache-'));
+  try {
+    const cold = await timedLoad(folder, cacheFolder);
+    const warm = await timedLoad(folder, cacheFolder);
+    return { documents: cold.documents, coldSeconds: cold.seconds, coldWorstStallMs: cold.worstStallMs, warmSeconds: warm.seconds, warmWorstStallMs: warm.worstStallMs };
+  } finally {
+    rmSync(cacheFolder, { recursive: true, force: true });
+  }
+}
+
+async function timedLoad(folder: string, cacheFolder: string): Promise<{ documents: number; seconds: number; worstStallMs: number }> {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const started = performance.now();
+  const corpus = await loadCorpus(folder, { cacheFolder });
+  const seconds = (performance.now() - started) / 1000;
+  delay.disable();
+  return { documents: corpus.listing.documents.length, seconds, worstStallMs: delay.max / 1e6 };
 }

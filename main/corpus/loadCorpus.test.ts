@@ -2,13 +2,23 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CorpusListingSchema } from '../../common/contract';
 import { docxFile } from '../../scripts/fixtures/docxFile';
 import { pdfFile } from '../../scripts/fixtures/pdfFile';
 import { getCorpusDocument, idFromFileName, loadCorpus } from './loadCorpus';
 
 const BUNDLED = resolve(__dirname, '../../resources/corpus');
+
+// These folders are converted afresh each time: no conversion cache (conversionCache.test.ts tests it).
+const cacheSetting = process.env.MARGINALIA_CACHE_DIR;
+beforeAll(() => {
+  process.env.MARGINALIA_CACHE_DIR = '';
+});
+afterAll(() => {
+  if (cacheSetting === undefined) delete process.env.MARGINALIA_CACHE_DIR;
+  else process.env.MARGINALIA_CACHE_DIR = cacheSetting;
+});
 
 describe('the bundled corpus', () => {
   it('lists the 5 documents with their manifest titles, pinned hashes and no issues', async () => {

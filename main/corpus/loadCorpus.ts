@@ -3,14 +3,16 @@
  * read by the same converters the app uses to add documents (converters/: .txt, .md, .html,
  * .docx, .pdf). Never throws for bad input: every file is listed, loaded (among the documents,
  * with an issue when a converter has a warning) or refused (an issue naming the file and why).
- * Pure Node (no Electron).
+ * Converted Word and PDF files are cached between starts (conversionCache.ts). Pure Node (no Electron).
  */
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CorpusDocument, CorpusIssue, CorpusListing, DocumentSummary } from '../../common/contract';
 import { sha256Hex } from '../../common/text/sha256';
 import { decodeStrictUtf8 } from '../../common/text/utf8';
-import { convertDocument, documentKindOf, DOCUMENT_EXTENSIONS, refusalReason } from '../../converters';
+import { convertDocument, documentKindOf, DOCUMENT_EXTENSIONS, extensionOf, refusalReason } from '../../converters';
+import { CACHED_EXTENSIONS, ConversionCache, defaultCacheFolder } from './conversionCache';
 import { parseManifest } from './manifest';
 import type { ManifestDocument } from './manifest';
 
@@ -30,7 +32,12 @@ type DocumentEntry = Pick<ManifestDocument, 'id' | 'file' | 'title'> & {
   date: string | null;
 };
 
-export async function loadCorpus(folder: string): Promise<LoadedCorpus> {
+export interface LoadOptions {
+  /** Where converted Word and PDF files are cached between starts (null: nowhere); see conversionCache.ts. */
+  cacheFolder?: string | null;
+}
+
+export async function loadCorpus(folder: string, options: LoadOptions = {}): Promise<LoadedCorpus> {
   const root = resolve(folder);
   const issues: CorpusIssue[] = [];
   const empty = (message: string): LoadedCorpus => ({
@@ -85,7 +92,9 @@ export async function loadCorpus(folder: string): Promise<LoadedCorpus> {
   }
 
   const unique = dropDuplicateIds(entries, issues);
-  const loaded = await Promise.all(unique.map((entry) => readDocument(root, realRoot, entry)));
+  const cache = await ConversionCache.open(options.cacheFolder === undefined ? defaultCacheFolder() : options.cacheFolder, realRoot);
+  const loaded = await inTurns(unique, (entry) => readDocument(root, realRoot, entry, cache));
+  await cache.save();
   const documents: DocumentSummary[] = [];
   const texts = new Map<string, string>();
   loaded.forEach((result, i) => {
@@ -97,7 +106,7 @@ export async function loadCorpus(folder: string): Promise<LoadedCorpus> {
     const { id, title, kind, place, date } = entry;
     for (const warning of result.warnings) issues.push({ file: entry.file, message: `loaded; ${warning}` });
     const { pageStarts } = result;
-    documents.push({ id, title, kind, place, date, sha256: sha256Hex(result.text), length: result.text.length, ...(pageStarts ? { pageStarts } : {}) });
+    documents.push({ id, title, kind, place, date, sha256: result.sha256, length: result.text.length, ...(pageStarts ? { pageStarts } : {}) });
     texts.set(id, result.text);
   });
   return { listing: { name, description, folder: root, documents, issues }, texts };
@@ -149,9 +158,31 @@ function dropDuplicateIds(entries: DocumentEntry[], issues: CorpusIssue[]): Docu
   });
 }
 
-type ReadResult = { ok: true; text: string; warnings: string[]; pageStarts?: number[] } | { ok: false; message: string };
+/** Files read at once: enough to overlap reading with converting. */
+const READ_AT_ONCE = 2;
 
-async function readDocument(root: string, realRoot: string, entry: DocumentEntry): Promise<ReadResult> {
+/**
+ * Every entry read, a few at a time, the event loop let through between two: 200 conversions
+ * started at once chain their promises into stalls of a second or more, while the desktop's
+ * main process must keep answering the window (a project switched to while the app runs).
+ */
+async function inTurns<T, R>(items: readonly T[], read: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await read(items[i]!);
+      await nextTurn();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AT_ONCE, items.length) }, worker));
+  return results;
+}
+
+type ReadResult = { ok: true; text: string; sha256: string; warnings: string[]; pageStarts?: number[] } | { ok: false; message: string };
+
+async function readDocument(root: string, realRoot: string, entry: DocumentEntry, cache: ConversionCache): Promise<ReadResult> {
   const escapes = { ok: false as const, message: 'the path leads outside the corpus folder; only files inside it are read' };
   if (isAbsolute(entry.file) || entry.file.includes('\0')) return escapes;
   const path = resolve(root, entry.file);
@@ -165,10 +196,18 @@ async function readDocument(root: string, realRoot: string, entry: DocumentEntry
     if (info.size > MAX_DOCUMENT_BYTES) {
       return { ok: false, message: `file is ${megabytes(info.size)} MB; documents are limited to ${megabytes(MAX_DOCUMENT_BYTES)} MB` };
     }
+    const extension = extensionOf(entry.file);
+    const cached = CACHED_EXTENSIONS.has(extension);
+    // The file as converted: where it really is, read as its listed name's type.
+    const key = `${extension}:${relative(realRoot, real)}`;
+    const hit = cached ? cache.get(key, info) : null;
+    if (hit) return { ok: true, ...hit };
     const bytes = await readFile(real);
     try {
       const converted = await convertDocument(entry.file, bytes);
-      return { ok: true, text: converted.text, warnings: converted.warnings, pageStarts: converted.provenance.pageStarts };
+      const conversion = { text: converted.text, sha256: sha256Hex(converted.text), warnings: converted.warnings, pageStarts: converted.provenance.pageStarts };
+      if (cached) cache.put(key, info, conversion);
+      return { ok: true, ...conversion };
     } catch (refused) {
       return { ok: false, message: `refused: ${refusalReason(refused)}` };
     }
