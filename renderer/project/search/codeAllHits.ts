@@ -1,13 +1,15 @@
 /**
  * The "Code all hits" job: the chosen hits' spans (hit, sentence, paragraph or ±N characters)
  * coded with one code — an existing one or a new one — as ONE undoable change, built from
- * the project's state at commit time. Texts are read and segments placed before the change,
- * yielding between documents, so thousands of hits never freeze the window.
+ * the project's state at commit time. Texts are read, segments placed and the new rows built
+ * before the change, yielding between documents, so thousands of hits never freeze the window.
  */
-import { ChangeRecorder } from '../../domain/context';
+import type { Change } from '../../domain/change';
+import { ChangeRecorder, defaultContext, type OpContext } from '../../domain/context';
 import { createCode } from '../../domain/codebook';
 import { codeHits, countHits, type CodeHitsReport, type DocumentHits } from '../../domain/search/codeHits';
 import { spanForHit, type HitSpanChoice } from '../../domain/search/hitSpans';
+import type { Segment } from '../../domain/model';
 import type { Span } from '../../domain/span';
 import type { ProjectSnapshot, ProjectStore } from '../projectStore';
 
@@ -74,8 +76,41 @@ export function previewCodeAll(prepared: readonly Prepared[], code: CodeChoice, 
   return countHits(targets(prepared, store, state), codeId, state.settings.coder);
 }
 
-/** Codes every prepared span: one change (a new code included), undone by one Undo. Null when refused or failed (the store shows why). */
+/** One document's rows, built ahead of the change from the segments it had then. */
+interface Ahead {
+  segments: readonly Segment[];
+  coder: string;
+  change: Change;
+  report: CodeHitsReport;
+}
+
+/**
+ * Builds each document's rows before the change, yielding between documents: ten thousand
+ * new segments (ids, quotes, contexts) are made here, not in the one task that stores them.
+ */
+async function buildAhead(prepared: readonly Prepared[], codeId: string, store: ProjectStore, ctx: OpContext): Promise<Map<string, Ahead>> {
+  const out = new Map<string, Ahead>();
+  let sliceStart = performance.now();
+  for (const p of prepared) {
+    const state = store.getSnapshot();
+    const coder = state.settings.coder;
+    out.set(p.documentId, { segments: state.segments.inDocument(p.documentId), coder, ...codeHits(targets([p], store, state), codeId, coder, ctx, '') });
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await nextFrame();
+      sliceStart = performance.now();
+    }
+  }
+  return out;
+}
+
+/**
+ * Codes every prepared span: one change (a new code included), undone by one Undo. Null when
+ * refused or failed (the store shows why). For an existing code the rows are built ahead (see
+ * buildAhead); a document whose segments changed meanwhile is built again at commit time.
+ */
 export async function codeAll(prepared: readonly Prepared[], code: CodeChoice, store: ProjectStore): Promise<CodeHitsReport | null> {
+  await store.whenLoaded();
+  const ahead = 'codeId' in code ? await buildAhead(prepared, code.codeId, store, defaultContext()) : new Map<string, Ahead>();
   let report: CodeHitsReport | null = null;
   const stored = await store.act((ctx, state) => {
     const rec = new ChangeRecorder();
@@ -90,10 +125,19 @@ export async function codeAll(prepared: readonly Prepared[], code: CodeChoice, s
       codeId = created.code.id;
       name = created.code.name;
     }
+    const coder = state.settings.coder;
+    const total: CodeHitsReport = { codings: 0, documents: 0, alreadyCoded: 0, shared: 0 };
+    for (const p of prepared) {
+      const built = ahead.get(p.documentId);
+      const current = built && built.segments === state.segments.inDocument(p.documentId) && built.coder === coder;
+      const part = current ? built : codeHits(targets([p], store, state), codeId, coder, ctx, '');
+      const { forward, backward } = part.change;
+      for (const [key, row] of Object.entries(forward.segments ?? {})) rec.put('segments', key, backward.segments?.[key] ?? null, row);
+      for (const k of ['codings', 'documents', 'alreadyCoded', 'shared'] as const) total[k] += part.report[k];
+    }
+    report = total;
     const hits = prepared.reduce((n, p) => n + p.spans.length, 0);
-    const done = codeHits(targets(prepared, store, state), codeId, state.settings.coder, ctx, `Code ${hits.toLocaleString('en')} hits ${name}`.trim(), rec);
-    report = done.report;
-    return done.change;
+    return rec.build(`Code ${hits.toLocaleString('en')} hits ${name}`.trim());
   });
   return stored ? report : null;
 }

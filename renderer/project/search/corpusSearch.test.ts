@@ -113,6 +113,27 @@ describe('CorpusSearch', () => {
     expect(store.getSnapshot().segments.size).toBe(0);
   });
 
+  it('a passage coded while the rows are built ahead gains the code instead of a twin segment', async () => {
+    const { store, corpus, search, codeId, run } = await setup();
+    const result = await run('foreign terrorist fighters', { ...WHOLE_CORPUS, documents: { kind: 'chosen', ids: ['a'] } });
+    const hits = await search.client.request({ method: 'hits', resultId: result.resultId });
+    const groups = [{ documentId: 'a', hits: Array.from(hits.start, (start, i) => ({ start, end: hits.end[i]! })) }];
+    const source = { store, loadText: (id: string) => corpus.textOf(id, []), hashOf: () => sha256Hex(TEXTS.a!) };
+    const prepared = await prepareHits(groups, { rule: 'sentence', around: 0 }, source);
+    // Queued together: whichever the rows were built from, the change is made from the state at commit time.
+    const manual = store.act((ctx, state) =>
+      applyCode(state.segments.inDocument('a'), { documentId: 'a', documentHash: sha256Hex(TEXTS.a!), text: TEXTS.a!, start: 0, end: 36 }, codeId('Stabilization'), 'alice', ctx).change,
+    );
+    const coding = codeAll(prepared, { codeId: codeId('FTF') }, store);
+    await manual;
+    expect(await coding).toEqual({ codings: 2, documents: 1, alreadyCoded: 0, shared: 0 });
+    const segments = store.getSnapshot().segments.inDocument('a');
+    expect(segments.map((s) => [s.quote, s.codings.length])).toEqual([
+      ['Foreign terrorist fighters returned.', 2],
+      ['The U.S. Secretary spoke of foreign terrorist fighters again.', 1],
+    ]);
+  });
+
   it('follows imported documents in and out of the index', async () => {
     const { store, search, run } = await setup();
     await search.whenIndexed();
