@@ -564,6 +564,7 @@ async function main(): Promise<void> {
         },
         freshPage,
         log,
+        traceDir: options.trace,
       });
     }
 
@@ -647,6 +648,7 @@ async function main(): Promise<void> {
           return context;
         },
         freshPage,
+        traced: (page, name, expression) => traced(browser, page, options.trace ? join(options.trace, name) : null, expression),
         log,
       });
     }

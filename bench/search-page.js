@@ -10,9 +10,16 @@
     await raf();
     await raf();
   };
-  const view = () => document.querySelector('.search-view');
+  // Found once and kept while in the page: waitFor checks on every mutation and every 4 ms, and a
+  // search of the whole document each time (the reader's text comes first) took the app's main thread.
+  const kept = (selector, within) => {
+    let el = null;
+    return () => (el?.isConnected ? el : (el = (within ? within() : document)?.querySelector(selector) ?? null));
+  };
+  const view = kept('.search-view');
   const field = () => view()?.querySelector('input[type=search]');
-  const summary = () => view()?.querySelector('.search-summary')?.textContent ?? '';
+  const summaryElement = kept('.search-summary', view);
+  const summary = () => summaryElement()?.textContent ?? '';
   const painted = () => view()?.querySelectorAll('.kwic-body [role=row]:not([aria-busy])').length ?? 0;
   const setValue = (input, value) => {
     Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value').set.call(input, value);

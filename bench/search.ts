@@ -33,6 +33,8 @@ export interface SearchBench {
    */
   newAppContext: () => Promise<BrowserContext>;
   freshPage: (context: BrowserContext, url: string) => Promise<Page>;
+  /** run.ts's: evaluates an expression, recording a Chromium trace named `name` when the bench was asked for traces (--trace DIR). */
+  traced: <T>(page: Page, name: string, expression: string) => Promise<T>;
   log: (message: string) => void;
 }
 
@@ -117,6 +119,12 @@ export async function measureSearch(b: SearchBench) {
     }
     b.log(`search: queries round ${r + 1}/${b.reps}: p95 ${percentile(oursMs.map((t) => t[r]!), 95).toFixed(0)} ms`);
   }
+  // Traced apart (tracing slows the page): the slowest queries of the last round, one trace each.
+  const slowest = SEARCH_QUERIES.map((q, i) => ({ q, ms: oursMs[i]!.at(-1)! })).sort((x, y) => y.ms - x.ms).slice(0, 3);
+  for (const [k, { q }] of slowest.entries()) {
+    await call(page, `window.__searchBench.setOptions(${js(MODE_LABELS[q.mode])}, ${js({ 'Whole words': benchOptions(q).wholeWord })})`);
+    await b.traced(page, `search-query-${k + 1}.json`, `window.__searchBench.query(${js(q.text)})`);
+  }
 
   // Baselines, in a page of their own.
   const baseline = await startBaselineServer(folded);
@@ -146,7 +154,7 @@ export async function measureSearch(b: SearchBench) {
   await call(page, `window.__searchBench.setOptions('Exact phrase', { 'Whole words': true })`);
   await call(page, `window.__searchBench.setDateScope(${js(target.from)}, ${js(target.to)})`);
   const shown = await call<{ total: number }>(page, `window.__searchBench.query(${js(target.word)})`);
-  const coding = await call<{ prepareMs: number; preview: string; codeMs: number; report: string; maxFrameMs: number; over200: number; frames: number }>(page, `window.__searchBench.codeAll()`);
+  const coding = await b.traced<{ prepareMs: number; preview: string; codeMs: number; report: string; maxFrameMs: number; over200: number; frames: number }>(page, 'search-code-all.json', `window.__searchBench.codeAll()`);
   b.log(`search: coded ${shown.total} hits: ${coding.report} in ${coding.codeMs.toFixed(0)} ms (preview after ${coding.prepareMs.toFixed(0)} ms: ${coding.preview}); worst frame ${coding.maxFrameMs.toFixed(0)} ms`);
   await context.close();
 

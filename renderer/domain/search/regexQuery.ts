@@ -6,7 +6,7 @@
  * exact UTF-16 offsets of the text as written (a dropped combining mark after a hit's last
  * letter belongs to the hit).
  */
-import { foldQuery, foldText, type FoldOptions, type FoldedText } from '../textFold';
+import { foldQuery, type FoldOptions, type FoldedText } from '../textFold';
 import type { Span } from '../span';
 import type { SearchOptions } from './query';
 import { isWholeWord } from './words';
@@ -34,22 +34,19 @@ export function compileRegex(source: string, flags: string, options: Pick<Search
 /**
  * Every match of `pattern` (global flag) in `folded` — the fold of `text` — as spans of
  * `text`. Empty matches are skipped; a match that would split a character folding made into
- * several units is dropped. `fold` recomputes the offset map, asked for only when there is a
- * match and the folded text differs from the text.
+ * several units is dropped.
  */
-export function regexHits(text: string, folded: string, pattern: RegExp, wholeWord: boolean, fold: () => FoldedText): Span[] {
+export function regexHits(text: string, folded: FoldedText, pattern: RegExp, wholeWord: boolean): Span[] {
   const out: Span[] = [];
-  let map: FoldedText | null = folded === text ? { text, from: null } : null;
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
+  for (let m = pattern.exec(folded.text); m; m = pattern.exec(folded.text)) {
     const at = m.index;
     const to = at + m[0].length;
     if (to === at) {
-      pattern.lastIndex = at + (folded.codePointAt(at)! > 0xffff ? 2 : 1);
+      pattern.lastIndex = at + (folded.text.codePointAt(at)! > 0xffff ? 2 : 1);
       continue;
     }
-    map ??= fold();
-    const span = toSource(map, at, to);
+    const span = toSource(folded, at, to);
     if (span && (!wholeWord || isWholeWord(text, span.start, span.end))) out.push(span);
   }
   return out;

@@ -4,7 +4,7 @@
  * the text itself is consulted only around a candidate. Documents are added and removed one
  * by one. Pure: runs in the search worker, or inline in Node tests.
  */
-import { foldText, sourceOffset, type FoldOptions } from '../textFold';
+import { foldText, sourceOffset, type FoldedText, type FoldOptions } from '../textFold';
 import type { Span } from '../span';
 import { compileTerm, wordIds, type CompiledTerm } from './compileTerm';
 import { HitListBuilder, inRegion, withoutOverlaps, type HitList, type RegionMode } from './hits';
@@ -33,10 +33,11 @@ export class SearchIndex {
   private postingsBuilt: Postings | null = null;
   /**
    * Texts folded for regular expressions, by document, for one folding at a time (the last
-   * asked for): folding 50 MB again for every regular expression typed would cost its answer.
-   * A text that folding leaves as it is is the text itself (no copy).
+   * asked for): folding 50 MB again for every regular expression typed would cost its answer
+   * (~250 ms). A text that folding leaves as it is is the text itself (no copy); the offset map
+   * exists only for a text whose folding changed its length (decomposed accents, harakat).
    */
-  private readonly foldedTexts = new Map<string, string>();
+  private readonly foldedTexts = new Map<string, FoldedText>();
   private foldedAs = '';
 
   get size(): number {
@@ -89,9 +90,11 @@ export class SearchIndex {
 
   search(query: ParsedQuery, options: SearchOptions, scope: SearchScope): HitList {
     const regions = scope.regions ?? null;
-    if (query.kind === 'terms' && query.terms.length === 1 && !regions) {
-      const term = compileTerm(query.terms[0]!, options);
-      if (isWholeWordTerm(term)) return wholeWordHits(this.postings(), wordIds(term, this.vocabulary)[0]!, scope.documents);
+    if (query.kind === 'terms' && !regions) {
+      const terms = query.terms.map((t) => compileTerm(t, options));
+      if (terms.every(isWholeWordTerm)) {
+        return wholeWordHits(this.postings(), terms.map((t) => wordIds(t, this.vocabulary)[0]!), query.mode === 'all', scope.documents);
+      }
     }
     const out = new HitListBuilder();
     const inScope = new Set(scope.documents);
@@ -105,7 +108,7 @@ export class SearchIndex {
       if (regions?.mode === 'inside' && ranges!.length === 0) continue;
       const keep = (hits: Span[]) => (ranges && regions ? hits.filter((h) => inRegion(ranges, h, regions.mode)) : hits);
       let hits: Span[];
-      if (pattern) hits = keep(regexHits(doc.text, this.foldedText(doc, fold), pattern, options.wholeWord, () => foldText(doc.text, fold)));
+      if (pattern) hits = keep(regexHits(doc.text, this.foldedText(doc, fold), pattern, options.wholeWord));
       else {
         const found = perTerm!.map((byDocument) => keep(byDocument.get(id) ?? NO_HITS));
         if (query.kind === 'terms' && query.mode === 'all' && found.some((h) => h.length === 0)) continue;
@@ -133,8 +136,8 @@ export class SearchIndex {
     }
   }
 
-  /** A document's text folded as `fold` says (cached: see foldedTexts). */
-  private foldedText(doc: IndexedDocument, fold: FoldOptions): string {
+  /** A document's text folded as `fold` says, with its offset map (cached: see foldedTexts). */
+  private foldedText(doc: IndexedDocument, fold: FoldOptions): FoldedText {
     const key = foldKey(fold);
     if (key !== this.foldedAs) {
       this.foldedTexts.clear();
@@ -142,8 +145,8 @@ export class SearchIndex {
     }
     let folded = this.foldedTexts.get(doc.id);
     if (folded === undefined) {
-      folded = foldText(doc.text, fold).text;
-      if (folded === doc.text) folded = doc.text;
+      folded = foldText(doc.text, fold);
+      if (folded.text === doc.text) folded = { text: doc.text, from: null };
       this.foldedTexts.set(doc.id, folded);
     }
     return folded;

@@ -14,7 +14,7 @@ function listed(index: SearchIndex, query: string, options: SearchOptions, scope
 }
 
 describe('one whole word from the postings', () => {
-  it('equals the general search (forced by an empty "outside" bound) for words, wildcards and stems, in scope order', () => {
+  it('equals the general search (forced by an empty "outside" bound) for words, wildcards and stems, one or any or all, in scope order', () => {
     const random = seededRandom(7);
     const index = new SearchIndex();
     const ids = Array.from({ length: 12 }, (_, d) => `d${d}`);
@@ -30,6 +30,17 @@ describe('one whole word from the postings', () => {
         compared += fast.length;
       }
     }
-    expect(compared).toBeGreaterThan(500);
+    // Several words, any or all of them (one text word two query words fit is one hit).
+    for (const query of ['fight the', 'fight fight*', 'cafe naive', 'الموصل nothing', 'theme fighters café']) {
+      for (const mode of ['any', 'all'] as const) {
+        for (const stem of [false, true]) {
+          const options = { ...DEFAULT_SEARCH_OPTIONS, mode, stem };
+          const fast = listed(index, query, options, scope);
+          expect(fast, `${mode}: ${query} stem ${stem}`).toEqual(listed(index, query, options, general));
+          compared += fast.length;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(2000);
   });
 });
