@@ -564,7 +564,6 @@ async function main(): Promise<void> {
         },
         freshPage,
         log,
-        traceDir: options.trace,
       });
     }
 
