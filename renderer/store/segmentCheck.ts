@@ -10,10 +10,10 @@ import { regexes } from 'zod';
 /** The pattern of model.ts's ISO_DATE (z.string().datetime({ offset: true })). */
 const ISO_DATE = regexes.datetime({ offset: true });
 
-const isText = (v: unknown): v is string => typeof v === 'string';
-const isNonEmpty = (v: unknown) => typeof v === 'string' && v.length > 0;
-const isDate = (v: unknown) => typeof v === 'string' && ISO_DATE.test(v);
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isText = (v: unknown): v is string => typeof v === 'string';
+export const isNonEmpty = (v: unknown) => typeof v === 'string' && v.length > 0;
+export const isDate = (v: unknown) => typeof v === 'string' && ISO_DATE.test(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isWellFormedCoding(c: unknown): boolean {
   return isRecord(c) && isNonEmpty(c.id) && isNonEmpty(c.codeId) && isText(c.coder) && isDate(c.createdAt);

@@ -6,6 +6,7 @@
  */
 import type { ZodError, ZodType } from 'zod';
 import { AttributeSchema, CodeSchema, DocumentInfoSchema, DocumentMemoSchema, ImportedDocumentSchema, SegmentSchema } from '../domain/model';
+import { isWellFormedCode } from './codeCheck';
 import { isWellFormedSegment } from './segmentCheck';
 
 export type StoredTable = 'codes' | 'segments' | 'memos' | 'documents' | 'attributes' | 'documentInfo';
@@ -27,7 +28,7 @@ interface Screen {
 }
 
 const SCREENS: Record<StoredTable, Screen> = {
-  codes: { schema: CodeSchema, keyField: 'id' },
+  codes: { schema: CodeSchema, keyField: 'id', quick: isWellFormedCode },
   segments: { schema: SegmentSchema, keyField: 'id', quick: isWellFormedSegment },
   memos: { schema: DocumentMemoSchema, keyField: 'documentId' },
   documents: { schema: ImportedDocumentSchema, keyField: 'id' },
