@@ -6,8 +6,11 @@
  * - import: in a project with the book's codes, from handing the .qdc to the Import dialog's file
  *   chooser until the dialog reports it imported and the page has painted; the longest task the
  *   page ran meanwhile is reported too (a frozen page is one long task).
+ * With `traceDir` (the bench's --trace DIR), the last start and the last import are recorded as
+ * Chromium traces (codebook-start.json, codebook-import.json; see trace-summary.ts).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Backup } from '../renderer/formats/backup/backup';
 import type { Code } from '../renderer/domain/model';
@@ -27,6 +30,23 @@ export interface CodebookBench {
   newSeededContext: (backupFile: string) => Promise<BrowserContext>;
   freshPage: (context: BrowserContext, url: string) => Promise<Page>;
   log: (message: string) => void;
+  /** Where to write Chromium traces of the last start and import, or null. */
+  traceDir?: string | null;
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'];
+
+/** Runs `work`, recording a Chromium trace of every page of the context into `file` when one is given. */
+async function traced<T>(context: BrowserContext, file: string | null, work: () => Promise<T>, log: (message: string) => void): Promise<T> {
+  const browser = context.browser();
+  if (!file || !browser) return work();
+  await browser.startTracing(undefined, { path: file, categories: TRACE_CATEGORIES });
+  try {
+    return await work();
+  } finally {
+    await browser.stopTracing();
+    log(`trace written to ${file}`);
+  }
 }
 
 export interface CodebookMeasurement {
@@ -73,20 +93,22 @@ const WATCH_TASKS = `(() => {
 })()`;
 
 export async function measureCodebook(b: CodebookBench): Promise<CodebookMeasurement> {
+  if (b.traceDir) mkdirSync(b.traceDir, { recursive: true });
+  const traceFile = (name: string, r: number) => (b.traceDir && r === b.reps - 1 ? join(b.traceDir, `codebook-${name}.json`) : null);
   writeFileSync(b.largeBackupFile, JSON.stringify({ ...b.backup, codes: [...b.backup.codes, ...benchCodes(CODEBOOK_CODES - b.backup.codes.length, 'bench-codebook')] }));
-  const start = async (backupFile: string, label: string) => {
+  const start = async (backupFile: string, label: string, traceName: string | null) => {
     const context = await b.newSeededContext(backupFile);
     const times: number[] = [];
     for (let r = 0; r < b.reps; r++) {
-      const page = await b.freshPage(context, b.url);
-      times.push(await page.evaluate(STARTED));
+      const file = traceName ? traceFile(traceName, r) : null;
+      times.push(await traced(context, file, async () => (await b.freshPage(context, b.url)).evaluate<number>(STARTED), b.log));
       b.log(`codebook: start with ${label}: ${times.at(-1)!.toFixed(0)} ms`);
     }
     await context.close();
     return median(times);
   };
-  const baselineStartMs = await start(b.bookBackupFile, `the book's ${b.backup.codes.length} codes`);
-  const startMs = await start(b.largeBackupFile, `${CODEBOOK_CODES} codes`);
+  const baselineStartMs = await start(b.bookBackupFile, `the book's ${b.backup.codes.length} codes`, null);
+  const startMs = await start(b.largeBackupFile, `${CODEBOOK_CODES} codes`, 'start');
 
   const qdc = Buffer.from(exportQdc(benchCodes(CODEBOOK_CODES, 'qdc')));
   const importMs: number[] = [];
@@ -103,10 +125,12 @@ export async function measureCodebook(b: CodebookBench): Promise<CodebookMeasure
     const chooser = await choosing;
     await page.evaluate(WATCH_TASKS);
     const t0 = Date.now();
-    await chooser.setFiles({ name: 'bench.qdc', mimeType: 'application/xml', buffer: qdc });
-    await dialog.getByRole('status').filter({ hasText: 'Imported bench.qdc' }).waitFor({ timeout: 120_000 });
-    await page.evaluate('window.__bench.settle()');
-    importMs.push(Date.now() - t0);
+    await traced(context, traceFile('import', r), async () => {
+      await chooser.setFiles({ name: 'bench.qdc', mimeType: 'application/xml', buffer: qdc });
+      await dialog.getByRole('status').filter({ hasText: 'Imported bench.qdc' }).waitFor({ timeout: 120_000 });
+      await page.evaluate('window.__bench.settle()');
+      importMs.push(Date.now() - t0);
+    }, b.log);
     longest.push(await page.evaluate<number>('window.__longestTask'));
     b.log(`codebook: import of ${CODEBOOK_CODES} codes: ${importMs.at(-1)} ms, longest task ${longest.at(-1)!.toFixed(0)} ms`);
     await context.close();

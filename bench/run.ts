@@ -564,6 +564,7 @@ async function main(): Promise<void> {
         },
         freshPage,
         log,
+        traceDir: options.trace,
       });
     }
 

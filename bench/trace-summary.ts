@@ -24,7 +24,11 @@ interface ProfileNode {
 }
 
 function mainThread(events: TraceEvent[]): { pid: number; tid: number } {
-  const named = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const all = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  // Chromium's own pages (chrome://, e.g. the omnibox popup of a trace of the whole browser) are not the app.
+  const loadsHttp = (pid: number) => events.some((e) => e.pid === pid && /^https?:/.test(String((e.args?.data as { url?: unknown } | undefined)?.url ?? '')));
+  const app = all.filter((t) => loadsHttp(t.pid));
+  const named = app.length ? app : all;
   // Several renderers may exist (the bench closes old pages); the busiest one is the page traced.
   let best = named[0];
   let bestCount = -1;
