@@ -16,6 +16,10 @@ export class CodeIndex {
   /** For each code: itself first, then its ancestors up to the top. */
   readonly lineage: ReadonlyArray<readonly number[]>;
   readonly depth: Int32Array;
+  /** Words of a bit set over the codes. */
+  readonly words: number;
+  /** Each code's lineage as a bit set: code i's at words [i × words, (i + 1) × words). */
+  readonly lineageMasks: Uint32Array;
 
   /** `codes` in the order rows should take (tree order); a parent outside the list ends the chain. */
   constructor(codes: readonly AnalysisCode[]) {
@@ -29,6 +33,11 @@ export class CodeIndex {
       return chain;
     });
     this.depth = Int32Array.from(this.lineage, (chain) => chain.length - 1);
+    this.words = Math.max(1, Math.ceil(codes.length / 32));
+    this.lineageMasks = new Uint32Array(codes.length * this.words);
+    this.lineage.forEach((chain, i) => {
+      for (const k of chain) this.lineageMasks[i * this.words + (k >>> 5)]! |= 1 << (k & 31);
+    });
   }
 
   get size(): number {

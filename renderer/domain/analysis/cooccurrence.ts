@@ -6,12 +6,12 @@
  * the Jaccard index of A and B is pairs / (segments A + segments B − same).
  *
  * The codes a segment touches are found without visiting its neighbours one by one (deeply
- * nested coding makes that quadratic): a sweep keeps the codes of the segments that started
- * before the window and still reach into it, and a table of ORs over runs of code bit sets
- * gives the codes of the segments starting inside the window in two lookups.
+ * nested coding makes that quadratic): a sweep over the units by start keeps the codes of the
+ * units that started before the window and still reach into it, and a table of ORs over runs
+ * of code bit sets gives the codes of the units starting inside the window in two lookups.
  */
 import { windowOf, type Distance, type QueryDocument } from './query';
-import { LEVELS, codesAt, lowerBound, upperBound } from './units';
+import { LEVELS, upperBound, type Units } from './units';
 
 export interface PairTally {
   /** Pair keys level × codes² + a × codes + b (a < b), in no particular order. */
@@ -20,94 +20,150 @@ export interface PairTally {
   same: Int32Array;
 }
 
-/** Work arrays shared by every call (one document at a time, in one thread), cleared by the keys used. */
-let work = { codes: -1, pairs: new Int32Array(0), same: new Int32Array(0) };
+/**
+ * Work arrays shared by every call (one document at a time, in one thread), grown as needed:
+ * pair counts (cleared by the keys used), the sparse tables, the end order and the sweep's state.
+ */
+let work = {
+  codes: -1,
+  units: 0,
+  words: 0,
+  pairs: new Int32Array(0),
+  same: new Int32Array(0),
+  used: new Int32Array(0),
+  activeCounts: new Int32Array(0),
+  active: new Uint32Array(0),
+  touched: new Uint32Array(0),
+  tables: new Uint32Array(0),
+  endOrder: new Int32Array(0),
+};
 
-function workFor(codes: number) {
-  if (work.codes !== codes) work = { codes, pairs: new Int32Array(2 * codes * codes), same: new Int32Array(2 * codes * codes) };
+/** Rows of a sparse table over n units: runs of 1, 2, 4, … units. */
+const depthOf = (n: number) => (n > 0 ? 32 - Math.clz32(n) : 0);
+
+function workFor(codes: number, units: number, words: number) {
+  if (work.codes !== codes || work.words !== words) {
+    const size = 2 * codes * codes;
+    work = {
+      ...work,
+      codes,
+      words,
+      units: 0,
+      pairs: new Int32Array(size),
+      same: new Int32Array(size),
+      used: new Int32Array(size),
+      activeCounts: new Int32Array(2 * codes),
+      active: new Uint32Array(2 * words),
+      touched: new Uint32Array(words),
+    };
+  }
+  if (work.units < units) {
+    work.units = units;
+    work.tables = new Uint32Array(2 * depthOf(units) * units * words);
+    work.endOrder = new Int32Array(units);
+  }
   return work;
 }
 
-/** Per level: each unit's code bit set, and ORs over runs of 2^j units (a sparse table). */
-function orTables(doc: QueryDocument, words: number): Uint32Array[][] {
-  const n = doc.units.length;
-  return LEVELS.map((level) => {
-    const masks = new Uint32Array(n * words);
-    doc.units.forEach((u, i) => {
-      for (const k of codesAt(u, level)) masks[i * words + (k >>> 5)]! |= 1 << (k & 31);
-    });
-    const table = [masks];
-    for (let span = 2; span <= n; span *= 2) {
-      const previous = table[table.length - 1]!;
-      const next = new Uint32Array(n * words);
-      for (let i = 0; i + span <= n; i++) {
-        for (let w = 0; w < words; w++) next[i * words + w] = previous[i * words + w]! | previous[(i + span / 2) * words + w]!;
-      }
-      table.push(next);
-    }
-    return table;
-  });
+/**
+ * A level's sparse table in `tables` from `at`: row j holds, for each unit i, the OR of the bit
+ * sets of units i … i + 2^j − 1 (row j starts at at + j × n × words).
+ */
+function fillTable(tables: Uint32Array, at: number, mask: Uint32Array, n: number, words: number): void {
+  const row = n * words;
+  tables.set(mask, at);
+  for (let j = 1, span = 2; span <= n; j++, span *= 2) {
+    const previous = at + (j - 1) * row;
+    const next = at + j * row;
+    const half = (span / 2) * words;
+    for (let i = 0; i < (n - span + 1) * words; i++) tables[next + i] = tables[previous + i]! | tables[previous + i + half]!;
+  }
+}
+
+/** Unit numbers in order of their ends, in `order`. */
+function sortByEnd(ends: Int32Array, order: Int32Array): Int32Array {
+  const view = order.subarray(0, ends.length);
+  let sorted = true;
+  for (let i = 0; i < ends.length; i++) {
+    view[i] = i;
+    if (i > 0 && ends[i - 1]! > ends[i]!) sorted = false;
+  }
+  return sorted ? view : view.sort((a, b) => ends[a]! - ends[b]!);
 }
 
 export function tallyCooccurrence(doc: QueryDocument, within: Distance): PairTally {
-  const { units } = doc;
-  const n = units.length;
+  const units: Units = doc.units;
+  const { count: n, words, starts, ends, masks } = units;
   const k = doc.codes.size;
   const square = k * k;
-  const words = Math.max(1, Math.ceil(k / 32));
-  const { pairs, same } = workFor(k);
-  const used: number[] = [];
-  const tables = orTables(doc, words);
-  const starts = Int32Array.from(units, (u) => u.start);
-  const byEnd = Array.from(units.keys()).sort((a, b) => units[a]!.end - units[b]!.end);
-  // The sweep: codes of units that start before the window's low end and reach it.
-  const active = LEVELS.map(() => ({ counts: new Int32Array(k), mask: new Uint32Array(words) }));
+  const { pairs, same, used, tables, endOrder: order, activeCounts, active, touched } = workFor(k, n, words);
+  let usedCount = 0;
+  const endOrder = sortByEnd(ends, order);
+  const tableSize = depthOf(n) * n * words;
+  for (const level of LEVELS) fillTable(tables, level * tableSize, masks[level], n, words);
+  // The sweep: per level and code, how many units that started before the window's low end reach it.
+  activeCounts.fill(0);
+  active.fill(0);
   const touch = (i: number, by: 1 | -1) => {
     for (const level of LEVELS) {
-      const { counts, mask } = active[level]!;
-      for (const code of codesAt(units[i]!, level)) {
-        counts[code]! += by;
-        if (counts[code] === (by === 1 ? 1 : 0)) mask[code >>> 5]! ^= 1 << (code & 31);
+      const mask = masks[level];
+      for (let w = 0; w < words; w++) {
+        for (let bits = mask[i * words + w]!; bits !== 0; bits &= bits - 1) {
+          const code = w * 32 + 31 - Math.clz32(bits & -bits);
+          const count = (activeCounts[level * k + code]! += by);
+          if (count === (by === 1 ? 1 : 0)) active[level * words + w]! ^= 1 << (code & 31);
+        }
       }
     }
   };
-  const touched = new Uint32Array(words);
+  const chars = within === 'paragraph' ? 0 : within.chars;
   let added = 0;
   let removed = 0;
   for (let i = 0; i < n; i++) {
-    const u = units[i]!;
-    const [lo, hi] = windowOf(u, within, doc);
+    let lo = starts[i]! - chars;
+    let hi = ends[i]! + chars;
+    if (within === 'paragraph') [lo, hi] = windowOf(starts[i]!, ends[i]!, within, doc);
     while (added < n && starts[added]! < lo) touch(added++, 1);
-    while (removed < n && units[byEnd[removed]!]!.end < lo) touch(byEnd[removed++]!, -1);
-    // Units starting inside the window: one contiguous run of the start order.
-    const from = lowerBound(starts, lo);
-    const to = upperBound(starts, hi);
+    while (removed < n && ends[endOrder[removed]!]! < lo) touch(endOrder[removed++]!, -1);
+    // Units starting inside the window: one contiguous run of the start order, from `added` on.
+    const from = added;
+    const to = upperBound(starts, hi, from);
+    const own = i * words;
     for (const level of LEVELS) {
-      const table = tables[level]!;
-      touched.set(active[level]!.mask);
+      const mask = masks[level];
+      // A unit touches itself (a segment carrying both codes counts), whatever its length.
+      for (let w = 0; w < words; w++) touched[w] = active[level * words + w]! | mask[own + w]!;
       if (to > from) {
         const j = 31 - Math.clz32(to - from);
-        const a = table[j]!;
-        for (let w = 0; w < words; w++) touched[w]! |= a[from * words + w]! | a[(to - (1 << j)) * words + w]!;
+        const runs = level * tableSize + j * n * words;
+        for (let w = 0; w < words; w++) touched[w]! |= tables[runs + from * words + w]! | tables[runs + (to - (1 << j)) * words + w]!;
       }
-      const own = table[0]!;
-      const ownCodes = codesAt(u, level);
-      for (const a of ownCodes) {
-        for (let w = 0; w < words; w++) {
-          for (let bits = touched[w]!; bits !== 0; bits &= bits - 1) {
-            const b = w * 32 + 31 - Math.clz32(bits & -bits);
-            // A code the unit carries itself pairs with `a` once, from the smaller of the two.
-            if (b === a || (b < a && own[i * words + (b >>> 5)]! & (1 << (b & 31)))) continue;
-            const key = level * square + (a < b ? a * k + b : b * k + a);
-            if (pairs[key]!++ === 0) used.push(key);
+      for (let wa = 0; wa < words; wa++) {
+        for (let bitsA = mask[own + wa]!; bitsA !== 0; bitsA &= bitsA - 1) {
+          const a = wa * 32 + 31 - Math.clz32(bitsA & -bitsA);
+          const row = level * square + a * k;
+          for (let w = 0; w < words; w++) {
+            const ownBits = mask[own + w]!;
+            for (let bits = touched[w]!; bits !== 0; bits &= bits - 1) {
+              const bit = bits & -bits;
+              const b = w * 32 + 31 - Math.clz32(bit);
+              if (b === a) continue;
+              if ((ownBits & bit) !== 0) {
+                // Both codes on the unit: the pair counts once, from the smaller code.
+                if (b < a) continue;
+                same[row + b]!++;
+              }
+              const key = a < b ? row + b : level * square + b * k + a;
+              if (pairs[key]!++ === 0) used[usedCount++] = key;
+            }
           }
         }
-        for (const b of ownCodes) if (a < b) same[level * square + a * k + b]!++;
       }
     }
   }
-  const tally = { keys: new Int32Array(used.length), pairs: new Int32Array(used.length), same: new Int32Array(used.length) };
-  for (let i = 0; i < used.length; i++) {
+  const buffer = new ArrayBuffer(3 * 4 * usedCount);
+  const tally = { keys: new Int32Array(buffer, 0, usedCount), pairs: new Int32Array(buffer, 4 * usedCount, usedCount), same: new Int32Array(buffer, 8 * usedCount, usedCount) };
+  for (let i = 0; i < usedCount; i++) {
     const key = used[i]!;
     tally.keys[i] = key;
     tally.pairs[i] = pairs[key]!;
@@ -115,4 +171,25 @@ export function tallyCooccurrence(doc: QueryDocument, within: Distance): PairTal
     pairs[key] = same[key] = 0;
   }
   return tally;
+}
+
+/**
+ * The full square of a total: tallies hold each pair once (a < b), mirrored here, with each
+ * code's segments on the diagonal. New arrays (an answer's, handed over to the main thread).
+ */
+export function symmetric(half: Int32Array, halfSame: Int32Array, segments: Int32Array, k: number): { pairs: Int32Array; same: Int32Array } {
+  const square = k * k;
+  const pairs = half.slice();
+  const same = halfSame.slice();
+  for (let level = 0; level < 2; level++) {
+    for (let a = 0; a < k; a++) {
+      const at = level * square + a * k;
+      pairs[at + a] = same[at + a] = segments[level * k + a]!;
+      for (let b = a + 1; b < k; b++) {
+        pairs[level * square + b * k + a] = pairs[at + b]!;
+        same[level * square + b * k + a] = same[at + b]!;
+      }
+    }
+  }
+  return { pairs, same };
 }

@@ -214,22 +214,78 @@ describe('co-occurrence', () => {
   });
 });
 
-describe('co-occurrence after a coding', () => {
-  it('equals a fresh count once one document changed (its part taken out and put back)', () => {
-    const { docs, engine } = project(21);
-    const ask = (e: AnalysisEngine) => e.answer({ kind: 'cooccurrence', restriction: {}, within: { chars: 5 } }) as CooccurrenceAnswer;
-    ask(engine);
-    const d = docs[2]!;
-    d.segments = [...d.segments.slice(1), { id: 'y', start: 2, end: 40, quote: d.text.slice(2, 40), memo: '', codings: [{ codeId: 'B1', coder: 'ben' }, { codeId: 'C', coder: 'ana' }] }];
-    engine.setSegments(d.doc.id, d.segments);
-    const fresh = new AnalysisEngine();
-    fresh.setCodes(TEST_CODES);
-    fresh.setDocuments(docs.map((x) => x.doc));
+describe('after a coding', () => {
+  /** One random change to a document, as the analyst makes them: code a new passage, add or remove a code, delete a segment. */
+  function change(rng: () => number, d: TestDocument, serial: number): AnalysisSegment[] {
+    const list = [...d.segments];
+    const pick = () => Math.floor(rng() * list.length);
+    const code = () => TEST_CODES[Math.floor(rng() * TEST_CODES.length)]!.id;
+    const coder = () => (rng() < 0.5 ? 'ana' : 'ben');
+    const r = rng();
+    if (r < 0.4 || list.length === 0) {
+      const start = Math.floor(rng() * (d.text.length - 2));
+      const end = Math.min(d.text.length, start + 1 + Math.floor(rng() * 50));
+      list.push({ id: `new-${serial}`, start, end, quote: d.text.slice(start, end), memo: '', codings: [{ codeId: code(), coder: coder() }] });
+    } else if (r < 0.65) {
+      const i = pick();
+      list[i] = { ...list[i]!, codings: [...list[i]!.codings, { codeId: code(), coder: coder() }] };
+    } else if (r < 0.85) {
+      const i = pick();
+      list[i] = { ...list[i]!, codings: list[i]!.codings.slice(1) };
+    } else list.splice(pick(), 1);
+    return list;
+  }
+
+  const fresh = (docs: TestDocument[]) => {
+    const engine = new AnalysisEngine();
+    engine.setCodes(TEST_CODES);
+    engine.setDocuments(docs.map((x) => x.doc));
     for (const x of docs) {
-      fresh.setSegments(x.doc.id, x.segments);
-      fresh.setProfile(x.doc.id, profileText(x.text));
+      engine.setSegments(x.doc.id, x.segments);
+      engine.setProfile(x.doc.id, profileText(x.text));
     }
-    expect([...ask(engine).pairs]).toEqual([...ask(fresh).pairs]);
-    expect([...ask(engine).same]).toEqual([...ask(fresh).same]);
+    return engine;
+  };
+
+  const requests = (coders?: readonly string[]) =>
+    [
+      { kind: 'frequencies', restriction: { coders } },
+      { kind: 'codeByDocument', restriction: { coders }, measure: 'segments' },
+      { kind: 'codeByDocument', restriction: { coders }, measure: 'words' },
+      { kind: 'codeByAttribute', restriction: { coders }, measure: 'codings', attribute: 'kind' },
+      { kind: 'cooccurrence', restriction: { coders }, within: { chars: -1 } },
+      { kind: 'cooccurrence', restriction: { coders }, within: { chars: 5 } },
+      { kind: 'cooccurrence', restriction: { coders }, within: 'paragraph' },
+      { kind: 'cooccurrence', restriction: { coders, documents: ['d1', 'd2', 'd5'] }, within: { chars: -1 } },
+    ] as const;
+
+  /** An answer as comparable data: the time it took left out. */
+  const data = (a: object) => JSON.stringify({ ...a, computeMs: 0 }, (_, v: unknown) => (ArrayBuffer.isView(v) ? [...(v as Int32Array)] : v));
+
+  it('equals a fresh count after each of many random single changes (only the changed document counted again)', () => {
+    for (const seed of [31, 32, 33, 34]) {
+      const { docs, engine } = project(seed);
+      const rng = seeded(seed * 7);
+      for (let step = 0; step < 30; step++) {
+        const coders = step % 3 === 0 ? ['ben'] : undefined;
+        for (const request of requests(coders)) engine.answer(request);
+        const d = docs[Math.floor(rng() * docs.length)]!;
+        d.segments = change(rng, d, step);
+        engine.setSegments(d.doc.id, d.segments);
+        const reference = fresh(docs);
+        for (const request of requests(coders)) expect(data(engine.answer(request)), `seed ${seed} step ${step} ${JSON.stringify(request)}`).toBe(data(reference.answer(request)));
+      }
+    }
+  });
+
+  it('counts words once a text is read after its counts were asked', () => {
+    const { docs } = project(35);
+    const engine = new AnalysisEngine();
+    engine.setCodes(TEST_CODES);
+    engine.setDocuments(docs.map((x) => x.doc));
+    for (const x of docs) engine.setSegments(x.doc.id, x.segments);
+    engine.answer({ kind: 'frequencies', restriction: {} });
+    for (const x of docs) engine.setProfile(x.doc.id, profileText(x.text));
+    expect(data(engine.answer({ kind: 'frequencies', restriction: {} }))).toBe(data(fresh(docs).answer({ kind: 'frequencies', restriction: {} })));
   });
 });

@@ -4,7 +4,7 @@
  * (from the text's profile) inside the covered text; without the profile they are not known yet.
  */
 import { countBits } from './bits';
-import { LEVELS, codesAt, type Unit } from './units';
+import { LEVELS, type Units } from './units';
 
 export interface Coverage {
   /** [level × codes + code]: covered characters. */
@@ -13,7 +13,7 @@ export interface Coverage {
   words: Int32Array;
 }
 
-export function coverageOf(units: readonly Unit[], codeCount: number, wordStarts: Uint32Array | null): Coverage {
+export function coverageOf(units: Units, codeCount: number, wordStarts: Uint32Array | null): Coverage {
   const size = 2 * codeCount;
   const chars = new Int32Array(size);
   const words = new Int32Array(size);
@@ -24,17 +24,24 @@ export function coverageOf(units: readonly Unit[], codeCount: number, wordStarts
     chars[slot]! += runEnd[slot]! - runStart[slot]!;
     if (wordStarts) words[slot]! += countBits(wordStarts, runStart[slot]!, runEnd[slot]!);
   };
-  for (const u of units) {
-    for (const level of LEVELS) {
-      for (const k of codesAt(u, level)) {
-        const slot = level * codeCount + k;
-        if (runStart[slot]! >= 0 && u.start <= runEnd[slot]!) {
-          if (u.end > runEnd[slot]!) runEnd[slot] = u.end;
-          continue;
+  const { starts, ends, masks } = units;
+  const maskWords = units.words;
+  for (const level of LEVELS) {
+    const mask = masks[level];
+    for (let i = 0; i < units.count; i++) {
+      const start = starts[i]!;
+      const end = ends[i]!;
+      for (let w = 0; w < maskWords; w++) {
+        for (let bits = mask[i * maskWords + w]!; bits !== 0; bits &= bits - 1) {
+          const slot = level * codeCount + w * 32 + 31 - Math.clz32(bits & -bits);
+          if (runStart[slot]! >= 0 && start <= runEnd[slot]!) {
+            if (end > runEnd[slot]!) runEnd[slot] = end;
+            continue;
+          }
+          if (runStart[slot]! >= 0) close(slot);
+          runStart[slot] = start;
+          runEnd[slot] = end;
         }
-        if (runStart[slot]! >= 0) close(slot);
-        runStart[slot] = u.start;
-        runEnd[slot] = u.end;
       }
     }
   }

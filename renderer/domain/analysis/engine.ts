@@ -2,24 +2,27 @@
  * The analysis of a project, kept up to date one document at a time: the codebook, the listed
  * documents, each document's segments and text profile. Each document's units, counts and
  * co-occurrence are computed when first asked and kept until that document (or the codebook)
- * changes, so after one coding an answer recomputes one document and sums the rest.
+ * changes; totals over the whole project are kept too and corrected by the changed document's
+ * part, so after one coding an answer recomputes one document and copies the totals out.
  * Runs in a worker (project/analysis) or inline; pure, no DOM.
  */
 import { attributeById, attributeValue, sortValues } from './attributes';
 import { CodeIndex, type AnalysisCode } from './codeIndex';
-import { tallyCooccurrence, type PairTally } from './cooccurrence';
+import { symmetric, tallyCooccurrence, type PairTally } from './cooccurrence';
+import { coverageOf, type Coverage } from './coverage';
 import type { AnalysisDocument, AnalysisSegment, Restriction, TextProfile } from './input';
 import { evaluate, needsLines, OVERLAP, type Distance, type QueryDocument } from './query';
 import type { AnalysisAnswer, AnalysisRequest, CooccurrenceAnswer, FrequencyAnswer, Hit, MatrixAnswer, QueryAnswer } from './requests';
-import { coverageOf, type Coverage } from './coverage';
 import { countByCoder, countCodes, type CodeCounts, type CoderTally, type Measure } from './tally';
-import { resolveUnits, type Unit } from './units';
+import { Totals } from './totals';
+import { Interner, resolveUnits, type Units } from './units';
 
 interface DocumentView {
-  units: Unit[];
+  units: Units;
   counts?: CodeCounts;
-  coders?: Map<string, CoderTally>;
+  coders?: Map<number, CoderTally>;
   coverage?: Coverage;
+  /** By distance (see distanceKey). */
   cooccurrence: Map<string, PairTally>;
 }
 
@@ -34,24 +37,29 @@ interface DocumentState {
 /** Coder restrictions whose per-document views are kept (the filter an analyst flips between). */
 const KEPT_CODER_KEYS = 3;
 
-const codersKey = (coders?: readonly string[]) => (coders ? JSON.stringify([...coders].sort()) : '*');
+/** A coder restriction's key; an answer asks it once per document, so the last one is kept. */
+let lastCoders: { coders: readonly string[]; key: string } | null = null;
+function codersKey(coders?: readonly string[]): string {
+  if (!coders) return '*';
+  if (lastCoders?.coders !== coders) lastCoders = { coders, key: JSON.stringify([...coders].sort()) };
+  return lastCoders.key;
+}
 const distanceKey = (d: Distance) => (d === 'paragraph' ? 'p' : String(d.chars));
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const isWhole = (r: Restriction) => !r.documents && Object.keys(r.attributes ?? {}).length === 0;
 
 export class AnalysisEngine {
   private codes = new CodeIndex([]);
+  private readonly coderNumbers = new Interner();
   private readonly documents = new Map<string, DocumentState>();
   private order: string[] = [];
   private recentCoderKeys: string[] = [];
-  /**
-   * Co-occurrence summed over every listed document, by coders and distance, with the part each
-   * document added: after one coding only that document's part is taken out and put back.
-   */
-  private readonly pairSums = new Map<string, { pairs: Int32Array; same: Int32Array; parts: Map<string, PairTally> }>();
+  /** By coder restriction, for answers over every listed document. */
+  private readonly totals = new Map<string, Totals>();
 
   setCodes(codes: readonly AnalysisCode[]): void {
     this.codes = new CodeIndex(codes);
-    this.pairSums.clear();
+    this.totals.clear();
     for (const state of this.documents.values()) state.views.clear();
   }
 
@@ -64,7 +72,7 @@ export class AnalysisEngine {
       this.documents.set(doc.id, { doc, segments: old?.segments ?? [], profile: old?.profile ?? null, views: old?.views ?? new Map() });
     }
     this.order = docs.map((d) => d.id);
-    this.pairSums.clear();
+    this.totals.clear();
   }
 
   setSegments(documentId: string, segments: readonly AnalysisSegment[]): void {
@@ -78,7 +86,10 @@ export class AnalysisEngine {
     const state = this.documents.get(documentId);
     if (!state) return;
     state.profile = profile;
-    for (const view of state.views.values()) view.coverage = undefined; // its words can be counted now
+    for (const view of state.views.values()) {
+      view.coverage = undefined; // its words can be counted now
+      view.cooccurrence.delete(distanceKey('paragraph'));
+    }
   }
 
   /**
@@ -92,9 +103,7 @@ export class AnalysisEngine {
       this.counts(state);
       this.coverage(state);
       this.byCoder(state);
-      const view = this.view(state);
-      const key = distanceKey(OVERLAP);
-      if (!view.cooccurrence.has(key)) view.cooccurrence.set(key, tallyCooccurrence(this.queryDocument(state), OVERLAP));
+      this.pairTally(state, undefined, OVERLAP);
     }
   }
 
@@ -126,8 +135,9 @@ export class AnalysisEngine {
 
   /** The documents a restriction keeps, in list order. */
   private kept(restriction: Restriction): DocumentState[] {
-    const ids = restriction.documents ? new Set(restriction.documents) : null;
     const all = this.order.map((id) => this.documents.get(id)!);
+    if (isWhole(restriction)) return all;
+    const ids = restriction.documents ? new Set(restriction.documents) : null;
     const attributes = Object.entries(restriction.attributes ?? {}).map(([id, values]) => ({
       attribute: attributeById(all.map((s) => s.doc), id),
       values: new Set(values),
@@ -142,15 +152,19 @@ export class AnalysisEngine {
     let view = state.views.get(key);
     if (!view) {
       this.remember(key);
-      view = { units: resolveUnits(state.segments, this.codes, coders ? new Set(coders) : undefined), cooccurrence: new Map() };
+      view = { units: resolveUnits(state.segments, this.codes, this.coderNumbers, coders ? new Set(coders) : undefined), cooccurrence: new Map() };
       state.views.set(key, view);
     }
     return view;
   }
 
   private remember(key: string): void {
+    if (this.recentCoderKeys[0] === key) return;
     this.recentCoderKeys = [key, ...this.recentCoderKeys.filter((k) => k !== key)];
-    for (const dropped of this.recentCoderKeys.splice(KEPT_CODER_KEYS)) for (const s of this.documents.values()) s.views.delete(dropped);
+    for (const dropped of this.recentCoderKeys.splice(KEPT_CODER_KEYS)) {
+      this.totals.delete(dropped);
+      for (const s of this.documents.values()) s.views.delete(dropped);
+    }
   }
 
   private counts(state: DocumentState, coders?: readonly string[]): CodeCounts {
@@ -165,10 +179,18 @@ export class AnalysisEngine {
     return view.coverage;
   }
 
-  private byCoder(state: DocumentState, coders?: readonly string[]): Map<string, CoderTally> {
+  private byCoder(state: DocumentState, coders?: readonly string[]): Map<number, CoderTally> {
     const view = this.view(state, coders);
     view.coders ??= countByCoder(view.units, this.codes);
     return view.coders;
+  }
+
+  private pairTally(state: DocumentState, coders: readonly string[] | undefined, within: Distance): PairTally {
+    const view = this.view(state, coders);
+    const key = distanceKey(within);
+    let tally = view.cooccurrence.get(key);
+    if (!tally) view.cooccurrence.set(key, (tally = tallyCooccurrence(this.queryDocument(state, coders), within)));
+    return tally;
   }
 
   /** One measure of a document, per code and level. */
@@ -186,53 +208,60 @@ export class AnalysisEngine {
     return { codes: [...this.codes.ids], documents: kept.length, textsMissing: kept.filter((s) => !s.profile).length, computeMs: 0 };
   }
 
+  /**
+   * Totals of the kept documents: over every listed document the engine's own, corrected by
+   * the parts that changed; over some, a fresh sum.
+   */
+  private totalsOf(restriction: Restriction, kept: readonly DocumentState[]): { totals: Totals; ids: readonly string[] } {
+    if (!isWhole(restriction)) return { totals: new Totals(this.codes.size), ids: kept.map((s) => s.doc.id) };
+    const key = codersKey(restriction.coders);
+    let totals = this.totals.get(key);
+    if (!totals) this.totals.set(key, (totals = new Totals(this.codes.size)));
+    return { totals, ids: this.order };
+  }
+
   private frequencies(restriction: Restriction): FrequencyAnswer {
     const kept = this.kept(restriction);
-    const size = 2 * this.codes.size;
-    const sum = { codings: new Int32Array(size), segments: new Int32Array(size), documentsWith: new Int32Array(size), chars: new Int32Array(size), words: new Int32Array(size) };
-    const coders = new Map<string, { coder: string; codings: Int32Array; segments: Int32Array }>();
+    const { coders } = restriction;
+    const { totals, ids } = this.totalsOf(restriction, kept);
+    const stateOf = (id: string) => this.documents.get(id)!;
+    totals.counted.update(ids, (id) => this.counts(stateOf(id), coders));
+    totals.covered.update(ids, (id) => this.coverage(stateOf(id), coders));
+    totals.byCoder.update(ids, (id) => this.byCoder(stateOf(id), coders));
     let textChars = 0;
     let textWords = 0;
     for (const state of kept) {
-      const t = { ...this.counts(state, restriction.coders), ...this.coverage(state, restriction.coders) };
-      for (let i = 0; i < size; i++) {
-        sum.codings[i]! += t.codings[i]!;
-        sum.segments[i]! += t.segments[i]!;
-        if (t.segments[i]) sum.documentsWith[i]!++;
-        sum.chars[i]! += t.chars[i]!;
-        sum.words[i]! += t.words[i]!;
-      }
-      for (const [coder, c] of this.byCoder(state, restriction.coders)) {
-        let total = coders.get(coder);
-        if (!total) coders.set(coder, (total = { coder, codings: new Int32Array(size), segments: new Int32Array(size) }));
-        for (let i = 0; i < size; i++) {
-          total.codings[i]! += c.codings[i]!;
-          total.segments[i]! += c.segments[i]!;
-        }
-      }
       textChars += state.profile?.length ?? 0;
       textWords += state.profile?.words ?? 0;
     }
     const base = this.base(kept);
     const known = base.textsMissing === 0;
+    // Copies: an answer's arrays are handed over to the main thread, and the totals stay here.
+    const coderRows = [...totals.coders]
+      .filter(([, c]) => c.codings.some((n) => n > 0))
+      .map(([coder, c]) => ({ coder: this.coderNumbers.names[coder]!, codings: c.codings.slice(), segments: c.segments.slice() }))
+      .sort((a, b) => a.coder.localeCompare(b.coder));
     return {
       kind: 'frequencies',
       ...base,
-      ...sum,
+      codings: totals.codings.slice(),
+      segments: totals.segments.slice(),
+      documentsWith: totals.documentsWith.slice(),
+      chars: totals.chars.slice(),
+      words: totals.words.slice(),
       textChars: known ? textChars : null,
       textWords: known ? textWords : null,
-      coders: [...coders.values()].sort((a, b) => a.coder.localeCompare(b.coder)),
+      coders: coderRows,
     };
   }
 
   private matrix(request: Extract<AnalysisRequest, { kind: 'codeByDocument' | 'codeByAttribute' }>): MatrixAnswer {
     const kept = this.kept(request.restriction);
     let columns: string[];
-    let columnOf: (s: DocumentState) => number;
+    let columnOf: (s: DocumentState, index: number) => number;
     if (request.kind === 'codeByDocument') {
       columns = kept.map((s) => s.doc.id);
-      const at = new Map(kept.map((s, i) => [s, i]));
-      columnOf = (s) => at.get(s)!;
+      columnOf = (_, index) => index;
     } else {
       const attribute = attributeById(kept.map((s) => s.doc), request.attribute);
       if (!attribute) throw new Error(`no document attribute “${request.attribute}”`);
@@ -241,63 +270,26 @@ export class AnalysisEngine {
       columnOf = (s) => at.get(attributeValue(attribute, s.doc))!;
     }
     const rows = 2 * this.codes.size;
-    const values = new Int32Array(rows * columns.length);
-    for (const state of kept) {
+    const width = columns.length;
+    const values = new Int32Array(rows * width);
+    kept.forEach((state, index) => {
       const measure = this.measure(state, request.restriction.coders, request.measure);
-      const column = columnOf(state);
-      for (let row = 0; row < rows; row++) values[row * columns.length + column]! += measure[row]!;
-    }
+      const column = columnOf(state, index);
+      for (let row = 0; row < rows; row++) values[row * width + column]! += measure[row]!;
+    });
     return { kind: request.kind, ...this.base(kept), measure: request.measure, columns, values };
   }
 
   private cooccurrence(restriction: Restriction, within: Distance): CooccurrenceAnswer {
     const kept = this.kept(restriction);
-    const k = this.codes.size;
-    const square = k * k;
-    const pairs = new Int32Array(2 * square);
-    const same = new Int32Array(2 * square);
-    const segments = new Int32Array(2 * k);
-    const key = distanceKey(within);
-    const add = (into: { pairs: Int32Array; same: Int32Array }, tally: PairTally, sign: 1 | -1) => {
-      for (let i = 0; i < tally.keys.length; i++) {
-        into.pairs[tally.keys[i]!]! += sign * tally.pairs[i]!;
-        into.same[tally.keys[i]!]! += sign * tally.same[i]!;
-      }
-    };
-    const whole = !restriction.documents && Object.keys(restriction.attributes ?? {}).length === 0;
-    const sumKey = `${codersKey(restriction.coders)}|${key}`;
-    let sum = whole ? this.pairSums.get(sumKey) : undefined;
-    if (whole && !sum) this.pairSums.set(sumKey, (sum = { pairs: new Int32Array(2 * square), same: new Int32Array(2 * square), parts: new Map() }));
-    for (const state of kept) {
-      const view = this.view(state, restriction.coders);
-      let tally = view.cooccurrence.get(key);
-      if (!tally) view.cooccurrence.set(key, (tally = tallyCooccurrence(this.queryDocument(state, restriction.coders), within)));
-      if (!sum) add({ pairs, same }, tally, 1);
-      else if (sum.parts.get(state.doc.id) !== tally) {
-        const before = sum.parts.get(state.doc.id);
-        if (before) add(sum, before, -1);
-        add(sum, tally, 1);
-        sum.parts.set(state.doc.id, tally);
-      }
-      const counts = this.counts(state, restriction.coders).segments;
-      for (let i = 0; i < 2 * k; i++) segments[i]! += counts[i]!;
-    }
-    if (sum) {
-      pairs.set(sum.pairs);
-      same.set(sum.same);
-    }
-    // Tallies hold each pair once (a < b): mirror it, and put each code's segments on the diagonal.
-    for (let level = 0; level < 2; level++) {
-      for (let a = 0; a < k; a++) {
-        const at = level * square + a * k;
-        pairs[at + a] = same[at + a] = segments[level * k + a]!;
-        for (let b = a + 1; b < k; b++) {
-          pairs[level * square + b * k + a] = pairs[at + b]!;
-          same[level * square + b * k + a] = same[at + b]!;
-        }
-      }
-    }
-    return { kind: 'cooccurrence', ...this.base(kept), pairs, same, segments };
+    const { coders } = restriction;
+    const { totals, ids } = this.totalsOf(restriction, kept);
+    const stateOf = (id: string) => this.documents.get(id)!;
+    const total = totals.pairsAt(distanceKey(within));
+    total.sum.update(ids, (id) => this.pairTally(stateOf(id), coders, within));
+    totals.counted.update(ids, (id) => this.counts(stateOf(id), coders));
+    const { pairs, same } = symmetric(total.pairs, total.same, totals.segments, this.codes.size);
+    return { kind: 'cooccurrence', ...this.base(kept), pairs, same, segments: totals.segments.slice() };
   }
 
   private query(request: Extract<AnalysisRequest, { kind: 'query' }>): QueryAnswer {
@@ -309,10 +301,12 @@ export class AnalysisEngine {
       if (lines && !state.profile) continue; // the service reads every text before asking
       const doc = this.queryDocument(state, request.restriction.coders);
       const marks = evaluate(request.query, doc);
-      doc.units.forEach((u, i) => {
-        if (!marks[i] || (memo !== null && !fold(u.segment.memo).includes(memo))) return;
-        hits.push({ segmentId: u.segment.id, documentId: state.doc.id, start: u.start, end: u.end });
-      });
+      const { units } = doc;
+      for (let i = 0; i < units.count; i++) {
+        const segment = units.segments[i]!;
+        if (!marks[i] || (memo !== null && !fold(segment.memo).includes(memo))) continue;
+        hits.push({ segmentId: segment.id, documentId: state.doc.id, start: units.starts[i]!, end: units.ends[i]! });
+      }
     }
     return { kind: 'query', ...this.base(kept), hits };
   }

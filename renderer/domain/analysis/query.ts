@@ -13,8 +13,7 @@
  *   most N characters after it.
  */
 import type { CodeIndex } from './codeIndex';
-import type { Span } from '../span';
-import { codesAt, lowerBound, SpanIndex, type Unit } from './units';
+import { hasCode, lowerBound, SpanIndex, type Units } from './units';
 
 export type Distance = { chars: number } | 'paragraph';
 
@@ -31,7 +30,7 @@ export type Query =
 export const OVERLAP: Distance = { chars: -1 };
 
 export interface QueryDocument {
-  units: readonly Unit[];
+  units: Units;
   codes: CodeIndex;
   /** Line starts of the text (for 'paragraph'), and its length. */
   lines: { starts: Int32Array; length: number } | null;
@@ -57,7 +56,8 @@ export function needsLines(q: Query): boolean {
 
 /** 1 for each unit of the document the query matches. */
 export function evaluate(q: Query, doc: QueryDocument): Uint8Array {
-  const n = doc.units.length;
+  const { units } = doc;
+  const n = units.count;
   switch (q.op) {
     case 'coded':
       return new Uint8Array(n).fill(1);
@@ -65,8 +65,8 @@ export function evaluate(q: Query, doc: QueryDocument): Uint8Array {
       const k = doc.codes.indexOf(q.codeId);
       const out = new Uint8Array(n);
       if (k < 0) return out;
-      const level = q.withSubcodes ? 1 : 0;
-      doc.units.forEach((u, i) => (out[i] = codesAt(u, level).includes(k) ? 1 : 0));
+      const mask = units.masks[q.withSubcodes ? 1 : 0];
+      for (let i = 0; i < n; i++) out[i] = hasCode(mask, i, units.words, k) ? 1 : 0;
       return out;
     }
     case 'anyOf':
@@ -74,33 +74,31 @@ export function evaluate(q: Query, doc: QueryDocument): Uint8Array {
     case 'allOf': {
       const terms = q.of.map((t) => evaluate(t, doc));
       if (q.on === 'segment' || terms.length === 0) return combine(terms, n, (a, b) => a & b, terms.length ? 1 : 0);
-      return sharedRegions(doc.units, terms);
+      return sharedRegions(units, terms);
     }
     case 'not': {
       const inner = evaluate(q.of, doc);
       const out = new Uint8Array(n);
-      const index = q.on === 'overlap' ? new SpanIndex(doc.units.filter((_, i) => inner[i])) : null;
-      doc.units.forEach((u, i) => (out[i] = !inner[i] && !index?.touches(u.start + 1, u.end - 1) ? 1 : 0));
+      const index = q.on === 'overlap' ? new SpanIndex(units, inner) : null;
+      for (let i = 0; i < n; i++) out[i] = !inner[i] && !index?.touches(units.starts[i]! + 1, units.ends[i]! - 1) ? 1 : 0;
       return out;
     }
     case 'near': {
       const of = evaluate(q.of, doc);
-      const to = evaluate(q.to, doc);
-      const index = new SpanIndex(doc.units.filter((_, i) => to[i]));
+      const index = new SpanIndex(units, evaluate(q.to, doc));
       const out = new Uint8Array(n);
-      doc.units.forEach((u, i) => {
-        if (!of[i]) return;
-        const [lo, hi] = windowOf(u, q.within, doc);
+      for (let i = 0; i < n; i++) {
+        if (!of[i]) continue;
+        const [lo, hi] = windowOf(units.starts[i]!, units.ends[i]!, q.within, doc);
         out[i] = index.touches(lo, hi) ? 1 : 0;
-      });
+      }
       return out;
     }
     case 'followedBy': {
       const of = evaluate(q.of, doc);
-      const by = evaluate(q.by, doc);
-      const index = new SpanIndex(doc.units.filter((_, i) => by[i]));
+      const index = new SpanIndex(units, evaluate(q.by, doc));
       const out = new Uint8Array(n);
-      doc.units.forEach((u, i) => (out[i] = of[i] && index.startsWithin(u.end, u.end + Math.max(0, q.within)) ? 1 : 0));
+      for (let i = 0; i < n; i++) out[i] = of[i] && index.startsWithin(units.ends[i]!, units.ends[i]! + Math.max(0, q.within)) ? 1 : 0;
       return out;
     }
   }
@@ -117,19 +115,19 @@ function combine(terms: Uint8Array[], n: number, op: (a: number, b: number) => n
 const WINDOW: [number, number] = [0, 0];
 
 /**
- * The window [lo, hi] a neighbour must touch (start ≤ hi and end ≥ lo): the unit widened by N
- * characters, or the lines it lies on (sharing a character with them).
+ * The window [lo, hi] a neighbour of the unit [start, end) must touch (start ≤ hi and end ≥ lo):
+ * the unit widened by N characters, or the lines it lies on (sharing a character with them).
  */
-export function windowOf(u: Span, within: Distance, doc: Pick<QueryDocument, 'lines'>): readonly [number, number] {
+export function windowOf(start: number, end: number, within: Distance, doc: Pick<QueryDocument, 'lines'>): readonly [number, number] {
   if (within !== 'paragraph') {
-    WINDOW[0] = u.start - within.chars;
-    WINDOW[1] = u.end + within.chars;
+    WINDOW[0] = start - within.chars;
+    WINDOW[1] = end + within.chars;
     return WINDOW;
   }
   const lines = doc.lines;
   if (!lines) throw new Error('paragraphs need the text of the document');
-  const first = lowerBound(lines.starts, u.start + 1) - 1;
-  const last = lowerBound(lines.starts, u.end) - 1; // the line holding the unit's last character
+  const first = lowerBound(lines.starts, start + 1) - 1;
+  const last = lowerBound(lines.starts, end) - 1; // the line holding the unit's last character
   const lineStart = lines.starts[Math.max(0, first)]!;
   const next = last + 1 < lines.starts.length ? lines.starts[last + 1]! - 1 : lines.length;
   WINDOW[0] = lineStart + 1;
@@ -138,29 +136,29 @@ export function windowOf(u: Span, within: Distance, doc: Pick<QueryDocument, 'li
 }
 
 /** Units matching some term that lie on text every term's units cover at once. */
-function sharedRegions(units: readonly Unit[], terms: Uint8Array[]): Uint8Array {
+function sharedRegions(units: Units, terms: Uint8Array[]): Uint8Array {
   let regions = coverOf(units, terms[0]!);
   for (let t = 1; t < terms.length && regions.length; t++) regions = intersect(regions, coverOf(units, terms[t]!));
   const starts = Int32Array.from(regions, (r) => r[0]);
-  const out = new Uint8Array(units.length);
-  units.forEach((u, i) => {
-    if (!terms.some((t) => t[i])) return;
+  const out = new Uint8Array(units.count);
+  for (let i = 0; i < units.count; i++) {
+    if (!terms.some((t) => t[i])) continue;
     // The last region starting before the unit's end must end after its start.
-    const j = lowerBound(starts, u.end) - 1;
-    out[i] = j >= 0 && regions[j]![1] > u.start ? 1 : 0;
-  });
+    const j = lowerBound(starts, units.ends[i]!) - 1;
+    out[i] = j >= 0 && regions[j]![1] > units.starts[i]! ? 1 : 0;
+  }
   return out;
 }
 
 /** The text the marked units cover, as sorted disjoint [start, end) runs. */
-function coverOf(units: readonly Unit[], marks: Uint8Array): Array<[number, number]> {
+function coverOf(units: Units, marks: Uint8Array): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
-  units.forEach((u, i) => {
-    if (!marks[i]) return;
+  for (let i = 0; i < units.count; i++) {
+    if (!marks[i]) continue;
     const last = runs[runs.length - 1];
-    if (last && u.start <= last[1]) last[1] = Math.max(last[1], u.end);
-    else runs.push([u.start, u.end]);
-  });
+    if (last && units.starts[i]! <= last[1]) last[1] = Math.max(last[1], units.ends[i]!);
+    else runs.push([units.starts[i]!, units.ends[i]!]);
+  }
   return runs;
 }
 

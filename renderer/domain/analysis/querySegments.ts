@@ -10,7 +10,7 @@ import type { Code, Segment } from '../model';
 import { CodeIndex } from './codeIndex';
 import { toAnalysisSegment } from './input';
 import { evaluate, type Query } from './query';
-import { resolveUnits } from './units';
+import { Interner, resolveUnits } from './units';
 
 /** Whether a query decides each segment from its own codes alone. */
 function isLocal(q: Query): boolean {
@@ -43,6 +43,7 @@ export function querySegments(
 ): Segment[] {
   const index = new CodeIndex(flattenTree(codes).map(({ code }) => ({ id: code.id, parentId: code.parentId })));
   const allowed = coders ? new Set(coders) : undefined;
+  const coderNumbers = new Interner();
   const needed = isLocal(query) ? someCodeOf(query, codes) : null;
   const byDocument = new Map<string, Segment[]>(documentOrder.map((id) => [id, []]));
   for (const s of segments) {
@@ -55,9 +56,9 @@ export function querySegments(
   for (const list of byDocument.values()) {
     if (!list.length) continue;
     const stored = new Map(list.map((s) => [s.id, s]));
-    const units = resolveUnits(list.map(toAnalysisSegment), index, allowed);
+    const units = resolveUnits(list.map(toAnalysisSegment), index, coderNumbers, allowed);
     const marks = evaluate(query, { units, codes: index, lines: null });
-    units.forEach((u, i) => marks[i] && out.push(stored.get(u.segment.id)!));
+    for (let i = 0; i < units.count; i++) if (marks[i]) out.push(stored.get(units.segments[i]!.id)!);
   }
   return out;
 }

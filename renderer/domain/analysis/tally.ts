@@ -4,8 +4,8 @@
  * characters and words: coverage.ts). Totals are sums of these, so after one coding only the
  * coded document is counted again; each part is counted when a view first needs it.
  */
-import type { Unit } from './units';
 import type { CodeIndex } from './codeIndex';
+import { LEVELS, type Units } from './units';
 
 export interface CoderTally {
   codings: Int32Array;
@@ -21,60 +21,72 @@ export interface CodeCounts {
 export const MEASURES = ['segments', 'codings', 'chars', 'words'] as const;
 export type Measure = (typeof MEASURES)[number];
 
-/** Each coder of a unit with the distinct codes they put on it, own and rolled up (one coder, the usual case, without a map). */
-function codesByCoder(u: Unit, codes: CodeIndex): Array<[string, readonly number[], readonly number[]]> {
-  const first = u.codingCoders[0]!;
-  if (u.codingCoders.every((c) => c === first)) return [[first, u.own, u.rolled]];
-  const byCoder = new Map<string, number[]>();
-  u.codingCoders.forEach((coder, i) => {
-    const list = byCoder.get(coder) ?? [];
-    if (!list.includes(u.codingCodes[i]!)) list.push(u.codingCodes[i]!);
-    byCoder.set(coder, list);
-  });
-  return [...byCoder].map(([coder, own]) => [coder, own, rollUp(own, codes)]);
-}
-
-/** The codes and all their ancestors, each once. */
-function rollUp(own: readonly number[], codes: CodeIndex): number[] {
-  const out: number[] = [];
-  for (const code of own) for (const k of codes.lineage[code]!) if (!out.includes(k)) out.push(k);
-  return out;
-}
-
-export function countCodes(units: readonly Unit[], codes: CodeIndex): CodeCounts {
-  const codings = new Int32Array(2 * codes.size);
-  const segments = new Int32Array(2 * codes.size);
-  for (const u of units) {
-    for (const k of u.own) segments[k]!++;
-    for (const k of u.rolled) segments[codes.size + k]!++;
-    for (const code of u.codingCodes) {
-      codings[code]!++;
-      for (const k of codes.lineage[code]!) codings[codes.size + k]!++;
-    }
+/** Adds 1 at [offset + code] for every code set in a bit set's words [from, from + words). */
+function addBits(into: Int32Array, offset: number, mask: Uint32Array, from: number, words: number): void {
+  for (let w = 0; w < words; w++) {
+    for (let bits = mask[from + w]!; bits !== 0; bits &= bits - 1) into[offset + w * 32 + 31 - Math.clz32(bits & -bits)]!++;
   }
+}
+
+/** Adds a coding of `code`: own, and to the code and each ancestor with sub-codes. */
+function addCoding(into: Int32Array, code: number, codes: CodeIndex): void {
+  into[code]!++;
+  for (const k of codes.lineage[code]!) into[codes.size + k]!++;
+}
+
+export function countCodes(units: Units, codes: CodeIndex): CodeCounts {
+  const k = codes.size;
+  const codings = new Int32Array(2 * k);
+  const segments = new Int32Array(2 * k);
+  const { words, masks } = units;
+  for (const level of LEVELS) for (let i = 0; i < units.count; i++) addBits(segments, level * k, masks[level], i * words, words);
+  for (const code of units.codingCode) addCoding(codings, code, codes);
   return { codings, segments };
 }
 
-/** The same counts per coder. */
-export function countByCoder(units: readonly Unit[], codes: CodeIndex): Map<string, CoderTally> {
-  const size = 2 * codes.size;
-  const coders = new Map<string, CoderTally>();
-  const coderTally = (coder: string) => {
+/** The same counts per coder (by the engine's coder numbers). */
+export function countByCoder(units: Units, codes: CodeIndex): Map<number, CoderTally> {
+  const k = codes.size;
+  const { words, masks, codingFrom, codingCode, codingCoder } = units;
+  const coders = new Map<number, CoderTally>();
+  const tallyOf = (coder: number) => {
     let t = coders.get(coder);
-    if (!t) coders.set(coder, (t = { codings: new Int32Array(size), segments: new Int32Array(size) }));
+    if (!t) coders.set(coder, (t = { codings: new Int32Array(2 * k), segments: new Int32Array(2 * k) }));
     return t;
   };
-  for (const u of units) {
-    for (let c = 0; c < u.codingCodes.length; c++) {
-      const code = u.codingCodes[c]!;
-      const byCoder = coderTally(u.codingCoders[c]!).codings;
-      byCoder[code]!++;
-      for (const k of codes.lineage[code]!) byCoder[codes.size + k]!++;
+  // A unit two coders coded: each coder's own codes and their lineages, gathered here.
+  const own = new Uint32Array(words);
+  const rolled = new Uint32Array(words);
+  for (let i = 0; i < units.count; i++) {
+    const from = codingFrom[i]!;
+    const to = codingFrom[i + 1]!;
+    for (let c = from; c < to; c++) addCoding(tallyOf(codingCoder[c]!).codings, codingCode[c]!, codes);
+    const first = codingCoder[from]!;
+    let alone = true;
+    for (let c = from + 1; c < to && alone; c++) alone = codingCoder[c] === first;
+    if (alone) {
+      const t = tallyOf(first).segments;
+      addBits(t, 0, masks[0], i * words, words);
+      addBits(t, k, masks[1], i * words, words);
+      continue;
     }
-    for (const [coder, own, rolled] of codesByCoder(u, codes)) {
-      const bySegment = coderTally(coder).segments;
-      for (const k of own) bySegment[k]!++;
-      for (const k of rolled) bySegment[codes.size + k]!++;
+    for (let c = from; c < to; c++) {
+      const coder = codingCoder[c]!;
+      // Each coder once, at their first coding of the unit.
+      let seen = false;
+      for (let d = from; d < c && !seen; d++) seen = codingCoder[d] === coder;
+      if (seen) continue;
+      own.fill(0);
+      rolled.fill(0);
+      for (let d = c; d < to; d++) {
+        if (codingCoder[d] !== coder) continue;
+        const code = codingCode[d]!;
+        own[code >>> 5]! |= 1 << (code & 31);
+        for (let w = 0; w < words; w++) rolled[w]! |= codes.lineageMasks[code * words + w]!;
+      }
+      const t = tallyOf(coder).segments;
+      addBits(t, 0, own, 0, words);
+      addBits(t, k, rolled, 0, words);
     }
   }
   return coders;
