@@ -14,16 +14,18 @@ const TEXTS: Record<string, string> = {
   d1: 'The Small Group of the Global Coalition met in Brussels.\nFighters returned home.',
   d2: 'Stabilization in Mosul.\nThe Coalition pledged support.',
 };
-const summary = (id: string, date: string | null): DocumentSummary => ({ id, title: `Doc ${id}`, kind: 'statement', place: null, date, sha256: 'a'.repeat(64), length: TEXTS[id]!.length });
+const HASH = 'a'.repeat(64);
+const summary = (id: string, date: string | null, sha256 = HASH): DocumentSummary => ({ id, title: `Doc ${id}`, kind: 'statement', place: null, date, sha256, length: TEXTS[id]!.length });
 
-async function setup() {
+/** A project on d1 and d2 (or on `listed`), coded in the texts as listed unless told otherwise. */
+async function setup(listed: DocumentSummary[] = [summary('d1', '2019-06-25'), summary('d2', null)]) {
   const project = await openProject({ name: 'analysis-test', ...freshIndexedDb(), seed: () => defaultCodebook(defaultContext()) });
   const store = await ProjectStore.open(project, { coder: 'Ada' });
   await store.whenLoaded();
   const reads: string[] = [];
   const api = {
-    listDocuments: async () => ({ name: 'c', description: null, folder: '/c', documents: [summary('d1', '2019-06-25'), summary('d2', null)], issues: [] }),
-    getDocument: async ({ id }: { id: string }) => ({ ...summary(id, null), text: TEXTS[id]! }),
+    listDocuments: async () => ({ name: 'c', description: null, folder: '/c', documents: listed, issues: [] }),
+    getDocument: async ({ id }: { id: string }) => ({ ...listed.find((d) => d.id === id)!, text: TEXTS[id]! }),
   };
   const corpus = new Corpus(api);
   corpus.load();
@@ -32,11 +34,11 @@ async function setup() {
     reads.push(id);
     return TEXTS[id]!;
   });
-  const code = async (documentId: string, needle: string, codeName: string) => {
+  /** Codes `needle` in `text` (the document's text when coded), whose hash is `hash`. */
+  const code = async (documentId: string, needle: string, codeName: string, text = TEXTS[documentId]!, hash = HASH) => {
     const codeId = store.getSnapshot().codes.find((c) => c.name === codeName)!.id;
-    const text = TEXTS[documentId]!;
     const start = text.indexOf(needle);
-    await store.act((ctx, state) => applyCode(state.segments.all(), { documentId, documentHash: 'h', text, start, end: start + needle.length }, codeId, 'Ada', ctx, codeName).change, { documentId });
+    await store.act((ctx, state) => applyCode(state.segments.all(), { documentId, documentHash: hash, text, start, end: start + needle.length }, codeId, 'Ada', ctx, codeName).change, { documentId });
     return codeId;
   };
   return { store, service, code, reads };
@@ -76,6 +78,32 @@ describe('AnalysisService', () => {
     expect(reads.sort()).toEqual(['d1', 'd2']);
     const byYear = await service.ask({ kind: 'codeByAttribute', restriction: {}, measure: 'segments', attribute: 'year' });
     expect(byYear.columns).toEqual(['2019', '']);
+    service.dispose();
+  });
+
+  it('analyses a changed document with its segments where they stand now, leaving out and counting those not found', async () => {
+    const before = 'Fighters returned home. The Small Group met in Brussels. Stabilization in Mosul.';
+    TEXTS.d3 = 'A preface was added to this statement.\nFighters returned home. Stabilization in Mosul.';
+    const { service, code } = await setup([summary('d3', null, 'b'.repeat(64))]);
+    const ftf = await code('d3', 'Fighters returned', 'FTF', before, 'old');
+    await code('d3', 'The Small Group met', 'FTF', before, 'old');
+    const stab = await code('d3', 'Stabilization in Mosul', 'Stabilization', before, 'old');
+    const matrix = await service.ask({ kind: 'codeByDocument', restriction: {}, measure: 'segments' });
+    expect(matrix.values[matrix.codes.indexOf(ftf)]).toBe(1); // the deleted sentence's segment is left out
+    expect(service.getStatus().unplaced).toBe(1);
+    const hits = await service.ask({ kind: 'query', restriction: {}, query: { op: 'code', codeId: stab, withSubcodes: false } });
+    const at = TEXTS.d3.indexOf('Stabilization in Mosul');
+    expect(hits.hits.map((h) => [h.start, h.end])).toEqual([[at, at + 'Stabilization in Mosul'.length]]);
+    // Placed, the two remaining segments are now adjacent (one space apart): near within 1 character finds them.
+    const near = await service.ask({
+      kind: 'query',
+      restriction: {},
+      query: { op: 'near', of: { op: 'code', codeId: ftf, withSubcodes: false }, to: { op: 'code', codeId: stab, withSubcodes: false }, within: { chars: 10 } },
+    });
+    expect(near.hits).toHaveLength(1);
+    const pairs = await service.ask({ kind: 'cooccurrence', restriction: {}, within: { chars: 10 } });
+    const k = pairs.codes.length;
+    expect(pairs.pairs[pairs.codes.indexOf(ftf) * k + pairs.codes.indexOf(stab)]).toBe(2);
     service.dispose();
   });
 });

@@ -3,9 +3,13 @@
  * worker) as it changes — the codebook, the listed documents and, one document at a time, the
  * segments a change touched — reads every text once for its profile, and answers questions.
  * Listeners hear of every change, so open views ask again and stay live while the analyst codes.
+ *
+ * Segments are analysed where they stand in their document's current text: a document whose
+ * text changed since it was coded is read and its segments placed (the project's placements,
+ * the cache exports and search use); segments that cannot be placed are left out and counted.
  */
 import { flattenTree } from '../../domain/codeTree';
-import { toAnalysisSegment, type AnalysisDocument } from '../../domain/analysis/input';
+import { toAnalysisSegment, type AnalysisDocument, type AnalysisSegment } from '../../domain/analysis/input';
 import { needsLines } from '../../domain/analysis/query';
 import type { AnalysisRequest, AnswerOf } from '../../domain/analysis/requests';
 import type { Code, Segment } from '../../domain/model';
@@ -27,6 +31,8 @@ export interface AnalysisStatus {
   /** Texts read for their profile, of all listed documents. */
   textsRead: number;
   textsTotal: number;
+  /** Segments left out because they could not be found in their document's current text. */
+  unplaced: number;
 }
 
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -35,13 +41,16 @@ export class AnalysisService {
   private host: EngineHost;
   private sentCodes: readonly Code[] | null = null;
   private sentListing = '';
-  private readonly sentSegments = new Map<string, readonly Segment[]>();
+  /** Per document, the stored segments last posted, the text hash they were placed for, and how many could not be. */
+  private readonly sent = new Map<string, { segments: readonly Segment[]; hash: string; unplaced: number }>();
   private listing: AnalysisDocument[] = [];
+  /** sha256 of each listed document's current text. */
+  private hashes = new Map<string, string>();
   /** What the listing was built from, compared by identity. */
   private listedFrom: readonly unknown[] = [];
   private readonly pending = new Map<number, { resolve: (a: never) => void; reject: (e: Error) => void }>();
   private nextId = 1;
-  private status: AnalysisStatus = { version: 0, textsRead: 0, textsTotal: 0 };
+  private status: AnalysisStatus = { version: 0, textsRead: 0, textsTotal: 0, unplaced: 0 };
   private readonly listeners = new Set<() => void>();
   /** The sync under way (large changes are posted over several frames); questions wait for it. */
   private syncing: Promise<void> = Promise.resolve();
@@ -113,7 +122,7 @@ export class AnalysisService {
       this.sentCodes = null;
       this.sentListing = '';
       this.listedFrom = [];
-      this.sentSegments.clear();
+      this.sent.clear();
       this.profiled.clear();
       for (const p of this.pending.values()) p.reject(new Error('The analysis stopped; it was started again.'));
       this.pending.clear();
@@ -149,7 +158,9 @@ export class AnalysisService {
     const sources = [this.corpus.getSnapshot().corpus, snapshot.documents, snapshot.documentInfo, snapshot.attributes] as const;
     if (sources.some((x, i) => x !== this.listedFrom[i])) {
       this.listedFrom = sources;
-      const listing = analysisDocuments(readableDocuments(...sources));
+      const readable = readableDocuments(...sources);
+      this.hashes = new Map(readable.map((d) => [d.id, d.sha256]));
+      const listing = analysisDocuments(readable);
       const listingKey = JSON.stringify(listing);
       if (listingKey !== this.sentListing) {
         this.sentListing = listingKey;
@@ -160,12 +171,17 @@ export class AnalysisService {
       }
     }
     const listing = this.listing;
-    const stale = listing.filter((d) => snapshot.segments.inDocument(d.id) !== (this.sentSegments.get(d.id) ?? null));
+    const stale = listing.filter((d) => {
+      const sent = this.sent.get(d.id);
+      return snapshot.segments.inDocument(d.id) !== (sent?.segments ?? null) || this.hashes.get(d.id) !== sent?.hash;
+    });
     let sliceStart = performance.now();
-    let batch: Array<{ documentId: string; segments: ReturnType<typeof toAnalysisSegment>[] }> = [];
+    let batch: Array<{ documentId: string; segments: AnalysisSegment[] }> = [];
     for (const d of stale) {
-      const segments = snapshot.segments.inDocument(d.id);
-      this.sentSegments.set(d.id, segments);
+      const stored = snapshot.segments.inDocument(d.id);
+      const hash = this.hashes.get(d.id) ?? '';
+      const { segments, unplaced } = await this.placed(d, stored, hash);
+      this.sent.set(d.id, { segments: stored, hash, unplaced });
       batch.push({ documentId: d.id, segments: segments.map(toAnalysisSegment) });
       if (performance.now() - sliceStart > SLICE_MS) {
         this.host.send({ type: 'segments', batch });
@@ -176,9 +192,34 @@ export class AnalysisService {
     }
     if (batch.length) this.host.send({ type: 'segments', batch });
     if (changed || stale.length) {
+      let unplaced = 0;
+      for (const d of listing) unplaced += this.sent.get(d.id)?.unplaced ?? 0;
       performance.mark('analysis:changed', { detail: this.status.version + 1 });
-      this.notify({ version: this.status.version + 1 });
+      this.notify({ version: this.status.version + 1, unplaced });
     }
+  }
+
+  /**
+   * A document's segments where they stand in its current text. Segments coded in this very
+   * text stand where they were stored; otherwise the text is read and they are placed (as
+   * exports place them), and those that cannot be are left out.
+   */
+  private async placed(d: AnalysisDocument, stored: readonly Segment[], hash: string): Promise<{ segments: readonly Segment[]; unplaced: number }> {
+    if (stored.every((s) => s.documentHash === hash)) return { segments: stored, unplaced: 0 };
+    let text: string;
+    try {
+      text = await this.corpus.textOf(d.id, this.store.getSnapshot().documents);
+    } catch (err) {
+      console.error(`Analysis could not read “${d.title}”; its segments are counted where they were coded`, err);
+      return { segments: stored, unplaced: 0 };
+    }
+    if (!this.profiled.has(d.id)) {
+      // Read anyway: its profile comes with it.
+      this.host.send({ type: 'text', documentId: d.id, text });
+      this.profiled.add(d.id);
+    }
+    const placement = this.store.placements.place(d.id, stored, text, hash);
+    return { segments: placement.placed, unplaced: placement.unplaced.length };
   }
 
   private async profileAll(): Promise<void> {
