@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEARCH_OPTIONS } from '../../domain/search/query';
 import type { SavedSearch } from '../../domain/search/savedSearch';
+import { emptySnapshot, JournalEntrySchema, upgradeSnapshot } from '../../../common/projectFile';
+import { SettingsSchema } from '../../domain/model';
 import { exportBackup, parseBackup } from '../../formats/backup/backup';
 import { defaultContext } from '../../domain/context';
 import { defaultCodebook } from '../../domain/defaultCodebook';
@@ -66,6 +68,14 @@ describe('saved searches', () => {
     const outcome = await storeImport(target, await readImport('backup', new TextEncoder().encode(json), FILE), FILE, { corpus: [] }, 'merge');
     expect(target.getSnapshot().settings.savedSearches).toEqual([mine, other]);
     expect(outcome.ok && outcome.notes).toEqual(expect.arrayContaining(['Added 1 saved search.', expect.stringContaining('"FTF mentions"')]));
+  });
+
+  it('travel in the project file: its settings line and its snapshot keep them, read back as settings', () => {
+    const settings = { coder: 'Zoe', savedSearches: [saved, { ...saved, id: 's3', name: 'Stemmed', options: { ...saved.options, stem: true } }] };
+    const line = JournalEntrySchema.parse(JSON.parse(JSON.stringify({ seq: 1, at: T, client: 'client-0001', n: 1, kind: 'settings', settings })));
+    expect(line.kind === 'settings' && SettingsSchema.parse(line.settings)).toEqual(settings);
+    const file = { ...emptySnapshot({ id: 'project-0001', name: 'P', corpus: { kind: 'bundled' }, now: T }), settings };
+    expect(SettingsSchema.parse(upgradeSnapshot(JSON.parse(JSON.stringify(file))).settings)).toEqual(settings);
   });
 
   it('travel in a backup', () => {
