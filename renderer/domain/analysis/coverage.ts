@@ -4,6 +4,7 @@
  * (from the text's profile) inside the covered text; without the profile they are not known yet.
  */
 import { countBits } from './bits';
+import { twoArrays } from './tally';
 import { LEVELS, type Units } from './units';
 
 export interface Coverage {
@@ -15,11 +16,10 @@ export interface Coverage {
 
 export function coverageOf(units: Units, codeCount: number, wordStarts: Uint32Array | null): Coverage {
   const size = 2 * codeCount;
-  const chars = new Int32Array(size);
-  const words = new Int32Array(size);
+  const [chars, words] = twoArrays(size);
   // One open run per code and level; units come by start, so a run closes at the first gap.
-  const runStart = new Int32Array(size).fill(-1);
-  const runEnd = new Int32Array(size);
+  const [runStart, runEnd] = twoArrays(size);
+  runStart.fill(-1);
   const close = (slot: number) => {
     chars[slot]! += runEnd[slot]! - runStart[slot]!;
     if (wordStarts) words[slot]! += countBits(wordStarts, runStart[slot]!, runEnd[slot]!);

@@ -107,6 +107,11 @@ export class AnalysisEngine {
     }
   }
 
+  /** The listed documents' ids, in list order. */
+  documentIds(): readonly string[] {
+    return this.order;
+  }
+
   /** Documents whose text profile is still missing. */
   missingProfiles(): string[] {
     return this.order.filter((id) => !this.documents.get(id)!.profile);

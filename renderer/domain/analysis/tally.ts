@@ -34,10 +34,15 @@ function addCoding(into: Int32Array, code: number, codes: CodeIndex): void {
   for (const k of codes.lineage[code]!) into[codes.size + k]!++;
 }
 
+/** Two arrays of `size` in one buffer (a thousand documents' tallies are thousands of buffers otherwise). */
+export function twoArrays(size: number): [Int32Array, Int32Array] {
+  const buffer = new ArrayBuffer(8 * size);
+  return [new Int32Array(buffer, 0, size), new Int32Array(buffer, 4 * size, size)];
+}
+
 export function countCodes(units: Units, codes: CodeIndex): CodeCounts {
   const k = codes.size;
-  const codings = new Int32Array(2 * k);
-  const segments = new Int32Array(2 * k);
+  const [codings, segments] = twoArrays(2 * k);
   const { words, masks } = units;
   for (const level of LEVELS) for (let i = 0; i < units.count; i++) addBits(segments, level * k, masks[level], i * words, words);
   for (const code of units.codingCode) addCoding(codings, code, codes);
@@ -51,7 +56,10 @@ export function countByCoder(units: Units, codes: CodeIndex): Map<number, CoderT
   const coders = new Map<number, CoderTally>();
   const tallyOf = (coder: number) => {
     let t = coders.get(coder);
-    if (!t) coders.set(coder, (t = { codings: new Int32Array(2 * k), segments: new Int32Array(2 * k) }));
+    if (!t) {
+      const [codings, segments] = twoArrays(2 * k);
+      coders.set(coder, (t = { codings, segments }));
+    }
     return t;
   };
   // A unit two coders coded: each coder's own codes and their lineages, gathered here.

@@ -2,8 +2,7 @@
  * Where the analysis engine runs: in a Web Worker, or — where workers are missing (Node tests)
  * or one fails — inline on the main thread, the same engine fed the same messages.
  */
-import { AnalysisEngine } from '../../domain/analysis/engine';
-import { handle, type FromEngine, type ToEngine } from './protocol';
+import { EngineDriver, type FromEngine, type ToEngine } from './protocol';
 
 export interface EngineHost {
   send(message: ToEngine): void;
@@ -13,16 +12,17 @@ export interface EngineHost {
 }
 
 export class InlineHost implements EngineHost {
-  private readonly engine = new AnalysisEngine();
+  // Replies arrive later, as a worker's would, so callers see one order of events.
+  private readonly driver = new EngineDriver((reply) => queueMicrotask(() => this.onReply(reply)));
   onReply: (reply: FromEngine | null) => void = () => undefined;
 
   send(message: ToEngine): void {
-    const reply = handle(this.engine, message);
-    // Replies arrive later, as a worker's would, so callers see one order of events.
-    if (reply) queueMicrotask(() => this.onReply(reply));
+    this.driver.receive(message);
   }
 
-  dispose(): void {}
+  dispose(): void {
+    this.driver.dispose();
+  }
 }
 
 export class WorkerHost implements EngineHost {

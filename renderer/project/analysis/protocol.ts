@@ -20,31 +20,62 @@ export type ToEngine =
 
 export type FromEngine = { type: 'answer'; id: number; answer: AnalysisAnswer } | { type: 'failed'; id: number; message: string };
 
+/** Warming goes on in slices of this length, so a question arriving meanwhile waits at most one. */
+const WARM_SLICE_MS = 4;
+
 /**
- * Applies one message to the engine; a question gets its reply. New data is counted at once
- * (warm), so a question waits only for the sums.
+ * The engine behind the messages: data is applied at once and counted in the background (warm,
+ * a few documents at a time between messages), questions are answered at once — never queued
+ * behind counting, which the engine does itself for anything a question needs.
  */
-export function handle(engine: AnalysisEngine, message: ToEngine): FromEngine | null {
-  switch (message.type) {
-    case 'codes':
-      engine.setCodes(message.codes);
-      return null;
-    case 'documents':
-      engine.setDocuments(message.documents);
-      return null;
-    case 'segments':
-      for (const { documentId, segments } of message.batch) engine.setSegments(documentId, segments);
-      engine.warm(message.batch.map((b) => b.documentId));
-      return null;
-    case 'text':
-      engine.setProfile(message.documentId, profileText(message.text));
-      engine.warm([message.documentId]);
-      return null;
-    case 'ask':
-      try {
-        return { type: 'answer', id: message.id, answer: engine.answer(message.request) };
-      } catch (err) {
-        return { type: 'failed', id: message.id, message: errorMessage(err) };
-      }
+export class EngineDriver {
+  private readonly engine = new AnalysisEngine();
+  private readonly toWarm = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly reply: (reply: FromEngine) => void) {}
+
+  receive(message: ToEngine): void {
+    switch (message.type) {
+      case 'codes':
+        this.engine.setCodes(message.codes);
+        return this.warmLater(this.engine.documentIds());
+      case 'documents':
+        this.engine.setDocuments(message.documents);
+        return;
+      case 'segments':
+        for (const { documentId, segments } of message.batch) this.engine.setSegments(documentId, segments);
+        return this.warmLater(message.batch.map((b) => b.documentId));
+      case 'text':
+        this.engine.setProfile(message.documentId, profileText(message.text));
+        return this.warmLater([message.documentId]);
+      case 'ask':
+        try {
+          this.reply({ type: 'answer', id: message.id, answer: this.engine.answer(message.request) });
+        } catch (err) {
+          this.reply({ type: 'failed', id: message.id, message: errorMessage(err) });
+        }
+    }
+  }
+
+  dispose(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.toWarm.clear();
+  }
+
+  private warmLater(documentIds: readonly string[]): void {
+    for (const id of documentIds) this.toWarm.add(id);
+    this.timer ??= setTimeout(() => this.warmSome(), 0);
+  }
+
+  private warmSome(): void {
+    this.timer = null;
+    const until = performance.now() + WARM_SLICE_MS;
+    for (const id of this.toWarm) {
+      this.toWarm.delete(id);
+      this.engine.warm([id]);
+      if (performance.now() > until) break;
+    }
+    if (this.toWarm.size > 0) this.timer = setTimeout(() => this.warmSome(), 0);
   }
 }
