@@ -21,11 +21,12 @@ test('the Segment panel names the page a PDF segment starts on', async ({ page }
   await expect(dialog.getByRole('status')).toHaveText('1 of 1 added.');
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
-  await documents.getByRole('link', { name: 'annual', exact: true }).click();
+  const annual = documents.getByRole('link', { name: 'annual', exact: true });
+  await annual.click();
   await expect(viewerText(page)).toContainText(PAGE_TWO);
   await dragSelect(page, PAGE_TWO, PAGE_TWO);
   await codeOption(page, 'FTF').click();
-  await page.keyboard.press('Escape');
+  await expect(annual).toHaveAccessibleDescription(/1 coded/);
   const inside = await pointOf(page, PAGE_TWO, 4, 'left');
   await page.mouse.click(inside.x, inside.y);
   const panel = segmentPanel(page);
@@ -37,7 +38,7 @@ test('the Segment panel names the page a PDF segment starts on', async ({ page }
   await page.getByRole('button', { name: 'Close segment panel' }).click();
   await dragSelect(page, 'in May', 'Page three');
   await codeOption(page, 'FTF').click();
-  await page.keyboard.press('Escape');
+  await expect(annual).toHaveAccessibleDescription(/2 coded/);
   const onThree = await pointOf(page, 'Page three', 2, 'left');
   await page.mouse.click(onThree.x, onThree.y);
   await expect(panel.getByRole('term').first()).toHaveText('Pages');
@@ -49,7 +50,7 @@ test('the Segment panel names the page a PDF segment starts on', async ({ page }
   await expect(viewerText(page)).toContainText('Small Group');
   await dragSelect(page, 'Small Group', 'Small Group');
   await codeOption(page, 'FTF').click();
-  await page.keyboard.press('Escape');
+  await expect(documents.getByRole('link').first()).toHaveAccessibleDescription(/1 coded/);
   const inSmall = await pointOf(page, 'Small Group', 2, 'left');
   await page.mouse.click(inSmall.x, inSmall.y);
   await expect(panel.getByRole('term')).toHaveText(['Created', 'Updated']);
