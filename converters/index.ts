@@ -16,9 +16,10 @@ export { pageAt } from './pdf/pages';
 /**
  * The converters' output version: raise it whenever a converter gives another text, warnings or
  * page starts for the same file, so that conversions cached on disk (main/corpus) are made again.
- * 2: PDF text keeps the zero-width joiners of emoji sequences.
+ * 2: PDF text keeps the zero-width joiners of emoji sequences. 3: PDF text has Arabic letters for
+ * presentation forms, and no U+0000.
  */
-export const CONVERTERS_VERSION = 2;
+export const CONVERTERS_VERSION = 3;
 
 export type DocumentKind = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 

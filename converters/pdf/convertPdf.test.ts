@@ -54,6 +54,13 @@ describe('convertPdf', () => {
     },
   );
 
+  it('gives Arabic letters for presentation forms and drops what pdf.js gives for a glyph without a character', async () => {
+    // "قال محمد" drawn with shaped glyphs mapped to themselves (final lam, medial alef … as a writer may),
+    // and a glyph mapped to U+0000.
+    const doc = await convertPdf(await pdfFile(['In the morning he said \uFED7\uFE8E\uFEDD \uFEE3\uFEA4\uFEE4\uFEAA\u0000 and left.']));
+    expect(doc.text).toBe('In the morning he said قال محمد and left.');
+  });
+
   it('refuses a PDF without text, an encrypted one and a file that is no PDF', async () => {
     await expect(convertPdf(await pdfFile([null, null]))).rejects.toThrow('this PDF has no text (scanned?)');
     await expect(convertPdf(await pdfFile(['secret'], { encrypted: true }))).rejects.toThrow(/encrypted with a password/);

@@ -77,9 +77,17 @@ async function drawnGlyphs(page: PDFPageProxy): Promise<string[]> {
   return glyphs;
 }
 
+/**
+ * Arabic presentation forms (the shaped initial, medial, final and ligature glyphs a writer maps
+ * to themselves): pdf.js turns only a few into letters, and a word spelled in them is not found
+ * by a search for its letters. They look the same as the letters NFKC makes of them.
+ */
+const PRESENTATION_FORMS = /[ﭐ-﷿ﹰ-﻾]+/g;
+
 /** A page's text, normalised, trailing blanks trimmed. */
 function pageText(text: string): string {
-  return normaliseText(text)
+  // U+0000 is what pdf.js gives for a glyph without a Unicode value (e.g. a shadda-with-vowel ligature): never text.
+  return normaliseText(text.replace(/\0/g, '').replace(PRESENTATION_FORMS, (forms) => forms.normalize('NFKC')))
     .split('\n')
     .map((line) => line.replace(/\s+$/u, ''))
     .join('\n')
