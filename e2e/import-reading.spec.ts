@@ -5,6 +5,8 @@
  *   same file imported without closing does come in (so it was one that would have been stored).
  * - A .qdc's codes keep the file's order (siblings as listed, after the codes already there),
  *   not the alphabet's, and keep it after a reload.
+ * - Mapping a big codebook onto a big one (more than 300 codes here): the step shows a page of rows, each choice listing
+ *   every code only while it is chosen, and what the analyst chose is what is imported.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,4 +89,45 @@ test('a .qdc’s codes keep the file’s order, after the codes already there', 
   await page.reload();
   await expect(page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: 'Alpha' })).toBeVisible();
   expect(await codeNames(page)).toEqual(expected);
+});
+
+test('mapping 1,000 incoming codes onto 405: a page of rows at a time, full lists only while choosing', async ({ page }) => {
+  await openApp(page);
+  const pad = (n: number) => String(n).padStart(4, '0');
+  // Each file's codes have GUIDs of their own (a GUID already here is that code, not a new one).
+  const codebookFile = (name: string, names: string[], from: number) => ({
+    name,
+    mimeType: 'application/xml',
+    buffer: Buffer.from(qdcXml(names.map((n, i) => codeXml(G(from + i), n)).join(''))),
+  });
+  const ours = Array.from({ length: 400 }, (_, i) => `Topic ${pad(i + 1)}`);
+  let dialog = await importFile(page, 'REFI-QDA codebook (.qdc)', codebookFile('ours.qdc', ours, 1));
+  await expect(dialog.getByRole('status')).toContainText('Imported ours.qdc: Added 400 codes.');
+  await page.keyboard.press('Escape');
+
+  const theirs = Array.from({ length: 1000 }, (_, i) => `Topic ${pad(i + 1)} (theirs)`);
+  dialog = await importFile(page, 'REFI-QDA codebook (.qdc)', codebookFile('theirs.qdc', theirs, 10_000));
+  const step = dialog.getByRole('region', { name: 'Map theirs.qdc’s codes' });
+  await expect(step).toBeVisible();
+  const choices = step.getByRole('combobox');
+  await expect(choices).toHaveCount(100);
+  // Not 100 × 401 options: each choice lists "new" and its proposal until it is chosen.
+  expect(await step.locator('option').count()).toBeLessThanOrEqual(200);
+  const first = step.getByRole('combobox', { name: 'Map “Topic 0001 (theirs)” onto' });
+  await expect(first).toHaveValue(/.+/); // proposed: "Topic 0001"
+  await first.focus();
+  await expect(first.locator('option')).toHaveCount(1 + 5 + 400); // "new", the 5 default codes and ours
+  await first.selectOption({ label: 'Add as a new code' });
+
+  await step.getByRole('button', { name: /^Show 100 more/ }).click();
+  await expect(choices).toHaveCount(200);
+  await step.getByRole('button', { name: /^Import \(/ }).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported theirs.qdc');
+  await page.keyboard.press('Escape');
+
+  const filter = page.getByRole('searchbox', { name: 'Filter codes' });
+  await filter.fill('(theirs)');
+  const tree = page.getByRole('tree', { name: 'Codes' });
+  await expect(tree.getByRole('treeitem', { name: 'Topic 0001 (theirs)' })).toBeVisible(); // chosen: new
+  await expect(tree.getByRole('treeitem', { name: 'Topic 0002 (theirs)' })).toHaveCount(0); // proposed: mapped
 });

@@ -2,6 +2,9 @@
  * The Import dialog's mapping step: the incoming codes whose path is not in the project, each
  * with a choice — add it as a new code, or map it onto an existing code (proposed by name
  * similarity). Nothing is written until the analyst imports; Cancel imports nothing.
+ * Built for big codebooks (20,000 codes each side): rows with a proposal come first and are shown
+ * a page at a time, and a choice lists every existing code only while it is being chosen — a
+ * list of every code in every row was millions of elements.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CodeMapping, MappingRow } from '../../domain/codeMapping';
@@ -21,6 +24,38 @@ export interface CodeMappingStepProps {
 }
 
 const NEW = '';
+/** Rows shown at first, and added by each "Show more". */
+const PAGE = 100;
+/** Up to this many existing codes every choice lists them all; above, only the one being chosen does. */
+const FULL_LIST = 300;
+
+interface Target {
+  id: string;
+  path: string;
+}
+
+/** One incoming code's choice: every target while focused (or when there are few), else only the chosen one. */
+function TargetChoice({ row, value, targets, onChange }: { row: MappingRow; value: string; targets: readonly Target[]; onChange: (value: string) => void }) {
+  const [listed, setListed] = useState(targets.length <= FULL_LIST);
+  const shown = listed ? targets : targets.filter((t) => t.id === value);
+  return (
+    <select
+      value={value}
+      // Pointer down comes before the list opens, focus before the arrows: the full list is there by then.
+      onPointerDown={() => setListed(true)}
+      onFocus={() => setListed(true)}
+      onChange={(e) => onChange(e.target.value)}
+      aria-label={`Map “${row.incomingPath}” onto`}
+    >
+      <option value={NEW}>Add as a new code</option>
+      {shown.map((t) => (
+        <option key={t.id} value={t.id}>
+          Map onto {t.path}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 export function CodeMappingStep({ rows, current, fileName, onConfirm, onCancel }: CodeMappingStepProps) {
   const [choice, setChoice] = useState(() => new Map(rows.map((r) => [r.incoming.id, r.proposed ?? NEW])));
@@ -31,6 +66,9 @@ export function CodeMappingStep({ rows, current, fileName, onConfirm, onCancel }
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const mapped = [...choice.values()].filter((v) => v !== NEW).length;
+  // Rows with a proposal first (those are the decisions), each group in the file's order.
+  const ordered = useMemo(() => [...rows.filter((r) => r.proposed), ...rows.filter((r) => !r.proposed)], [rows]);
+  const [shownRows, setShownRows] = useState(PAGE);
 
   return (
     <section className="code-mapping" aria-labelledby="code-mapping-title">
@@ -43,23 +81,17 @@ export function CodeMappingStep({ rows, current, fileName, onConfirm, onCancel }
         import back.
       </p>
       <div className="code-mapping-rows" role="group" aria-label="Incoming codes">
-        {rows.map((r) => (
+        {ordered.slice(0, shownRows).map((r) => (
           <label key={r.incoming.id} className="code-mapping-row">
             <span>{r.incomingPath}</span>
-            <select
-              value={choice.get(r.incoming.id)}
-              onChange={(e) => setChoice((m) => new Map(m).set(r.incoming.id, e.target.value))}
-              aria-label={`Map “${r.incomingPath}” onto`}
-            >
-              <option value={NEW}>Add as a new code</option>
-              {targets.map((t) => (
-                <option key={t.id} value={t.id}>
-                  Map onto {t.path}
-                </option>
-              ))}
-            </select>
+            <TargetChoice row={r} value={choice.get(r.incoming.id)!} targets={targets} onChange={(value) => setChoice((m) => new Map(m).set(r.incoming.id, value))} />
           </label>
         ))}
+        {ordered.length > shownRows && (
+          <button type="button" onClick={() => setShownRows((n) => n + PAGE)}>
+            Show {Math.min(PAGE, ordered.length - shownRows)} more ({ordered.length - shownRows} not shown are imported as proposed)
+          </button>
+        )}
       </div>
       <div className="dialog-buttons">
         <button type="button" onClick={onCancel}>
