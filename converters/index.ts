@@ -17,9 +17,9 @@ export { pageAt } from './pdf/pages';
  * The converters' output version: raise it whenever a converter gives another text, warnings or
  * page starts for the same file, so that conversions cached on disk (main/corpus) are made again.
  * 2: PDF text keeps the zero-width joiners of emoji sequences. 3: PDF text has Arabic letters for
- * presentation forms, and no U+0000.
+ * presentation forms, and no U+0000. 4: right-to-left runs drawn a glyph at a time in reading order.
  */
-export const CONVERTERS_VERSION = 3;
+export const CONVERTERS_VERSION = 4;
 
 export type DocumentKind = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 

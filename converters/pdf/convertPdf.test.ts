@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfFile } from '../../scripts/fixtures/pdfFile';
 import { spanOf, TRICKY_LINE, TRICKY_NORMALISED } from '../testing';
@@ -59,6 +61,14 @@ describe('convertPdf', () => {
     // and a glyph mapped to U+0000.
     const doc = await convertPdf(await pdfFile(['In the morning he said \uFED7\uFE8E\uFEDD \uFEE3\uFEA4\uFEE4\uFEAA\u0000 and left.']));
     expect(doc.text).toBe('In the morning he said قال محمد and left.');
+  });
+
+  it('reads a PDF Chromium printed with an emoji font: ZWJ sequences whole, Arabic drawn a glyph at a time in reading order', async () => {
+    // fixtures/chromium-emoji-arabic.pdf: chromium-emoji-arabic.html printed by headless Chromium with
+    // Noto Color Emoji (each ZWJ sequence one glyph mapped to the sequence). The shadda of مُحَمَّد
+    // is drawn in a glyph mapped to no character: it cannot come back.
+    const doc = await convertPdf(new Uint8Array(readFileSync(join(__dirname, 'fixtures', 'chromium-emoji-arabic.pdf'))));
+    expect(doc.text).toBe('Family 👩‍👩‍👧 flag 🏳️‍🌈 scientist 👩🏽‍🔬 apart 👩👧 end\ncafé قال مُحَمد');
   });
 
   it('refuses a PDF without text, an encrypted one and a file that is no PDF', async () => {

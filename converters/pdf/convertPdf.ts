@@ -9,14 +9,10 @@ import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { RefusedDocument, type ConvertedDocument } from '../convert';
 import { normaliseText } from '../../common/text/normalise';
 import { drawnJoiners, mayHaveLostJoiners, restoreJoiners } from './joiners';
+import { orderRightToLeftRuns, type PlacedItem } from './rtlRuns';
 
 // pdf.js runs its worker's code in this thread when it finds it on globalThis.pdfjsWorker.
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
-
-interface TextItemLike {
-  str?: string;
-  hasEOL?: boolean;
-}
 
 export async function convertPdf(bytes: Uint8Array): Promise<ConvertedDocument> {
   const task = getDocument({
@@ -57,7 +53,7 @@ export async function convertPdf(bytes: Uint8Array): Promise<ConvertedDocument> 
 async function pageItemsText(page: PDFPageProxy): Promise<string> {
   const content = await page.getTextContent();
   let text = '';
-  for (const item of content.items as TextItemLike[]) text += (item.str ?? '') + (item.hasEOL ? '\n' : '');
+  for (const item of orderRightToLeftRuns(content.items as PlacedItem[])) text += item.str + (item.hasEOL ? '\n' : '');
   if (!mayHaveLostJoiners(text)) return text;
   return restoreJoiners(text, drawnJoiners(await drawnGlyphs(page)));
 }
