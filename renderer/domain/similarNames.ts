@@ -10,8 +10,8 @@
  * n − ⌈t·n/(2−t)⌉ + 1 of each: only those are indexed and looked up, and only the codes found
  * that way are compared in full — the same answer as comparing with every code. Names built from
  * few letters share even their rarest bigrams with thousands of others (20,000 such names took
- * 95 s), so at most `maxCompared` codes are compared for one name, those sharing its rarest
- * bigrams first: a proposal for the analyst to review may then miss a slightly better one, but
+ * 95 s), so at most `maxCompared` codes are compared for one name, those sharing the most of
+ * its rarest bigrams: a proposal for the analyst to review may then miss a slightly better one, but
  * the work stays linear. The same name (as siblings compare names) is always found.
  */
 import { nameKey } from './codebook';
@@ -61,8 +61,10 @@ function tokensOf(grams: ReadonlyMap<string, number>): string[] {
   return out;
 }
 
-/** Codes compared in full for one name at most (see above). */
-export const MAX_COMPARED = 200;
+/** Codes compared in full for one name at most (see above)… */
+export const MAX_COMPARED = 100;
+/** …chosen among this many index entries read per comparison, by how many rare bigrams they share. */
+const SCANNED_PER_COMPARED = 20;
 
 export class SimilarNames {
   private readonly entries: Entry[];
@@ -98,17 +100,21 @@ export class SimilarNames {
     const same = this.byKey.get(key);
     if (same) return { id: same.id, similarity: 1 };
     const grams = bigrams(key);
-    let best: { entry: Entry; similarity: number } | null = null;
-    const compared = new Set<Entry>();
+    // Codes sharing the most of the name's rarest bigrams are compared first.
+    const shared = new Map<Entry, number>();
+    let scanned = 0;
     lookup: for (const t of this.prefix(tokensOf(grams))) {
       for (const entry of this.postings.get(t) ?? []) {
-        if (compared.has(entry)) continue;
-        if (compared.size === this.maxCompared) break lookup;
-        compared.add(entry);
-        const similarity = dice(key, grams, entry.key, entry.bigrams);
-        if (similarity < this.threshold) continue;
-        if (!best || similarity > best.similarity || (similarity === best.similarity && entry.order < best.entry.order)) best = { entry, similarity };
+        if (scanned++ === this.maxCompared * SCANNED_PER_COMPARED) break lookup;
+        shared.set(entry, (shared.get(entry) ?? 0) + 1);
       }
+    }
+    const candidates = [...shared].sort((a, b) => b[1] - a[1] || a[0].order - b[0].order).slice(0, this.maxCompared);
+    let best: { entry: Entry; similarity: number } | null = null;
+    for (const [entry] of candidates) {
+      const similarity = dice(key, grams, entry.key, entry.bigrams);
+      if (similarity < this.threshold) continue;
+      if (!best || similarity > best.similarity || (similarity === best.similarity && entry.order < best.entry.order)) best = { entry, similarity };
     }
     return best && { id: best.entry.id, similarity: best.similarity };
   }
