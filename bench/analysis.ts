@@ -11,12 +11,12 @@
  *   the code × document matrix and its heat colours open (none may take over 100 ms).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { EngineMeasurement } from './analysisEngine';
 import { median, percentile } from './report';
+import { seedBackup } from './seed';
 
 export interface AnalysisBench {
   /** The corpus backup and folder, read by the engine's own process. */
@@ -85,35 +85,11 @@ const WATCH = `() => {
   window.__analysisWatch = w;
 }`;
 
-/** In a page of the app's origin: writes rows into a store of the app's database (plain JavaScript). */
-const PUT_ROWS = `async ([store, rows, clear]) => {
-  const request = (r) => new Promise((done, fail) => { r.onsuccess = () => done(r.result); r.onerror = () => fail(r.error); });
-  const db = await request(indexedDB.open('marginalia'));
-  const tx = db.transaction(store, 'readwrite');
-  if (clear) tx.objectStore(store).clear();
-  for (const row of rows) tx.objectStore(store).put(row);
-  await new Promise((done, fail) => { tx.oncomplete = done; tx.onerror = () => fail(tx.error); });
-  db.close();
-}`;
-
-/**
- * A context whose IndexedDB holds the corpus backup. The app opens once (its database schema);
- * then a blank page of the same origin, without the app running, takes the rows in slices of
- * 5,000 — handing the 87 MB backup to a page in one piece lost the page on the shared machine.
- */
+/** A context whose IndexedDB holds the corpus backup (bench/seed.ts). */
 async function seededContext(b: AnalysisBench): Promise<BrowserContext> {
-  const backup = JSON.parse(readFileSync(b.backupFile, 'utf8')) as { codes: unknown[]; segments: unknown[] };
   const context = await b.newContext();
-  await context.route('**/__bench/blank.html', (route) => route.fulfill({ body: '<!doctype html><title>seeding</title>', contentType: 'text/html' }));
-  const page = await b.freshPage(context, b.url);
-  await page.evaluate(`window.__bench.appReady(null, 0)`);
-  await page.goto(new URL('/__bench/blank.html', b.url).href);
-  const put = (store: string, rows: unknown[], clear: boolean) => page.evaluate(`(${PUT_ROWS})(${JSON.stringify([store, rows, clear])})`);
-  await put('memos', [], true);
-  await put('codes', backup.codes, true);
-  for (let i = 0; i < backup.segments.length; i += 5000) await put('segments', backup.segments.slice(i, i + 5000), i === 0);
-  b.log(`analysis: seeded ${backup.codes.length} codes and ${backup.segments.length} segments`);
-  await page.close();
+  const counts = await seedBackup({ context, url: b.url, freshPage: b.freshPage }, b.backupFile);
+  b.log(`analysis: seeded ${counts.codes} codes and ${counts.segments} segments`);
   return context;
 }
 

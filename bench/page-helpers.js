@@ -215,26 +215,6 @@
       await settle();
     },
 
-    /** Writes a project backup's codes and segments into the app's IndexedDB (raw API, one transaction). */
-    async seedDb(url) {
-      const backup = await (await fetch(url)).json();
-      const db = await openDb();
-      const tx = db.transaction(['codes', 'segments', 'memos'], 'readwrite');
-      tx.objectStore('codes').clear();
-      tx.objectStore('segments').clear();
-      tx.objectStore('memos').clear();
-      for (const c of backup.codes) tx.objectStore('codes').put(c);
-      for (const s of backup.segments) tx.objectStore('segments').put(s);
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error ?? new Error('seeding aborted'));
-      });
-      const counts = { codes: backup.codes.length, segments: backup.segments.length };
-      db.close();
-      return counts;
-    },
-
     /** Deletes the segments the app wrote during a benchmark (synthetic rows are all dated 2024). */
     async removeBenchSegments() {
       const db = await openDb();

@@ -22,6 +22,7 @@ import { writeSnapshot } from '../main/project/snapshot';
 import { createWebHandlers, startWebServer, type RunningWebServer } from '../main/web/server';
 import type { Backup } from '../renderer/formats/backup/backup';
 import { median, percentile, ratio } from './report';
+import { seedBackup } from './seed';
 
 export interface ProjectFileBenchOptions {
   browser: Browser;
@@ -109,12 +110,7 @@ export async function measureProjectFile(options: ProjectFileBenchOptions): Prom
     const withJournal: number[] = [];
     for (let r = 0; r < Math.max(1, Math.min(options.reps, 2)); r++) {
       const a = await options.newContext();
-      await a.route('**/__bench/backup.json', (route) => route.fulfill({ path: options.book.backupFile, contentType: 'application/json' }));
-      const seedPage = await a.newPage();
-      await seedPage.goto(plain.url);
-      await evaluate(seedPage, `window.__bench.appReady(null, 0)`);
-      await evaluate(seedPage, `window.__bench.seedDb('/__bench/backup.json')`);
-      await seedPage.close();
+      await seedBackup({ context: a, url: plain.url }, options.book.backupFile);
       without.push(...(await codeInBook(a, plain.url, options, r)));
       await a.close();
       const b = await options.newContext();

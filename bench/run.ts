@@ -36,6 +36,8 @@ import { measureDocuments } from './documents';
 import { measureAnalysis } from './analysis';
 import { measureCodebook, CODEBOOK_CODES } from './codebook';
 import { measureProjectFile } from './projectFile';
+import { seedBackup } from './seed';
+import { restoreNativeJsonStringify } from '../main/nativeJson';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -206,17 +208,16 @@ const js = (v: unknown) => JSON.stringify(v);
 const READING_STEP_PX = 40;
 const READING_FRAMES = 600;
 
-/** Opens the app once so Dexie creates the schema, writes the backup's rows, and returns. */
+/** Writes a backup's rows into the app's IndexedDB at `server` (bench/seed.ts). */
 async function seed(context: BrowserContext, server: RunningWebServer, backupFile: string): Promise<void> {
-  await context.route('**/__bench/backup.json', (route) => route.fulfill({ path: backupFile, contentType: 'application/json' }));
-  const page = await freshPage(context, server.url);
-  await evaluate(page, `window.__bench.appReady(null, 0)`);
-  const counts = await evaluate<{ codes: number; segments: number }>(page, `window.__bench.seedDb('/__bench/backup.json')`);
+  const counts = await seedBackup({ context, url: server.url, freshPage }, backupFile);
   log(`seeded IndexedDB at ${server.url}: ${counts.codes} codes, ${counts.segments} segments`);
-  await page.close();
 }
 
 async function main(): Promise<void> {
+  // The corpus reader brings pdf.js, whose core-js swaps JSON.stringify for a 10–20× slower one
+  // (main/nativeJson.ts): the export's baseline must be the native one.
+  restoreNativeJsonStringify();
   const options = parseOptions(process.argv.slice(2));
   const wants = (name: string) => !options.only || options.only.has(name);
   const started = Date.now();
