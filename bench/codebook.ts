@@ -5,7 +5,10 @@
  *   has painted (house rule: two frames), with the codes in IndexedDB;
  * - import: in a project with the book's codes, from handing the .qdc to the Import dialog's file
  *   chooser until the dialog reports it imported and the page has painted; the longest task the
- *   page ran meanwhile is reported too (a frozen page is one long task).
+ *   page ran meanwhile is reported too (a frozen page is one long task);
+ * - reading a backup: the backup with 20,000 codes (and the book's segments) handed to the Import
+ *   dialog as a file, until it asks whether to replace or merge (read and checked, in a worker),
+ *   with the longest task meanwhile.
  * With `traceDir` (the bench's --trace DIR), the last start and the last import are recorded as
  * Chromium traces (codebook-start.json, codebook-import.json; see trace-summary.ts).
  */
@@ -56,6 +59,8 @@ export interface CodebookMeasurement {
   baselineStartMs: number;
   importMs: number;
   importLongestTaskMs: number;
+  backupReadMs: number;
+  backupReadLongestTaskMs: number;
 }
 
 /** `total` codes as a real codebook nests them: every fourth a theme, the next three its aspects. */
@@ -92,6 +97,18 @@ const WATCH_TASKS = `(() => {
   }).observe({ type: 'longtask' });
 })()`;
 
+/** Opens the Import dialog on `format` and its file chooser; the longest task is watched from then on. */
+async function chooseImport(page: Page, format: string) {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByRole('radio', { name: format, exact: true }).check();
+  const choosing = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choose file…' }).click();
+  const chooser = await choosing;
+  await page.evaluate(WATCH_TASKS);
+  return { dialog, chooser };
+}
+
 export async function measureCodebook(b: CodebookBench): Promise<CodebookMeasurement> {
   if (b.traceDir) mkdirSync(b.traceDir, { recursive: true });
   const traceFile = (name: string, r: number) => (b.traceDir && r === b.reps - 1 ? join(b.traceDir, `codebook-${name}.json`) : null);
@@ -117,13 +134,7 @@ export async function measureCodebook(b: CodebookBench): Promise<CodebookMeasure
     const context = await b.newSeededContext(b.bookBackupFile);
     const page = await b.freshPage(context, b.url);
     await page.evaluate(STARTED);
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import' });
-    await dialog.getByRole('radio', { name: 'REFI-QDA codebook (.qdc)', exact: true }).check();
-    const choosing = page.waitForEvent('filechooser');
-    await dialog.getByRole('button', { name: 'Choose file…' }).click();
-    const chooser = await choosing;
-    await page.evaluate(WATCH_TASKS);
+    const { dialog, chooser } = await chooseImport(page, 'REFI-QDA codebook (.qdc)');
     const t0 = Date.now();
     await traced(context, traceFile('import', r), async () => {
       await chooser.setFiles({ name: 'bench.qdc', mimeType: 'application/xml', buffer: qdc });
@@ -135,6 +146,22 @@ export async function measureCodebook(b: CodebookBench): Promise<CodebookMeasure
     b.log(`codebook: import of ${CODEBOOK_CODES} codes: ${importMs.at(-1)} ms, longest task ${longest.at(-1)!.toFixed(0)} ms`);
     await context.close();
   }
+
+  const readMs: number[] = [];
+  const readLongest: number[] = [];
+  for (let r = 0; r < b.reps; r++) {
+    const context = await b.newSeededContext(b.bookBackupFile);
+    const page = await b.freshPage(context, b.url);
+    await page.evaluate(STARTED);
+    const { dialog, chooser } = await chooseImport(page, 'Project backup (JSON)');
+    const t0 = Date.now();
+    await chooser.setFiles(b.largeBackupFile); // a path: as bytes, Playwright builds the File in the page in one long task
+    await dialog.getByRole('button', { name: 'Replace' }).waitFor({ timeout: 120_000 });
+    readMs.push(Date.now() - t0);
+    readLongest.push(await page.evaluate<number>('window.__longestTask'));
+    b.log(`codebook: reading the backup with ${CODEBOOK_CODES} codes: ${readMs.at(-1)} ms, longest task ${readLongest.at(-1)!.toFixed(0)} ms`);
+    await context.close();
+  }
   return {
     codes: CODEBOOK_CODES,
     startMs,
@@ -142,5 +169,7 @@ export async function measureCodebook(b: CodebookBench): Promise<CodebookMeasure
     baselineStartMs,
     importMs: median(importMs),
     importLongestTaskMs: median(longest),
+    backupReadMs: median(readMs),
+    backupReadLongestTaskMs: median(readLongest),
   };
 }
