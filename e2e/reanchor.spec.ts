@@ -47,6 +47,12 @@ test('segments follow their quotes into an edited text; a lost quote is listed, 
     await expect(page.getByRole('note')).toContainText('will be removed');
     await expectCount(page, 'FTF', 1);
     await expectCount(page, 'Stabilization', 1);
+    // Analysis counts segments where they stand today: the lost one is left out, and said so.
+    await page.getByRole('button', { name: 'Analysis', exact: true }).click();
+    const analysis = page.getByRole('region', { name: 'Analysis' });
+    await expect(analysis.getByRole('note')).toHaveText(
+      '1 segment could not be found in the current text of its document and is left out of every view (as exports leave out their offsets).',
+    );
   } finally {
     await again.close();
   }

@@ -18,7 +18,7 @@ import { QueryView } from './QueryView';
 import { ReportView } from './ReportView';
 import { describeRestriction, EVERYTHING, type RestrictionChoice } from './restriction';
 import { RestrictionBar } from './RestrictionBar';
-import { useAnalysisService } from './useAnalysis';
+import { useAnalysisService, useAnalysisStatus } from './useAnalysis';
 import { useAttributes } from './useAttributes';
 import { analysisDocuments } from '../../project/analysis/analysisDocuments';
 import './analysis.css';
@@ -35,6 +35,7 @@ interface Props {
 
 export function AnalysisPanel({ documents, projectName, onReveal, onClose }: Props) {
   const service = useAnalysisService();
+  const { unplaced } = useAnalysisStatus();
   const { shown: coders } = useCoderFilter();
   const [tab, setTab] = useState<Tab>('Matrices');
   const [full, setFull] = useState(false);
@@ -105,6 +106,12 @@ export function AnalysisPanel({ documents, projectName, onReveal, onClose }: Pro
         </button>
       </div>
       <RestrictionBar documents={listed} attributes={attributes} choice={choice} onChange={setChoice} coders={coders} />
+      {unplaced > 0 && (
+        <p role="note" className="analysis-unplaced">
+          {unplaced === 1 ? '1 segment' : `${unplaced.toLocaleString('en')} segments`} could not be found in the current text of
+          {unplaced === 1 ? ' its document and is' : ' their documents and are'} left out of every view (as exports leave out their offsets).
+        </p>
+      )}
       {TABS.map((t) => (
         <div key={t} role="tabpanel" id={`${tabIds}-panel-${t}`} aria-labelledby={`${tabIds}-tab-${t}`} hidden={t !== tab} className="analysis-body">
           {t === 'Query' && <QueryView active={tab === t} {...common} onReveal={reveal} />}
