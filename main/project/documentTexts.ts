@@ -10,6 +10,8 @@ import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DOCUMENTS_FOLDER, documentTextFileName } from '../../common/projectFile';
 import type { ProjectPatch, ProjectRow } from '../../common/projectFile';
+import { UNAVAILABLE_FIELD, textProblem, textReference } from '../../common/projectDocuments';
+import type { ReadText } from '../../common/projectDocuments';
 import { syncFolder, writeDurably } from './snapshot';
 
 /** Texts written at once (each is fsync'd: in parallel the disk flushes several together). */
@@ -53,13 +55,6 @@ export function movableTexts(documents: ReadonlyMap<string, ProjectRow>): (Split
   return movable;
 }
 
-/** The SHA-256 a row refers to its text by, or null when it holds its text inline (or refers to none). */
-export function textReference(row: ProjectRow): string | null {
-  return typeof row.text === 'string' || typeof row.sha256 !== 'string' ? null : row.sha256;
-}
-
-/** What main adds to a row whose text cannot be read (content for the renderer, never written). */
-export const UNAVAILABLE_FIELD = 'textUnavailable';
 
 /**
  * A change as the journal keeps it: document rows without the texts that can live in documents/,
@@ -93,21 +88,18 @@ export function referencedTexts(rows: Iterable<ProjectRow | null>, into = new Se
 
 export const documentsFolderOf = (folder: string) => join(folder, DOCUMENTS_FOLDER);
 
-/** A text read back, or why it cannot be. */
-export type ReadText = { text: string } | { problem: string };
-
 /** Reads a text and checks its bytes hash to the name it is filed under. */
 export async function readText(folder: string, sha256: string): Promise<ReadText> {
   const name = documentTextFileName(sha256);
-  if (name === null) return { problem: `its text reference ${JSON.stringify(sha256).slice(0, 80)} is no SHA-256` };
+  if (name === null) return { problem: textProblem.notAHash(sha256) };
   let bytes: Buffer;
   try {
     bytes = await readFile(join(documentsFolderOf(folder), name));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === 'ENOENT' ? `${DOCUMENTS_FOLDER}/${name} is missing` : `${DOCUMENTS_FOLDER}/${name} cannot be read (${code ?? 'error'})` };
+    return { problem: code === 'ENOENT' ? textProblem.missing(name) : textProblem.unreadable(name, code ?? 'error') };
   }
-  if (hashText(bytes) !== sha256) return { problem: `${DOCUMENTS_FOLDER}/${name} does not match its SHA-256 (it was changed or damaged)` };
+  if (hashText(bytes) !== sha256) return { problem: textProblem.damaged(name) };
   // Buffer's decoder keeps a leading U+FEFF, which is part of the text when it is there.
   return { text: bytes.toString('utf8') };
 }

@@ -1,90 +1,32 @@
 /**
- * journal.jsonl: one change per line, appended and fsync'd before the API says it is saved.
- * Each line is the entry's JSON with a last member `"crc32":"xxxxxxxx"`, the CRC-32 of the same
- * text without that member (`{…}` as JSON.stringify wrote it), so a torn or bit-flipped line is
- * told from a good one. Reading stops at the first line that is incomplete, fails its CRC, does
- * not parse or does not follow the previous sequence number: everything before it is the last
- * good state; what follows is the damaged tail, reported and set aside, never applied.
+ * journal.jsonl on disk: one change per line, appended and fsync'd before the API says it is
+ * saved. The lines themselves (checksum, reading up to a damaged tail) are common/projectJournal.ts,
+ * shared with the renderer's import of a colleague's project folder; here a damaged tail is also
+ * set aside.
  */
 import { open, readFile, truncate, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { JOURNAL_FILE, JournalEntrySchema } from '../../common/projectFile';
+import { JOURNAL_FILE } from '../../common/projectFile';
 import type { JournalEntry } from '../../common/projectFile';
+import {
+  decodeJournalLine as decodeLine,
+  encodeJournalLine as encodeLine,
+  journalDamageText,
+  readJournal as readLines,
+} from '../../common/projectJournal';
+import type { Checksum, ReadJournal } from '../../common/projectJournal';
 
-const CRC_SUFFIX = /,"crc32":"([0-9a-f]{8})"\}$/;
+/** Node's native CRC-32: the same numbers as common/projectJournal.ts's, faster on a long journal. */
+const nativeCrc32: Checksum = (text) => crc32(text);
 
-export function encodeJournalLine(entry: JournalEntry): string {
-  const json = JSON.stringify(entry);
-  const crc = crc32(json).toString(16).padStart(8, '0');
-  return `${json.slice(0, -1)},"crc32":"${crc}"}\n`;
-}
+export const encodeJournalLine = (entry: JournalEntry): string => encodeLine(entry, nativeCrc32);
 
-/** The entry a line holds, or why it is not a good line. */
-export function decodeJournalLine(line: string): { entry: JournalEntry } | { problem: string } {
-  const match = CRC_SUFFIX.exec(line);
-  if (!match) return { problem: 'no checksum (the line was cut short)' };
-  const json = `${line.slice(0, match.index)}}`;
-  if (crc32(json).toString(16).padStart(8, '0') !== match[1]) return { problem: 'checksum mismatch (the line was damaged)' };
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return { problem: 'not JSON' };
-  }
-  const parsed = JournalEntrySchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { problem: `not a journal entry (${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'})` };
-  }
-  return { entry: parsed.data as JournalEntry };
-}
+export const decodeJournalLine = (line: string) => decodeLine(line, nativeCrc32);
 
-export interface JournalDamage {
-  /** Byte offset where the damaged tail starts (= the good prefix's length). */
-  offset: number;
-  bytes: number;
-  /** The line number (1-based) of the first bad line. */
-  line: number;
-  problem: string;
-}
-
-export interface ReadJournal {
-  /** The good entries with seq > afterSeq, in order. */
-  entries: JournalEntry[];
-  /** Bytes of the good prefix (including lines at or before afterSeq). */
-  goodBytes: number;
-  damage: JournalDamage | null;
-}
-
-/**
- * Reads a journal's bytes. Lines whose seq ≤ `afterSeq` are already in the snapshot (a
- * compaction stopped before the journal was rewritten) and are skipped; the first entry after
- * them must be `afterSeq + 1`, and each next one the one after.
- */
-export function readJournal(bytes: Buffer, afterSeq: number): ReadJournal {
-  const entries: JournalEntry[] = [];
-  let offset = 0;
-  let line = 0;
-  let expected = afterSeq + 1;
-  while (offset < bytes.length) {
-    line++;
-    const end = bytes.indexOf(0x0a, offset);
-    const damage = (problem: string): ReadJournal => ({ entries, goodBytes: offset, damage: { offset, bytes: bytes.length - offset, line, problem } });
-    if (end === -1) return damage('the last line was cut short (no line end)');
-    const decoded = decodeJournalLine(bytes.toString('utf8', offset, end));
-    if ('problem' in decoded) return damage(decoded.problem);
-    const { entry } = decoded;
-    if (entry.seq > afterSeq) {
-      if (entry.seq !== expected) return damage(`change ${entry.seq} where ${expected} was expected`);
-      entries.push(entry);
-      expected++;
-    }
-    offset = end + 1;
-  }
-  return { entries, goodBytes: offset, damage: null };
-}
+/** See common/projectJournal.ts readJournal. */
+export const readJournal = (bytes: Buffer, afterSeq: number): ReadJournal => readLines(bytes, afterSeq, nativeCrc32);
 
 /**
  * Reads a project folder's journal (none yet: no entries). A damaged tail is reported in `notice`;
@@ -113,7 +55,7 @@ export async function readJournalFile(
   const last = entries.at(-1)?.seq ?? afterSeq;
   return {
     entries,
-    notice: `The project's journal was damaged at line ${damage.line} (${damage.problem}; ${damage.bytes} bytes): the project opened as it was after change ${last}.${kept}`,
+    notice: `${journalDamageText(damage)}: the project opened as it was after change ${last}.${kept}`,
   };
 }
 

@@ -12,15 +12,14 @@ import { JOURNAL_FILE, PROJECT_FILE_VERSION, emptySnapshot } from '../../common/
 import type { JournalEntry, ProjectCorpus, ProjectRow, ProjectSnapshot } from '../../common/projectFile';
 import type { AppendRequest, AppendResult, OutgoingChange, ProjectContent } from '../../common/projectApi';
 import { errorMessage } from '../../common/errorMessage';
+import { documentsWithTexts } from '../../common/projectDocuments';
 import {
-  UNAVAILABLE_FIELD,
   copyTexts,
   movableTexts,
   readText,
   referencedTexts,
   removeUnreferenced,
   splitPatch,
-  textReference,
   unavailableNotices,
   unreadableTexts,
   writeTexts,
@@ -31,7 +30,7 @@ import { acquireLock, releaseLock } from './lock';
 import type { LockOptions } from './lock';
 import { ProjectFileError } from './projectFileError';
 import { readStoredSnapshot, syncFolder, writeDurably, writeSnapshot } from './snapshot';
-import { ProjectState } from './state';
+import { ProjectState } from '../../common/projectState';
 
 export { ProjectFileError } from './projectFileError';
 
@@ -154,16 +153,7 @@ export class ProjectFile {
   content(): Promise<ProjectContent> {
     return this.serial(async () => {
       const tables = this.state.toTables();
-      const documents: ProjectRow[] = [];
-      for (const row of tables.documents) {
-        const sha256 = textReference(row);
-        if (sha256 === null) {
-          documents.push(row);
-          continue;
-        }
-        const read = await readText(this.folder, sha256);
-        documents.push('text' in read ? { ...row, text: read.text } : { ...row, [UNAVAILABLE_FIELD]: read.problem });
-      }
+      const documents = await documentsWithTexts(tables.documents, (sha256) => readText(this.folder, sha256));
       return { id: this.header.id, seq: this.header.seq, settings: this.state.settings, tables: { ...tables, documents } };
     });
   }

@@ -1,10 +1,11 @@
 /**
- * The project as main holds it between compactions: every table as a map from key to row, the
+ * The project as main holds it between compactions (and as the renderer rebuilds a colleague's
+ * project folder to import it): every table as a map from key to row, the
  * settings, and the last change applied. Rows are never modified in place (a change replaces
  * them), so copying the maps' values is a consistent snapshot.
  */
-import { PROJECT_TABLE_NAMES, PROJECT_TABLES } from '../../common/projectFile';
-import type { JournalEntry, ProjectRow, ProjectSettings, ProjectTableName, ProjectTables } from '../../common/projectFile';
+import { PROJECT_TABLE_NAMES, PROJECT_TABLES } from './projectFile';
+import type { JournalEntry, ProjectRow, ProjectSettings, ProjectTableName, ProjectTables } from './projectFile';
 
 export type TableMaps = Record<ProjectTableName, Map<string, ProjectRow>>;
 
