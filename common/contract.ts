@@ -60,6 +60,25 @@ export const CorpusListingSchema = z.object({
 });
 export type CorpusListing = z.infer<typeof CorpusListingSchema>;
 
+/**
+ * How far the host is in reading its corpus: the window opens before a folder of Word and PDF
+ * files is converted, and shows this while listDocuments waits. `total` is null until the
+ * documents to read are known. Once read ('ready'), listDocuments answers at once — with the
+ * listing and its issues, or with why the corpus could not be loaded.
+ */
+export const CorpusProgressSchema = z.discriminatedUnion('state', [
+  z
+    .object({
+      state: z.literal('reading'),
+      name: z.string().nullable(),
+      done: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative().nullable(),
+    })
+    .strict(),
+  z.object({ state: z.literal('ready') }).strict(),
+]);
+export type CorpusProgress = z.infer<typeof CorpusProgressSchema>;
+
 export const SaveExportRequestSchema = z.object({
   suggestedName: z
     .string()
@@ -137,7 +156,9 @@ const NoArgs = z.object({}).strict();
  * are generated from this table, so adding a method here is the only place to start.
  */
 export const api = {
+  /** Waits while the host is still reading its corpus (corpusProgress says how far it is). */
   listDocuments: { request: NoArgs, response: CorpusListingSchema },
+  corpusProgress: { request: NoArgs, response: CorpusProgressSchema },
   getDocument: { request: z.object({ id: DocumentIdSchema }).strict(), response: CorpusDocumentSchema },
   saveExport: { request: SaveExportRequestSchema, response: SaveExportResultSchema },
   openImport: { request: OpenImportRequestSchema, response: OpenImportResultSchema },

@@ -9,6 +9,7 @@ import { userInfo } from 'node:os';
 import type { z } from 'zod';
 import { api } from '../common/contract';
 import type { ApiMethod, ApiResponse, Reply } from '../common/contract';
+import { CorpusLoad } from './corpus/corpusLoad';
 import { getCorpusDocument } from './corpus/loadCorpus';
 import type { LoadedCorpus } from './corpus/loadCorpus';
 import type { OpenedFiles } from './openedFiles';
@@ -90,7 +91,8 @@ export function osUserName(readUserName: () => string = () => userInfo().usernam
 }
 
 export interface HostCapabilities {
-  corpus: LoadedCorpus;
+  /** The corpus, or the one being read: the listing and documents wait for it, its progress does not. */
+  corpus: LoadedCorpus | CorpusLoad;
   /** Each host saves and opens files its own way (native dialogs, or the browser). */
   saveExport: ApiHandlers['saveExport'];
   openImport: ApiHandlers['openImport'];
@@ -114,11 +116,13 @@ async function withProjects<T>(host: HostCapabilities, call: (projects: Projects
 }
 
 export function createApiHandlers(host: HostCapabilities): ApiHandlers {
-  const corpus = () => host.projects?.corpus ?? host.corpus;
+  const hostCorpus = host.corpus instanceof CorpusLoad ? host.corpus : CorpusLoad.of(host.corpus);
+  const corpus = () => host.projects?.corpus ?? hostCorpus;
   return {
-    listDocuments: () => corpus().listing,
-    getDocument: ({ id }) => {
-      const document = getCorpusDocument(corpus(), id);
+    listDocuments: async () => (await corpus().loaded).listing,
+    corpusProgress: () => corpus().progress(),
+    getDocument: async ({ id }) => {
+      const document = getCorpusDocument(await corpus().loaded, id);
       if (document === null) throw new ApiError(404, `no document with id "${id}" in the corpus`);
       return document;
     },

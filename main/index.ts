@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { MENU_CHANNEL } from '../common/contract';
 import { createApiHandlers } from './api';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
-import { loadCorpus } from './corpus/loadCorpus';
+import { CorpusLoad } from './corpus/corpusLoad';
 import { readFlag, resolveCorpusFolder } from './corpus/location';
 import { developmentMode } from './devMode';
 import { createDialogHandlers } from './dialogs';
@@ -106,8 +106,14 @@ async function start(): Promise<void> {
     onOpened: (path) => app.addRecentDocument(path),
   });
   await projects.start({ open: projectToOpen, corpusFolder: corpusFolder === bundled ? null : corpusFolder });
-  const corpus = projects.corpus ?? (await loadCorpus(corpusFolder));
-  for (const issue of corpus.listing.issues) console.warn(`corpus issue: ${issue.file}: ${issue.message}`);
+  // The window opens while the corpus is read: the page shows how far the reading is.
+  const corpus = projects.corpus ?? CorpusLoad.start(corpusFolder);
+  corpus.loaded.then(
+    ({ listing }) => {
+      for (const issue of listing.issues) console.warn(`corpus issue: ${issue.file}: ${issue.message}`);
+    },
+    (error: unknown) => console.error(`The corpus could not be loaded: ${errorMessage(error)}`),
+  );
   const handlers = createApiHandlers({ corpus, openedFiles, projects, ...createDialogHandlers(window) });
   registerIpcHandlers(handlers, (frame: WebFrameMain | null) => isTrustedFrame(frame, TRUSTED));
   installAppMenu(window, DEV.enabled);

@@ -14,6 +14,7 @@ const ipcPrefix: typeof IPC_PREFIX = 'marginalia:';
 const menuChannel: typeof MENU_CHANNEL = 'marginalia:menu';
 const METHODS: Record<ApiMethod, true> = {
   listDocuments: true,
+  corpusProgress: true,
   getDocument: true,
   saveExport: true,
   openImport: true,

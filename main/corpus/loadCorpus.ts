@@ -32,9 +32,18 @@ type DocumentEntry = Pick<ManifestDocument, 'id' | 'file' | 'title'> & {
   date: string | null;
 };
 
+/** How far a load is: the corpus's name and its documents, read or still to read. */
+export interface LoadProgress {
+  name: string;
+  done: number;
+  total: number;
+}
+
 export interface LoadOptions {
   /** Where converted Word and PDF files are cached between starts (null: nowhere); see conversionCache.ts. */
   cacheFolder?: string | null;
+  /** Told once the documents to read are known (done 0), then after each one. */
+  onProgress?: (progress: LoadProgress) => void;
 }
 
 export async function loadCorpus(folder: string, options: LoadOptions = {}): Promise<LoadedCorpus> {
@@ -92,8 +101,14 @@ export async function loadCorpus(folder: string, options: LoadOptions = {}): Pro
   }
 
   const unique = dropDuplicateIds(entries, issues);
+  let done = 0;
+  options.onProgress?.({ name, done, total: unique.length });
   const cache = await ConversionCache.open(options.cacheFolder === undefined ? defaultCacheFolder() : options.cacheFolder, realRoot);
-  const loaded = await inTurns(unique, (entry) => readDocument(root, realRoot, entry, cache));
+  const loaded = await inTurns(unique, async (entry) => {
+    const result = await readDocument(root, realRoot, entry, cache);
+    options.onProgress?.({ name, done: ++done, total: unique.length });
+    return result;
+  });
   await cache.save();
   const documents: DocumentSummary[] = [];
   const texts = new Map<string, string>();

@@ -41,7 +41,7 @@ describe('the projects of a host', () => {
     const { project } = first.state();
     expect(project).toMatchObject({ fresh: true, seq: 0, corpus: { kind: 'bundled' }, readOnly: null });
     expect(project!.path.startsWith(join(data, 'projects'))).toBe(true);
-    expect(first.corpus?.listing.documents.length).toBe(5);
+    expect((await first.corpus?.loaded)?.listing.documents.length).toBe(5);
     await appendCode(first, 'c1', 1);
     await stop(first);
     const second = await host();
@@ -54,7 +54,7 @@ describe('the projects of a host', () => {
     await writeFile(join(folder, 'one.txt'), 'One text.');
     const mine = await host({ corpusFolder: folder });
     expect(mine.state().project).toMatchObject({ name: 'my documents', corpus: { kind: 'folder', path: folder } });
-    expect(mine.corpus?.listing.documents.map((d) => d.id)).toEqual(['one']);
+    expect((await mine.corpus?.loaded)?.listing.documents.map((d) => d.id)).toEqual(['one']);
     const id = mine.state().project!.id;
     await stop(mine);
     expect((await host()).state().project!.id).toBe(id); // the most recent
@@ -65,7 +65,7 @@ describe('the projects of a host', () => {
     const firstId = projects.state().project!.id;
     const made = await projects.newProject({ name: 'Interviews', corpus: { kind: 'none' } });
     expect(made).toMatchObject({ name: 'Interviews', fresh: true, corpus: { kind: 'none' } });
-    expect(projects.corpus?.listing.documents).toEqual([]);
+    expect((await projects.corpus?.loaded)?.listing.documents).toEqual([]);
     await appendCode(projects, 'c1', 1);
     const copy = await projects.saveProjectAs('Interviews (copy)');
     expect(copy).toMatchObject({ name: 'Interviews (copy)', seq: 0 });

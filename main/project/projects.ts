@@ -19,9 +19,8 @@ import type {
   ProjectState,
   RecentProject,
 } from '../../common/projectApi';
-import { loadCorpus } from '../corpus/loadCorpus';
+import { CorpusLoad } from '../corpus/corpusLoad';
 import { restoreNativeJsonStringify } from '../nativeJson';
-import type { LoadedCorpus } from '../corpus/loadCorpus';
 import { projectsFolderOf } from './dataFolder';
 import { ProjectFile, ProjectFileError } from './projectFile';
 import type { OpenProjectFileOptions } from './projectFile';
@@ -51,7 +50,8 @@ export interface ProjectsOptions {
 
 interface OpenedProject {
   file: ProjectFile;
-  corpus: LoadedCorpus;
+  /** Read in the background: the project opens (and the window with it) before its documents are converted. */
+  corpus: CorpusLoad;
 }
 
 export class Projects {
@@ -95,13 +95,15 @@ export class Projects {
         this.startNotices.push(`${recent.path} could not be opened: ${errorMessage(error)}`);
       }
     }
-    const loaded = await this.loadCorpusOf(corpus, 'Marginalia');
-    const name = loaded.listing.name?.trim() || 'Marginalia';
+    // Read once: the new project is named as soon as the corpus's name is known, and goes on reading.
+    const load = this.loadCorpusOf(corpus, 'Marginalia');
+    const name = (await load.name).trim() || 'Marginalia';
     const free = await freeFolder(this.projectsFolder, name);
-    await this.switchTo(await ProjectFile.create(free.path, { id: randomUUID(), name: free.name, corpus }, this.options.fileOptions));
+    await this.switchTo(await ProjectFile.create(free.path, { id: randomUUID(), name: free.name, corpus }, this.options.fileOptions), load);
   }
 
-  get corpus(): LoadedCorpus | null {
+  /** The open project's corpus, perhaps still being read. */
+  get corpus(): CorpusLoad | null {
     return this.current?.corpus ?? null;
   }
 
@@ -250,14 +252,8 @@ export class Projects {
     };
   }
 
-  private async switchTo(file: ProjectFile): Promise<void> {
-    let corpus: LoadedCorpus;
-    try {
-      corpus = await this.loadCorpusOf(file.corpus, file.name);
-    } catch (error) {
-      await file.close();
-      throw error;
-    }
+  /** Opens `file` at once; its corpus is read in the background (`corpus`: already started, for a new project). */
+  private async switchTo(file: ProjectFile, corpus = this.loadCorpusOf(file.corpus, file.name)): Promise<void> {
     const previous = this.current;
     this.current = { file, corpus };
     await previous?.file.close();
@@ -267,10 +263,10 @@ export class Projects {
     this.options.onOpened?.(file.folder);
   }
 
-  private loadCorpusOf(corpus: ProjectCorpus, projectName: string): Promise<LoadedCorpus> {
-    if (corpus.kind === 'bundled') return loadCorpus(this.options.bundledCorpusFolder);
-    if (corpus.kind === 'folder') return loadCorpus(corpus.path);
-    return Promise.resolve({ listing: { name: projectName, description: null, folder: '', documents: [], issues: [] }, texts: new Map() });
+  private loadCorpusOf(corpus: ProjectCorpus, projectName: string): CorpusLoad {
+    if (corpus.kind === 'bundled') return CorpusLoad.start(this.options.bundledCorpusFolder);
+    if (corpus.kind === 'folder') return CorpusLoad.start(corpus.path);
+    return CorpusLoad.of({ listing: { name: projectName, description: null, folder: '', documents: [], issues: [] }, texts: new Map() });
   }
 
   /** A new project's folder: chosen in a dialog (Electron), or <data>/projects/<name>.marginalia. */

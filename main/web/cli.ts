@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../corpus/loadCorpus';
+import { CorpusLoad } from '../corpus/corpusLoad';
 import { readFlag, readFlags, resolveCorpusFolder } from '../corpus/location';
 import { OpenedFiles, openedKind } from '../openedFiles';
 import { defaultDataFolder } from '../project/dataFolder';
@@ -62,12 +62,17 @@ async function main(): Promise<void> {
     console.log(`Project "${project?.name}" (${project?.path})${project?.readOnly ? ' — read-only: ' + project.readOnly : ''}`);
     for (const notice of project?.notices ?? []) console.warn(`  ${notice}`);
   }
-  const corpus = projects?.corpus ?? (await loadCorpus(corpusFolder));
-  console.log(`Corpus "${corpus.listing.name}": ${corpus.listing.documents.length} document(s) from ${corpus.listing.folder}`);
-  for (const issue of corpus.listing.issues) console.warn(`  corpus issue: ${issue.file}: ${issue.message}`);
-
+  // The server answers while the corpus is read: the page shows how far the reading is.
+  const corpus = projects?.corpus ?? CorpusLoad.start(corpusFolder);
   const server = await startWebServer({ rendererDir, handlers: createWebHandlers(corpus, openedFiles, projects), port });
   console.log(`Marginalia is running at ${server.url}`);
+  corpus.loaded.then(
+    ({ listing }) => {
+      console.log(`Corpus "${listing.name}": ${listing.documents.length} document(s) from ${listing.folder}`);
+      for (const issue of listing.issues) console.warn(`  corpus issue: ${issue.file}: ${issue.message}`);
+    },
+    (error: unknown) => console.error(`The corpus could not be loaded: ${errorMessage(error)}`),
+  );
   const stop = () => {
     server
       .close()

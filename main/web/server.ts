@@ -17,6 +17,7 @@ import type { Reply } from '../../common/contract';
 import { SESSION_HEADER } from '../../common/hostSession';
 import { ApiError, callApi, createApiHandlers } from '../api';
 import type { ApiHandlers } from '../api';
+import type { CorpusLoad } from '../corpus/corpusLoad';
 import type { LoadedCorpus } from '../corpus/loadCorpus';
 import type { OpenedFiles } from '../openedFiles';
 import type { Projects } from '../project/projects';
@@ -59,7 +60,7 @@ export interface RunningWebServer {
  * In a browser the renderer downloads exports and picks import files itself. Files named with
  * `--open` wait for the page like a double-clicked file in the desktop app.
  */
-export function createWebHandlers(corpus: LoadedCorpus, openedFiles?: OpenedFiles, projects?: Projects): ApiHandlers {
+export function createWebHandlers(corpus: LoadedCorpus | CorpusLoad, openedFiles?: OpenedFiles, projects?: Projects): ApiHandlers {
   const browserOnly = (method: string) => () => {
     throw new ApiError(404, `${method} is handled by the browser in the Node host`);
   };

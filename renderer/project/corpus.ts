@@ -17,27 +17,44 @@ export interface CorpusListing {
   issues: readonly CorpusIssue[];
   loadError: string | null;
   loading: boolean;
+  /** While loading, how far the host is in reading its documents (total null until known); null when it has not said. */
+  progress: { done: number; total: number | null } | null;
 }
 
-type CorpusApi = Pick<MarginaliaApi, 'listDocuments' | 'getDocument'>;
+/** corpusProgress is optional: without it the window says it is reading, without a count. */
+type CorpusApi = Pick<MarginaliaApi, 'listDocuments' | 'getDocument'> & Partial<Pick<MarginaliaApi, 'corpusProgress'>>;
+
+/** How often the host is asked how far it is while the listing waits. */
+const PROGRESS_EVERY_MS = 250;
 
 export class Corpus {
-  private listing: CorpusListing = { name: null, corpus: [], issues: [], loadError: null, loading: true };
+  private listing: CorpusListing = { name: null, corpus: [], issues: [], loadError: null, loading: true, progress: null };
   private readonly listeners = new Set<() => void>();
   private readonly texts = new Map<string, Promise<string>>();
   private started = false;
 
   constructor(private readonly api: CorpusApi) {}
 
-  /** Asks the host for the corpus listing (once). */
+  /**
+   * Asks the host for the corpus listing (once). The host answers when it has read the corpus
+   * (seconds for a folder of Word and PDF files); meanwhile it is asked how far it is.
+   */
   load(): void {
     if (this.started) return;
     this.started = true;
+    let waiting = true;
     this.api.listDocuments({}).then(
-      (l) => this.update({ name: l.name, corpus: l.documents, issues: l.issues, loadError: null, loading: false }),
-      (err: unknown) =>
-        this.update({ ...this.listing, loading: false, loadError: `The corpus could not be loaded: ${err instanceof Error ? err.message : err}` }),
+      (l) => {
+        waiting = false;
+        this.update({ name: l.name, corpus: l.documents, issues: l.issues, loadError: null, loading: false, progress: null });
+      },
+      (err: unknown) => {
+        waiting = false;
+        const loadError = `The corpus could not be loaded: ${err instanceof Error ? err.message : err}`;
+        this.update({ ...this.listing, loading: false, progress: null, loadError });
+      },
     );
+    void this.followProgress(() => waiting);
   }
 
   getSnapshot = (): CorpusListing => this.listing;
@@ -67,6 +84,16 @@ export class Corpus {
     if (this.listing.corpus.some((d) => d.id === id)) return this.corpusText(id);
     const local = imported.find((d) => d.id === id);
     return local ? Promise.resolve(local.text) : this.corpusText(id);
+  }
+
+  /** Shows how far the host is until the listing arrives; a host that cannot say leaves the count out. */
+  private async followProgress(waiting: () => boolean): Promise<void> {
+    while (waiting()) {
+      const progress = await this.api.corpusProgress?.({}).catch(() => null);
+      if (!waiting() || !progress || progress.state !== 'reading') return;
+      this.update({ ...this.listing, name: progress.name ?? this.listing.name, progress: { done: progress.done, total: progress.total } });
+      await new Promise((resolve) => setTimeout(resolve, PROGRESS_EVERY_MS));
+    }
   }
 
   private update(listing: CorpusListing): void {

@@ -19,6 +19,7 @@ import { CoderFilterControl } from '../features/coders/CoderFilterControl';
 import { AgreementButton } from '../features/agreement/AgreementButton';
 import { AnalysisPanel } from '../features/analysis/AnalysisPanel';
 import { CorpusIssues } from './CorpusIssues';
+import { CorpusProgress } from './CorpusProgress';
 import { Notices } from './Notices';
 import { StartNotices } from './StartNotices';
 import { ProjectMenu } from '../features/project/ProjectMenu';
@@ -163,7 +164,7 @@ export function App() {
           />
         )}
         <main className="reader">
-          {corpus.loading && <p role="status">Loading the corpus…</p>}
+          {corpus.loading && <CorpusProgress progress={corpus.progress} />}
           {textError && <p role="alert">{textError}</p>}
           {search.open && (
             <ErrorBoundary what="the Search view">

@@ -29,6 +29,7 @@ function sessionSecret(): string {
 export function createHttpTransport(): MarginaliaBridge {
   return {
     listDocuments: (r) => call('listDocuments', r),
+    corpusProgress: (r) => call('corpusProgress', r),
     getDocument: (r) => call('getDocument', r),
     getUserInfo: (r) => call('getUserInfo', r),
     takeOpenedFile: (r) => call('takeOpenedFile', r),

@@ -1,7 +1,7 @@
 /** The documents the analyst can read, for React: a thin adapter over project/corpus.ts. */
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { CorpusIssue } from '../../common/contract';
-import { readableDocuments, type ReadableDocument } from '../project/corpus';
+import { readableDocuments, type CorpusListing, type ReadableDocument } from '../project/corpus';
 import { useProject, useServices } from './ProjectContext';
 
 export type { ReadableDocument } from '../project/corpus';
@@ -12,6 +12,8 @@ export interface CorpusState {
   issues: readonly CorpusIssue[];
   loadError: string | null;
   loading: boolean;
+  /** While loading: documents read of how many (null until the host says). */
+  progress: CorpusListing['progress'];
   loadText: (id: string) => Promise<string>;
 }
 
@@ -25,5 +27,5 @@ export function useCorpus(): CorpusState {
     [listing.corpus, imported, documentInfo, attributes],
   );
   const loadText = useCallback((id: string) => corpus.textOf(id, imported), [corpus, imported]);
-  return { name: listing.name, documents, issues: listing.issues, loadError: listing.loadError, loading: listing.loading, loadText };
+  return { name: listing.name, documents, issues: listing.issues, loadError: listing.loadError, loading: listing.loading, progress: listing.progress, loadText };
 }
