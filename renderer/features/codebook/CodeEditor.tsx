@@ -5,6 +5,7 @@ import { deleteCode, mergeCodes, moveCode, updateCode } from '../../domain/codeb
 import { codePath, codesById, descendantIds, flattenTree } from '../../domain/codeTree';
 import type { Code } from '../../domain/model';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ManyOptionsSelect } from '../../ui/ManyOptionsSelect';
 
 interface Props {
   code: Code;
@@ -29,11 +30,7 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
   }, [codes, code.id]);
 
   // The codes this one may move under or merge into, named by their full path.
-  const pathOptions = others.map((c) => (
-    <option key={c.id} value={c.id}>
-      {codePath(byId, c.id)}
-    </option>
-  ));
+  const choices = useMemo(() => others.map((c) => ({ id: c.id, label: codePath(byId, c.id) })), [others, byId]);
 
   const save = (edit: Parameters<typeof updateCode>[2]) => store.act((ctx, state) => updateCode(state.codes, code.id, edit, ctx));
 
@@ -79,17 +76,15 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
       </div>
       <label>
         Parent
-        <select
+        <ManyOptionsSelect
           value={code.parentId ?? ''}
-          onChange={(e) => {
-            // Read now: the event's target is reset by React before the queued action runs.
-            const parentId = e.target.value || null;
+          onChange={(value) => {
+            const parentId = value || null;
             void store.act((ctx, state) => moveCode(state.codes, code.id, parentId, ctx));
           }}
-        >
-          <option value="">(top level)</option>
-          {pathOptions}
-        </select>
+          choices={choices}
+          leading={<option value="">(top level)</option>}
+        />
       </label>
       <div className="row">
         <button type="submit">Save code</button>
@@ -100,10 +95,7 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
       <div className="row">
         <label>
           Merge into
-          <select value={mergeTarget} onChange={(e) => setMergeTarget(e.target.value)}>
-            <option value="">Choose a code…</option>
-            {pathOptions}
-          </select>
+          <ManyOptionsSelect value={mergeTarget} onChange={setMergeTarget} choices={choices} leading={<option value="">Choose a code…</option>} />
         </label>
         <button type="button" disabled={!target || !segmentsLoaded} onClick={() => setConfirming('merge')}>
           Merge

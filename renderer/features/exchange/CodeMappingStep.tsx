@@ -10,6 +10,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CodeMapping, MappingRow } from '../../domain/codeMapping';
 import { codePath, codesById, flattenTree } from '../../domain/codeTree';
 import type { Code } from '../../domain/model';
+import { ManyOptionsSelect, type Choice } from '../../ui/ManyOptionsSelect';
 import './codeMapping.css';
 
 export interface CodeMappingStepProps {
@@ -26,42 +27,24 @@ export interface CodeMappingStepProps {
 const NEW = '';
 /** Rows shown at first, and added by each "Show more". */
 const PAGE = 100;
-/** Up to this many existing codes every choice lists them all; above, only the one being chosen does. */
-const FULL_LIST = 300;
-
-interface Target {
-  id: string;
-  path: string;
-}
-
-/** One incoming code's choice: every target while focused (or when there are few), else only the chosen one. */
-function TargetChoice({ row, value, targets, onChange }: { row: MappingRow; value: string; targets: readonly Target[]; onChange: (value: string) => void }) {
-  const [listed, setListed] = useState(targets.length <= FULL_LIST);
-  const shown = listed ? targets : targets.filter((t) => t.id === value);
+/** One incoming code's choice among every existing code (listed in full once the select is used). */
+function TargetChoice({ row, value, choices, onChange }: { row: MappingRow; value: string; choices: readonly Choice[]; onChange: (value: string) => void }) {
   return (
-    <select
+    <ManyOptionsSelect
       value={value}
-      // Pointer down comes before the list opens, focus before the arrows: the full list is there by then.
-      onPointerDown={() => setListed(true)}
-      onFocus={() => setListed(true)}
-      onChange={(e) => onChange(e.target.value)}
+      onChange={onChange}
+      choices={choices}
+      leading={<option value={NEW}>Add as a new code</option>}
       aria-label={`Map “${row.incomingPath}” onto`}
-    >
-      <option value={NEW}>Add as a new code</option>
-      {shown.map((t) => (
-        <option key={t.id} value={t.id}>
-          Map onto {t.path}
-        </option>
-      ))}
-    </select>
+    />
   );
 }
 
 export function CodeMappingStep({ rows, current, fileName, onConfirm, onCancel }: CodeMappingStepProps) {
   const [choice, setChoice] = useState(() => new Map(rows.map((r) => [r.incoming.id, r.proposed ?? NEW])));
-  const targets = useMemo(() => {
+  const choices = useMemo(() => {
     const byId = codesById(current);
-    return flattenTree(current).map(({ code }) => ({ id: code.id, path: codePath(byId, code.id) }));
+    return flattenTree(current).map(({ code }) => ({ id: code.id, label: `Map onto ${codePath(byId, code.id)}` }));
   }, [current]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -84,7 +67,7 @@ export function CodeMappingStep({ rows, current, fileName, onConfirm, onCancel }
         {ordered.slice(0, shownRows).map((r) => (
           <label key={r.incoming.id} className="code-mapping-row">
             <span>{r.incomingPath}</span>
-            <TargetChoice row={r} value={choice.get(r.incoming.id)!} targets={targets} onChange={(value) => setChoice((m) => new Map(m).set(r.incoming.id, value))} />
+            <TargetChoice row={r} value={choice.get(r.incoming.id)!} choices={choices} onChange={(value) => setChoice((m) => new Map(m).set(r.incoming.id, value))} />
           </label>
         ))}
         {ordered.length > shownRows && (
