@@ -78,7 +78,15 @@ export interface ImportFileInfo {
   signal?: AbortSignal;
 }
 
-export interface ImportDefinition {
+/** A file of a folder the analyst picked: its path inside that folder ('/'-separated, without the folder's own name). */
+export interface FolderFile {
+  path: string;
+  blob: Blob;
+}
+
+/** A format read from one file the analyst picks. */
+export interface FileImportDefinition {
+  picks: 'file';
   hint: string;
   /**
    * Reads and checks the file; throws an Error whose message tells the analyst what is wrong
@@ -86,6 +94,21 @@ export interface ImportDefinition {
    */
   read(bytes: Uint8Array, file: ImportFileInfo): Promise<Incoming>;
 }
+
+/** A format read from a folder the analyst picks (a Marginalia project folder). */
+export interface FolderImportDefinition {
+  picks: 'folder';
+  hint: string;
+  /** What to pick, said next to the chooser: the folder picker shows folders only. */
+  pickHint: string;
+  /**
+   * Reads and checks the folder's files (`file.name` is the folder's name); throws as `read` of
+   * a file does. Files it has no use for are never read.
+   */
+  read(files: readonly FolderFile[], file: ImportFileInfo): Promise<Incoming>;
+}
+
+export type ImportDefinition = FileImportDefinition | FolderImportDefinition;
 
 /**
  * A file that becomes a document of the project (txt, md, html, docx, pdf). The conversion itself

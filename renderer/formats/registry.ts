@@ -4,6 +4,7 @@
  * its FormatDefinition, see format.ts) and one line here.
  */
 import { backup } from './backup';
+import { projectFolder } from './projectFolder';
 import { csvLong, csvWide } from './csv';
 import type { DocumentDefinition, ExportDefinition, FormatDefinition, ImportDefinition } from './format';
 import { qdc, qdpx } from './refiQda';
@@ -18,6 +19,7 @@ export const FORMATS: readonly FormatDefinition[] = [
   csvLong,
   csvWide,
   backup,
+  projectFolder,
   webAnnotations,
   qdpx,
   qdc,

@@ -14,11 +14,12 @@ import { useProject, useServices } from '../../ui/ProjectContext';
 import type { CorpusState } from '../../ui/useCorpus';
 import { nextTurn, type Incoming } from '../../formats/format';
 import { IMPORT_FORMATS, importFormat, type ImportFormat } from '../../formats/registry';
-import { importTarget, readImport, storeImport, type ImportSource } from '../../project/jobs/importJob';
+import { importTarget, readFolderImport, readImport, storeImport, type ImportSource } from '../../project/jobs/importJob';
 import { asksReplaceOrMerge, type ImportFile } from '../../project/jobs/importPlans';
 import { Modal } from '../../ui/Modal';
 import { useCodeMapping } from './useCodeMapping';
 import { importFormatForFile } from './openedFile';
+import { pickedFolder } from './pickedFolder';
 import { errorMessage } from '../../../common/errorMessage';
 
 interface Done {
@@ -46,6 +47,8 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
   const [done, setDone] = useState<Done | null>(null);
   const [error, setError] = useState<string | null>(null);
   const choiceRef = useRef<HTMLButtonElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const chosenFormat = importFormat(formatId);
   const closed = useRef(false);
   // The file being read: closing the dialog stops its reading (and its worker).
   const reading = useRef<AbortController | null>(null);
@@ -82,6 +85,11 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
     setDone(null);
     setPending(null);
     const format = importFormat(formatId);
+    if (format.import.picks === 'folder') {
+      // The browser's (and Electron's) own folder chooser: the main process picks files only.
+      folderInput.current?.click();
+      return;
+    }
     let chosen: Awaited<ReturnType<typeof api.openImport>>;
     try {
       chosen = await api.openImport({ title: `Import ${format.label}`, extensions: [...format.extensions] });
@@ -93,14 +101,31 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
     await read(format, chosen);
   }
 
-  async function read(format: ImportFormat, chosen: NonNullable<OpenImportResult>) {
-    const file: ImportFile = { fileName: chosen.name, now: new Date().toISOString() };
+  function read(format: ImportFormat, chosen: NonNullable<OpenImportResult>) {
+    return readChosen(chosen.name, (file, signal) => readImport(format.id, base64ToBytes(chosen.base64), file, signal));
+  }
+
+  async function readFolder(list: FileList | null) {
+    const folder = pickedFolder([...(list ?? [])]);
+    if (folderInput.current) folderInput.current.value = ''; // the same folder can be picked again
+    setError(null);
+    setDone(null);
+    setPending(null);
+    if (!folder) {
+      setError('The folder you picked is empty: pick the project folder itself, the one whose name ends in .marginalia.');
+      return;
+    }
+    await readChosen(folder.name, (file, signal) => readFolderImport(formatId, folder.files, file, signal));
+  }
+
+  async function readChosen(fileName: string, readIncoming: (file: ImportFile, signal: AbortSignal) => Promise<Incoming>) {
+    const file: ImportFile = { fileName, now: new Date().toISOString() };
     flushSync(() => setBusy(`Reading ${file.fileName}…`));
     await nextTurn(); // paint the busy state before parsing a big file
     const controller = new AbortController();
     reading.current = controller;
     try {
-      const incoming = await readImport(format.id, base64ToBytes(chosen.base64), file, controller.signal);
+      const incoming = await readIncoming(file, controller.signal);
       if (closed.current) return;
       await store.whenLoaded(); // whether the project is empty counts every segment
       if (asksReplaceOrMerge(incoming, importTarget(store.getSnapshot()))) setPending({ incoming, file });
@@ -158,14 +183,32 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
         ))}
       </fieldset>
 
+      {chosenFormat.import.picks === 'folder' && (
+        <>
+          <p className="exchange-hint" id="import-pick-hint">
+            {chosenFormat.import.pickHint}
+          </p>
+          <input
+            ref={folderInput}
+            type="file"
+            hidden
+            aria-label={`${chosenFormat.label}: folder`}
+            aria-describedby="import-pick-hint"
+            // Not in React's types: Chromium's folder chooser (Electron's too), one entry per file under it.
+            {...{ webkitdirectory: '' }}
+            onChange={(event) => void readFolder(event.currentTarget.files)}
+          />
+        </>
+      )}
+
       {pending && (
         <div className="restore-choice" role="group" aria-labelledby="restore-question">
           <p id="restore-question">
             This project already has {snapshot.codes.length} code(s) and {snapshot.segments.size} segment(s). Replace it with{' '}
-            {pending.file.fileName}, or merge the backup in?
+            {pending.file.fileName}, or merge it in?
           </p>
           <ul className="exchange-hint">
-            <li>Replace: everything now in the project is replaced by the backup.</li>
+            <li>Replace: everything now in the project is replaced by {pending.file.fileName}.</li>
             <li>Merge: nothing is lost; ids are kept and codes with the same path are combined.</li>
           </ul>
           <p className="exchange-hint">Either way, Undo takes it back.</p>
@@ -220,7 +263,7 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
           {done ? 'Close' : 'Cancel'}
         </button>
         <button type="button" className="primary" onClick={() => void choose()} disabled={!!busy || !!pending || corpus.loading}>
-          Choose file…
+          {chosenFormat.import.picks === 'folder' ? 'Choose folder…' : 'Choose file…'}
         </button>
       </div>
     </Modal>

@@ -89,6 +89,11 @@ export function parseBackup(text: string): ParseBackupResult {
   } catch (error) {
     return { ok: false, message: jsonErrorMessage(text, error) };
   }
+  return checkBackup(json);
+}
+
+/** A backup's parsed JSON (or a project folder's rows in its shape, formats/projectFolder), checked by every rule a backup file is. */
+export function checkBackup(json: unknown): ParseBackupResult {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { ok: false, message: 'This is not a Marginalia backup: expected a JSON object.' };
   }

@@ -15,6 +15,7 @@ export const backup: FormatDefinition = {
     write: async (data, options) => ({ content: exportBackup(data, options.now), encoding: 'utf8' }),
   },
   import: {
+    picks: 'file',
     hint: 'A backup made with Export: replace this project with it, or merge it in.',
     read: async (bytes, file) => ({ kind: 'project', ...(await readBackupOffThread(bytes, file.name, file.signal)) }),
   },

@@ -23,6 +23,7 @@ export const qdpx: FormatDefinition = {
     },
   },
   import: {
+    picks: 'file',
     hint: 'Adds its text documents, codes (matched by path), segments with each coder’s codings, and memos.',
     read: async (bytes, file) => ({ kind: 'additions', additions: await importQdpxOffThread(bytes, { now: file.now, fileName: file.name }, file.signal) }),
   },
@@ -41,6 +42,7 @@ export const qdc: FormatDefinition = {
     write: async (data) => ({ content: exportQdc(data.codes), encoding: 'utf8' }),
   },
   import: {
+    picks: 'file',
     hint: 'Adds its codes; a code whose path is already in the codebook is skipped.',
     read: async (bytes, file) => ({ kind: 'codebook', ...(await importQdcOffThread(bytes, file, file.signal)) }),
   },

@@ -4,7 +4,7 @@
  * as one change, planned from the stored state at commit time (see importPlans.ts), so an action
  * the analyst took while the file was being read is neither lost nor overwritten.
  */
-import type { Incoming } from '../../formats/format';
+import type { FolderFile, Incoming } from '../../formats/format';
 import { importFormat } from '../../formats/registry';
 import type { ProjectSnapshot, ProjectStore } from '../projectStore';
 import { restoreSavedSearches } from '../search/savedSearchRestore';
@@ -40,7 +40,16 @@ export function importTarget(state: ProjectSnapshot): ImportTarget {
  * to the reading (do not use them after).
  */
 export function readImport(formatId: string, bytes: Uint8Array, file: ImportFile, signal?: AbortSignal): Promise<Incoming> {
-  return importFormat(formatId).import.read(bytes, { name: file.fileName, now: file.now, signal });
+  const read = importFormat(formatId).import;
+  if (read.picks === 'folder') throw new Error(`${file.fileName} is a file; this format is read from a folder.`);
+  return read.read(bytes, { name: file.fileName, now: file.now, signal });
+}
+
+/** The same for a format read from a folder (a colleague's project folder): its files, read only where needed. */
+export function readFolderImport(formatId: string, files: readonly FolderFile[], file: ImportFile, signal?: AbortSignal): Promise<Incoming> {
+  const read = importFormat(formatId).import;
+  if (read.picks !== 'folder') throw new Error(`${file.fileName} is a folder; this format is read from a file.`);
+  return read.read(files, { name: file.fileName, now: file.now, signal });
 }
 
 /** Texts of the corpus documents a backup's segments point into; one that cannot be read is left out (placement checks it later). */

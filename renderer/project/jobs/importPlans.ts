@@ -142,9 +142,10 @@ export function planBackupRestore(
   if (corpus && context.texts) notes.push(...offsetNotes(backup, corpus, context.texts));
   if (corpus && corpus.length) {
     const corpusById = new Map(corpus.map((d) => [d.id, d]));
+    // A project folder does not record its corpus texts' hashes (sha256 ''): placement checks its quotes.
     const changed = backup.documents.filter((d) => {
       const here = corpusById.get(d.id);
-      return here && here.sha256 !== d.sha256;
+      return here && d.sha256 !== '' && here.sha256 !== d.sha256;
     });
     if (changed.length) {
       notes.push(
