@@ -77,7 +77,7 @@ test('the Export dialog offers every format, opens and closes with the keyboard'
   await expect(opener).toBeFocused();
 
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(importDialog(page).getByRole('radio')).toHaveCount(3);
+  await expect(importDialog(page).getByRole('radio')).toHaveCount(4);
   const results = await new AxeBuilder({ page }).include('dialog').analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.keyboard.press('Escape');

@@ -9,6 +9,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeJournalLine } from '../common/projectJournal';
 import { sha256Hex } from '../common/text/sha256';
@@ -87,6 +88,8 @@ test("a colleague's project folder merges in: codes mapped first, bob's codings 
   const dialog = importDialog(page);
   await dialog.getByRole('radio', { name: 'Marginalia project (folder)', exact: true }).check();
   await expect(dialog.getByText('Pick the project folder itself, the one whose name ends in .marginalia')).toBeVisible();
+  const axe = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   const choosing = page.waitForEvent('filechooser');
   await dialog.getByRole('button', { name: 'Choose folder…' }).click();
   await (await choosing).setFiles(folder);
