@@ -147,6 +147,14 @@ describe("a colleague's project folder read by the renderer", () => {
     ];
     const read = await readFolderContent([...stray, ...files]);
     expect(read.content.tables.documents[0]).toMatchObject({ text: TEXT });
+    // A text reference that is no SHA-256 is never a path: that document is unavailable, nothing is read for it.
+    const escaping = JSON.stringify({
+      format: 'marginalia-project-file', version: 3, id: 'project-evil-1', name: 'Evil', createdAt: NOW, savedAt: NOW, seq: 0,
+      corpus: { kind: 'none' }, clients: {}, settings: null,
+      tables: { codes: [], segments: [], memos: [], attributes: [], documentInfo: [], documents: [{ id: 'd', title: 'Passwords', sha256: '../../../etc/passwd' }] },
+    });
+    const evil = await readFolderContent([{ path: 'project.json', blob: new Blob([escaping]) }, { path: '../../../etc/passwd.txt', blob: new Blob(['root']) }]);
+    expect(evil.content.tables.documents).toEqual([{ id: 'd', title: 'Passwords', sha256: '../../../etc/passwd', textUnavailable: 'its text reference "../../../etc/passwd" is no SHA-256' }]);
     await expect(readFolderContent(files.filter((f) => f.path !== 'project.json'))).rejects.toThrow(/holds no project\.json: pick the project's own folder/);
     await expect(readFolderContent([{ path: 'project.json', blob: new Blob(['{"format":"marginalia-project-file","version":9}']) }])).rejects.toThrow(/version 9, written by a newer Marginalia/);
   });
