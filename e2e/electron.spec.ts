@@ -1,58 +1,25 @@
 /**
- * The desktop app itself, driven through Playwright's Electron support. Electron's npm
- * package downloads its binary on first require, and no registry reachable from CI ships it,
- * so the spec checks for an installed binary WITHOUT requiring the package (which would try
- * the download and fail) and skips cleanly where there is none.
+ * The desktop app itself, driven through Playwright's Electron support: the window, its origin and
+ * hardening, and what it remembers across launches. Skips where there is no Electron binary
+ * (e2e/support/electronApp.ts says why); electron-project.spec.ts drives the File menu.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { expect, test, type ElectronApplication } from '@playwright/test';
+import { api } from '../common/contract';
+import { launchElectron, skipWithoutElectron } from './support/electronApp';
 
-// The package is an ES module: no __dirname.
-const root = fileURLToPath(new URL('..', import.meta.url));
-const electronPackage = join(root, 'node_modules', 'electron');
-
-/** Mirrors node_modules/electron/index.js: <dist>/<path.txt>, dist being ELECTRON_OVERRIDE_DIST_PATH if set. */
-function installedElectronBinary(): string | null {
-  const pathFile = join(electronPackage, 'path.txt');
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const relativeBinary = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
-  // Without path.txt index.js would download — unless the override is set, then it uses "electron".
-  if (relativeBinary === null && !override) return null;
-  const binary = join(override ?? join(electronPackage, 'dist'), relativeBinary ?? 'electron');
-  return existsSync(binary) ? binary : null;
-}
-
-const available = installedElectronBinary() !== null;
-const mainEntry = join(root, 'out', 'main', 'index.js');
-
-/** A fresh user-data folder per launch, so window state and IndexedDB start empty. */
-function launch(userData: string, extraArgs: string[] = []): Promise<ElectronApplication> {
-  // No executablePath: Playwright then requires electron/index.js, which finds the binary
-  // through path.txt, and preloads its own loader that `evaluate` relies on.
-  // Without the development flag and dev server: the app as it ships.
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (value !== undefined && name !== 'MARGINALIA_DEV' && name !== 'ELECTRON_RENDERER_URL') env[name] = value;
-  }
-  env['NODE_ENV'] = 'production';
-  // --data: the project files go to the test's folder, not the machine's Documents.
-  return electron.launch({ args: [mainEntry, `--user-data-dir=${userData}`, `--data=${userData}`, ...extraArgs], cwd: root, env });
-}
+/** A fresh user-data folder per launch, so window state and IndexedDB start empty; the projects go there too. */
+const launch = (userData: string, args: string[] = []) => launchElectron({ userData, data: userData, args });
 
 test.describe('Electron app', () => {
-  test.skip(
-    !available,
-    'Electron binary not available on this machine (no registry ships it); this spec runs where npm start works',
-  );
+  skipWithoutElectron();
 
   let app: ElectronApplication;
   let userData: string;
 
   test.beforeAll(async () => {
-    expect(existsSync(mainEntry), 'run `npm run build` first').toBe(true);
     userData = mkdtempSync(join(tmpdir(), 'marginalia-electron-'));
     app = await launch(userData);
   });
@@ -143,7 +110,8 @@ test.describe('Electron app', () => {
         hasIpc: bridge ? 'ipcRenderer' in bridge : false,
       };
     });
-    expect(shape.bridgeKeys).toEqual(['getDocument', 'getUserInfo', 'listDocuments', 'onMenuCommand', 'openImport', 'saveExport', 'takeOpenedFile']);
+    // Exactly the contract's methods, plus the menu subscription.
+    expect(shape.bridgeKeys).toEqual([...Object.keys(api), 'onMenuCommand'].sort());
     expect(shape.hasRequire).toBe(false);
     expect(shape.hasProcess).toBe(false);
     expect(shape.hasIpc).toBe(false);
@@ -151,7 +119,7 @@ test.describe('Electron app', () => {
 });
 
 test.describe('Electron app across launches', () => {
-  test.skip(!available, 'Electron binary not available on this machine (no registry ships it); this spec runs where npm start works');
+  skipWithoutElectron();
 
   let userData: string;
   test.beforeEach(() => {

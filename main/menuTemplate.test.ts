@@ -27,6 +27,17 @@ describe('buildMenuTemplate', () => {
     );
   });
 
+  it('gives each app command a stable id: the command it sends', () => {
+    const { template, all, sent } = build('linux');
+    const file = template.find((i) => i.label === 'File');
+    const fileIds = (file?.submenu as MenuItemConstructorOptions[]).flatMap((i) => (i.id === undefined ? [] : [i.id]));
+    expect(fileIds).toEqual(['new-project', 'open-project', 'save-project-as', 'export', 'import', 'add-documents']);
+    for (const id of fileIds) click(all.find((i) => i.id === id));
+    expect(sent).toEqual(fileIds);
+    const ids = all.flatMap((i) => (i.id === undefined ? [] : [i.id]));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('has File, Edit, View, Window, Help, plus the app menu on macOS', () => {
     expect(build('linux').template.map((i) => i.label ?? i.role)).toEqual(['File', 'Edit', 'View', 'windowMenu', 'help']);
     expect(build('darwin').template[0]).toMatchObject({ role: 'appMenu' });

@@ -28,6 +28,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     accelerator: string,
     keysHandledByRenderer = false,
   ): MenuItemConstructorOptions => ({
+    // The command doubles as a stable id (Menu.getMenuItemById), which the desktop e2e specs click by.
+    id: cmd,
     label,
     accelerator,
     registerAccelerator: !keysHandledByRenderer,
