@@ -97,6 +97,9 @@ async function start(): Promise<void> {
   const corpusFolder = resolveCorpusFolder(process.argv, process.env, bundled);
   // `--data DIR` (as the Node host's): the recent list and projects there — tests keep out of Documents so.
   const dataFlag = readFlag(process.argv, 'data');
+  // The corpus's documents are read once the window is open: converting would hold up its start.
+  let windowOpen: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (windowOpen = resolve));
   projects = new Projects({
     dataFolder: dataFlag ?? app.getPath('userData'),
     // Projects are the analyst's files: where they keep documents, not in the hidden user-data folder.
@@ -104,10 +107,11 @@ async function start(): Promise<void> {
     bundledCorpusFolder: bundled,
     dialogs: createProjectDialogs(window),
     onOpened: (path) => app.addRecentDocument(path),
+    readCorpusAfter: opened,
   });
   await projects.start({ open: projectToOpen, corpusFolder: corpusFolder === bundled ? null : corpusFolder });
   // The window opens while the corpus is read: the page shows how far the reading is.
-  const corpus = projects.corpus ?? CorpusLoad.start(corpusFolder);
+  const corpus = projects.corpus ?? CorpusLoad.start(corpusFolder, { readAfter: opened });
   corpus.loaded.then(
     ({ listing }) => {
       for (const issue of listing.issues) console.warn(`corpus issue: ${issue.file}: ${issue.message}`);
@@ -118,6 +122,7 @@ async function start(): Promise<void> {
   registerIpcHandlers(handlers, (frame: WebFrameMain | null) => isTrustedFrame(frame, TRUSTED));
   installAppMenu(window, DEV.enabled);
   await openMainWindow();
+  windowOpen();
   started = true;
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openMainWindow();

@@ -82,6 +82,19 @@ describe('converted Word and PDF files cached between starts', () => {
     expect(await text('minutes')).toBe('The council met in May.');
   });
 
+  it('a load stopped half-way (its project closed) leaves the cache as it was', async () => {
+    await loadCorpus(corpus, { cacheFolder: cache });
+    const before = await readFile(await cacheFile(), 'utf8');
+    const stopper = new AbortController();
+    const stopped = loadCorpus(corpus, {
+      cacheFolder: cache,
+      signal: stopper.signal,
+      onProgress: ({ done }) => done === 1 && stopper.abort(new Error('closed')),
+    });
+    await expect(stopped).rejects.toThrow('closed');
+    expect(await readFile(await cacheFile(), 'utf8')).toBe(before);
+  });
+
   it('lives in the system cache folder unless MARGINALIA_CACHE_DIR says where (empty: nowhere)', () => {
     expect(defaultCacheFolder({ MARGINALIA_CACHE_DIR: '/tmp/c' }, 'linux')).toBe('/tmp/c');
     expect(defaultCacheFolder({ MARGINALIA_CACHE_DIR: '' }, 'linux')).toBeNull();

@@ -14,14 +14,15 @@ export class CorpusLoad {
   /** The corpus's name (the manifest's, else the folder's), known before its documents are read. */
   readonly name: Promise<string>;
   private current: CorpusProgress = { state: 'reading', name: null, done: 0, total: null };
+  private readonly stopper = new AbortController();
 
-  private constructor(read: (onProgress: (progress: LoadProgress) => void) => Promise<LoadedCorpus>) {
+  private constructor(read: (onProgress: (progress: LoadProgress) => void, signal: AbortSignal) => Promise<LoadedCorpus>) {
     let named: (name: string) => void = () => undefined;
     this.name = new Promise((resolve) => (named = resolve));
     this.loaded = read((progress) => {
       this.current = { state: 'reading', ...progress };
       named(progress.name);
-    });
+    }, this.stopper.signal);
     this.loaded.then(
       (corpus) => {
         this.current = { state: 'ready' };
@@ -35,9 +36,9 @@ export class CorpusLoad {
     );
   }
 
-  /** Starts reading a corpus folder (loadCorpus.ts). */
+  /** Starts reading a corpus folder (loadCorpus.ts); its documents once `readAfter` settles. */
   static start(folder: string, options: Omit<LoadOptions, 'onProgress'> = {}): CorpusLoad {
-    return new CorpusLoad((onProgress) => loadCorpus(folder, { ...options, onProgress }));
+    return new CorpusLoad((onProgress, signal) => loadCorpus(folder, { ...options, onProgress, signal }));
   }
 
   /** A corpus already in memory (tests, a project without documents). */
@@ -45,6 +46,11 @@ export class CorpusLoad {
     const load = new CorpusLoad(() => Promise.resolve(corpus));
     load.current = { state: 'ready' };
     return load;
+  }
+
+  /** Stops reading (its project was closed): whoever still waits for `loaded` is told so. */
+  stop(): void {
+    this.stopper.abort(new Error('reading the corpus stopped: its project was closed'));
   }
 
   progress(): CorpusProgress {

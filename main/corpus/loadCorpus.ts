@@ -44,6 +44,13 @@ export interface LoadOptions {
   cacheFolder?: string | null;
   /** Told once the documents to read are known (done 0), then after each one. */
   onProgress?: (progress: LoadProgress) => void;
+  /**
+   * The documents are read once this settles: a host opens its window or server first, for
+   * converting shares the one thread with it and would hold it up by seconds.
+   */
+  readAfter?: Promise<unknown>;
+  /** Stops reading between two documents (another project was opened): the load rejects with the signal's reason, the cache is left as it was. */
+  signal?: AbortSignal;
 }
 
 export async function loadCorpus(folder: string, options: LoadOptions = {}): Promise<LoadedCorpus> {
@@ -103,12 +110,17 @@ export async function loadCorpus(folder: string, options: LoadOptions = {}): Pro
   const unique = dropDuplicateIds(entries, issues);
   let done = 0;
   options.onProgress?.({ name, done, total: unique.length });
+  await options.readAfter;
+  options.signal?.throwIfAborted();
   const cache = await ConversionCache.open(options.cacheFolder === undefined ? defaultCacheFolder() : options.cacheFolder, realRoot);
   const loaded = await inTurns(unique, async (entry) => {
+    options.signal?.throwIfAborted();
     const result = await readDocument(root, realRoot, entry, cache);
     options.onProgress?.({ name, done: ++done, total: unique.length });
     return result;
   });
+  // A stopped load must not save: the cache keeps only the entries of the files just read.
+  options.signal?.throwIfAborted();
   await cache.save();
   const documents: DocumentSummary[] = [];
   const texts = new Map<string, string>();

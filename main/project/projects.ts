@@ -46,6 +46,8 @@ export interface ProjectsOptions {
   /** Tells the OS (Electron's app.addRecentDocument). */
   onOpened?: (path: string) => void;
   fileOptions?: OpenProjectFileOptions;
+  /** A corpus's documents are read once this settles: the host's window or server comes first (loadCorpus.ts). */
+  readCorpusAfter?: Promise<unknown>;
 }
 
 interface OpenedProject {
@@ -230,6 +232,7 @@ export class Projects {
   }
 
   async close(): Promise<void> {
+    this.current?.corpus.stop();
     await this.current?.file.close();
     this.current = null;
   }
@@ -256,6 +259,7 @@ export class Projects {
   private async switchTo(file: ProjectFile, corpus = this.loadCorpusOf(file.corpus, file.name)): Promise<void> {
     const previous = this.current;
     this.current = { file, corpus };
+    previous?.corpus.stop();
     await previous?.file.close();
     await rememberRecent(this.options.dataFolder, { id: file.id, name: file.name, path: file.folder, openedAt: new Date().toISOString() }).catch(
       (error: unknown) => console.warn('The list of recent projects could not be saved:', error),
@@ -264,8 +268,9 @@ export class Projects {
   }
 
   private loadCorpusOf(corpus: ProjectCorpus, projectName: string): CorpusLoad {
-    if (corpus.kind === 'bundled') return CorpusLoad.start(this.options.bundledCorpusFolder);
-    if (corpus.kind === 'folder') return CorpusLoad.start(corpus.path);
+    const readAfter = this.options.readCorpusAfter;
+    if (corpus.kind === 'bundled') return CorpusLoad.start(this.options.bundledCorpusFolder, { readAfter });
+    if (corpus.kind === 'folder') return CorpusLoad.start(corpus.path, { readAfter });
     return CorpusLoad.of({ listing: { name: projectName, description: null, folder: '', documents: [], issues: [] }, texts: new Map() });
   }
 

@@ -50,10 +50,13 @@ async function main(): Promise<void> {
   const openedFiles = new OpenedFiles();
   openedFiles.add(opened);
 
+  // The corpus's documents are read once the server listens: converting would hold up its start.
+  let serving: () => void = () => undefined;
+  const listening = new Promise<void>((resolvePromise) => (serving = resolvePromise));
   let projects: Projects | undefined;
   if (!argv.includes('--no-project-file')) {
     const dataFolder = resolve(readFlag(argv, 'data') ?? defaultDataFolder());
-    projects = new Projects({ dataFolder, bundledCorpusFolder: bundledCorpus });
+    projects = new Projects({ dataFolder, bundledCorpusFolder: bundledCorpus, readCorpusAfter: listening });
     await projects.start({
       open: opened.findLast((path) => openedKind(path) === 'project') ?? null,
       corpusFolder: corpusFolder === bundledCorpus ? null : corpusFolder,
@@ -63,9 +66,10 @@ async function main(): Promise<void> {
     for (const notice of project?.notices ?? []) console.warn(`  ${notice}`);
   }
   // The server answers while the corpus is read: the page shows how far the reading is.
-  const corpus = projects?.corpus ?? CorpusLoad.start(corpusFolder);
+  const corpus = projects?.corpus ?? CorpusLoad.start(corpusFolder, { readAfter: listening });
   const server = await startWebServer({ rendererDir, handlers: createWebHandlers(corpus, openedFiles, projects), port });
   console.log(`Marginalia is running at ${server.url}`);
+  serving();
   corpus.loaded.then(
     ({ listing }) => {
       console.log(`Corpus "${listing.name}": ${listing.documents.length} document(s) from ${listing.folder}`);

@@ -114,6 +114,17 @@ describe('start-up of the Node host', () => {
     expect(loadCorpus).toHaveBeenCalledTimes(2);
   });
 
+  it('stops reading the corpus of a project that is no longer open', async () => {
+    gate.close();
+    const { projects, call } = await startHost();
+    const first = projects.corpus!;
+    await projects.newProject({ name: 'Notes', corpus: { kind: 'none' }, inDataFolder: true });
+    gate.held.open();
+    await expect(first.loaded).rejects.toThrow('reading the corpus stopped: its project was closed');
+    const listing = CorpusListingSchema.parse(unwrapReply('listDocuments', (await call('listDocuments')).body));
+    expect(listing).toMatchObject({ name: 'Notes', documents: [] });
+  });
+
   it('reports a corpus that could not be read when the listing is asked for', async () => {
     vi.mocked(loadCorpus).mockRejectedValueOnce(new Error('the disk went away'));
     const { call } = await startHost();
