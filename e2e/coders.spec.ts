@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { codeOption, codingPopup, openApp, segmentPanel } from './support/coding';
+import { codeOption, codingPopup, expectCount, openApp, segmentPanel } from './support/coding';
 import { exportAs, FIRST } from './support/exchange';
 import { dragSelect, pointOf } from './support/text';
 
@@ -26,6 +26,10 @@ test('coder B applies the code coder A applied to the same passage: two codings,
   await dragSelect(page, FIRST, FIRST);
   await codeOption(page, 'FTF').click();
   await expect(page.getByRole('status').filter({ hasText: 'Apply code FTF' })).toBeVisible();
+  // Both codings stored before the passage is clicked (a click while the popup's change is still
+  // being written could land on the old segment).
+  await expectCount(page, 'FTF', 2);
+  await expect(codingPopup(page)).toBeHidden();
 
   const at = await pointOf(page, FIRST, 3, 'left');
   await page.mouse.click(at.x, at.y);

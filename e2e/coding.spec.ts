@@ -102,6 +102,8 @@ test('memo, undo/redo, and everything survives a reload', async ({ page }) => {
   await page.keyboard.press('Control+Shift+z');
   await page.keyboard.press('Control+Shift+z');
   await expectCount(page, 'FTF', 1);
+  // The last Redo (the document memo) is stored before the page goes.
+  await expect(page.getByRole('textbox', { name: 'Document memo' })).toHaveValue('Brussels meeting, date unknown.');
 
   await page.reload();
   await expect(page.getByRole('textbox', { name: 'Document text' })).toContainText('Small Group');
