@@ -39,7 +39,9 @@ export function App() {
   const corpus = useCorpus();
   const { segments } = useProject();
   const hashId = useHashDocument();
-  const current = corpus.documents.find((d) => d.id === hashId) ?? corpus.documents[0] ?? null;
+  // A document named in the address that is not listed yet waits for the corpus, rather than another opening meanwhile.
+  const waitsForCorpus = corpus.loading && hashId !== null && !corpus.documents.some((d) => d.id === hashId);
+  const current = waitsForCorpus ? null : (corpus.documents.find((d) => d.id === hashId) ?? corpus.documents[0] ?? null);
   const [text, setText] = useState<{ id: string; text: string } | null>(null);
   const [textError, setTextError] = useState<string | null>(null);
   const [openSegments, setOpenSegments] = useState<string[]>([]);
