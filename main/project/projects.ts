@@ -99,9 +99,16 @@ export class Projects {
     }
     // Read once: the new project is named as soon as the corpus's name is known, and goes on reading.
     const load = this.loadCorpusOf(corpus, 'Marginalia');
-    const name = (await load.name).trim() || 'Marginalia';
-    const free = await freeFolder(this.projectsFolder, name);
-    await this.switchTo(await ProjectFile.create(free.path, { id: randomUUID(), name: free.name, corpus }, this.options.fileOptions), load);
+    let file: ProjectFile;
+    try {
+      const name = (await load.name).trim() || 'Marginalia';
+      const free = await freeFolder(this.projectsFolder, name);
+      file = await ProjectFile.create(free.path, { id: randomUUID(), name: free.name, corpus }, this.options.fileOptions);
+    } catch (error) {
+      load.stop();
+      throw error;
+    }
+    await this.switchTo(file, load);
   }
 
   /** The open project's corpus, perhaps still being read. */
