@@ -9,21 +9,12 @@
  * Pure, for main (which writes and opens the project) and the renderer (which imports a
  * colleague's project folder). Main passes Node's native CRC-32; the one here gives the same numbers.
  */
+import { CRC_TABLE } from './crc32';
 import { JournalEntrySchema } from './projectFile';
 import type { JournalEntry } from './projectFile';
 
 /** The CRC-32 (IEEE 802.3, as zlib's) of a text's UTF-8 bytes. */
 export type Checksum = (text: string) => number;
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
 
 /** CRC-32 of the text's UTF-8 bytes, encoded on the fly (a lone surrogate as U+FFFD, as a UTF-8 encoder writes it). */
 export const crc32: Checksum = (text) => {

@@ -4,7 +4,7 @@
  * (a DEFLATE stream of zeros that would inflate to a gigabyte, made without allocating it).
  */
 import { deflateSync } from 'fflate';
-import { crc32 } from '../refiQda/zip/crc32';
+import { crc32OfBytes } from '../../../common/crc32';
 
 export interface CraftEntry {
   name: string;
@@ -68,7 +68,7 @@ export function craftZip(entries: readonly CraftEntry[], options: CraftOptions =
     const payload = entry.payload ?? (method === 8 ? deflateSync(data) : data);
     const name = text(entry.name);
     const localName = text(entry.localName ?? entry.name);
-    const crc = entry.crc ?? crc32(data);
+    const crc = entry.crc ?? crc32OfBytes(data);
     const size = entry.size ?? data.length;
     const compressed = entry.compressedSize ?? payload.length;
     const local: number[] = [];

@@ -9,7 +9,7 @@ import { Inflate } from 'fflate';
 import { MAX_TOTAL_BYTES, megabytes } from '../limits';
 import { ArchiveError } from './archiveError';
 import { readCentralDirectory, type ZipEntry } from './centralDirectory';
-import { crc32 } from './crc32';
+import { crc32OfBytes } from '../../../../common/crc32';
 import { errorMessage } from '../../../../common/errorMessage';
 
 /** An entry larger than the cap its reader gave; the reader decides whether that refuses the file. */
@@ -105,7 +105,7 @@ export class ZipArchive {
     }
     this.inflated += entry.size;
     const content = contentOf(this.bytes, entry);
-    if (crc32(content) !== entry.crc) {
+    if (crc32OfBytes(content) !== entry.crc) {
       throw new ArchiveError(`The archive is damaged: the entry "${entry.name}" fails its CRC-32 check (its content is not what was zipped).`);
     }
     return content;
