@@ -8,46 +8,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { sha256Hex } from '../common/text/sha256';
-import { codeOption, codingPopup, expectCount, highlightedTexts, openApp, segmentPanel } from './support/coding';
+import { expectCount, highlightedTexts, openApp, segmentPanel } from './support/coding';
 import { importFile } from './support/exchange';
 import { BUNDLED_CORPUS } from './support/host';
-import { dragSelect, manifest, normalisedFile } from './support/text';
-
-const P1 = 'Didier Reynders';
-const P2 = 'continue expanding Coalition efforts';
-const P3 = 'constraining its freedom of movement';
-const P4 = 'decreasing its finances';
-
-async function becomeCoder(page: Page, name: string) {
-  const field = page.getByRole('textbox', { name: 'Coder' });
-  await field.fill(name);
-  await field.blur();
-  await expect(field).toHaveValue(name);
-}
-
-async function codeFtf(page: Page, passage: string) {
-  await dragSelect(page, passage, passage);
-  await codeOption(page, 'FTF').click();
-  await expect(codingPopup(page)).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Apply code FTF' })).toBeVisible();
-}
-
-/** Percentage agreement and Cohen's kappa for FTF, by hand: every character of the document a unit. */
-function expectedFigures() {
-  const doc = manifest(BUNDLED_CORPUS).documents[0]!;
-  const text = normalisedFile(BUNDLED_CORPUS, doc.file);
-  for (const p of [P1, P2, P3, P4]) expect(text.indexOf(p), p).toBeGreaterThan(-1);
-  const n = text.length;
-  const both = P1.length + P2.length; // coded by alice and bob
-  const onlyA = P3.length;
-  const onlyB = P4.length;
-  const neither = n - both - onlyA - onlyB;
-  const po = (both + neither) / n;
-  const pA = (both + onlyA) / n;
-  const pB = (both + onlyB) / n;
-  const pe = pA * pB + (1 - pA) * (1 - pB);
-  return { title: doc.title, percent: `${(po * 100).toFixed(1)}%`, kappa: ((po - pe) / (1 - pe)).toFixed(3) };
-}
+import { becomeCoder, codeFtf, expectedFigures, P1, P2, P3, P4 } from './support/coders';
+import { manifest, normalisedFile } from './support/text';
 
 const agreementDialog = (page: Page) => page.getByRole('dialog', { name: 'Agreement' });
 

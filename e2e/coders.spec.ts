@@ -6,14 +6,9 @@ import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { codeOption, codingPopup, expectCount, openApp, segmentPanel } from './support/coding';
 import { exportAs, FIRST } from './support/exchange';
+import { becomeCoder } from './support/coders';
 import { dragSelect, pointOf } from './support/text';
 
-async function becomeCoder(page: import('@playwright/test').Page, name: string) {
-  const field = page.getByRole('textbox', { name: 'Coder' });
-  await field.fill(name);
-  await field.blur(); // saved on blur, not only after the typing pause
-  await expect(field).toHaveValue(name);
-}
 
 test('coder B applies the code coder A applied to the same passage: two codings, two CSV rows', async ({ page }) => {
   await openApp(page);

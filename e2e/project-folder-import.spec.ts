@@ -10,7 +10,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { becomeCoder } from './support/coders';
 import { encodeJournalLine } from '../common/projectJournal';
 import { sha256Hex } from '../common/text/sha256';
 import { expectCount, highlightedTexts, openApp } from './support/coding';
@@ -73,12 +74,6 @@ function bobsFolder(): string {
   return folder;
 }
 
-async function becomeCoder(page: Page, name: string) {
-  const field = page.getByRole('textbox', { name: 'Coder' });
-  await field.fill(name);
-  await field.blur();
-  await expect(field).toHaveValue(name);
-}
 
 test("a colleague's project folder merges in: codes mapped first, bob's codings stay bob's, the torn journal reported, one Undo", async ({ page }) => {
   const folder = bobsFolder();

@@ -10,43 +10,8 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { codeOption, codingPopup, openApp } from './support/coding';
-import { BUNDLED_CORPUS } from './support/host';
-import { dragSelect, manifest, normalisedFile } from './support/text';
-
-const P1 = 'Didier Reynders';
-const P2 = 'continue expanding Coalition efforts';
-const P3 = 'constraining its freedom of movement';
-const P4 = 'decreasing its finances';
-
-async function becomeCoder(page: Page, name: string) {
-  const field = page.getByRole('textbox', { name: 'Coder' });
-  await field.fill(name);
-  await field.blur();
-  await expect(field).toHaveValue(name);
-}
-
-async function codeFtf(page: Page, passage: string) {
-  await dragSelect(page, passage, passage);
-  await codeOption(page, 'FTF').click();
-  await expect(codingPopup(page)).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Apply code FTF' })).toBeVisible();
-}
-
-/** FTF in the first document, every character a unit: the two coders are compared only there. */
-function expectedFigures() {
-  const doc = manifest(BUNDLED_CORPUS).documents[0]!;
-  const text = normalisedFile(BUNDLED_CORPUS, doc.file);
-  const n = text.length;
-  const both = P1.length + P2.length;
-  const onlyA = P3.length;
-  const onlyB = P4.length;
-  const po = (n - onlyA - onlyB) / n;
-  const pA = (both + onlyA) / n;
-  const pB = (both + onlyB) / n;
-  const pe = pA * pB + (1 - pA) * (1 - pB);
-  return { percent: `${(po * 100).toFixed(1)}%`, kappa: ((po - pe) / (1 - pe)).toFixed(3) };
-}
+import { openApp } from './support/coding';
+import { becomeCoder, codeFtf, expectedFigures, P1, P2, P3, P4 } from './support/coders';
 
 async function openAnalysis(page: Page, tab: string): Promise<Locator> {
   const panel = page.getByRole('region', { name: 'Analysis' });
