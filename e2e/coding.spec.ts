@@ -33,6 +33,7 @@ test('overlapping segments both show, name their codes on hover, and open togeth
   await openApp(page);
   await dragSelect(page, FIRST, FIRST);
   await codeOption(page, 'FTF').click();
+  await expect(codingPopup(page)).toBeHidden();
   await dragSelect(page, SECOND, SECOND);
   await codeOption(page, 'Stabilization').click();
   await expect.poll(() => highlightedTexts(page)).toEqual([SECOND, FIRST].sort());

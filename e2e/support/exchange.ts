@@ -1,7 +1,7 @@
 /** Driving the Export and Import dialogs: choose a format, save a download, feed a file chooser. */
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { codeOption } from './coding';
+import { codeOption, codingPopup } from './coding';
 import { dragSelect } from './text';
 
 export const FIRST = 'Small Group of the Global Coalition';
@@ -10,12 +10,17 @@ export const SECOND = 'Global Coalition to counter Islamic State';
 export const exportDialog = (page: Page) => page.getByRole('dialog', { name: 'Export' });
 export const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import' });
 
-/** Codes FIRST with FTF and SECOND with Stabilization (the coding popup's options). */
+/**
+ * Codes FIRST with FTF and SECOND with Stabilization (the coding popup's options), each stored
+ * before the next step (selecting while a coding is being stored is coding.spec's fast-analyst test).
+ */
 export async function codeTwoPassages(page: Page, second = 'Stabilization') {
   await dragSelect(page, FIRST, FIRST);
   await codeOption(page, 'FTF').click();
+  await expect(codingPopup(page)).toBeHidden();
   await dragSelect(page, SECOND, SECOND);
   await codeOption(page, second).click();
+  await expect(codingPopup(page)).toBeHidden();
 }
 
 export async function openExport(page: Page): Promise<Locator> {
