@@ -11,7 +11,7 @@ import { sha256Hex } from '../common/text/sha256';
 import { expectCount, highlightedTexts, openApp, segmentPanel } from './support/coding';
 import { importFile } from './support/exchange';
 import { BUNDLED_CORPUS } from './support/host';
-import { becomeCoder, codeFtf, expectedFigures, P1, P2, P3, P4 } from './support/coders';
+import { becomeCoder, codeAsAliceAndBob, codeFtf, expectedFigures, P1, P2, P3, P4 } from './support/coders';
 import { manifest, normalisedFile } from './support/text';
 
 const agreementDialog = (page: Page) => page.getByRole('dialog', { name: 'Agreement' });
@@ -19,10 +19,7 @@ const agreementDialog = (page: Page) => page.getByRole('dialog', { name: 'Agreem
 test('agreement of two coders: figures by hand, the disagreements, accept A, and the coder filter', async ({ page }) => {
   const expected = expectedFigures();
   await openApp(page);
-  await becomeCoder(page, 'alice');
-  for (const p of [P1, P2, P3]) await codeFtf(page, p);
-  await becomeCoder(page, 'bob');
-  for (const p of [P1, P2, P4]) await codeFtf(page, p);
+  await codeAsAliceAndBob(page);
   expect(await highlightedTexts(page)).toEqual([P1, P2, P3, P4].sort());
 
   const workers: string[] = [];

@@ -11,7 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openApp } from './support/coding';
-import { becomeCoder, codeFtf, expectedFigures, P1, P2, P3, P4 } from './support/coders';
+import { codeAsAliceAndBob, codeFtf, expectedFigures, P1 } from './support/coders';
 
 async function openAnalysis(page: Page, tab: string): Promise<Locator> {
   const panel = page.getByRole('region', { name: 'Analysis' });
@@ -31,10 +31,7 @@ const cellsOf = (table: Locator, page: Page, code: string) => table.getByRole('r
 test('the report’s inter-coder agreement shows the Agreement view’s figures, in the preview and the .docx', async ({ page }) => {
   const expected = expectedFigures();
   await openApp(page);
-  await becomeCoder(page, 'alice');
-  for (const p of [P1, P2, P3]) await codeFtf(page, p);
-  await becomeCoder(page, 'bob');
-  for (const p of [P1, P2, P4]) await codeFtf(page, p);
+  await codeAsAliceAndBob(page);
 
   // The Agreement view's figures for FTF.
   await page.getByRole('button', { name: 'Agreement' }).click();

@@ -28,6 +28,14 @@ export async function codeFtf(page: Page, passage: string) {
   await expect(page.getByRole('status').filter({ hasText: 'Apply code FTF' })).toBeVisible();
 }
 
+/** The two coders' work this file describes: alice codes P1–P3 with FTF, then bob P1, P2 and P4. */
+export async function codeAsAliceAndBob(page: Page) {
+  await becomeCoder(page, 'alice');
+  for (const p of [P1, P2, P3]) await codeFtf(page, p);
+  await becomeCoder(page, 'bob');
+  for (const p of [P1, P2, P4]) await codeFtf(page, p);
+}
+
 /** Percentage agreement and Cohen's kappa for FTF, by hand: every character of the document a unit. */
 export function expectedFigures() {
   const doc = manifest(BUNDLED_CORPUS).documents[0]!;
