@@ -5,6 +5,7 @@ import {
   ProjectPatchSchema,
   documentTextFileName,
   emptySnapshot,
+  entryFileName,
   projectFolderName,
   projectNameOf,
   upgradeSnapshot,
@@ -75,5 +76,12 @@ describe('project folder names', () => {
     expect(projectFolderName('../a/b:c*?')).toBe('-a-b-c--.marginalia');
     expect(projectFolderName('   ')).toBe('Untitled.marginalia');
     expect(projectNameOf('Study 2.marginalia')).toBe('Study 2');
+  });
+
+  it("name a folder's entry file after the folder, never as a hidden file", () => {
+    expect(entryFileName('Study 2.marginalia')).toBe('Study 2.marginalia-project');
+    expect(entryFileName('Study (renamed)')).toBe('Study (renamed).marginalia-project');
+    expect(entryFileName('.marginalia')).toBe('Untitled.marginalia-project');
+    expect(entryFileName('..hidden.marginalia')).toBe('hidden.marginalia-project');
   });
 });

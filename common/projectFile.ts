@@ -6,6 +6,9 @@
  *   journal.jsonl   the changes made since the snapshot, one JSON object per line (JournalEntry)
  *   documents/      imported documents' texts, one file each: <sha256>.txt (the text's UTF-8 bytes, no BOM added)
  *   lock            while a Marginalia process has the project open: its pid and host (ProjectLock)
+ *   <name>.marginalia-project   the entry file: what a person double-clicks to open the project on
+ *                   any system (a folder cannot carry a file association outside macOS); it only
+ *                   names the folder around it (main/project/entryFile.ts)
  *
  * State = project.json's tables, then each journal entry with `seq` > project.json's `seq`
  * applied in order: a row puts it under its key, null deletes the key.
@@ -28,6 +31,8 @@ export const PROJECT_FILE_FORMAT = 'marginalia-project-file';
  */
 export const PROJECT_FILE_VERSION = 3;
 export const PROJECT_EXTENSION = 'marginalia';
+/** The entry file's extension: `Study.marginalia/Study.marginalia-project`. */
+export const ENTRY_FILE_EXTENSION = 'marginalia-project';
 export const SNAPSHOT_FILE = 'project.json';
 export const JOURNAL_FILE = 'journal.jsonl';
 export const LOCK_FILE = 'lock';
@@ -221,11 +226,20 @@ export function projectNameOf(folderName: string): string {
 
 /** A folder name made from a project name the analyst typed: no path separators or characters Windows refuses. */
 export function projectFolderName(name: string): string {
+  return `${safeFileStem(name)}.${PROJECT_EXTENSION}`;
+}
+
+/** The entry file's name in a project folder: "Study 2.marginalia" → "Study 2.marginalia-project" (never a hidden file). */
+export function entryFileName(folderName: string): string {
+  return `${safeFileStem(projectNameOf(folderName))}.${ENTRY_FILE_EXTENSION}`;
+}
+
+function safeFileStem(name: string): string {
   const safe = name
     .trim()
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
     .replace(/^\.+/, '')
     .slice(0, 120)
     .trim();
-  return `${safe === '' ? 'Untitled' : safe}.${PROJECT_EXTENSION}`;
+  return safe === '' ? 'Untitled' : safe;
 }

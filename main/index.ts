@@ -106,7 +106,8 @@ async function start(): Promise<void> {
     projectsFolder: dataFlag === null ? join(app.getPath('documents'), 'Marginalia') : undefined,
     bundledCorpusFolder: bundled,
     dialogs: createProjectDialogs(window),
-    onOpened: (path) => app.addRecentDocument(path),
+    // Windows lists a recent document under the app only when its type is associated with it: the entry file, not a folder.
+    onOpened: (folder, entryFile) => app.addRecentDocument(process.platform === 'darwin' ? folder : (entryFile ?? folder)),
     readCorpusAfter: opened,
   });
   await projects.start({ open: projectToOpen, corpusFolder: corpusFolder === bundled ? null : corpusFolder });

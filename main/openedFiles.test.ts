@@ -11,7 +11,9 @@ describe('openedKind', () => {
     expect(openedKind('/data/fieldwork.qdpx')).toBe('import');
     expect(openedKind('C:\\Users\\ada\\FIELDWORK.QDPX')).toBe('import');
     expect(openedKind('/data/study.marginalia')).toBe('project');
-    for (const path of ['/data/notes.txt', '/data/qdpx', '/data/a.qdpx.zip', '/data/constructor', '/data/x.__proto__', '']) {
+    expect(openedKind('/data/Study.marginalia/Study.marginalia-project')).toBe('project');
+    expect(openedKind('C:\\Users\\ada\\Study.marginalia\\STUDY.MARGINALIA-PROJECT')).toBe('project');
+    for (const path of ['/data/notes.txt', '/data/qdpx', '/data/a.qdpx.zip', '/data/constructor', '/data/x.__proto__', '/data/x.marginalia-project.txt', '']) {
       expect(openedKind(path), path).toBeNull();
     }
   });
@@ -21,6 +23,13 @@ describe('openedPathsFromArgv', () => {
   it('keeps associated files, made absolute, and skips the executable, the app folder and flags', () => {
     const argv = ['/opt/Marginalia/marginalia', '--no-sandbox', 'out/main/index.js', 'fieldwork.qdpx', '--corpus', '/corpus', '/abs/study.marginalia', 'notes.txt'];
     expect(openedPathsFromArgv(argv, '/home/ada')).toEqual([resolve('/home/ada/fieldwork.qdpx'), '/abs/study.marginalia']);
+  });
+
+  it('keeps a project\'s entry file, as Windows and Linux pass a double-clicked one', () => {
+    const argv = ['C:\\Program Files\\Marginalia\\Marginalia.exe', 'Study.marginalia/Study.marginalia-project'];
+    expect(openedPathsFromArgv(argv, '/home/ada')).toEqual([resolve('/home/ada/Study.marginalia/Study.marginalia-project')]);
+    const url = pathToFileURL('/home/ada/Field work.marginalia/Field work.marginalia-project').href;
+    expect(openedPathsFromArgv([url], '/')).toEqual(['/home/ada/Field work.marginalia/Field work.marginalia-project']);
   });
 
   it('reads file:// URLs (Linux desktop files pass %U) and ignores broken ones', () => {

@@ -1,5 +1,5 @@
 /**
- * Files the operating system asks Marginalia to open (a double-clicked .qdpx or project file):
+ * Files the operating system asks Marginalia to open (a double-clicked .qdpx or project):
  * from the command line on Windows and Linux — the first run's, or a second run's passed on
  * by the single-instance lock — and from macOS's open-file event. They wait here until the
  * page takes them (API `takeOpenedFile`), one at a time, so none is lost while the page is
@@ -8,11 +8,15 @@
 import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenedFile } from '../common/contract';
+import { ENTRY_FILE_EXTENSION } from '../common/projectFile';
 import { readImportFile } from './files/importFile';
 import { errorMessage } from '../common/errorMessage';
 
-/** The extensions Marginalia registers with the OS (electron-builder.json fileAssociations). */
-export const ASSOCIATED_EXTENSIONS = { qdpx: 'import', marginalia: 'project' } as const;
+/**
+ * The extensions Marginalia registers with the OS (electron-builder.json fileAssociations): a
+ * project's entry file (every system) or its folder (a package on macOS), and .qdpx to import.
+ */
+export const ASSOCIATED_EXTENSIONS = { qdpx: 'import', marginalia: 'project', [ENTRY_FILE_EXTENSION]: 'project' } as const;
 export type OpenedKind = (typeof ASSOCIATED_EXTENSIONS)[keyof typeof ASSOCIATED_EXTENSIONS];
 
 export function openedKind(path: string): OpenedKind | null {

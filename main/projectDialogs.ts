@@ -6,6 +6,7 @@ import { app, dialog } from 'electron';
 import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { join } from 'node:path';
 import { PROJECT_EXTENSION } from '../common/projectFile';
+import { openProjectOptions } from './openProjectDialog';
 import type { ProjectDialogs } from './project/projects';
 
 export function createProjectDialogs(getWindow: () => BrowserWindow | null): ProjectDialogs {
@@ -20,14 +21,7 @@ export function createProjectDialogs(getWindow: () => BrowserWindow | null): Pro
     return result.canceled || !result.filePath ? null : result.filePath;
   };
   return {
-    // A project is a folder; macOS shows it as one document (a package: electron-builder.json isPackage).
-    chooseProjectToOpen: () =>
-      openDialog({
-        title: 'Open project',
-        buttonLabel: 'Open',
-        properties: process.platform === 'darwin' ? ['openFile', 'openDirectory'] : ['openDirectory'],
-        filters: [{ name: 'Marginalia project', extensions: [PROJECT_EXTENSION] }],
-      }),
+    chooseProjectToOpen: () => openDialog(openProjectOptions(process.platform)),
     chooseProjectLocation: (title, suggestedName) =>
       saveDialog({
         title,

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { ENTRY_FILE_EXTENSION, PROJECT_EXTENSION } from '../common/projectFile';
 import { ASSOCIATED_EXTENSIONS } from '../main/openedFiles';
 import { ICNS_TYPES, ICO_SIZES, LINUX_SIZES, pngDimensions, readIcns, readIco } from './icons/pack';
 
@@ -42,6 +43,7 @@ describe('electron-builder.json', () => {
       (c) => (c.linux.targt = ['deb']),
       (c) => (c.nsis.oneclick = false),
       (c) => (c.fileAssociations[0].extension = 'qdpx'),
+      (c) => (c.mac.fileAssociations[0].isPackage = 'true'),
       (c) => (c.asar = 'yes'),
       (c) => (c.electronFuses.onlyLoadAppFromAsar = 'true'),
       (c) => (c.mac.darkModeSupport = 1),
@@ -76,9 +78,22 @@ describe('electron-builder.json', () => {
     expect([config.linux.target, config.mac.target, config.win.target]).toEqual([['AppImage', 'deb'], ['dmg'], ['nsis']]);
   });
 
-  it('associates exactly the extensions main opens (.qdpx as an import, .marginalia)', () => {
-    expect(config.fileAssociations.map((a: { ext: string }) => a.ext).sort()).toEqual(Object.keys(ASSOCIATED_EXTENSIONS).sort());
-    for (const association of config.fileAssociations) expect(association.mimeType).toMatch(/^application\/[a-z0-9.+-]+$/);
+  it('associates exactly the extensions main opens: .qdpx as an import, a project by its entry file, and its folder on macOS', () => {
+    const exts = (associations: Array<{ ext: string }>) => associations.map((a) => a.ext);
+    expect([...exts(config.fileAssociations), ...exts(config.mac.fileAssociations)].sort()).toEqual(Object.keys(ASSOCIATED_EXTENSIONS).sort());
+    // Linux and Windows get every top-level association: each a file with a MIME type of its own (the .desktop file's MimeType).
+    for (const association of config.fileAssociations) {
+      expect(association.mimeType).toMatch(/^application\/[a-z0-9.+-]+$/);
+      expect(association.isPackage).toBeUndefined();
+    }
+    expect(new Set(config.fileAssociations.map((a: { mimeType: string }) => a.mimeType)).size).toBe(config.fileAssociations.length);
+    expect(config.fileAssociations.find((a: { ext: string }) => a.ext === ENTRY_FILE_EXTENSION)).toMatchObject({ mimeType: 'application/x-marginalia-project', rank: 'Owner' });
+    // A folder can carry an association only as a macOS package; on Linux and Windows its entry file stands for it.
+    expect(config.mac.fileAssociations).toEqual([{ ext: PROJECT_EXTENSION, name: 'Marginalia Project', role: 'Editor', rank: 'Owner', isPackage: true }]);
+    for (const platform of ['linux', 'win']) expect(config[platform].fileAssociations).toBeUndefined();
+    // Windows names each association's registry class after it: two of one name would share one.
+    const names = [...config.fileAssociations, ...config.mac.fileAssociations].map((a: { name: string }) => a.name);
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it('packs the built app and ships the corpus where main looks for it (resources/corpus)', () => {

@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Projects } from './projects';
 
 const BUNDLED = resolve(__dirname, '../../resources/corpus');
+const V2_FIXTURE = resolve(__dirname, 'testing/v2/Study.marginalia');
 const GLOBAL = 'Global Coalition against Daesh/ISIS: statements 2015-2020';
 let data: string;
 const running: Projects[] = [];
@@ -123,6 +124,77 @@ describe('the projects of a host', () => {
     await projects.newProject({ name: 'Later', corpus: { kind: 'none' } });
     await stop(projects);
     expect((await host({ open: first.path })).state().project).toMatchObject({ id: first.id, notices: [] });
+  });
+
+  it('gives every project it makes or opens for writing an entry file, and none to a project another process has', async () => {
+    const entries = async (folder: string) => (await readdir(folder)).filter((f) => f.endsWith('.marginalia-project'));
+    const projects = await host();
+    const first = projects.state().project!;
+    expect(await entries(first.path)).toEqual(['Global Coalition against Daesh-ISIS- statements 2015-2020.marginalia-project']);
+    const made = (await projects.newProject({ name: 'Interviews', corpus: { kind: 'none' } }))!;
+    expect(await entries(made.path)).toEqual(['Interviews.marginalia-project']);
+    const copy = (await projects.saveProjectAs('Interviews B'))!;
+    expect(await entries(copy.path)).toEqual(['Interviews B.marginalia-project']);
+    const recovered = (await projects.newProject({ name: 'Interviews (recovered 2026-12-02)', corpus: { kind: 'none' }, inDataFolder: true }))!;
+    expect(await entries(recovered.path)).toEqual(['Interviews (recovered 2026-12-02).marginalia-project']);
+
+    // A folder made before entry files gets one when it is opened for writing.
+    const older = join(data, 'elsewhere', 'Study.marginalia');
+    await cp(V2_FIXTURE, older, { recursive: true });
+    expect(await projects.openFromOs(older)).toMatchObject({ readOnly: null });
+    expect(await entries(older)).toEqual(['Study.marginalia-project']);
+
+    // Opened read-only (another process has it): nothing is written, and the OS hears of the folder only.
+    await projects.openProject(made.path);
+    await rm(join(made.path, 'Interviews.marginalia-project'));
+    const told: Array<string | null> = [];
+    const other = new Projects({
+      dataFolder: data,
+      bundledCorpusFolder: BUNDLED,
+      fileOptions: { lock: { me: { pid: 999_999_999, host: 'elsewhere' } } },
+      onOpened: (_folder, entry) => told.push(entry),
+    });
+    running.push(other);
+    await other.start({ open: made.path });
+    expect(other.state().project?.readOnly).toMatch(/read-only/);
+    expect([await entries(made.path), told]).toEqual([[], [null]]);
+  });
+
+  it('opens a project by its entry file — named at start, handed over by the OS, chosen in a dialog or from the list — and tells the OS both', async () => {
+    const opened: Array<[string, string | null]> = [];
+    const first = new Projects({ dataFolder: data, bundledCorpusFolder: BUNDLED, onOpened: (folder, entry) => opened.push([folder, entry]) });
+    running.push(first);
+    await first.start();
+    const home = first.state().project!;
+    const made = (await first.newProject({ name: 'Field notes', corpus: { kind: 'none' } }))!;
+    const entry = join(made.path, 'Field notes.marginalia-project');
+    expect(opened.at(-1)).toEqual([made.path, entry]);
+    await stop(first);
+
+    expect((await host({ open: entry })).state().project).toMatchObject({ id: made.id, path: made.path, notices: [] });
+    const projects = running.at(-1)!;
+    expect(await projects.openFromOs(join(home.path, `${basename(home.path).replace(/\.marginalia$/, '')}.marginalia-project`))).toMatchObject({ id: home.id });
+    expect(await projects.openProject(entry)).toMatchObject({ id: made.id });
+    expect(await projects.openProject(join(home.path, 'project.json'))).toMatchObject({ id: home.id });
+    await expect(projects.openProject(join(data, 'elsewhere.marginalia', 'x.marginalia-project'))).rejects.toThrow(/not among the projects/);
+    await expect(projects.openFromOs(join(made.path, 'journal.jsonl'))).rejects.toThrow(/journal\.jsonl is not a Marginalia project/);
+    expect(projects.state().project?.id).toBe(home.id);
+    await stop(projects);
+
+    const viaDialog = await host({}, {
+      chooseProjectToOpen: async () => entry,
+      chooseProjectLocation: async () => null,
+      chooseDocumentsFolder: async () => null,
+    });
+    expect(await viaDialog.openProject(undefined)).toMatchObject({ id: made.id });
+  });
+
+  it('starts with the most recent project when what is named at start is no project, and says what to choose instead', async () => {
+    const notes = join(data, 'notes.txt');
+    await writeFile(notes, 'not a project');
+    const projects = await host({ open: notes });
+    expect(projects.state().project?.notices[0]).toMatch(/notes\.txt could not be opened: notes\.txt is not a Marginalia project: open the project's folder/);
+    expect(await readdir(data)).not.toContain('lock');
   });
 
   it('starts on a project named at start that cannot be opened with the most recent one, and says why', async () => {

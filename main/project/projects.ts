@@ -24,6 +24,7 @@ import { restoreNativeJsonStringify } from '../nativeJson';
 import { projectsFolderOf } from './dataFolder';
 import { ProjectFile, ProjectFileError } from './projectFile';
 import type { OpenProjectFileOptions } from './projectFile';
+import { ensureEntryFile, findEntryFile, folderNamedBy, resolveProjectFolder } from './entryFile';
 import { freeFolder, readHeader } from './folders';
 import { readRecents, rememberRecent } from './recents';
 import { errorMessage } from '../../common/errorMessage';
@@ -43,8 +44,8 @@ export interface ProjectsOptions {
   projectsFolder?: string;
   bundledCorpusFolder: string;
   dialogs?: ProjectDialogs;
-  /** Tells the OS (Electron's app.addRecentDocument). */
-  onOpened?: (path: string) => void;
+  /** Tells the OS (Electron's app.addRecentDocument): the folder, and its entry file when it has one. */
+  onOpened?: (folder: string, entryFile: string | null) => void;
   fileOptions?: OpenProjectFileOptions;
   /** A corpus's documents are read once this settles: the host's window or server comes first (loadCorpus.ts). */
   readCorpusAfter?: Promise<unknown>;
@@ -71,14 +72,14 @@ export class Projects {
   }
 
   /**
-   * Opens the project to start with: `open` (a .marginalia folder named on the command line or
-   * by the OS); else, with `corpusFolder`, the most recent project over that folder or a new
-   * one; else the most recent project; else a new project over the bundled corpus.
+   * Opens the project to start with: `open` (a project folder or its entry file, named on the
+   * command line or by the OS); else, with `corpusFolder`, the most recent project over that
+   * folder or a new one; else the most recent project; else a new project over the bundled corpus.
    */
   async start(choice: { open?: string | null; corpusFolder?: string | null } = {}): Promise<void> {
     if (choice.open) {
       try {
-        await this.switchTo(await ProjectFile.open(resolve(choice.open), this.options.fileOptions));
+        await this.switchTo(await ProjectFile.open(await resolveProjectFolder(choice.open), this.options.fileOptions));
         return;
       } catch (error) {
         this.startNotices.push(`${choice.open} could not be opened: ${errorMessage(error)}`);
@@ -184,23 +185,27 @@ export class Projects {
     });
   }
 
-  /** Opens a project the host knows (recent, or in its projects folder), or — without a path — one chosen in a native dialog. */
+  /**
+   * Opens a project the host knows (recent, or in its projects folder; by its folder or its entry
+   * file), or — without a path — one chosen in a native dialog (the folder, its entry file or its
+   * project.json).
+   */
   openProject(path: string | undefined): Promise<ProjectInfo | null> {
     return this.serial(async () => {
       let target: string | null;
       if (path === undefined) {
         if (!this.options.dialogs) throw new ProjectFileError(400, 'Choose a project from the list.');
-        target = await this.options.dialogs.chooseProjectToOpen();
-        if (target === null) return null;
+        const chosen = await this.options.dialogs.chooseProjectToOpen();
+        if (chosen === null) return null;
+        target = await resolveProjectFolder(chosen);
       } else {
+        // Only a known folder: the page names it, and nothing else of the disk is looked at.
+        const folder = folderNamedBy(path);
         const known = await this.list();
-        target = [...known.recent, ...known.available].find((p) => p.path === path)?.path ?? null;
+        target = [...known.recent, ...known.available].find((p) => p.path === path || p.path === folder)?.path ?? null;
         if (target === null) throw new ProjectFileError(404, `${path} is not among the projects Marginalia knows.`);
       }
-      if (this.current && resolve(target) === this.current.file.folder) return this.info(this.current.file);
-      const file = await ProjectFile.open(resolve(target), this.options.fileOptions);
-      await this.switchTo(file);
-      return this.info(file);
+      return this.openFolder(target);
     });
   }
 
@@ -228,20 +233,23 @@ export class Projects {
     return path === null ? null : { path };
   }
 
-  /** Opens a project the OS handed over (a double-clicked .marginalia). */
+  /** Opens a project the OS handed over: a double-clicked entry file, or a .marginalia folder (a package on macOS). */
   openFromOs(path: string): Promise<ProjectInfo> {
-    return this.serial(async () => {
-      if (this.current && resolve(path) === this.current.file.folder) return this.info(this.current.file);
-      const file = await ProjectFile.open(resolve(path), this.options.fileOptions);
-      await this.switchTo(file);
-      return this.info(file);
-    });
+    return this.serial(async () => this.openFolder(await resolveProjectFolder(path)));
   }
 
   async close(): Promise<void> {
     this.current?.corpus.stop();
     await this.current?.file.close();
     this.current = null;
+  }
+
+  /** Makes the project in `folder` the open one (the open one stays so). */
+  private async openFolder(folder: string): Promise<ProjectInfo> {
+    if (this.current && resolve(folder) === this.current.file.folder) return this.info(this.current.file);
+    const file = await ProjectFile.open(resolve(folder), this.options.fileOptions);
+    await this.switchTo(file);
+    return this.info(file);
   }
 
   private open(): ProjectFile {
@@ -271,7 +279,22 @@ export class Projects {
     await rememberRecent(this.options.dataFolder, { id: file.id, name: file.name, path: file.folder, openedAt: new Date().toISOString() }).catch(
       (error: unknown) => console.warn('The list of recent projects could not be saved:', error),
     );
-    this.options.onOpened?.(file.folder);
+    const entryFile = await this.entryFileOf(file);
+    this.options.onOpened?.(file.folder, entryFile);
+  }
+
+  /**
+   * The folder's entry file: written when the project is open for writing and has none (a new
+   * project, Save as, a recovered one, a folder made before entry files); never into a project
+   * another process has open. Without it the folder still opens, as before: a warning suffices.
+   */
+  private async entryFileOf(file: ProjectFile): Promise<string | null> {
+    try {
+      return file.readOnly === null ? await ensureEntryFile(file.folder, file.name) : await findEntryFile(file.folder);
+    } catch (error) {
+      console.warn(`The file that opens ${file.folder} by double-click could not be written:`, error);
+      return null;
+    }
   }
 
   private loadCorpusOf(corpus: ProjectCorpus, projectName: string): CorpusLoad {

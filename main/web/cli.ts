@@ -1,8 +1,8 @@
 /**
  * `npm run web` / `tsx main/web/cli.ts [--port 5180] [--data <dir>] [--corpus <dir>] [--open <file>]…`:
- * opens the project (a .marginalia folder in the data folder, or the one --open names; a new one
- * over --corpus or the bundled corpus when there is none), then serves the built renderer and
- * the API on http://127.0.0.1:PORT/. The page offers to import each --open .qdpx when it starts,
+ * opens the project (a .marginalia folder in the data folder, or the one --open names — its folder
+ * or the .marginalia-project file inside it; a new one over --corpus or the bundled corpus when
+ * there is none), then serves the built renderer and the API on http://127.0.0.1:PORT/. The page offers to import each --open .qdpx when it starts,
  * as the desktop app does for a double-clicked one. `--no-project-file` keeps the project only in
  * the browser's database, as before project files (the end-to-end specs that each want a fresh
  * project per browser run so).
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(
-      'Usage: tsx main/web/cli.ts [--port 5180] [--data <folder>] [--corpus <folder>] [--open <project.marginalia | file.qdpx>]… [--no-project-file]\n' +
+      'Usage: tsx main/web/cli.ts [--port 5180] [--data <folder>] [--corpus <folder>] [--open <Study.marginalia | Study.marginalia/Study.marginalia-project | file.qdpx>]… [--no-project-file]\n' +
         `  --data: where projects and the recent list live (default ${defaultDataFolder()}); env MARGINALIA_CORPUS also sets the corpus`,
     );
     return;
@@ -58,7 +58,8 @@ async function main(): Promise<void> {
     const dataFolder = resolve(readFlag(argv, 'data') ?? defaultDataFolder());
     projects = new Projects({ dataFolder, bundledCorpusFolder: bundledCorpus, readCorpusAfter: listening });
     await projects.start({
-      open: opened.findLast((path) => openedKind(path) === 'project') ?? null,
+      // Whatever is not a .qdpx names a project: one that is none opens the most recent project and says why.
+      open: opened.findLast((path) => openedKind(path) !== 'import') ?? null,
       corpusFolder: corpusFolder === bundledCorpus ? null : corpusFolder,
     });
     const { project } = projects.state();
