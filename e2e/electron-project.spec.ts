@@ -2,7 +2,7 @@
  * What an analyst does through the desktop app's own File menu: New project…, Save project as…,
  * Open project… and the recent projects, Add documents… and Export…, each through main's native
  * dialogs (replaced by stubs that answer as a person would, e2e/support/electronApp.ts); a project
- * folder named on the command line; a second Marginalia on the same data folder. Skips where there
+ * named on the command line by its entry file; a second Marginalia on the same data folder. Skips where there
  * is no Electron binary, and says why.
  */
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { ensureEntryFile } from '../main/project/entryFile';
 import { ProjectFile } from '../main/project/projectFile';
 import { docxFile } from '../scripts/fixtures/docxFile';
 import { codeOption, highlightedTexts } from './support/coding';
@@ -29,6 +30,8 @@ const BUNDLED = /^Global Coalition against Daesh\/ISIS: statements 2015-2020 —
 const FIRST = 'Small Group of the Global Coalition';
 
 const documents = (page: Page) => page.getByRole('navigation', { name: 'Documents' });
+/** Study.marginalia → Study.marginalia/Study.marginalia-project */
+const entryFileOf = (projectFolder: string) => join(projectFolder, `${basename(projectFolder, '.marginalia')}.marginalia-project`);
 const snapshotOf = (projectFolder: string) => JSON.parse(readFileSync(join(projectFolder, 'project.json'), 'utf8')) as Record<string, unknown>;
 
 test.describe('Electron app: the File menu', () => {
@@ -100,8 +103,8 @@ test.describe('Electron app: the File menu', () => {
     expect(snapshotOf(copy)).toMatchObject({ name: 'Interviews B', corpus: { kind: 'folder', path: mine } });
     expect(snapshotOf(interviews)).toMatchObject({ name: 'Interviews' });
 
-    // Open project…: the folder the open dialog returns.
-    await answerDialogs(app, { 'Open project': [interviews] });
+    // Open project…: macOS's dialog returns the folder (a package there); Windows' and Linux's pick a file, the entry file inside it.
+    await answerDialogs(app, { 'Open project': [process.platform === 'darwin' ? interviews : entryFileOf(interviews)] });
     await clickMenuItem(app, 'open-project');
     await titled(app, window, 'Interviews — Marginalia');
 
@@ -119,11 +122,14 @@ test.describe('Electron app: the File menu', () => {
       'save: Save project as',
       'open: Open project',
     ]);
-    // The OS heard of every project opened, in order.
-    expect(record.recentDocuments).toEqual([interviews, copy, interviews, copy]);
+    expect(record.dialogs[3]?.properties).toEqual(process.platform === 'darwin' ? ['openFile', 'openDirectory'] : ['openFile']);
+    // Every project made has its entry file; the OS heard of every project opened, in order — outside macOS by its entry file.
+    for (const folder of [interviews, copy]) expect(existsSync(entryFileOf(folder)), folder).toBe(true);
+    const recent = (folder: string) => (process.platform === 'darwin' ? folder : entryFileOf(folder));
+    expect(record.recentDocuments).toEqual([interviews, copy, interviews, copy].map(recent));
   });
 
-  test('a project folder named on the command line opens; a second Marginalia on the same data folder opens it read-only and says who has it', async () => {
+  test('a project named on the command line by its entry file (a double-click on Windows or Linux) opens; a second Marginalia on the same data folder opens it read-only and says who has it', async () => {
     test.slow();
     const notes = join(scratch, 'notes');
     mkdirSync(notes);
@@ -131,8 +137,9 @@ test.describe('Electron app: the File menu', () => {
     // A project made elsewhere, not in the data folder and not among its recent projects.
     const field = join(scratch, 'Field study.marginalia');
     await (await ProjectFile.create(field, { id: randomUUID(), name: 'Field study', corpus: { kind: 'folder', path: notes } })).close();
+    await ensureEntryFile(field, 'Field study');
 
-    const first = await launch('first', [field]);
+    const first = await launch('first', [entryFileOf(field)]);
     await titled(first.app, first.window, 'Field study — Marginalia');
     await expect(documents(first.window).getByRole('link', { name: 'visit', exact: true })).toBeVisible();
     const pid = await first.app.evaluate(() => process.pid);
