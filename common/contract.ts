@@ -17,7 +17,10 @@ import {
   ProjectContentSchema,
   ProjectListSchema,
   ProjectStateSchema,
+  RestoreTextRequestSchema,
+  RestoreTextResultSchema,
   SaveProjectAsRequestSchema,
+  UnavailableTextsSchema,
 } from './projectApi';
 import { ProjectIdSchema } from './projectFile';
 
@@ -174,6 +177,9 @@ export const api = {
   openProject: { request: OpenProjectRequestSchema, response: ProjectChoiceSchema },
   saveProjectAs: { request: SaveProjectAsRequestSchema, response: ProjectChoiceSchema },
   chooseDocumentsFolder: { request: NoArgs, response: ChosenFolderSchema },
+  /** Imported documents whose text file is missing or damaged; a window that holds such a text sends it with restoreDocumentText. */
+  unavailableTexts: { request: z.object({ projectId: ProjectIdSchema }).strict(), response: UnavailableTextsSchema },
+  restoreDocumentText: { request: RestoreTextRequestSchema, response: RestoreTextResultSchema },
 } as const;
 
 export type ApiMethod = keyof typeof api;

@@ -137,3 +137,39 @@ export const ProjectChoiceSchema = ProjectInfoSchema.nullable();
 
 /** A folder the analyst picked in a native dialog (Electron), or null. */
 export const ChosenFolderSchema = z.object({ path: z.string() }).strict().nullable();
+
+/**
+ * The most one text sent back to the project folder may weigh, in UTF-8 bytes: a document's limit
+ * when it is imported (main/corpus/loadCorpus.ts MAX_DOCUMENT_BYTES, renderer/formats/fileLimits.ts).
+ */
+export const MAX_RESTORED_TEXT_BYTES = 50 * 1024 * 1024;
+
+/** An imported document whose text file (documents/<sha256>.txt) is missing or damaged, and why. */
+export const UnavailableTextSchema = z
+  .object({
+    documentId: z.string(),
+    title: z.string(),
+    sha256: z.string(),
+    problem: z.string(),
+  })
+  .strict();
+export type UnavailableText = z.infer<typeof UnavailableTextSchema>;
+export const UnavailableTextsSchema = z.array(UnavailableTextSchema);
+
+/**
+ * A window's copy of a text the project folder lost. Main never trusts it: it writes the text only
+ * when its UTF-8 bytes hash to `sha256` and a document of the project refers to that hash. A
+ * UTF-16 length above the byte limit is refused here already (a code unit is at least one byte).
+ */
+export const RestoreTextRequestSchema = z
+  .object({
+    projectId: ProjectIdSchema,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256: 64 lower-case hex digits'),
+    text: z.string().max(MAX_RESTORED_TEXT_BYTES),
+  })
+  .strict();
+export type RestoreTextRequest = z.infer<typeof RestoreTextRequestSchema>;
+
+/** Written and fsync'd (false: the file already held exactly that text, e.g. another window restored it first). */
+export const RestoreTextResultSchema = z.object({ written: z.boolean() }).strict();
+export type RestoreTextResult = z.infer<typeof RestoreTextResultSchema>;

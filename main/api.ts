@@ -13,7 +13,7 @@ import { CorpusLoad } from './corpus/corpusLoad';
 import { getCorpusDocument } from './corpus/loadCorpus';
 import type { LoadedCorpus } from './corpus/loadCorpus';
 import type { OpenedFiles } from './openedFiles';
-import { ProjectFileError } from './project/projectFile';
+import { ProjectFile, ProjectFileError } from './project/projectFile';
 import type { Projects } from './project/projects';
 import { errorMessage } from '../common/errorMessage';
 
@@ -139,5 +139,15 @@ export function createApiHandlers(host: HostCapabilities): ApiHandlers {
     openProject: ({ path }) => withProjects(host, (p) => p.openProject(path)),
     saveProjectAs: ({ name }) => withProjects(host, (p) => p.saveProjectAs(name)),
     chooseDocumentsFolder: () => withProjects(host, (p) => p.chooseDocumentsFolder()),
+    unavailableTexts: ({ projectId }) => withProjects(host, (p) => openFile(p, projectId).unavailableTexts()),
+    restoreDocumentText: ({ projectId, sha256, text }) => withProjects(host, (p) => openFile(p, projectId).restoreText(sha256, text)),
   };
+}
+
+/** The project file of the project open now, when it is the one the window names. */
+function openFile(projects: Projects, projectId: string): ProjectFile {
+  const open = projects.state().project;
+  const file = open?.id === projectId ? ProjectFile.openAt(open.path) : null;
+  if (file === null) throw new ProjectFileError(404, 'Another project is open now: reload the window.');
+  return file;
 }

@@ -29,6 +29,8 @@ const METHODS: Record<ApiMethod, true> = {
   openProject: true,
   saveProjectAs: true,
   chooseDocumentsFolder: true,
+  unavailableTexts: true,
+  restoreDocumentText: true,
 };
 const MENU_COMMANDS: Record<MenuCommand, true> = {
   undo: true,

@@ -26,6 +26,11 @@ export function hashText(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** The text's UTF-8 bytes hash to `sha256`, and nothing was lost turning it into them (a lone surrogate would become U+FFFD). */
+export function hashesTo(text: string, sha256: string): boolean {
+  return !LONE_SURROGATE.test(text) && hashText(text) === sha256;
+}
+
 /** A document row split into the row the file keeps and its text; null when the text stays inline (see `externalised`). */
 export interface SplitRow {
   row: ProjectRow;
@@ -40,8 +45,7 @@ export interface SplitRow {
  */
 export function externalised(row: ProjectRow): SplitRow | null {
   const { text, ...rest } = row;
-  if (typeof text !== 'string' || LONE_SURROGATE.test(text) || documentTextFileName(row.sha256) === null) return null;
-  if (hashText(text) !== row.sha256) return null;
+  if (typeof text !== 'string' || documentTextFileName(row.sha256) === null || !hashesTo(text, row.sha256 as string)) return null;
   return { row: rest, sha256: row.sha256 as string, text };
 }
 
@@ -114,10 +118,11 @@ async function holdsText(path: string, sha256: string): Promise<boolean> {
 
 /**
  * Makes every text durable in documents/ (a file already there with the right bytes is kept; one
- * that is missing or damaged is written again). Resolves once the files and the folder are fsync'd.
+ * that is missing or damaged is written again). Resolves, with how many files were written, once
+ * the files and the folder are fsync'd.
  */
-export async function writeTexts(folder: string, texts: ReadonlyMap<string, string>): Promise<void> {
-  if (texts.size === 0) return;
+export async function writeTexts(folder: string, texts: ReadonlyMap<string, string>): Promise<number> {
+  if (texts.size === 0) return 0;
   const documents = documentsFolderOf(folder);
   const made = (await mkdir(documents, { recursive: true })) !== undefined;
   if (made) await syncFolder(folder);
@@ -136,6 +141,7 @@ export async function writeTexts(folder: string, texts: ReadonlyMap<string, stri
   };
   await Promise.all(Array.from({ length: Math.min(WRITES_AT_ONCE, texts.size) }, worker));
   if (written > 0) await syncFolder(documents);
+  return written;
 }
 
 /** Reads every text the rows refer to; the rows whose text cannot be read, with why. */
@@ -155,7 +161,7 @@ export function unavailableNotices(unreadable: readonly { row: ProjectRow; probl
   const SHOWN = 5;
   const notices = unreadable.slice(0, SHOWN).map(
     ({ row, problem }) =>
-      `The imported document “${String(row.title ?? row.id)}” is unavailable: ${problem}. Its row and codings are kept; put its original text back in that file (UTF-8) and open the project again.`,
+      `The imported document “${String(row.title ?? row.id)}” is unavailable: ${problem}. Its row and codings are kept; put its original text back in that file (UTF-8) and open the project again, or add the document again.`,
   );
   if (unreadable.length > SHOWN) notices.push(`${unreadable.length - SHOWN} more imported documents are unavailable for the same reasons.`);
   return notices;

@@ -10,7 +10,7 @@ import { rename, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JOURNAL_FILE, PROJECT_FILE_VERSION, emptySnapshot } from '../../common/projectFile';
 import type { JournalEntry, ProjectCorpus, ProjectRow, ProjectSnapshot } from '../../common/projectFile';
-import type { AppendRequest, AppendResult, OutgoingChange, ProjectContent } from '../../common/projectApi';
+import type { AppendRequest, AppendResult, OutgoingChange, ProjectContent, RestoreTextResult, UnavailableText } from '../../common/projectApi';
 import { errorMessage } from '../../common/errorMessage';
 import { documentsWithTexts } from '../../common/projectDocuments';
 import {
@@ -20,8 +20,6 @@ import {
   referencedTexts,
   removeUnreferenced,
   splitPatch,
-  unavailableNotices,
-  unreadableTexts,
   writeTexts,
 } from './documentTexts';
 import { JournalWriter, encodeJournalLine, readJournalFile } from './journal';
@@ -31,6 +29,7 @@ import type { LockOptions } from './lock';
 import { ProjectFileError } from './projectFileError';
 import { readStoredSnapshot, syncFolder, writeDurably, writeSnapshot } from './snapshot';
 import { ProjectState } from '../../common/projectState';
+import { UnavailableTexts } from './unavailableTexts';
 
 export { ProjectFileError } from './projectFileError';
 
@@ -52,6 +51,8 @@ export interface OpenProjectFileOptions {
 }
 
 export class ProjectFile {
+  /** The project files this process has open, in the order they were opened. */
+  private static readonly opened = new Set<ProjectFile>();
   private queue: Promise<unknown> = Promise.resolve();
   private compacting: Promise<void> | null = null;
   private compactTimer: NodeJS.Timeout | null = null;
@@ -61,6 +62,7 @@ export class ProjectFile {
   /** `client:n` → seq of changes in the journal: a resent change gets its number back. */
   private readonly written = new Map<string, number>();
   private closed = false;
+  private readonly texts: UnavailableTexts;
 
   private constructor(
     readonly folder: string,
@@ -69,10 +71,20 @@ export class ProjectFile {
     private writer: JournalWriter | null,
     /** Why changes cannot be saved, or null. */
     readonly readOnly: string | null,
-    readonly notices: readonly string[],
+    /** What opening the project found (a lock taken over, a damaged journal tail …). */
+    private readonly openNotices: readonly string[],
     private readonly policy: CompactionPolicy,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.texts = new UnavailableTexts(folder, () => this.state.tables.documents.values());
+  }
+
+  /** The project file this process opened last at `folder` and has not closed, if any. */
+  static openAt(folder: string): ProjectFile | null {
+    let found: ProjectFile | null = null;
+    for (const file of ProjectFile.opened) if (file.folder === folder) found = file;
+    return found;
+  }
 
   /** Creates the folder with an empty project and opens it. Refuses a folder that already holds a project. */
   static async create(
@@ -120,7 +132,8 @@ export class ProjectFile {
           notices.push(`The project could not be written as version ${PROJECT_FILE_VERSION} yet (${errorMessage(error)}); it opened as it is.`);
         });
       } else if (journal.entries.length > 0) file.scheduleCompaction();
-      notices.push(...unavailableNotices(await unreadableTexts(folder, state.tables.documents.values())));
+      await file.texts.find();
+      ProjectFile.opened.add(file);
       return file;
     } catch (error) {
       if (lock.kind === 'acquired') await releaseLock(folder, options.lock?.me);
@@ -136,6 +149,10 @@ export class ProjectFile {
   }
   get corpus(): ProjectCorpus {
     return this.header.corpus;
+  }
+  /** Things the analyst should know about the file: what opening it found, and the documents whose text is still unavailable. */
+  get notices(): string[] {
+    return [...this.openNotices, ...this.texts.notices()];
   }
   get seq(): number {
     return this.header.seq;
@@ -161,6 +178,24 @@ export class ProjectFile {
   /** The whole project as a snapshot (for compaction and Save as): document rows refer to their texts' files. */
   snapshot(): ProjectSnapshot {
     return { ...this.header, savedAt: this.now().toISOString(), settings: this.state.settings, tables: this.state.toTables() };
+  }
+
+  /** The documents whose text file is missing or damaged now. */
+  unavailableTexts(): Promise<UnavailableText[]> {
+    return this.serial(() => this.texts.list());
+  }
+
+  /**
+   * Writes a window's copy of a text whose file is missing or damaged, once its bytes are shown to
+   * hash to the SHA-256 a document of the project refers to (unavailableTexts.ts); never when the
+   * project is open read-only.
+   */
+  restoreText(sha256: string, text: string): Promise<RestoreTextResult> {
+    return this.serial(async () => {
+      if (this.closed) throw new ProjectFileError(409, 'The project was closed; reload the window.');
+      if (this.readOnly !== null) throw new ProjectFileError(409, `${this.readOnly} The text was not written.`);
+      return this.texts.restore(sha256, text);
+    });
   }
 
   /** Writes the project into another, empty folder with a new header (Save as): the texts first, then project.json. */
@@ -200,6 +235,7 @@ export class ProjectFile {
       if (fresh.length > 0) {
         // The texts first: a journaled row always finds its file.
         await writeTexts(this.folder, texts);
+        this.texts.written(texts.keys());
         const before = this.writer.bytes;
         try {
           await this.writer.append(fresh.map((f) => f.line));
@@ -232,6 +268,7 @@ export class ProjectFile {
       await this.writer?.close();
       this.writer = null;
     });
+    ProjectFile.opened.delete(this);
     if (this.readOnly === null) await releaseLock(this.folder);
   }
 

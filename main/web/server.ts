@@ -15,6 +15,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Reply } from '../../common/contract';
 import { SESSION_HEADER } from '../../common/hostSession';
+import { MAX_RESTORED_TEXT_BYTES } from '../../common/projectApi';
 import { ApiError, callApi, createApiHandlers } from '../api';
 import type { ApiHandlers } from '../api';
 import type { CorpusLoad } from '../corpus/corpusLoad';
@@ -39,6 +40,12 @@ export const MAX_API_BODY_BYTES = 1024 * 1024;
  * 512 MiB, so nothing larger could be sent anyway.
  */
 export const MAX_JOURNAL_BODY_BYTES = 512 * 1024 * 1024;
+/**
+ * And a window's copy of a document text the project folder lost (restoreDocumentText): up to a
+ * document's 50 MB of UTF-8, a byte taking at most six in JSON (a control character as \u0001).
+ */
+export const MAX_RESTORE_BODY_BYTES = 6 * MAX_RESTORED_TEXT_BYTES + 64 * 1024;
+const largerBodyLimit = (method: string) => (method === 'appendJournal' ? MAX_JOURNAL_BODY_BYTES : method === 'restoreDocumentText' ? MAX_RESTORE_BODY_BYTES : 0);
 
 export interface WebServerOptions {
   rendererDir: string;
@@ -148,7 +155,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: Request
   if (mediaType !== 'application/json') {
     return sendFailure(res, 415, 'API requests must have Content-Type: application/json');
   }
-  const maxBodyBytes = decodeMethodName(method) === 'appendJournal' ? Math.max(ctx.maxBodyBytes, MAX_JOURNAL_BODY_BYTES) : ctx.maxBodyBytes;
+  const maxBodyBytes = Math.max(ctx.maxBodyBytes, largerBodyLimit(decodeMethodName(method)));
   const body = await readBody(req, maxBodyBytes, ctx.bodyMs);
   if (body.kind !== 'read') {
     res.setHeader('Connection', 'close');

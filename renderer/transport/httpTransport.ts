@@ -41,6 +41,8 @@ export function createHttpTransport(): MarginaliaBridge {
     openProject: (r) => call('openProject', r),
     saveProjectAs: (r) => call('saveProjectAs', r),
     chooseDocumentsFolder: (r) => call('chooseDocumentsFolder', r),
+    unavailableTexts: (r) => call('unavailableTexts', r),
+    restoreDocumentText: (r) => call('restoreDocumentText', r),
     saveExport: async (r) => downloadFile(api.saveExport.request.parse(r)),
     openImport: async (r) => pickFile(api.openImport.request.parse(r)),
     openDocuments: async (r) => pickFiles(api.openDocuments.request.parse(r)),
