@@ -3,12 +3,13 @@
  *
  * 1. Changes still waiting in the outbox (the window closed, or main was unreachable) are
  *    written to their project's file first — never dropped.
- * 2. Then the file wins when it is newer: a database that is empty, behind the file, or holds
- *    another project is loaded from the file (with progress).
- * 3. A database ahead of the file (its journal lost a tail) writes what the file lacks to it.
+ * 2. Texts the project folder lost that the database still holds are written back (textRepair.ts).
+ * 3. Then the file wins when it is newer: a database that is empty, behind the file, or holds
+ *    another project — or lacks a text the file has again — is loaded from the file (with progress).
+ * 4. A database ahead of the file (its journal lost a tail) writes what the file lacks to it.
  *    A database of an older build (no project yet) becomes a new, fresh project's content; with
  *    a project that already has content, it is kept as a recovered project of its own.
- * 4. A fresh project gets its first codebook (the default one over the bundled corpus, else
+ * 5. A fresh project gets its first codebook (the default one over the bundled corpus, else
  *    none) and settings.
  */
 import type { MarginaliaApi } from '../../../common/contract';
@@ -21,10 +22,11 @@ import { hasProjectContent, readDatabaseContent, replaceDatabaseContent, type Da
 import { differenceToFile } from './contentDiff';
 import type { JournalSender } from './sender';
 import { errorMessage } from '../../../common/errorMessage';
+import { restoreLostTexts, withCopies, type TextRepairApi } from './textRepair';
 
 export type LoadProgress = { phase: 'reading' } | { phase: 'writing'; done: number; total: number };
 
-type StartupApi = Pick<MarginaliaApi, 'getProjectState' | 'readProject' | 'appendJournal' | 'newProject' | 'openProject'>;
+type StartupApi = Pick<MarginaliaApi, 'getProjectState' | 'readProject' | 'appendJournal' | 'newProject' | 'openProject'> & TextRepairApi;
 
 export interface StartupDeps {
   api: StartupApi;
@@ -65,19 +67,24 @@ export async function syncAtStart(deps: StartupDeps): Promise<StartupResult> {
     target.projectId = null;
     return { state, notices };
   }
-  notices.push(...info.notices);
   target.readOnly = info.readOnly;
 
+  const said = info.readOnly === null ? await deliverWaitingChanges(deps, info) : [];
+  const texts = await restoreLostTexts(api, db, info);
   if (info.readOnly === null) {
-    notices.push(...(await deliverWaitingChanges(deps, info)));
+    // Main's notices now: a text written back is no longer named unavailable.
     state = await api.getProjectState({});
     info = state.project ?? info;
   }
+  notices.push(...info.notices, ...said, ...texts.notices);
+  const opened = info;
+  const load = () => loadFromFile(deps, opened, texts.copies);
 
   const record = await readRecord(db);
   target.projectId = info.id;
   if (record?.projectId === info.id) {
-    if (record.seq < info.seq) return { state, notices, loadedSegments: await loadFromFile(deps, info) };
+    // Never over changes the file lacks (a database ahead writes them first; it loads at a later start).
+    if (record.seq < info.seq || (record.seq === info.seq && texts.databaseLacksTexts)) return { state, notices, loadedSegments: await load() };
     if (record.seq > info.seq && info.readOnly === null) notices.push(await writeWhatTheFileLacks(deps, info));
     return { state, notices };
   }
@@ -98,7 +105,7 @@ export async function syncAtStart(deps: StartupDeps): Promise<StartupResult> {
     return { state, notices };
   }
   if (holdsWork && record === null && info.readOnly === null) notices.push(await keepAsRecoveredProject(deps, info));
-  return { state, notices, loadedSegments: await loadFromFile(deps, info) };
+  return { state, notices, loadedSegments: await load() };
 }
 
 /** Sends the outbox; rows of a project main cannot write to stay, and a database of that project is kept as a recovered project. */
@@ -120,10 +127,10 @@ async function deliverWaitingChanges(deps: StartupDeps, info: ProjectInfo): Prom
   }
 }
 
-/** Replaces the database's project with the file's; resolves to the segments written. */
-async function loadFromFile(deps: StartupDeps, info: ProjectInfo): Promise<unknown[]> {
+/** Replaces the database's project with the file's (texts the file lacks kept from `copies`); resolves to the segments written. */
+async function loadFromFile(deps: StartupDeps, info: ProjectInfo, copies: ReadonlyMap<string, string>): Promise<unknown[]> {
   deps.onProgress?.({ phase: 'reading' });
-  const content = await deps.api.readProject({ projectId: info.id });
+  const content = await withCopies(deps.db, await deps.api.readProject({ projectId: info.id }), copies);
   await replaceDatabaseContent(deps.db, fileContent(content), { projectId: info.id, seq: content.seq }, (done, total) =>
     deps.onProgress?.({ phase: 'writing', done, total }),
   );
