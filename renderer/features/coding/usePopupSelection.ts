@@ -20,5 +20,7 @@ export function usePopupSelection() {
     if (opens) flushSync(() => setSelection(info));
     else setSelection(info);
   }, []);
-  return { selection, setSelection, onSelectionChange };
+  /** The passage the popup is open for as shown now — not as of the render a callback was made in. */
+  const openSpan = useCallback(() => shown.current?.span ?? null, []);
+  return { selection, setSelection, onSelectionChange, openSpan };
 }

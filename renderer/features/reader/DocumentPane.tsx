@@ -22,6 +22,7 @@ import { CodingPopup } from '../coding/CodingPopup';
 import { CodingShortcutsPlugin } from '../coding/CodingShortcutsPlugin';
 import { useCoding } from '../coding/useCoding';
 import { usePopupSelection } from '../coding/usePopupSelection';
+import { afterCoding } from '../coding/afterCoding';
 import { DocumentMemoField } from './DocumentMemoField';
 import { FindBar } from './FindBar';
 import { HoverTooltip } from './HoverTooltip';
@@ -59,7 +60,7 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
   const { shown, index } = useShownSegments(placed, placedIndex);
   const openDocument = useMemo(() => ({ id: doc.id, sha256: doc.sha256, text }), [doc.id, doc.sha256, text]);
   const coding = useCoding(openDocument);
-  const { selection, setSelection, onSelectionChange } = usePopupSelection();
+  const { selection, setSelection, onSelectionChange, openSpan } = usePopupSelection();
   const [hover, setHover] = useState<{ x: number; y: number; codes: Code[] } | null>(null);
   const find = useFind(doc.id);
   const [stripes, setStripes] = useStripesSetting();
@@ -121,22 +122,24 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
     [index, onOpenSegments],
   );
 
-  /**
-   * After a coding is stored, drop the selection that was coded — but only if it is still the
-   * selection: a fast analyst may already have selected the next passage.
-   */
-  const finisher = useCallback((coded: Span) => {
-    return (ok: boolean) => {
+  /** After a coding is stored: close its popup, without touching what the analyst has moved on to (see afterCoding.ts). */
+  const popupArea = useRef<HTMLDivElement>(null);
+  const finisher = useCallback(
+    (coded: Span) => (ok: boolean) => {
       if (!ok) return;
-      const now = viewer.current?.selectionSpan() ?? null;
-      if (now && (now.start !== coded.start || now.end !== coded.end)) return; // already on the next passage
-      // Still the coded passage, or focus went to the popup's filter field: close the popup and
-      // put the caret after the passage, so the keyboard carries on in the text.
-      if (now) window.getSelection()?.collapseToEnd();
-      else viewer.current?.selectSpan({ start: coded.end, end: coded.end });
+      const next = afterCoding({
+        coded,
+        popup: openSpan(),
+        selection: viewer.current?.selectionSpan() ?? null,
+        focusInPopup: !!popupArea.current?.contains(document.activeElement),
+      });
+      if (next === 'none') return;
+      if (next === 'collapse') window.getSelection()?.collapseToEnd();
+      if (next === 'caretAfter') viewer.current?.selectSpan({ start: coded.end, end: coded.end });
       setSelection(null);
-    };
-  }, []);
+    },
+    [openSpan, setSelection],
+  );
   const applyToSpan = useCallback(
     (span: Span, codeId: string) => void coding.apply(span, codeId).then(finisher(span)),
     [coding, finisher],
@@ -191,18 +194,20 @@ export function DocumentPane({ doc, text, activeSegmentIds, onOpenSegments, reve
         </DocumentText>
       </div>
       <SelectionStatus span={selection?.span ?? null} />
-      {selection && (
-        <CodingPopup
-          key={`${selection.span.start}-${selection.span.end}`}
-          codes={codes}
-          anchor={selection.rect}
-          selectedText={text.slice(selection.span.start, selection.span.end)}
-          onApply={(codeId) => applyToSpan(selection.span, codeId)}
-          onCreate={(name) => void coding.createAndApply(selection.span, name).then(finisher(selection.span))}
-          onInVivo={() => codeInVivo(selection.span)}
-          onClose={() => finisher(selection.span)(true)}
-        />
-      )}
+      <div ref={popupArea}>
+        {selection && (
+          <CodingPopup
+            key={`${selection.span.start}-${selection.span.end}`}
+            codes={codes}
+            anchor={selection.rect}
+            selectedText={text.slice(selection.span.start, selection.span.end)}
+            onApply={(codeId) => applyToSpan(selection.span, codeId)}
+            onCreate={(name) => void coding.createAndApply(selection.span, name).then(finisher(selection.span))}
+            onInVivo={() => codeInVivo(selection.span)}
+            onClose={() => finisher(selection.span)(true)}
+          />
+        )}
+      </div>
       <HoverTooltip at={hover} codes={hover?.codes ?? []} />
     </article>
   );
