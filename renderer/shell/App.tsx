@@ -10,6 +10,7 @@ import type { Segment } from '../domain/model';
 import { ExchangeMenu } from '../features/exchange/ExchangeMenu';
 import { UndoControls } from '../features/history/UndoControls';
 import { DocumentPane } from '../features/reader/DocumentPane';
+import { UnavailableText } from '../features/reader/UnavailableText';
 import { SearchButton } from '../features/search/SearchButton';
 import { SearchView } from '../features/search/SearchView';
 import { useSearchView, type SearchHit } from '../features/search/useSearchView';
@@ -41,7 +42,9 @@ export function App() {
   const hashId = useHashDocument();
   // A document named in the address that is not listed yet waits for the corpus, rather than another opening meanwhile.
   const waitsForCorpus = corpus.loading && hashId !== null && !corpus.documents.some((d) => d.id === hashId);
-  const current = waitsForCorpus ? null : (corpus.documents.find((d) => d.id === hashId) ?? corpus.documents[0] ?? null);
+  // An imported document whose text the project file lost opens to what to do, never to another document.
+  const unavailableOpen = corpus.unavailable.find((d) => d.id === hashId) ?? null;
+  const current = waitsForCorpus || unavailableOpen ? null : (corpus.documents.find((d) => d.id === hashId) ?? corpus.documents[0] ?? null);
   const [text, setText] = useState<{ id: string; text: string } | null>(null);
   const [textError, setTextError] = useState<string | null>(null);
   const [openSegments, setOpenSegments] = useState<string[]>([]);
@@ -150,7 +153,13 @@ export function App() {
       >
         <div className="left" id={PANEL_IDS.documents} hidden={sizes.documents.collapsed}>
           <ErrorBoundary what="the list of documents">
-            <DocumentList documents={corpus.documents} currentId={current?.id ?? null} segments={segments} corpusName={corpus.name} />
+            <DocumentList
+              documents={corpus.documents}
+              unavailable={corpus.unavailable}
+              currentId={current?.id ?? unavailableOpen?.id ?? null}
+              segments={segments}
+              corpusName={corpus.name}
+            />
             <CorpusIssues issues={corpus.issues} loadError={corpus.loadError} />
           </ErrorBoundary>
         </div>
@@ -187,7 +196,8 @@ export function App() {
               />
             </ErrorBoundary>
           )}
-          {!corpus.loading && !current && <p>No documents to show.</p>}
+          {!search.open && unavailableOpen && <UnavailableText doc={unavailableOpen} />}
+          {!corpus.loading && !current && !unavailableOpen && <p>No documents to show.</p>}
         </main>
         {!sizes.coding.collapsed && (
           <Splitter

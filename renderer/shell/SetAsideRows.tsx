@@ -1,12 +1,14 @@
 /**
  * Stored rows the project could not read (see store/setAside.ts): how many, which and why, and
  * a way to save them as JSON — they are kept in the database but left out of everything else,
- * so they must never disappear without the analyst knowing.
+ * so they must never disappear without the analyst knowing. Documents set aside only because the
+ * project file lost their text are not listed here: the Documents list shows them, marked.
  */
-import { useState, useSyncExternalStore } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { SetAsideRow } from '../store/setAside';
 import { useServices } from '../ui/ProjectContext';
 import { errorMessage } from '../../common/errorMessage';
+import { unavailableDocument } from '../project/unavailableDocuments';
 
 /** JSON of the rows as read; a stored value JSON cannot hold (a BigInt) is written as text. */
 const toJson = (rows: readonly SetAsideRow[]) =>
@@ -14,7 +16,8 @@ const toJson = (rows: readonly SetAsideRow[]) =>
 
 export function SetAsideRows() {
   const { api, host, setAside } = useServices();
-  const rows = useSyncExternalStore(setAside.subscribe, setAside.list);
+  const stored = useSyncExternalStore(setAside.subscribe, setAside.list);
+  const rows = useMemo(() => stored.filter((row) => unavailableDocument(row) === null), [stored]);
   const [result, setResult] = useState<string | null>(null);
   if (rows.length === 0) return null;
 

@@ -1,20 +1,24 @@
 /**
- * The "Documents" navigation: one link per document, named by its title, with date and kind;
+ * The "Documents" navigation: one link per document, named by its title, with date and kind
+ * (imported documents whose text the project file lost come last, marked "Text unavailable");
  * Add documents… (or files dropped on the list), the documents-and-attributes table, and a
  * filter by attribute value.
  */
 import { memo, useMemo, useState, type DragEvent } from 'react';
-import type { ReadableDocument } from '../../ui/useCorpus';
+import type { ReadableDocument, UnavailableDocument } from '../../ui/useCorpus';
 import type { SegmentTable } from '../../domain/segmentTable';
 import { allAttributes } from '../../domain/documents/attributes';
 import { useProject } from '../../ui/ProjectContext';
 import { AddDocumentsDialog } from './AddDocumentsDialog';
 import { DocumentTable } from './DocumentTable';
+import { UnavailableDocumentItem } from './UnavailableDocumentItem';
 import { useAddDocuments } from './useAddDocuments';
 import './documents.css';
 
 interface Props {
   documents: readonly ReadableDocument[];
+  /** Imported documents whose text is unavailable. */
+  unavailable?: readonly UnavailableDocument[];
   currentId: string | null;
   /** For each document's count of coded passages. */
   segments: SegmentTable;
@@ -27,7 +31,7 @@ export function documentHref(id: string): string {
 
 const hasFiles = (e: DragEvent) => [...e.dataTransfer.types].includes('Files');
 
-export function DocumentList({ documents, currentId, segments, corpusName }: Props) {
+export function DocumentList({ documents, unavailable = [], currentId, segments, corpusName }: Props) {
   const { attributes } = useProject();
   const { adding, choose, drop, cancel, close } = useAddDocuments(documents);
   const [tableOpen, setTableOpen] = useState(false);
@@ -106,6 +110,11 @@ export function DocumentList({ documents, currentId, segments, corpusName }: Pro
         {shown.map((d) => (
           <DocumentItem key={d.id} doc={d} current={d.id === currentId} count={segments.countInDocument(d.id)} />
         ))}
+        {/* Their attribute values are unknown here, so a filter leaves them out. */}
+        {shown === documents &&
+          unavailable.map((d) => (
+            <UnavailableDocumentItem key={d.id} doc={d} href={documentHref(d.id)} current={d.id === currentId} count={segments.countInDocument(d.id)} />
+          ))}
       </ul>
       {adding && <AddDocumentsDialog adding={adding} onCancel={cancel} onClose={close} />}
       {tableOpen && <DocumentTable documents={documents} onClose={() => setTableOpen(false)} />}
