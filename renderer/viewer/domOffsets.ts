@@ -97,13 +97,19 @@ export function spanToRange(blocks: readonly HTMLElement[], starts: readonly num
     : null;
 }
 
-/** Document offset under a viewport point (for hover and clicks on highlights). */
-export function offsetFromPoint(root: HTMLElement, x: number, y: number): number | null {
+/** The DOM point (text node and offset) under a viewport point, if any. */
+export function domPointFromPoint(x: number, y: number): { node: Node; offset: number } | null {
   const doc = document as Document & {
     caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
   };
   const pos = doc.caretPositionFromPoint?.(x, y);
-  if (pos) return domPointToOffset(root, pos.offsetNode, pos.offset);
+  if (pos) return { node: pos.offsetNode, offset: pos.offset };
   const range = document.caretRangeFromPoint?.(x, y);
-  return range ? domPointToOffset(root, range.startContainer, range.startOffset) : null;
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+/** Document offset under a viewport point (for hover and clicks on highlights). */
+export function offsetFromPoint(root: HTMLElement, x: number, y: number): number | null {
+  const point = domPointFromPoint(x, y);
+  return point ? domPointToOffset(root, point.node, point.offset) : null;
 }

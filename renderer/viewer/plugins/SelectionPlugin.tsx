@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import type { Span } from '../../domain/span';
-import { selectionToOffsets } from '../domOffsets';
+import { domPointFromPoint, selectionToOffsets } from '../domOffsets';
 import { useViewer } from '../ViewerContext';
 
 export interface SelectionInfo {
@@ -36,7 +36,9 @@ export function SelectionPlugin({ onChange }: { onChange: (info: SelectionInfo |
       });
     };
     const onDown = (e: MouseEvent) => {
-      if (e.button === 0) dragging = true;
+      if (e.button !== 0) return;
+      dragging = true;
+      if (!e.shiftKey && e.detail <= 1) startAfresh(root, e.clientX, e.clientY);
     };
     const onUp = () => {
       if (!dragging) return;
@@ -57,4 +59,19 @@ export function SelectionPlugin({ onChange }: { onChange: (info: SelectionInfo |
     };
   }, [root, onChange]);
   return null;
+}
+
+/**
+ * A press inside the selected passage starts a new selection there. Left to the browser it
+ * would start dragging the selected words out of the read-only text instead — and the
+ * passage just coded stays selected until its coding is stored, so an analyst quicker than
+ * the store would drag it rather than select the next, overlapping passage.
+ */
+function startAfresh(root: HTMLElement, x: number, y: number) {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+  const range = selection.getRangeAt(0);
+  if (!root.contains(range.commonAncestorContainer)) return;
+  const point = domPointFromPoint(x, y);
+  if (point && root.contains(point.node) && range.isPointInRange(point.node, point.offset)) selection.collapse(point.node, point.offset);
 }
