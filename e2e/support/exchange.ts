@@ -12,7 +12,7 @@ export const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Im
 
 /**
  * Codes FIRST with FTF and SECOND with Stabilization (the coding popup's options), each stored
- * before the next step (selecting while a coding is being stored is coding.spec's fast-analyst test).
+ * before the next step (what the analyst does while a coding is stored is while-storing.spec's).
  */
 export async function codeTwoPassages(page: Page, second = 'Stabilization') {
   await dragSelect(page, FIRST, FIRST);
