@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { codeOption, codeRow, codebook, codingPopup, expectCount, highlightedTexts, openApp } from './support/coding';
-import { FIRST, SECOND } from './support/exchange';
+import { FIRST, SECOND, codeNames } from './support/exchange';
 import { holdStoreWrites } from './support/heldStore';
 import { dragSelect } from './support/text';
 
@@ -54,4 +54,18 @@ test('a code chosen with the keyboard in the popup hands the keyboard back to th
   await expect(codingPopup(page)).toBeHidden();
   await expect(page.getByRole('textbox', { name: 'Document text' })).toBeFocused();
   await expectCount(page, 'Stabilization', 1);
+});
+
+test('a code moved with the keyboard while the analyst goes on to type a new code leaves the keyboard in the field', async ({ page }) => {
+  await openApp(page);
+  await codeRow(page, 'FTF').click();
+  const release = await holdStoreWrites(page);
+  await page.keyboard.press('Alt+ArrowDown');
+  const field = codebook(page).getByRole('textbox', { name: 'New code name' });
+  await field.click();
+  await page.keyboard.type('Returnees');
+  await release();
+  await expect.poll(async () => (await codeNames(page)).indexOf('FTF')).toBe(3);
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('Returnees');
 });

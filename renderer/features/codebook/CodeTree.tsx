@@ -79,6 +79,9 @@ export function CodeTree({ rows, counts, selectedId, onSelect, setExpanded }: Pr
     const pending = refocus.current;
     if (!pending || pending.codes === codes) return;
     refocus.current = null;
+    // The analyst may have gone elsewhere while the move was stored: the keyboard stays there.
+    const active = document.activeElement;
+    if (active && active !== document.body && !list.current?.contains(active)) return;
     focusRow(pending.id);
   }, [codes]);
 
