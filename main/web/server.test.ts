@@ -108,15 +108,17 @@ describe('the Node host API', () => {
   });
 
   it('requires JSON, POST, a same-origin Origin and a bounded body', async () => {
-    const text = await send('POST', '/api/listDocuments', { headers: withSecret({ 'Content-Type': 'text/plain' }), body: '{}' });
-    expect(text.status).toBe(415);
+    const plain = await send('POST', '/api/listDocuments', { headers: withSecret({ 'Content-Type': 'text/plain' }), body: '{}' });
+    expect(plain.status).toBe(415);
     expect((await send('GET', '/api/listDocuments', { headers: withSecret() })).status).toBe(405);
     expect((await post('listDocuments', {}, { Origin: 'http://evil.example' })).status).toBe(403);
     expect((await post('listDocuments', {}, { Origin: `http://localhost:${server.port}` })).status).toBe(200);
     expect((await post('getDocument', { id: 'x'.repeat(5000) })).status).toBe(413);
-    // Only the journal's changes may be large (one import is one change); this host keeps no project file.
+    // Only the journal's changes and a document text sent back may be large (one import is one change); this host keeps no project file.
     const large = await post('appendJournal', { projectId: 'project-1', client: 'client-1', changes: [{ n: 1, kind: 'settings', settings: { note: 'x'.repeat(5000) } }] });
     expect([large.status, JSON.parse(large.body).error]).toEqual([404, 'this Marginalia keeps no project files (started with --no-project-file)']);
+    const text = await post('restoreDocumentText', { projectId: 'project-1', sha256: 'a'.repeat(64), text: 'x'.repeat(5000) });
+    expect([text.status, JSON.parse(text.body).error]).toEqual([404, 'this Marginalia keeps no project files (started with --no-project-file)']);
   });
 
   it('refuses a wrong Host header (DNS rebinding) and accepts localhost', async () => {
