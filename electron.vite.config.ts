@@ -7,7 +7,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(__dirname, 'main/index.ts'), formats: ['es'] },
+      // The converter thread is a module of its own, out/main/conversionWorker.js, beside index.js
+      // where main/conversion/converterThread.ts looks for it.
+      lib: {
+        entry: { index: resolve(__dirname, 'main/index.ts'), conversionWorker: resolve(__dirname, 'main/conversion/conversionWorker.ts') },
+        formats: ['es'],
+      },
     },
   },
   preload: {

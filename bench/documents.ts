@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { BrowserContext, Page } from '@playwright/test';
-import { convertDocument } from '../converters';
+import { convertDocument } from '../main/conversion/convertDocument';
 import { loadCorpus } from '../main/corpus/loadCorpus';
 import { synthDocuments } from '../scripts/synth/documents';
 

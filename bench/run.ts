@@ -37,7 +37,6 @@ import { measureAnalysis } from './analysis';
 import { measureCodebook, CODEBOOK_CODES } from './codebook';
 import { measureProjectFile } from './projectFile';
 import { seedBackup } from './seed';
-import { restoreNativeJsonStringify } from '../main/nativeJson';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -215,9 +214,6 @@ async function seed(context: BrowserContext, server: RunningWebServer, backupFil
 }
 
 async function main(): Promise<void> {
-  // The corpus reader brings pdf.js, whose core-js swaps JSON.stringify for a 10–20× slower one
-  // (main/nativeJson.ts): the export's baseline must be the native one.
-  restoreNativeJsonStringify();
   const options = parseOptions(process.argv.slice(2));
   const wants = (name: string) => !options.only || options.only.has(name);
   const started = Date.now();

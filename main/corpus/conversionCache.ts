@@ -11,8 +11,7 @@ import type { Stats } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { CONVERTERS_VERSION } from '../../converters';
-import { restoreNativeJsonStringify } from '../nativeJson';
+import { CONVERTERS_VERSION } from '../../converters/kinds';
 
 /** What a conversion gave, as loadCorpus keeps it. */
 export interface Conversion {
@@ -103,8 +102,6 @@ export class ConversionCache {
     try {
       await mkdir(folder, { recursive: true });
       const file: CacheFile = { version: version(), folder: this.folder, entries: this.kept };
-      // Megabytes of text: with the native JSON.stringify, not the slow one pdf.js's core-js installs (main/nativeJson.ts).
-      restoreNativeJsonStringify();
       await writeFile(partial, JSON.stringify(file));
       await rename(partial, this.path);
       await removeUnused(folder, this.path);

@@ -1,8 +1,9 @@
 /**
  * Loads a corpus folder into the contract's CorpusListing plus the normalised texts. Files are
  * read by the same converters the app uses to add documents (converters/: .txt, .md, .html,
- * .docx, .pdf). Never throws for bad input: every file is listed, loaded (among the documents,
- * with an issue when a converter has a warning) or refused (an issue naming the file and why).
+ * .docx, .pdf; Word and PDF in a worker thread, main/conversion). Never throws for bad input:
+ * every file is listed, loaded (among the documents, with an issue when a converter has a
+ * warning) or refused (an issue naming the file and why).
  * Converted Word and PDF files are cached between starts (conversionCache.ts). Pure Node (no Electron).
  */
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
@@ -11,7 +12,9 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CorpusDocument, CorpusIssue, CorpusListing, DocumentSummary } from '../../common/contract';
 import { sha256Hex } from '../../common/text/sha256';
 import { decodeStrictUtf8 } from '../../common/text/utf8';
-import { convertDocument, documentKindOf, DOCUMENT_EXTENSIONS, extensionOf, refusalReason } from '../../converters';
+import { refusalReason } from '../../converters/convert';
+import { documentKindOf, DOCUMENT_EXTENSIONS, extensionOf } from '../../converters/kinds';
+import { convertDocument } from '../conversion/convertDocument';
 import { CACHED_EXTENSIONS, ConversionCache, defaultCacheFolder } from './conversionCache';
 import { parseManifest } from './manifest';
 import type { ManifestDocument } from './manifest';
