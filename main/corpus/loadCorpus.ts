@@ -49,7 +49,8 @@ export interface LoadOptions {
   onProgress?: (progress: LoadProgress) => void;
   /**
    * The documents are read once this settles: a host opens its window or server first, for
-   * converting shares the one thread with it and would hold it up by seconds.
+   * reading and hashing share its thread (Word and PDF conversion, in a worker, its CPU) and
+   * would hold it up by seconds.
    */
   readAfter?: Promise<unknown>;
   /** Stops reading between two documents (another project was opened): the load rejects with the signal's reason, the cache is left as it was. */
