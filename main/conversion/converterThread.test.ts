@@ -25,7 +25,9 @@ describe('convertDocument in main', () => {
     const bytes = await pdfFile(['Page one, first line\nsecond line', null, `Page three\n${TRICKY_LINE}`]);
     const expected = await convertOnThisThread('report.pdf', bytes.slice());
     expect(expected.provenance.pageStarts).toHaveLength(3);
-    expect(await convertDocument('report.pdf', bytes.slice())).toEqual(expected);
+    const handedOver = bytes.slice();
+    expect(await convertDocument('report.pdf', handedOver)).toEqual(expected);
+    expect(handedOver.byteLength).toBe(0); // transferred to the thread, not copied
   });
 
   it('gives a Word file’s text as the converter does', async () => {

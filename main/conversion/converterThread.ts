@@ -83,7 +83,11 @@ export class ConverterThread {
     }, this.timeoutMs);
     const buffer = ownBuffer(job.bytes);
     const request: ConversionRequest = { id: job.id, fileName: job.fileName, bytes: buffer };
-    worker.postMessage(request, [buffer]);
+    try {
+      worker.postMessage(request, [buffer]);
+    } catch (error) {
+      this.finish({ id: job.id, ok: false, reason: `it could not be read (${error instanceof Error ? error.message : String(error)})` });
+    }
   }
 
   private finish(reply: ConversionReply): void {
