@@ -20,7 +20,6 @@ import type {
   RecentProject,
 } from '../../common/projectApi';
 import { CorpusLoad } from '../corpus/corpusLoad';
-import { restoreNativeJsonStringify } from '../nativeJson';
 import { projectsFolderOf } from './dataFolder';
 import { ProjectFile, ProjectFileError } from './projectFile';
 import type { OpenProjectFileOptions } from './projectFile';
@@ -67,8 +66,6 @@ export class Projects {
 
   constructor(private readonly options: ProjectsOptions) {
     this.projectsFolder = options.projectsFolder ?? projectsFolderOf(options.dataFolder);
-    // The project file is JSON through and through: the native JSON.stringify (main/nativeJson.ts).
-    restoreNativeJsonStringify();
   }
 
   /**

@@ -22,7 +22,6 @@ import type { CorpusLoad } from '../corpus/corpusLoad';
 import type { LoadedCorpus } from '../corpus/loadCorpus';
 import type { OpenedFiles } from '../openedFiles';
 import type { Projects } from '../project/projects';
-import { restoreNativeJsonStringify } from '../nativeJson';
 import { SECURITY_HEADERS } from '../security/headers';
 import { DEFAULT_TIMEOUTS, readBody, serverOptionsFor } from './limits';
 import type { RequestTimeouts } from './limits';
@@ -75,8 +74,6 @@ export function createWebHandlers(corpus: LoadedCorpus | CorpusLoad, openedFiles
 }
 
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
-  // Every reply is JSON: make sure JSON.stringify is the native one (main/nativeJson.ts).
-  restoreNativeJsonStringify();
   const maxBodyBytes = options.maxBodyBytes ?? MAX_API_BODY_BYTES;
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const sessionSecret = createSessionSecret();
