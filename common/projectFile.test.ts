@@ -35,7 +35,7 @@ describe('project.json', () => {
   it('upgrades version 2 (texts inside document rows) to the current version, keeping the rows as they are for main to move the texts out', () => {
     const document = { id: 'd1', title: 'Interview', sha256: 'a'.repeat(64), text: 'Hello.' };
     const upgraded = upgradeSnapshot({ ...fresh, version: 2, tables: { ...fresh.tables, documents: [document] } });
-    expect(upgraded.version).toBe(3);
+    expect(upgraded.version).toBe(PROJECT_FILE_VERSION);
     expect(upgraded.tables.documents).toEqual([document]);
   });
 

@@ -26,10 +26,11 @@ import { z } from 'zod';
 
 export const PROJECT_FILE_FORMAT = 'marginalia-project-file';
 /**
- * 3: imported documents' texts in documents/<sha256>.txt, not in the rows; 2: document
- * attributes and per-document info; 1 had neither. Older versions are read and upgraded.
+ * 4: saved searches are rows of their own table (3 kept them in the settings); 3: imported
+ * documents' texts in documents/<sha256>.txt, not in the rows; 2: document attributes and
+ * per-document info; 1 had neither. Older versions are read and upgraded.
  */
-export const PROJECT_FILE_VERSION = 3;
+export const PROJECT_FILE_VERSION = 4;
 export const PROJECT_EXTENSION = 'marginalia';
 /** The entry file's extension: `Study.marginalia/Study.marginalia-project`. */
 export const ENTRY_FILE_EXTENSION = 'marginalia-project';
@@ -51,6 +52,7 @@ export const PROJECT_TABLES = {
   documents: 'id',
   attributes: 'id',
   documentInfo: 'documentId',
+  savedSearches: 'id',
 } as const;
 export type ProjectTableName = keyof typeof PROJECT_TABLES;
 export const PROJECT_TABLE_NAMES = Object.keys(PROJECT_TABLES) as ProjectTableName[];
@@ -112,7 +114,7 @@ export const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'client 
 
 export const ProjectIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'project id: 8–64 letters, digits, - or _');
 
-/** project.json, version 3. */
+/** project.json, version 4. */
 export const ProjectSnapshotSchema = z
   .object({
     format: z.literal(PROJECT_FILE_FORMAT),
@@ -200,7 +202,31 @@ const UPGRADES: Record<number, (json: Record<string, unknown>) => Record<string,
    * (inline text is still read); main moves the texts into documents/ when it writes the folder.
    */
   2: (json) => ({ ...json, version: 3 }),
+  /** Version 3 kept the saved searches in the settings; they become the savedSearches table. */
+  3: (json) => {
+    const tables = (typeof json.tables === 'object' && json.tables !== null ? json.tables : {}) as Record<string, unknown>;
+    const settings = typeof json.settings === 'object' && json.settings !== null ? (json.settings as ProjectSettings) : null;
+    const { settings: rest, savedSearches } = settings ? withoutSavedSearches(settings) : { settings: null, savedSearches: null };
+    return { ...json, version: 4, settings: rest, tables: { ...tables, savedSearches: savedSearches ?? [] } };
+  },
 };
+
+/**
+ * Settings written before version 4 (in project.json, or a journal's settings entry) may hold
+ * the saved searches: they are taken out, as the rows of the savedSearches table — the whole
+ * list, so it replaces the table; null when the settings hold none. A row without an id is left
+ * out (nothing could key it); of two with one id, the later stays.
+ */
+export function withoutSavedSearches(settings: ProjectSettings): { settings: ProjectSettings; savedSearches: ProjectRow[] | null } {
+  const { savedSearches, ...rest } = settings;
+  if (savedSearches === undefined) return { settings, savedSearches: null };
+  const byId = new Map<string, ProjectRow>();
+  for (const row of Array.isArray(savedSearches) ? (savedSearches as unknown[]) : []) {
+    const id = typeof row === 'object' && row !== null ? (row as ProjectRow).id : undefined;
+    if (typeof id === 'string' && id !== '') byId.set(id, row as ProjectRow);
+  }
+  return { settings: rest, savedSearches: [...byId.values()] };
+}
 
 /** An empty project's snapshot. */
 export function emptySnapshot(fields: { id: string; name: string; corpus: ProjectCorpus; now: string }): ProjectSnapshot {
@@ -215,7 +241,7 @@ export function emptySnapshot(fields: { id: string; name: string; corpus: Projec
     corpus: fields.corpus,
     clients: {},
     settings: null,
-    tables: { codes: [], segments: [], memos: [], documents: [], attributes: [], documentInfo: [] },
+    tables: { codes: [], segments: [], memos: [], documents: [], attributes: [], documentInfo: [], savedSearches: [] },
   };
 }
 

@@ -4,7 +4,7 @@
  * settings, and the last change applied. Rows are never modified in place (a change replaces
  * them), so copying the maps' values is a consistent snapshot.
  */
-import { PROJECT_TABLE_NAMES, PROJECT_TABLES } from './projectFile';
+import { PROJECT_TABLE_NAMES, PROJECT_TABLES, withoutSavedSearches } from './projectFile';
 import type { JournalEntry, ProjectRow, ProjectSettings, ProjectTableName, ProjectTables } from './projectFile';
 
 export type TableMaps = Record<ProjectTableName, Map<string, ProjectRow>>;
@@ -26,7 +26,10 @@ export class ProjectState {
 
   apply(entry: JournalEntry): void {
     if (entry.kind === 'settings') {
-      this.settings = entry.settings;
+      // A journal written before version 4 may carry the saved searches in its settings.
+      const { settings, savedSearches } = withoutSavedSearches(entry.settings);
+      this.settings = settings;
+      if (savedSearches) this.tables.savedSearches = new Map(savedSearches.map((row) => [String(row.id), row]));
       return;
     }
     for (const table of PROJECT_TABLE_NAMES) {

@@ -1,13 +1,14 @@
 /**
  * Export and exchange: the annotated CSV as a researcher reads it (header, rows, code point
- * offsets), a backup restored in a fresh project (replace, undo), a damaged file refused
+ * offsets), a backup restored in a fresh project (replace, its saved search too, undo and redo of
+ * all of it), a damaged file refused
  * with nothing stored, and REFI-QDA .qdpx round trips, including a document that is not in
  * the corpus. Every test has a fresh browser context, so a fresh IndexedDB.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { exportQdpx } from '../renderer/formats/refiQda/exportQdpx';
 import { quoteSelector } from '../renderer/domain/segments';
@@ -28,6 +29,8 @@ import { manifest, normalisedFile, viewerText } from './support/text';
 
 const HEADER =
   'segment_id,document_id,document_title,document_date,code,code_path,start,end,placement,quote,prefix,suffix,memo,coder,created_at,updated_at,attr_Kind,attr_Place,attr_Date';
+
+const searchView = (page: Page) => page.getByRole('region', { name: 'Search all documents' });
 
 async function freshPage(browser: Browser) {
   const context = await browser.newContext();
@@ -142,6 +145,14 @@ test('a backup restores codes and highlights in a fresh project, as one undoable
   await codebook(page).getByRole('textbox', { name: 'New code name' }).fill('Returnees');
   await codebook(page).getByRole('textbox', { name: 'New code name' }).press('Enter');
   await expect(codeRow(page, 'Returnees')).toBeVisible();
+  // A saved search, which the backup carries and its restore brings back in the same Undo step.
+  await page.keyboard.press('Control+Shift+F');
+  await searchView(page).getByRole('searchbox', { name: 'Search for' }).fill('returnees');
+  await searchView(page).getByText(/^Saved searches/).click();
+  await searchView(page).getByRole('textbox', { name: 'Name' }).fill('Returnees mentions');
+  await searchView(page).getByRole('button', { name: 'Save this search' }).click();
+  await expect(searchView(page).getByRole('button', { name: 'Run saved search Returnees mentions' })).toBeVisible();
+  await searchView(page).getByRole('button', { name: 'Back to the document' }).click();
   const backup = await exportAs(page, 'Project backup (JSON)');
   expect(backup.name).toMatch(/^marginalia-coding-\d{4}-\d{2}-\d{2}-project\.json$/);
   const json = JSON.parse(backup.text) as { format: string; segments: unknown[]; codes: unknown[] };
@@ -170,6 +181,18 @@ test('a backup restores codes and highlights in a fresh project, as one undoable
   await fresh.getByRole('button', { name: 'Undo' }).click();
   await expect(codeRow(fresh, 'Returnees')).toHaveCount(0);
   await expect.poll(() => highlightedTexts(fresh)).toEqual([]);
+  await expectCount(fresh, 'FTF', 0);
+  await fresh.keyboard.press('Control+Shift+F');
+  await expect(searchView(fresh).getByText(/^Saved searches \(0\)/)).toBeVisible();
+
+  // Redo puts all of it back, the saved search with the codes; Undo takes all of it again.
+  await fresh.getByRole('button', { name: 'Redo' }).click();
+  await expectCount(fresh, 'FTF', 1);
+  await searchView(fresh).getByText(/^Saved searches \(1\)/).click();
+  await searchView(fresh).getByRole('button', { name: 'Run saved search Returnees mentions' }).click();
+  await expect(searchView(fresh).getByRole('searchbox', { name: 'Search for' })).toHaveValue('returnees');
+  await fresh.getByRole('button', { name: 'Undo' }).click();
+  await expect(searchView(fresh).getByText(/^Saved searches \(0\)/)).toBeVisible();
   await expectCount(fresh, 'FTF', 0);
 });
 

@@ -1,6 +1,6 @@
 /**
  * Project files: the work lives in a .marginalia folder on disk, not in one browser origin.
- * Coding on one port and reopening the data folder on another port finds everything; two pages
+ * Coding (and a saved search) on one port and reopening the data folder on another port finds everything; two pages
  * of one project stay in step; Save as, Open and Recent move between projects; a new project over
  * one's own documents starts with an empty codebook; changes that could not be sent when the
  * page closed are sent when it opens again.
@@ -41,6 +41,7 @@ async function stop(server: RunningWebServer): Promise<void> {
   hosts.splice(hosts.indexOf(server), 1);
 }
 
+const searchView = (page: Page) => page.getByRole('region', { name: 'Search all documents' });
 const saveStatus = (page: Page) => page.getByRole('status').filter({ hasText: /^(Saved|Saving…)$/ });
 
 async function open(page: Page, url: string) {
@@ -66,6 +67,13 @@ test('code on one port, restart the host on another port with the same data fold
   await expect(page).toHaveTitle(PROJECT);
   await code(page, FIRST, 'FTF');
   await code(page, SECOND, 'Stabilization');
+  // A saved search is project data too.
+  await page.keyboard.press('Control+Shift+F');
+  await searchView(page).getByRole('searchbox', { name: 'Search for' }).fill('returnees');
+  await searchView(page).getByText(/^Saved searches/).click();
+  await searchView(page).getByRole('textbox', { name: 'Name' }).fill('Returnees mentions');
+  await searchView(page).getByRole('button', { name: 'Save this search' }).click();
+  await expect(searchView(page).getByRole('button', { name: 'Run saved search Returnees mentions' })).toBeVisible();
   await expect(saveStatus(page)).toHaveText('Saved');
   await stop(first);
 
@@ -78,6 +86,10 @@ test('code on one port, restart the host on another port with the same data fold
   await expectCount(fresh, 'FTF', 1);
   await expectCount(fresh, 'Stabilization', 1);
   await expect(fresh).toHaveTitle(PROJECT);
+  await fresh.keyboard.press('Control+Shift+F');
+  await searchView(fresh).getByText(/^Saved searches \(1\)/).click();
+  await searchView(fresh).getByRole('button', { name: 'Run saved search Returnees mentions' }).click();
+  await expect(searchView(fresh).getByRole('searchbox', { name: 'Search for' })).toHaveValue('returnees');
 });
 
 test('two pages on one project: a coding in one appears in the other, and Undo never erases the other page’s work', async ({ context }) => {

@@ -38,11 +38,11 @@ const code = (n: number): OutgoingChange => ({ n, kind: 'patch', label: `Add cod
 const send = (file: ProjectFile, changes: OutgoingChange[], client = 'client-one') => file.append({ projectId: 'project-0001', client, changes });
 
 describe('a project file', () => {
-  it('starts empty and fresh, with a version-3 project.json and a lock', async () => {
+  it('starts empty and fresh, with a version-4 project.json and a lock', async () => {
     const file = await create();
     expect([file.seq, file.fresh, file.readOnly]).toEqual([0, true, null]);
     expect((await readdir(folder)).sort()).toEqual(['journal.jsonl', 'lock', 'project.json']);
-    expect(await readSnapshot(folder)).toMatchObject({ version: 3, id: 'project-0001', name: 'Study', seq: 0 });
+    expect(await readSnapshot(folder)).toMatchObject({ version: 4, id: 'project-0001', name: 'Study', seq: 0 });
   });
 
   it('appends changes with sequence numbers, durable before it answers, and opens with them after a restart', async () => {

@@ -4,7 +4,7 @@
  * undo/redo are just the two directions of the same change, so what is stored always equals
  * what is shown.
  */
-import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Segment } from './model';
+import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, SavedSearch, Segment } from './model';
 
 /** Rows to write per table, keyed by primary key; `null` deletes the row. */
 export interface Patch {
@@ -17,6 +17,8 @@ export interface Patch {
   attributes?: Record<string, Attribute | null>;
   /** Titles, attribute values and removals of documents, keyed by document id (absent when untouched). */
   documentInfo?: Record<string, DocumentInfo | null>;
+  /** Searches the analyst named in the Search view (absent when untouched). */
+  savedSearches?: Record<string, SavedSearch | null>;
 }
 
 export interface Change {
@@ -35,10 +37,10 @@ export function rowsById<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-/** The four tables every change has; attributes and documentInfo appear only in changes that write them. */
+/** The four tables every change has; attributes, documentInfo and savedSearches appear only in changes that write them. */
 export const emptyPatch = (): Patch => ({ codes: rowsById(), segments: rowsById(), memos: rowsById(), documents: rowsById() });
 
-const PATCH_TABLES: readonly (keyof Patch)[] = ['codes', 'segments', 'memos', 'documents', 'attributes', 'documentInfo'];
+const PATCH_TABLES: readonly (keyof Patch)[] = ['codes', 'segments', 'memos', 'documents', 'attributes', 'documentInfo', 'savedSearches'];
 
 export function invert(change: Change): Change {
   return { label: change.label, forward: change.backward, backward: change.forward };

@@ -7,7 +7,7 @@
  */
 import { codePath, codesById } from './codeTree';
 import { nameKey } from './codebook';
-import type { Code, Segment } from './model';
+import type { Code, SavedSearch, Segment } from './model';
 import { SimilarNames } from './similarNames';
 
 export { nameSimilarity } from './similarNames';
@@ -97,9 +97,10 @@ export type CodeMapping = ReadonlyMap<string, string>;
 
 /**
  * The incoming rows with the mapping applied: mapped codes left out, their sub-codes moved
- * under the existing code, and codings re-pointed (a segment keeps one coding per code and coder).
+ * under the existing code, codings re-pointed (a segment keeps one coding per code and coder),
+ * and so are saved searches scoped to a mapped code.
  */
-export function mapCodes<T extends { codes: Code[]; segments?: Segment[] }>(rows: T, mapping: CodeMapping): T {
+export function mapCodes<T extends { codes: Code[]; segments?: Segment[]; savedSearches?: SavedSearch[] }>(rows: T, mapping: CodeMapping): T {
   if (mapping.size === 0) return rows;
   const codes = rows.codes
     .filter((c) => !mapping.has(c.id))
@@ -117,7 +118,12 @@ export function mapCodes<T extends { codes: Code[]; segments?: Segment[] }>(rows
       });
     return { ...s, codings };
   });
-  return segments ? { ...rows, codes, segments } : { ...rows, codes };
+  const savedSearches = rows.savedSearches?.map((s) => {
+    const text = s.scope.text;
+    const codeId = text.kind === 'anywhere' ? undefined : mapping.get(text.codeId);
+    return codeId === undefined || text.kind === 'anywhere' ? s : { ...s, scope: { ...s.scope, text: { ...text, codeId } } };
+  });
+  return { ...rows, codes, ...(segments ? { segments } : {}), ...(savedSearches ? { savedSearches } : {}) };
 }
 
 const NOTED_PAIRS = 20;

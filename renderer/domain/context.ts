@@ -29,7 +29,7 @@ export class ChangeRecorder {
   private readonly backward = emptyPatch();
 
   put<K extends TableName>(table: K, key: string, before: RowOf<K> | null, after: RowOf<K> | null): void {
-    // attributes and documentInfo exist only in changes that write them (see emptyPatch).
+    // attributes, documentInfo and savedSearches exist only in changes that write them (see emptyPatch).
     const tables = (patch: Patch) => patch as Record<TableName, Record<string, RowOf<K> | null> | undefined>;
     const fwd = (tables(this.forward)[table] ??= rowsById());
     const back = (tables(this.backward)[table] ??= rowsById());

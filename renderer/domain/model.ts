@@ -7,7 +7,8 @@
  * re-anchored when the text changes (W3C TextQuoteSelector semantics).
  */
 import { z } from 'zod';
-import { SavedSearchSchema } from './search/savedSearch';
+/** Saved searches are rows of the project like codes (their schema lives with the search scope). */
+export { SavedSearchSchema, type SavedSearch } from './search/savedSearch';
 
 export const ISO_DATE = z.string().datetime({ offset: true });
 export const HEX_COLOUR = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #RRGGBB');
@@ -90,8 +91,6 @@ export const SettingsSchema = z.object({
   coders: z.array(CoderProfileSchema).optional(),
   /** Blind coding: views show only the current coder's codings until the analyst compares. */
   blindCoding: z.boolean().optional(),
-  /** Searches the analyst named in the Search view (absent until one is saved). */
-  savedSearches: z.array(SavedSearchSchema).optional(),
   /** The word-frequency stop words as the analyst edited them (absent: the default English list). */
   searchStopWords: z.string().optional(),
 });

@@ -2,7 +2,7 @@
  * What every export and exchange format reads: the corpus documents (with their normalised
  * text, so offsets can be converted to code points) and the coding state.
  */
-import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Placement, Segment, Settings } from '../domain/model';
+import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Placement, SavedSearch, Segment, Settings } from '../domain/model';
 
 /** exact: where it was coded; moved: re-anchored in a changed text; unplaced: not found in the current text. */
 export type PlacementStatus = Placement['status'];
@@ -53,6 +53,8 @@ export interface ProjectData {
   documentInfo?: DocumentInfo[];
   /** Documents that came in through an import; a backup carries them in full (they live only in IndexedDB). */
   importedDocuments?: ImportedDocument[];
+  /** Searches the analyst named: a backup carries them (absent: none). */
+  savedSearches?: SavedSearch[];
 }
 
 /** Where the segment stands in its document's current text; only a placed one has offsets an export may write. */

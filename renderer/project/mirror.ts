@@ -5,7 +5,7 @@
  * change touches only where it applies (a project may hold 100,000 of them).
  */
 import type { Change } from '../domain/change';
-import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Segment } from '../domain/model';
+import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, SavedSearch, Segment } from '../domain/model';
 import { SegmentTable } from '../domain/segmentTable';
 
 /** The tables as read from the database. */
@@ -17,6 +17,7 @@ export interface ProjectArrays {
   /** Absent where a caller has none (tests, older fixtures): none defined. */
   attributes?: Attribute[];
   documentInfo?: DocumentInfo[];
+  savedSearches?: SavedSearch[];
 }
 
 /** The tables as the UI holds them. */
@@ -27,10 +28,17 @@ export interface ProjectTables {
   documents: ImportedDocument[];
   attributes: Attribute[];
   documentInfo: DocumentInfo[];
+  savedSearches: SavedSearch[];
 }
 
 export function toTables(arrays: ProjectArrays): ProjectTables {
-  return { ...arrays, segments: SegmentTable.of(arrays.segments), attributes: arrays.attributes ?? [], documentInfo: arrays.documentInfo ?? [] };
+  return {
+    ...arrays,
+    segments: SegmentTable.of(arrays.segments),
+    attributes: arrays.attributes ?? [],
+    documentInfo: arrays.documentInfo ?? [],
+    savedSearches: arrays.savedSearches ?? [],
+  };
 }
 
 /** Updated rows keep their position; new rows are appended in patch order; null removes. */
@@ -63,5 +71,6 @@ export function applyChangeToTables(state: ProjectTables, change: Pick<Change, '
     documents: applyToRows(state.documents, forward.documents, (d) => d.id),
     attributes: applyToRows(state.attributes, forward.attributes, (a) => a.id),
     documentInfo: applyToRows(state.documentInfo, forward.documentInfo, (d) => d.documentId),
+    savedSearches: applyToRows(state.savedSearches, forward.savedSearches, (s) => s.id),
   };
 }

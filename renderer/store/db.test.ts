@@ -9,7 +9,7 @@ describe('MarginaliaDb schema', () => {
     const db = new MarginaliaDb('schema', freshIndexedDb());
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['attributes', 'codes', 'documentInfo', 'documents', 'memos', 'outbox', 'segments', 'settings']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['attributes', 'codes', 'documentInfo', 'documents', 'memos', 'outbox', 'savedSearches', 'segments', 'settings']);
     const segmentIndexes = db.segments.schema.indexes.map((i) => i.name).sort();
     expect(segmentIndexes).toEqual(['[documentId+start]', 'documentId']);
     db.close();

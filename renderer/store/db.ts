@@ -5,7 +5,7 @@
  */
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { ProjectPatch, ProjectSettings } from '../../common/projectFile';
-import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Segment } from '../domain/model';
+import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, SavedSearch, Segment } from '../domain/model';
 
 export const DEFAULT_DB_NAME = 'marginalia';
 
@@ -57,6 +57,12 @@ export const SCHEMA_V4 = {
 export const SCHEMA_V5 = {
   ...SCHEMA_V4,
   outbox: '++key',
+} as const;
+
+/** Saved searches become rows of their own (they were one settings row, `savedSearches`). */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  savedSearches: 'id',
 } as const;
 
 export function defineSchemaV1(db: Dexie): void {
@@ -129,7 +135,24 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
     });
 }
 
-export const CURRENT_SCHEMA_VERSION = 5;
+/**
+ * v5 kept the saved searches as one settings row; v6 stores each as a row, so a change (a
+ * backup's restore, saving or deleting one) writes them with the rest and Undo takes them back.
+ * Entries without an id are dropped (nothing could key them; no build wrote one).
+ */
+export async function upgradeToV6(tx: Transaction): Promise<void> {
+  const row = (await tx.table('settings').get('savedSearches')) as SettingRow | undefined;
+  if (!row) return;
+  const byId = new Map<string, unknown>();
+  for (const search of Array.isArray(row.value) ? (row.value as unknown[]) : []) {
+    const id = typeof search === 'object' && search !== null ? (search as { id?: unknown }).id : undefined;
+    if (typeof id === 'string' && id !== '') byId.set(id, search);
+  }
+  await tx.table('savedSearches').bulkPut([...byId.values()]);
+  await tx.table('settings').delete('savedSearches');
+}
+
+export const CURRENT_SCHEMA_VERSION = 6;
 
 /**
  * The schema version the database on disk was last upgraded to. Dexie stores version n as
@@ -149,6 +172,7 @@ export class MarginaliaDb extends Dexie {
   declare attributes: Table<Attribute, string>;
   declare documentInfo: Table<DocumentInfo, string>;
   declare outbox: Table<OutboxRow, number>;
+  declare savedSearches: Table<SavedSearch, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -158,5 +182,6 @@ export class MarginaliaDb extends Dexie {
     this.version(4).stores(SCHEMA_V4);
     // A new table, nothing to convert.
     this.version(5).stores(SCHEMA_V5);
+    this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
   }
 }

@@ -11,6 +11,7 @@ import {
   DocumentInfoSchema,
   DocumentMemoSchema,
   ImportedDocumentSchema,
+  SavedSearchSchema,
   SegmentSchema,
   SettingsSchema,
   type Attribute,
@@ -18,6 +19,7 @@ import {
   type DocumentInfo,
   type DocumentMemo,
   type ImportedDocument,
+  type SavedSearch,
   type Segment,
   type Settings,
 } from '../domain/model';
@@ -37,6 +39,7 @@ export interface ProjectRepository {
   loadImportedDocuments(): Promise<ImportedDocument[]>;
   loadAttributes(): Promise<Attribute[]>;
   loadDocumentInfo(): Promise<DocumentInfo[]>;
+  loadSavedSearches(): Promise<SavedSearch[]>;
   /** Stored settings over `defaults`; a stored value that no longer validates falls back to its default. */
   getSettings(defaults: Settings): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
@@ -64,6 +67,7 @@ const TABLE_SPECS: Record<PatchTable, TableSpec> = {
   documents: { schema: ImportedDocumentSchema, primaryKey: (row: ImportedDocument) => row.id },
   attributes: { schema: AttributeSchema, primaryKey: (row: Attribute) => row.id },
   documentInfo: { schema: DocumentInfoSchema, primaryKey: (row: DocumentInfo) => row.documentId },
+  savedSearches: { schema: SavedSearchSchema, primaryKey: (row: SavedSearch) => row.id },
 };
 
 const PATCH_TABLES = Object.keys(TABLE_SPECS) as PatchTable[];
@@ -172,9 +176,11 @@ export function createDexieRepository(db: MarginaliaDb): ProjectRepository {
 
     loadDocumentInfo: () => guarded('load', () => whole('documentInfo', db.documentInfo.toArray())),
 
+    loadSavedSearches: () => guarded('load', () => whole('savedSearches', db.savedSearches.toArray())),
+
     getSettings: (defaults) =>
       guarded('load', async () => {
-        // Every setting the schema knows, also those without a default (saved searches …).
+        // Every setting the schema knows, also those without a default (stop words …).
         const rows = await db.settings.bulkGet([...new Set([...Object.keys(defaults), ...Object.keys(SettingsSchema.shape)])]);
         const merged: Record<string, unknown> = { ...defaults };
         const shape = SettingsSchema.shape as Record<string, ZodType>;

@@ -5,11 +5,11 @@
  * their table, key, reason and raw content so the analyst can see and save them.
  */
 import type { ZodError, ZodType } from 'zod';
-import { AttributeSchema, CodeSchema, DocumentInfoSchema, DocumentMemoSchema, ImportedDocumentSchema, SegmentSchema } from '../domain/model';
+import { AttributeSchema, CodeSchema, DocumentInfoSchema, DocumentMemoSchema, ImportedDocumentSchema, SavedSearchSchema, SegmentSchema } from '../domain/model';
 import { isWellFormedCode } from './codeCheck';
 import { isWellFormedSegment } from './segmentCheck';
 
-export type StoredTable = 'codes' | 'segments' | 'memos' | 'documents' | 'attributes' | 'documentInfo';
+export type StoredTable = 'codes' | 'segments' | 'memos' | 'documents' | 'attributes' | 'documentInfo' | 'savedSearches';
 
 export interface SetAsideRow {
   table: StoredTable;
@@ -34,6 +34,7 @@ const SCREENS: Record<StoredTable, Screen> = {
   documents: { schema: ImportedDocumentSchema, keyField: 'id' },
   attributes: { schema: AttributeSchema, keyField: 'id' },
   documentInfo: { schema: DocumentInfoSchema, keyField: 'documentId' },
+  savedSearches: { schema: SavedSearchSchema, keyField: 'id' },
 };
 
 function describe(error: ZodError): string {

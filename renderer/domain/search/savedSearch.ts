@@ -1,7 +1,7 @@
 /**
  * Where a search looks and what is kept of it: the scope (which documents; anywhere, or only
- * inside or outside the text coded with a code) and saved searches, stored in the project's
- * settings. Schemas only (model.ts embeds them): no import from the rest of the model.
+ * inside or outside the text coded with a code) and saved searches, rows of the project's
+ * savedSearches table. Schemas only (model.ts re-exports them): no import from the rest of the model.
  */
 import { z } from 'zod';
 import { SearchOptionsSchema } from './query';
@@ -46,27 +46,3 @@ export const SavedSearchSchema = z.object({
   scope: SearchScopeSchema,
 });
 export type SavedSearch = z.infer<typeof SavedSearchSchema>;
-
-/**
- * The saved searches after a backup is restored: replacing takes the backup's; merging adds
- * the backup's searches whose names are new here (a name already here keeps its search, and
- * is reported).
- */
-export function restoredSavedSearches(
-  current: readonly SavedSearch[],
-  backup: readonly SavedSearch[],
-  mode: 'replace' | 'merge',
-): { savedSearches: SavedSearch[]; notes: string[] } {
-  const plural = (n: number) => `${n} saved search${n === 1 ? '' : 'es'}`;
-  if (mode === 'replace') return { savedSearches: [...backup], notes: backup.length ? [`Restored ${plural(backup.length)}.`] : [] };
-  const names = new Set(current.map((s) => s.name));
-  const ids = new Set(current.map((s) => s.id));
-  const added = backup.filter((s) => !names.has(s.name) && !ids.has(s.id));
-  const kept = backup.filter((s) => names.has(s.name) && !current.some((c) => c.name === s.name && sameSearch(c, s)));
-  const notes: string[] = [];
-  if (added.length) notes.push(`Added ${plural(added.length)}.`);
-  if (kept.length) notes.push(`Kept this project's saved searches of the same names as the backup's: ${kept.map((s) => `"${s.name}"`).join(', ')}.`);
-  return { savedSearches: [...current, ...added], notes };
-}
-
-const sameSearch = (a: SavedSearch, b: SavedSearch) => JSON.stringify([a.query, a.options, a.scope]) === JSON.stringify([b.query, b.options, b.scope]);

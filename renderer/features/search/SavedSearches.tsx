@@ -1,8 +1,8 @@
-/** Saved searches: the current query, options and scope under a name, kept in the project (its settings, so backups carry them), run again with one click. */
-import { useState } from 'react';
-import { newId } from '../../domain/ids';
+/** Saved searches: the current query, options and scope under a name, kept in the project (rows, so backups and Undo carry them), run again with one click. */
+import { useMemo, useState } from 'react';
 import type { SearchOptions } from '../../domain/search/query';
 import type { SavedSearch, SearchScopeChoice } from '../../domain/search/savedSearch';
+import { deleteSavedSearch, saveSearch } from '../../domain/search/savedSearchChanges';
 import { useProject, useServices } from '../../ui/ProjectContext';
 
 interface Props {
@@ -14,9 +14,10 @@ interface Props {
 
 export function SavedSearches({ query, options, scope, onRun }: Props) {
   const { store } = useServices();
-  const saved = useProject().settings.savedSearches ?? [];
+  const rows = useProject().savedSearches;
+  // By name: rows come back from the database in id order, which means nothing to the analyst.
+  const saved = useMemo(() => [...rows].sort((a, b) => a.name.localeCompare(b.name)), [rows]);
   const [name, setName] = useState('');
-  const write = (savedSearches: SavedSearch[]) => store.saveSettings({ ...store.getSnapshot().settings, savedSearches });
 
   return (
     <details className="saved-searches">
@@ -26,8 +27,7 @@ export function SavedSearches({ query, options, scope, onRun }: Props) {
           e.preventDefault();
           const trimmed = name.trim();
           if (!trimmed || !query.trim()) return;
-          const others = (store.getSnapshot().settings.savedSearches ?? []).filter((s) => s.name !== trimmed);
-          void write([...others, { id: newId(), name: trimmed, query, options, scope }]).then(() => setName(''));
+          void store.act((ctx, state) => saveSearch(state.savedSearches, { name: trimmed, query, options, scope }, ctx)).then((stored) => stored && setName(''));
         }}
       >
         <label>
@@ -46,7 +46,7 @@ export function SavedSearches({ query, options, scope, onRun }: Props) {
                 {s.name}
               </button>{' '}
               <span className="saved-query">{s.query}</span>{' '}
-              <button type="button" aria-label={`Delete saved search ${s.name}`} onClick={() => void write(saved.filter((x) => x.id !== s.id))}>
+              <button type="button" aria-label={`Delete saved search ${s.name}`} onClick={() => void store.act((_ctx, state) => deleteSavedSearch(state.savedSearches, s.id))}>
                 Delete
               </button>
             </li>

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Patch } from '../../domain/change';
-import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
+import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, SavedSearch, Segment } from '../../domain/model';
 import type { ProjectData } from '../projectData';
 import { exportBackup, parseBackup, type Backup } from './backup';
 import { codeIdsOf } from '../../domain/codings';
@@ -37,9 +37,10 @@ function apply(state: Required<RestoreTarget>, patch: Patch): Required<RestoreTa
     importedDocuments: table<ImportedDocument>(state.importedDocuments, (d) => d.id, patch.documents),
     attributes: table<Attribute>(state.attributes, (a) => a.id, patch.attributes ?? {}),
     documentInfo: table<DocumentInfo>(state.documentInfo, (i) => i.documentId, patch.documentInfo ?? {}),
+    savedSearches: table<SavedSearch>(state.savedSearches, (s) => s.id, patch.savedSearches ?? {}),
   };
 }
-const empty = (): Required<RestoreTarget> => ({ codes: [], segments: [], memos: [], importedDocuments: [], attributes: [], documentInfo: [] });
+const empty = (): Required<RestoreTarget> => ({ codes: [], segments: [], memos: [], importedDocuments: [], attributes: [], documentInfo: [], savedSearches: [] });
 
 function parsed(text: string): Backup {
   const result = parseBackup(text);
@@ -141,7 +142,7 @@ describe('parseBackup rejects', () => {
 describe('planRestore', () => {
   it('replace deletes what the backup lacks, in one undoable change', () => {
     const backup = parsed(exportBackup({ ...data, codes: data.codes, segments: data.segments.slice(0, 2), memos: [] }, '2024-05-01T00:00:00Z'));
-    const current = { codes: data.codes, segments: data.segments, memos: data.memos, importedDocuments: [imported], attributes: [], documentInfo: [] };
+    const current = { codes: data.codes, segments: data.segments, memos: data.memos, importedDocuments: [imported], attributes: [], documentInfo: [], savedSearches: [] };
     const plan = planRestore(current, backup, 'replace');
     const after = apply(current, plan.change.forward);
     expect(after.segments.map((s) => s.id).sort()).toEqual(['seg-1', 'seg-2']);

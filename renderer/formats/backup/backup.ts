@@ -10,13 +10,14 @@ import {
   DocumentInfoSchema,
   DocumentMemoSchema,
   ImportedDocumentSchema,
+  SavedSearchSchema,
   SegmentSchema,
   SettingsSchema,
   type ImportedDocument,
 } from '../../domain/model';
 import type { ProjectData } from '../projectData';
 import { backupProblems } from './checks';
-import { CODE_IDS_BACKUP_VERSION, withCodings } from './legacy';
+import { CODE_IDS_BACKUP_VERSION, withCodings, withSavedSearchesOnTop } from './legacy';
 import { withSafeIds } from './safeIds';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './schema';
 import { errorMessage } from '../../../common/errorMessage';
@@ -59,6 +60,7 @@ export function exportBackup(data: ProjectData, now: Date | string): string {
   if (data.documentInfo?.length) {
     backup.documentInfo = [...data.documentInfo].sort((a, b) => byString(a.documentId, b.documentId)).map((i) => canonical(DocumentInfoSchema, i));
   }
+  if (data.savedSearches?.length) backup.savedSearches = [...data.savedSearches].sort((a, b) => byString(a.id, b.id)).map((s) => canonical(SavedSearchSchema, s));
   return JSON.stringify(backup, null, 2) + '\n';
 }
 
@@ -108,7 +110,7 @@ export function checkBackup(json: unknown): ParseBackupResult {
     };
   }
   const report: string[] = [];
-  const current = head.version === BACKUP_VERSION ? json : withCodings(json as Record<string, unknown>, BACKUP_VERSION, report);
+  const current = withSavedSearchesOnTop(head.version === BACKUP_VERSION ? (json as Record<string, unknown>) : withCodings(json as Record<string, unknown>, BACKUP_VERSION, report));
   const parsed = BackupSchema.safeParse(current);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${pathText(issue.path) || '(root)'}: ${issue.message}`);

@@ -7,7 +7,8 @@
  * - segments: unique ids; a document in the backup; end after start, within the text of an
  *   imported document (the backup has it), a quote as long as its span; codings of known codes,
  *   one per code and coder, unique coding ids;
- * - memos: one per document, of a document in the backup (or the project memo, see domain/projectMemo.ts).
+ * - memos: one per document, of a document in the backup (or the project memo, see domain/projectMemo.ts);
+ * - saved searches: unique ids (a scope's code the backup lacks is left to the restore, which drops it and says so).
  * Each problem names the row by its place in the file (e.g. "segments[3].end").
  */
 import { nameKey } from '../../domain/codebook';
@@ -115,6 +116,7 @@ export function backupProblems(backup: Backup): string[] {
   duplicates(problems, 'importedDocuments', (backup.importedDocuments ?? []).map((d) => d.id));
   duplicates(problems, 'segments', backup.segments.map((s) => s.id));
   duplicates(problems, 'memos', backup.memos.map((m) => m.documentId));
+  duplicates(problems, 'savedSearches', (backup.savedSearches ?? []).map((s) => s.id));
   codeTreeProblems(backup.codes, problems);
   codebookRuleProblems(backup.codes, problems);
   segmentProblems(backup, problems);

@@ -27,6 +27,16 @@ function segmentWithCodings(segment: unknown, repeats: { count: number }): unkno
 }
 
 /**
+ * Backups written before saved searches were rows held them in `settings.savedSearches`: they
+ * are read as the backup's own `savedSearches` (a backup that has both keeps its own list).
+ */
+export function withSavedSearchesOnTop(json: Record<string, unknown>): Record<string, unknown> {
+  if (!isObject(json.settings) || !('savedSearches' in json.settings)) return json;
+  const { savedSearches, ...settings } = json.settings;
+  return { ...json, settings, savedSearches: json.savedSearches ?? savedSearches };
+}
+
+/**
  * A version 1 backup as the current version would hold it (nothing else differs). A code listed
  * more than once on a segment becomes one coding, and `report` says how many repeats were dropped.
  */

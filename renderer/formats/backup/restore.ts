@@ -9,13 +9,15 @@
  *   two codes. New codes come after the codes already under their parent, in the backup's (or
  *   file's) order (see domain/codeOrder.ts). Rows that exist on both sides with different
  *   content are conflicts and the current version stays.
+ * Saved searches go in the same change (restoreSavedSearches.ts), their scopes' codes mapped alike.
  */
 import { emptyPatch, rowsById, type Change, type Patch } from '../../domain/change';
 import { nameKey } from '../../domain/codebook';
 import { joinSiblings } from '../../domain/codeOrder';
-import type { Attribute, Code, Coding, DocumentInfo, DocumentMemo, ImportedDocument, Segment } from '../../domain/model';
+import type { Attribute, Code, Coding, DocumentInfo, DocumentMemo, ImportedDocument, SavedSearch, Segment } from '../../domain/model';
 import { isProjectMemo } from '../../domain/projectMemo';
 import type { Backup } from './backup';
+import { planSavedSearches } from './restoreSavedSearches';
 
 export interface RestoreTarget {
   codes: readonly Code[];
@@ -24,6 +26,7 @@ export interface RestoreTarget {
   importedDocuments?: readonly ImportedDocument[];
   attributes?: readonly Attribute[];
   documentInfo?: readonly DocumentInfo[];
+  savedSearches?: readonly SavedSearch[];
 }
 
 export interface RestoreReport {
@@ -35,7 +38,10 @@ export interface RestoreReport {
   reordered: number;
   /** Existing rows deleted (replace mode only). */
   removed: number;
-  /** Rows present on both sides with different content, one message each (merge mode). */
+  /**
+   * Lines for the analyst: rows present on both sides with different content (merge mode), one
+   * message each; saved searches whose scope lost its code.
+   */
   conflicts: string[];
 }
 
@@ -44,7 +50,7 @@ export interface RestorePlan {
   report: RestoreReport;
 }
 
-type Table = 'codes' | 'segments' | 'memos' | 'documents' | 'attributes' | 'documentInfo';
+type Table = 'codes' | 'segments' | 'memos' | 'documents' | 'attributes' | 'documentInfo' | 'savedSearches';
 
 /** Collects forward/backward rows, remembering each key's value before the change. */
 class PatchBuilder {
@@ -53,7 +59,7 @@ class PatchBuilder {
   readonly report: RestoreReport = { added: 0, replaced: 0, reordered: 0, removed: 0, conflicts: [] };
 
   write<T>(table: Table, key: string, before: T | undefined, after: T | null): void {
-    // attributes and documentInfo appear only in changes that write them (see emptyPatch).
+    // attributes, documentInfo and savedSearches appear only in changes that write them (see emptyPatch).
     const tables = (patch: Patch) => patch as Record<Table, Record<string, T | null> | undefined>;
     (tables(this.forward)[table] ??= rowsById())[key] = after;
     (tables(this.backward)[table] ??= rowsById())[key] = before ?? null;
@@ -80,7 +86,11 @@ function planReplace(current: RestoreTarget, backup: Backup, out: PatchBuilder):
     for (const [key, row] of before) if (!after.has(key)) out.write(table, key, row, null);
     for (const [key, row] of after) out.write(table, key, before.get(key), row);
   }
+  const codeIds = new Set(backup.codes.map((c) => c.id));
+  planSavedSearches(current.savedSearches ?? [], backup.savedSearches ?? [], 'replace', (id) => (codeIds.has(id) ? id : undefined), writeSearch(out), out.report.conflicts);
 }
+
+const writeSearch = (out: PatchBuilder) => (id: string, before: SavedSearch | undefined, after: SavedSearch | null) => out.write('savedSearches', id, before, after);
 
 /** Backup codes parents first, so a child's parent is already mapped when it is reached (linear: depths are remembered). */
 function parentsFirst(codes: readonly Code[]): Code[] {
@@ -214,6 +224,10 @@ function planMerge(current: RestoreTarget, backup: Backup, out: PatchBuilder, no
     if (!existing) out.write('documentInfo', row.documentId, undefined, row);
     else if (!sameJson(existing, row)) out.report.conflicts.push(`The title or attribute values of ${row.documentId} differ from the backup; kept the current ones.`);
   }
+  // A scope names a backup code, or an existing one when the analyst mapped that code onto it (domain/codeMapping.ts).
+  const currentCodes = new Set(current.codes.map((c) => c.id));
+  const codeIdOf = (id: string) => idMap.get(id) ?? (currentCodes.has(id) ? id : undefined);
+  planSavedSearches(current.savedSearches ?? [], backup.savedSearches ?? [], 'merge', codeIdOf, writeSearch(out), out.report.conflicts);
 }
 
 /** `now`: the time stamped on existing codes a merge gives a position. */

@@ -1,15 +1,16 @@
 /**
- * A backup's ids made safe (see fileIds.ts): codes, segments, codings and imported documents
- * whose id does not fit get a new one, and every reference follows (parents, codings' codes,
- * segments' and memos' documents). Corpus documents keep their ids when they fit the corpus's
+ * A backup's ids made safe (see fileIds.ts): codes, segments, codings, imported documents and
+ * saved searches whose id does not fit get a new one, and every reference follows (parents,
+ * codings' codes, segments' and memos' documents, saved searches' scopes). Corpus documents keep their ids when they fit the corpus's
  * id alphabet (a corpus may really have a document "constructor"); their rows are keyed safely.
  */
 import { DocumentIdSchema } from '../../../common/contract';
 import { isSafeCodingId, isSafeId, reissuedId, shownId } from '../fileIds';
+import type { SavedSearch } from '../../domain/model';
 import type { Backup } from './schema';
 
-type Table = 'code' | 'segment' | 'coding' | 'document';
-const NOUNS: Record<Table, string> = { code: 'code', segment: 'segment', coding: 'coding', document: 'document' };
+type Table = 'code' | 'segment' | 'coding' | 'document' | 'search';
+const NOUNS: Record<Table, string> = { code: 'code', segment: 'segment', coding: 'coding', document: 'document', search: 'saved search' };
 
 class Reissuer {
   readonly renamed = new Map<string, string>();
@@ -68,7 +69,22 @@ export function withSafeIds(backup: Backup, report: string[]): Backup {
     codings: s.codings.map((c) => ({ ...c, id: codings.own(c.id), codeId: codes.ref(c.codeId) })),
   }));
   safe.memos = backup.memos.map((m) => ({ ...m, documentId: documents.ref(m.documentId) }));
-  for (const r of [codes, segments, codings, documents]) r.reportTo(report);
-  const untouched = [codes, segments, codings, documents].every((r) => r.renamed.size === 0);
+  const searches = new Reissuer('search', new Set((backup.savedSearches ?? []).map((s) => s.id)), isSafeId);
+  safe.savedSearches = backup.savedSearches?.map((s) => withSafeScope({ ...s, id: searches.own(s.id) }, codes.ref, documents.ref));
+  const all = [codes, segments, codings, documents, searches];
+  for (const r of all) r.reportTo(report);
+  const untouched = all.every((r) => r.renamed.size === 0);
   return untouched ? backup : safe;
+}
+
+/** A saved search whose scope names the codes and documents by their new ids. */
+function withSafeScope(search: SavedSearch, codeRef: (id: string) => string, documentRef: (id: string) => string): SavedSearch {
+  const { documents, text } = search.scope;
+  return {
+    ...search,
+    scope: {
+      documents: documents.kind === 'chosen' ? { ...documents, ids: documents.ids.map(documentRef) } : documents,
+      text: text.kind === 'anywhere' ? text : { ...text, codeId: codeRef(text.codeId) },
+    },
+  };
 }

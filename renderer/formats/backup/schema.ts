@@ -1,6 +1,16 @@
 /** The backup file's shape (JSON): its header and the project's rows as the model defines them. */
 import { z } from 'zod';
-import { AttributeSchema, CodeSchema, DocumentInfoSchema, DocumentMemoSchema, ImportedDocumentSchema, ISO_DATE, SegmentSchema, SettingsSchema } from '../../domain/model';
+import {
+  AttributeSchema,
+  CodeSchema,
+  DocumentInfoSchema,
+  DocumentMemoSchema,
+  ImportedDocumentSchema,
+  ISO_DATE,
+  SavedSearchSchema,
+  SegmentSchema,
+  SettingsSchema,
+} from '../../domain/model';
 
 export const BACKUP_FORMAT = 'marginalia-project';
 /** 2: codings as rows inside their segments; 1 (codeIds + coder per segment) is still read. */
@@ -21,5 +31,7 @@ export const BackupSchema = z.object({
   /** Document attributes and each document's title, values and removal (absent in older backups). */
   attributes: z.array(AttributeSchema).optional(),
   documentInfo: z.array(DocumentInfoSchema).optional(),
+  /** Saved searches (absent when there are none; older backups held them in `settings.savedSearches`, see legacy.ts). */
+  savedSearches: z.array(SavedSearchSchema).optional(),
 });
 export type Backup = z.infer<typeof BackupSchema>;

@@ -66,7 +66,7 @@ function fakeMain(options: { seq: number; lost: boolean; readOnly?: string }) {
       calls.push('read the project');
       const { text: _text, ...row } = DOCUMENT;
       const document = lost.length > 0 ? { ...row, [UNAVAILABLE_FIELD]: LOST.problem } : DOCUMENT;
-      return { id: PROJECT, seq: options.seq, settings: null, tables: { codes: [], segments: [], memos: [], documents: [document], attributes: [], documentInfo: [] } };
+      return { id: PROJECT, seq: options.seq, settings: null, tables: { codes: [], segments: [], memos: [], documents: [document], attributes: [], documentInfo: [], savedSearches: [] } };
     },
     appendJournal: unexpected,
     newProject: unexpected,

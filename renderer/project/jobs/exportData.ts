@@ -6,7 +6,7 @@
  */
 import type { ExportDefinition } from '../../formats/format';
 import type { PlacementStatus, ProjectData, ProjectDocument } from '../../formats/projectData';
-import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Segment, Settings } from '../../domain/model';
+import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, SavedSearch, Segment, Settings } from '../../domain/model';
 import { allAttributes } from '../../domain/documents/attributes';
 import type { SegmentTable } from '../../domain/segmentTable';
 import type { ReadableDocument } from '../corpus';
@@ -22,6 +22,7 @@ export interface ProjectState {
   /** Attributes the analyst defined (absent: none beyond kind, place and date). */
   attributes?: readonly Attribute[];
   documentInfo?: readonly DocumentInfo[];
+  savedSearches?: readonly SavedSearch[];
 }
 
 /**
@@ -80,6 +81,7 @@ export function buildProjectData(
     attributes: allAttributes(state.attributes ?? []).map(({ id, name, type }) => ({ id, name, type })),
     attributeRows: [...(state.attributes ?? [])],
     documentInfo: [...(state.documentInfo ?? [])],
+    savedSearches: [...(state.savedSearches ?? [])],
   };
   return placements ? placed(data, state, placements) : data;
 }

@@ -7,7 +7,6 @@
 import type { FolderFile, Incoming } from '../../formats/format';
 import { importFormat } from '../../formats/registry';
 import type { ProjectSnapshot, ProjectStore } from '../projectStore';
-import { restoreSavedSearches } from '../search/savedSearchRestore';
 import { corpusDocumentsCoded } from './backupCorpus';
 import { planImport, type CorpusRef, type ImportFile, type ImportPlan, type ImportTarget } from './importPlans';
 
@@ -30,6 +29,7 @@ export function importTarget(state: ProjectSnapshot): ImportTarget {
     settings: state.settings,
     attributes: state.attributes,
     documentInfo: state.documentInfo,
+    savedSearches: state.savedSearches,
   };
 }
 
@@ -81,6 +81,5 @@ export async function storeImport(
   if (!stored || !planned) {
     return { ok: false, message: `${file.fileName} could not be stored: ${store.getSnapshot().error ?? 'unknown error'}. Nothing was changed.` };
   }
-  const searches = incoming.kind === 'project' ? await restoreSavedSearches(store, incoming.backup.settings, mode ?? 'replace') : [];
-  return { ok: true, summary: planned.summary, notes: [...planned.notes, ...searches] };
+  return { ok: true, summary: planned.summary, notes: planned.notes };
 }

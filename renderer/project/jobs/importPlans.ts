@@ -35,7 +35,13 @@ export interface ImportPlan {
 }
 
 export function isProjectEmpty(state: ImportTarget): boolean {
-  return state.codes.length === 0 && state.segments.length === 0 && state.memos.length === 0 && state.importedDocuments.length === 0;
+  return (
+    state.codes.length === 0 &&
+    state.segments.length === 0 &&
+    state.memos.length === 0 &&
+    state.importedDocuments.length === 0 &&
+    (state.savedSearches ?? []).length === 0
+  );
 }
 
 const TABLE_NOUNS: Record<keyof Patch, [string, string]> = {
@@ -45,6 +51,7 @@ const TABLE_NOUNS: Record<keyof Patch, [string, string]> = {
   documents: ['document', 'documents'],
   attributes: ['attribute', 'attributes'],
   documentInfo: ['document title or attribute value', 'document titles or attribute values'],
+  savedSearches: ['saved search', 'saved searches'],
 };
 
 const counted = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;
