@@ -138,6 +138,27 @@ describe("a colleague's project folder read by the renderer", () => {
     expect(report[0]).toBe('Read the project “Bob” as it was after its change 4.');
   });
 
+  it('becomes a backup with its saved searches, also one an older build kept in a settings line', async () => {
+    const file = await bobsProject();
+    const search = (id: string, name: string, text: object) => ({
+      id, name, query: 'brussels', options: { mode: 'all', matchCase: false, matchDiacritics: false, wholeWord: true, stem: false },
+      scope: { documents: { kind: 'all' }, text },
+    });
+    const older = search('q0', 'Older', { kind: 'anywhere' });
+    const places = search('q1', 'In places', { kind: 'inside', codeId: 'c2', withSubCodes: false });
+    await file.append({
+      projectId: 'project-bob-01', client: 'client-bob-1',
+      changes: [
+        { n: 5, kind: 'settings', settings: { coder: 'bob', savedSearches: [older] } },
+        { n: 6, kind: 'patch', label: 'Save search', patch: { savedSearches: { q1: places } } },
+      ],
+    });
+    const { backup, report } = await readProjectFolder({ files: await pick(folder), now: NOW });
+    expect(report).toEqual(['Read the project “Bob” as it was after its change 6.']);
+    expect(backup.settings).toEqual({ coder: 'bob' });
+    expect(backup.savedSearches).toEqual([older, places]);
+  });
+
   it('reads nothing outside project.json, journal.jsonl and documents/<sha256>.txt, and refuses a folder without a project', async () => {
     await bobsProject();
     const files = await pick(folder);
