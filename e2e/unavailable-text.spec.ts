@@ -4,6 +4,7 @@
  * to what to do; the browser it was imported in writes its copy back when it opens the project
  * (checked against the hash by main), says so, and from then on every start reads it whole.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,15 +55,21 @@ async function textFile(): Promise<string> {
   return join(projects, folder!, 'documents', file!);
 }
 
-test('a lost text: marked in a browser without it, written back from the browser that has it', async ({ page, browser }) => {
-  const first = await host();
-  await open(page, first.url);
+async function addFieldNotes(page: Page, result: string) {
   const choosing = page.waitForEvent('filechooser');
   await documents(page).getByRole('button', { name: 'Add documents…' }).click();
   await (await choosing).setFiles([{ name: 'field-notes.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT) }]);
   const adding = page.getByRole('dialog', { name: 'Add documents' });
   await expect(adding.getByRole('status')).toHaveText('1 of 1 added.');
+  await expect(adding.getByRole('list', { name: 'Results' }).getByRole('listitem')).toHaveText([result]);
   await adding.getByRole('button', { name: 'Close', exact: true }).click();
+}
+
+/** Adds field-notes.txt, codes a passage in it, stops the host and damages the text's file; resolves to the file. */
+async function importCodeAndDamage(page: Page): Promise<{ file: string; port: number }> {
+  const first = await host();
+  await open(page, first.url);
+  await addFieldNotes(page, 'field-notes.txt: added as “field-notes”');
   await notes(page).click();
   await expect(viewerText(page)).toContainText(PASSAGE);
   await dragSelect(page, PASSAGE, PASSAGE);
@@ -70,13 +77,17 @@ test('a lost text: marked in a browser without it, written back from the browser
   await expect(notes(page)).toHaveAccessibleDescription(/1 coded/);
   await expect(page.getByRole('status').filter({ hasText: /^(Saved|Saving…)$/ })).toHaveText('Saved');
   await stop(first);
-
   const file = await textFile();
   expect(await readFile(file, 'utf8')).toBe(TEXT);
   await writeFile(file, TEXT.replace('twice', 'once'));
+  return { file, port: first.port };
+}
+
+test('a lost text: marked in a browser without it, written back from the browser that has it', async ({ page, browser }) => {
+  const { file, port } = await importCodeAndDamage(page);
 
   // Another browser profile has no copy: the document is listed, marked, and opens to what to do.
-  const again = await host(first.port);
+  const again = await host(port);
   const other = await (await browser.newContext()).newPage();
   await open(other, again.url);
   await expect(startNotices(other)).toContainText('“field-notes” is unavailable');
@@ -91,6 +102,8 @@ test('a lost text: marked in a browser without it, written back from the browser
   await expect(other.getByRole('alert')).toHaveCount(0);
   await reader.getByRole('button', { name: 'Check again' }).click();
   await expect(reader.getByRole('status')).toHaveText(/^Still unavailable: .*does not match its SHA-256/);
+  const violations = (await new AxeBuilder({ page: other }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(violations.map((v) => v.id)).toEqual([]);
 
   // The browser it was imported in still holds the text: opening the project writes it back.
   await open(page, again.url);
@@ -107,10 +120,25 @@ test('a lost text: marked in a browser without it, written back from the browser
 
   // And every later start reads it from the file.
   await stop(again);
-  await host(first.port);
+  await host(port);
   const third = await (await browser.newContext()).newPage();
   await open(third, hosts[0]!.url);
   await expect(startNotices(third)).toHaveCount(0);
   await notes(third).click();
   await expect(viewerText(third)).toContainText(PASSAGE);
+});
+
+test('a lost text: adding the same file again gives the document its text back, with its codings', async ({ page, browser }) => {
+  const { file, port } = await importCodeAndDamage(page);
+  await host(port);
+  const other = await (await browser.newContext()).newPage();
+  await open(other, hosts[0]!.url);
+  await expect(notes(other)).toHaveAccessibleDescription(/^Text unavailable\b/);
+  await addFieldNotes(other, 'field-notes.txt: the text of “field-notes”, which the project file had lost: restored');
+  await expect(notes(other)).toHaveAccessibleDescription(/^(?!Text unavailable).*imported · 1 coded$/);
+  await expect(documents(other).getByRole('link', { name: 'field-notes', exact: true })).toHaveCount(1);
+  await notes(other).click();
+  await expect(viewerText(other)).toContainText(PASSAGE);
+  await expect(other.getByRole('status').filter({ hasText: /^(Saved|Saving…)$/ })).toHaveText('Saved');
+  expect(await readFile(file, 'utf8')).toBe(TEXT);
 });

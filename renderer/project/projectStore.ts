@@ -10,7 +10,7 @@
 import type { Change } from '../domain/change';
 import { DomainError, emptyPatch, rowsById } from '../domain/change';
 import { defaultContext, isEmptyChange, type OpContext } from '../domain/context';
-import type { Segment, Settings } from '../domain/model';
+import type { ImportedDocument, Segment, Settings } from '../domain/model';
 import type { OpenedProject } from '../store/openProject';
 import { applyChangeToTables, toTables, type ProjectArrays, type ProjectTables } from './mirror';
 import { SegmentTable } from '../domain/segmentTable';
@@ -101,15 +101,16 @@ export class ProjectStore {
    */
   static async open(project: OpenedProject, defaults: Settings, segments?: Segment[]): Promise<ProjectStore> {
     const { repo } = project;
-    const [codes, memos, documents, attributes, documentInfo, settings] = await Promise.all([
+    const [codes, memos, documents, attributes, documentInfo, savedSearches, settings] = await Promise.all([
       repo.loadCodes(),
       repo.loadMemos(),
       repo.loadImportedDocuments(),
       repo.loadAttributes(),
       repo.loadDocumentInfo(),
+      repo.loadSavedSearches(),
       repo.getSettings(defaults),
     ]);
-    return new ProjectStore(project, { codes, segments: segments ?? [], memos, documents, attributes, documentInfo }, settings, segments !== undefined);
+    return new ProjectStore(project, { codes, segments: segments ?? [], memos, documents, attributes, documentInfo, savedSearches }, settings, segments !== undefined);
   }
 
   /** Starts reading the segments (once); resolves when they are all in memory. */
@@ -245,6 +246,28 @@ export class ProjectStore {
         this.mirror(change, {});
       } catch (err) {
         console.error('Re-anchored offsets could not be stored', err);
+      }
+    });
+  }
+
+  /**
+   * Imported documents whose text the project file had lost, whole again (the same file added
+   * again): stored under their own ids, with their codings and memo. Maintenance, not an action:
+   * Undo is left as it was — undoing it could only take the text away again. Resolves false
+   * when they could not be stored (the message is then in `snapshot.error`).
+   */
+  restoreDocuments(documents: readonly ImportedDocument[]): Promise<boolean> {
+    return this.serial(async () => {
+      const forward = emptyPatch();
+      for (const document of documents) forward.documents[document.id] = document;
+      const label = documents.length === 1 ? `Restore the text of “${documents[0]!.title}”` : `Restore the texts of ${documents.length} documents`;
+      try {
+        await this.project.repo.applyPatch(forward, label);
+        this.mirror({ label, forward, backward: emptyPatch() }, { status: label, error: null });
+        return true;
+      } catch (err) {
+        this.fail(err);
+        return false;
       }
     });
   }

@@ -15,7 +15,7 @@ describe('documents whose text the project file lost', () => {
     const other: SetAsideRow = { table: 'documents', key: 'x', reason: 'title: required', row: { id: 'x', sha256: SHA, text: 'A text' } };
     const segment: SetAsideRow = { table: 'segments', key: 's', reason: 'start: required', row: { id: 's', textUnavailable: 'no' } };
     expect(unavailableDocuments([lostRow('a'), other, segment], new Set())).toEqual([
-      { id: 'a', title: 'Interview a', kind: 'interview', place: null, date: '2024-05-01', sha256: SHA, problem: `documents/${SHA}.txt is missing` },
+      { id: 'a', title: 'Interview a', kind: 'interview', place: null, date: '2024-05-01', sha256: SHA, problem: `documents/${SHA}.txt is missing`, stored: lostRow('a').row },
     ]);
   });
 

@@ -17,6 +17,8 @@ export interface UnavailableDocument {
   sha256: string;
   /** Why its text cannot be read, as main says it ("documents/….txt is missing"). */
   problem: string;
+  /** Its row as the database holds it: given its text back when the same file is added again. */
+  stored: Readonly<Record<string, unknown>>;
 }
 
 const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
@@ -36,6 +38,7 @@ export function unavailableDocument(setAside: SetAsideRow): UnavailableDocument 
     date: textOrNull(fields.date),
     sha256,
     problem,
+    stored: fields,
   };
 }
 

@@ -7,6 +7,8 @@ function describe(result: FileResult): string {
   switch (result.status) {
     case 'added':
       return `added as “${result.title}”${result.warnings.length ? ` (${result.warnings.join('; ')})` : ''}`;
+    case 'restored':
+      return `the text of ${result.titles.map((t) => `“${t}”`).join(', ')}, which the project file had lost: restored`;
     case 'duplicate':
       return `skipped: the same text as “${result.sameAs}”`;
     default:
@@ -16,7 +18,7 @@ function describe(result: FileResult): string {
 
 export function AddDocumentsDialog({ adding, onCancel, onClose }: { adding: AddingState; onCancel: () => void; onClose: () => void }) {
   const running = adding.finished === null;
-  const added = adding.results.filter((r) => r.status === 'added').length;
+  const added = adding.results.filter((r) => r.status === 'added' || r.status === 'restored').length;
   return (
     <Modal title="Add documents" onClose={running ? onCancel : onClose} className="add-documents">
       <progress max={adding.total} value={adding.done} aria-label="Files converted">

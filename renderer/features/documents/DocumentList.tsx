@@ -33,7 +33,7 @@ const hasFiles = (e: DragEvent) => [...e.dataTransfer.types].includes('Files');
 
 export function DocumentList({ documents, unavailable = [], currentId, segments, corpusName }: Props) {
   const { attributes } = useProject();
-  const { adding, choose, drop, cancel, close } = useAddDocuments(documents);
+  const { adding, choose, drop, cancel, close } = useAddDocuments(documents, unavailable);
   const [tableOpen, setTableOpen] = useState(false);
   const [dropping, setDropping] = useState(false);
   const [filter, setFilter] = useState({ attributeId: '', value: '' });

@@ -8,7 +8,7 @@ import { base64ToBytes } from '../../../common/bytes';
 import { DOCUMENT_FILE_EXTENSIONS } from '../../formats/registry';
 import { addDocumentFiles, type ChosenFile, type FileResult } from '../../project/jobs/addDocuments';
 import { useServices } from '../../ui/ProjectContext';
-import type { ReadableDocument } from '../../ui/useCorpus';
+import type { ReadableDocument, UnavailableDocument } from '../../ui/useCorpus';
 import { errorMessage } from '../../../common/errorMessage';
 
 export interface AddingState {
@@ -20,12 +20,14 @@ export interface AddingState {
   finished: 'done' | 'cancelled' | null;
 }
 
-export function useAddDocuments(documents: readonly ReadableDocument[]) {
+export function useAddDocuments(documents: readonly ReadableDocument[], unavailable: readonly UnavailableDocument[] = []) {
   const { api, store } = useServices();
   const [adding, setAdding] = useState<AddingState | null>(null);
   const cancelRef = useRef(false);
   const listed = useRef(documents);
   listed.current = documents;
+  const lost = useRef(unavailable);
+  lost.current = unavailable;
 
   const run = useCallback(
     async (files: ChosenFile[]) => {
@@ -34,6 +36,7 @@ export function useAddDocuments(documents: readonly ReadableDocument[]) {
       setAdding({ total: files.length, done: 0, current: null, results: [], finished: null });
       const outcome = await addDocumentFiles(store, files, {
         existing: listed.current,
+        unavailable: lost.current,
         cancelled: () => cancelRef.current,
         onProgress: (done, total, current) => setAdding((a) => a && { ...a, done, total, current }),
       });

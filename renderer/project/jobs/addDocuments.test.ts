@@ -141,3 +141,24 @@ describe('documents as first-class rows', () => {
     expect(store.getSnapshot().segments.inDocument(doc.id)).toHaveLength(1);
   });
 });
+
+describe('a document whose text the project file lost', () => {
+  it('gets its text back, under its own id, from the same file added again — not a second document, and not on the Undo list', async () => {
+    const store = await openStore('restore');
+    const text = 'Interview with a returnee, Mosul.';
+    const stored = { id: 'lost-1', title: 'Interview 1', kind: null, place: null, date: null, sha256: sha256Hex(text), source: 'interview.txt', importedAt: '2024-05-01T10:00:00.000Z', textUnavailable: 'documents/….txt is missing' };
+    const unavailable = [{ sha256: stored.sha256, title: 'Interview 1', stored }];
+    const files = [
+      { name: 'interview (copy).txt', bytes: utf8(text) },
+      { name: 'again.txt', bytes: utf8(text) },
+    ];
+    const outcome = await addDocumentFiles(store, files, { existing: [], unavailable });
+    expect(outcome.results).toEqual([
+      { name: 'interview (copy).txt', status: 'restored', titles: ['Interview 1'] },
+      { name: 'again.txt', status: 'duplicate', sameAs: 'Interview 1' },
+    ]);
+    const { textUnavailable: _problem, ...row } = stored;
+    expect(store.getSnapshot().documents).toEqual([{ ...row, text }]);
+    expect(store.getSnapshot().canUndo).toBe(false);
+  });
+});

@@ -2,9 +2,12 @@
  * Adding files as documents: each file converted off the main thread (formats/documents/),
  * checked against the project's documents by the hash of its normalised text, and all added in
  * one undoable change. Every file gets a result: added, skipped as a duplicate, or refused with
- * the reason. Cancel stops the batch before anything is stored.
+ * the reason. A file whose text is that of a document the project file lost gives that document
+ * its text back, under its own id with its codings, rather than adding a second one. Cancel stops
+ * the batch before anything is stored.
  */
 import type { ImportedDocument } from '../../domain/model';
+import { UNAVAILABLE_FIELD } from '../../../common/projectDocuments';
 import { addDocuments } from '../../domain/documents/documentChanges';
 import { newId } from '../../domain/ids';
 import { openConverterPool, type DocumentConverterPool } from '../../formats/documents/offThread';
@@ -18,6 +21,7 @@ export type ChosenFile = { name: string; bytes: Uint8Array } | { name: string; e
 
 export type FileResult =
   | { name: string; status: 'added'; documentId: string; title: string; warnings: string[] }
+  | { name: string; status: 'restored'; titles: string[] }
   | { name: string; status: 'duplicate'; sameAs: string }
   | { name: string; status: 'refused'; reason: string };
 
@@ -30,6 +34,8 @@ export interface AddDocumentsOutcome {
 export interface AddDocumentsOptions {
   /** Documents already in the project (the listing): a file with the same text is a duplicate. */
   existing: readonly { sha256: string; title: string }[];
+  /** Documents whose text the project file lost, each with its row as stored (Documents list, "Text unavailable"). */
+  unavailable?: readonly { sha256: string; title: string; stored: Readonly<Record<string, unknown>> }[];
   onProgress?: (done: number, total: number, current: string | null) => void;
   cancelled?: () => boolean;
   pool?: DocumentConverterPool;
@@ -61,6 +67,9 @@ export async function addDocumentFiles(store: ProjectStore, files: readonly Chos
   const known = new Map(options.existing.map((d) => [d.sha256, d.title]));
   const results: FileResult[] = [];
   const documents: ImportedDocument[] = [];
+  const restored: ImportedDocument[] = [];
+  const lost = new Map<string, NonNullable<AddDocumentsOptions['unavailable']>[number][]>();
+  for (const d of options.unavailable ?? []) lost.set(d.sha256, [...(lost.get(d.sha256) ?? []), d]);
   // Cancel stops a conversion under way too (a 300-page PDF takes seconds): its worker is closed.
   const cancel = whenCancelled(options.cancelled);
   try {
@@ -77,14 +86,15 @@ export async function addDocumentFiles(store: ProjectStore, files: readonly Chos
   }
   options.onProgress?.(files.length, files.length, null);
   if (options.cancelled?.()) return { results, cancelled: true };
-  if (documents.length > 0) {
-    const stored = await store.act(() => addDocuments(documents));
-    if (!stored) {
-      const reason = store.getSnapshot().error ?? 'the documents could not be stored';
-      return { results: results.map((r) => (r.status === 'added' ? { name: r.name, status: 'refused', reason } : r)), cancelled: false };
-    }
-  }
-  return { results, cancelled: false };
+  // What could not be stored is refused, with the store's reason.
+  const refuse = (rows: FileResult[], status: FileResult['status']) => {
+    const reason = store.getSnapshot().error ?? 'the documents could not be stored';
+    return rows.map((r): FileResult => (r.status === status ? { name: r.name, status: 'refused', reason } : r));
+  };
+  let outcome = results;
+  if (restored.length > 0 && !(await store.restoreDocuments(restored))) outcome = refuse(outcome, 'restored');
+  if (documents.length > 0 && !(await store.act(() => addDocuments(documents)))) outcome = refuse(outcome, 'added');
+  return { results: outcome, cancelled: false };
 
   async function addOne(file: ChosenFile): Promise<FileResult> {
     if ('error' in file) return { name: file.name, status: 'refused', reason: file.error };
@@ -93,6 +103,16 @@ export async function addDocumentFiles(store: ProjectStore, files: readonly Chos
     }
     const reply = await pool.convert(file.name, file.bytes);
     if (!reply.ok) return { name: file.name, status: 'refused', reason: reply.reason };
+    const lostHere = lost.get(reply.sha256);
+    if (lostHere) {
+      lost.delete(reply.sha256);
+      for (const { stored } of lostHere) {
+        const { [UNAVAILABLE_FIELD]: _problem, ...row } = stored;
+        restored.push({ ...(row as Omit<ImportedDocument, 'text'>), text: reply.document.text });
+      }
+      known.set(reply.sha256, lostHere[0]!.title);
+      return { name: file.name, status: 'restored', titles: lostHere.map((d) => d.title) };
+    }
     const sameAs = known.get(reply.sha256);
     if (sameAs !== undefined) return { name: file.name, status: 'duplicate', sameAs };
     const title = titleFromFileName(file.name);
