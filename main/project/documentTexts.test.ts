@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutgoingChange } from '../../common/projectApi';
-import type { ProjectRow } from '../../common/projectFile';
+import { PROJECT_FILE_VERSION, type ProjectRow } from '../../common/projectFile';
 import { sha256Hex } from '../../common/text/sha256';
 import { hashText } from './documentTexts';
 import { ProjectFile } from './projectFile';
@@ -56,7 +56,7 @@ const exists = (path: string) => stat(path).then(() => true, () => false);
 const textsOf = async (file: ProjectFile) => Object.fromEntries((await file.content()).tables.documents.map((d) => [d.id, d.text]));
 const textFiles = async (at = folder) => (await readdir(join(at, 'documents'))).sort();
 
-describe('imported documents’ texts (project folder version 3)', () => {
+describe('imported documents’ texts (project folder version 3 and later)', () => {
   it('hashes a text as the app does (common/text/sha256)', () => {
     for (const text of [INTERVIEW, DIARY, '']) expect(hashText(text)).toBe(sha256Hex(text));
   });
@@ -84,7 +84,7 @@ describe('imported documents’ texts (project folder version 3)', () => {
     const after = await stat(textFile(INTERVIEW));
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
     const snapshot = await readSnapshot(folder);
-    expect(snapshot.version).toBe(3);
+    expect(snapshot.version).toBe(PROJECT_FILE_VERSION);
     const { text: _text, ...row } = document('a', INTERVIEW);
     expect(snapshot.tables.documents).toEqual([row]);
     expect(await readFile(join(folder, 'project.json'), 'utf8')).not.toContain('Mosul');
@@ -185,13 +185,13 @@ describe('a version-2 project folder (written by the version-2 code)', () => {
     await cp(V2_FIXTURE, folder, { recursive: true });
   });
 
-  it('is upgraded to version 3 when opened: texts moved to documents/, rows without them, nothing else changed', async () => {
+  it('is upgraded to the current version when opened: texts moved to documents/, rows without them, nothing else changed', async () => {
     const fixtureSnapshot = JSON.parse(await readFile(join(V2_FIXTURE, 'project.json'), 'utf8'));
     expect(fixtureSnapshot.version).toBe(2);
     const file = await reopen();
     expect(file.notices).toEqual([]);
     const snapshot = await readSnapshot(folder);
-    expect(snapshot.version).toBe(3);
+    expect(snapshot.version).toBe(PROJECT_FILE_VERSION);
     expect(snapshot.tables.documents.map((d) => [d.id, 'text' in d])).toEqual([
       ['doc-interview', false],
       ['doc-diary', false],
@@ -219,7 +219,7 @@ describe('a version-2 project folder (written by the version-2 code)', () => {
     const file = track(await ProjectFile.open(folder, { lock: { me, runs: () => true } }));
     expect(file.readOnly).not.toBeNull();
     expect((await textsOf(file))['doc-diary']).toMatch(/^Diary, 12 May\./);
-    expect((await readSnapshot(folder)).version).toBe(3); // as read: upgraded in memory …
+    expect((await readSnapshot(folder)).version).toBe(PROJECT_FILE_VERSION); // as read: upgraded in memory …
     expect(JSON.parse(await readFile(join(folder, 'project.json'), 'utf8')).version).toBe(2); // … not on disk
     expect(await exists(join(folder, 'documents'))).toBe(false);
   });
