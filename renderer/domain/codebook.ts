@@ -9,6 +9,8 @@ import { ChangeRecorder, type OpContext } from './context';
 import { hasCode } from './codings';
 import { HEX_COLOUR, type Code, type Coding, type Segment } from './model';
 import { childColour, nextColour } from './palette';
+import type { SavedSearch } from './search/savedSearch';
+import { repointSearchScopes } from './search/savedSearchChanges';
 
 export const MAX_CODE_NAME_LENGTH = 200;
 
@@ -254,6 +256,7 @@ export function mergeCodes(
   sourceId: string,
   targetId: string,
   ctx: OpContext,
+  savedSearches: readonly SavedSearch[] = [],
 ): Change {
   const source = findCode(codes, sourceId);
   const target = findCode(codes, targetId);
@@ -274,11 +277,12 @@ export function mergeCodes(
   const order = [...siblingsInOrder(codes, targetId), ...siblingsInOrder(codes, sourceId)].filter((c) => c.id !== sourceId);
   placeSiblings(order, targetId, rec, ctx.now);
   rec.put('codes', sourceId, source, null);
+  repointSearchScopes(savedSearches, sourceId, targetId, rec);
   return rec.build(`Merge code ${source.name} into ${target.name}`);
 }
 
 /** Deletes a code; children move up, its codings go, and segments left with no coding go too. */
-export function deleteCode(codes: readonly Code[], segments: readonly Segment[], id: string, ctx: OpContext): Change {
+export function deleteCode(codes: readonly Code[], segments: readonly Segment[], id: string, ctx: OpContext, savedSearches: readonly SavedSearch[] = []): Change {
   const code = findCode(codes, id);
   assertNoClashUnder(codes, childrenOf(codes, id), code.parentId);
   const rec = new ChangeRecorder();
@@ -291,5 +295,7 @@ export function deleteCode(codes: readonly Code[], segments: readonly Segment[],
     rec.put('segments', segment.id, segment, codings.length ? { ...segment, codings, updatedAt: ctx.now } : null);
   }
   rec.put('codes', id, code, null);
-  return rec.build(`Delete code ${code.name}`);
+  const widened = repointSearchScopes(savedSearches, id, null, rec);
+  const note = widened === 0 ? '' : ` (${widened} saved search${widened === 1 ? '' : 'es'} that looked in it now search${widened === 1 ? 'es' : ''} anywhere)`;
+  return rec.build(`Delete code ${code.name}${note}`);
 }

@@ -24,3 +24,21 @@ export function deleteSavedSearch(saved: readonly SavedSearch[], id: string): Ch
   recorder.put('savedSearches', id, existing, null);
   return recorder.build(`Delete saved search “${existing.name}”`);
 }
+
+/**
+ * Saved searches that look inside (or outside) a code that is merged away or deleted: a merged
+ * code's searches follow it into the code it was merged into; a deleted code's search anywhere in
+ * their documents — rather than keep naming a code that no longer exists and silently find
+ * nothing (inside) or everything (outside). Returns how many were changed, for the action's label.
+ */
+export function repointSearchScopes(saved: readonly SavedSearch[], fromCodeId: string, toCodeId: string | null, recorder: ChangeRecorder): number {
+  let changed = 0;
+  for (const search of saved) {
+    const text = search.scope.text;
+    if (text.kind === 'anywhere' || text.codeId !== fromCodeId) continue;
+    const scopeText = toCodeId === null ? ({ kind: 'anywhere' } as const) : { ...text, codeId: toCodeId };
+    recorder.put('savedSearches', search.id, search, { ...search, scope: { ...search.scope, text: scopeText } });
+    changed++;
+  }
+  return changed;
+}

@@ -109,7 +109,7 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             setConfirming(null);
-            void store.act((ctx, state) => deleteCode(state.codes, state.segments.all(), code.id, ctx)).then((ok) => ok && onDeleted());
+            void store.act((ctx, state) => deleteCode(state.codes, state.segments.all(), code.id, ctx, state.savedSearches)).then((ok) => ok && onDeleted());
           }}
         />
       )}
@@ -121,7 +121,7 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             setConfirming(null);
-            void store.act((ctx, state) => mergeCodes(state.codes, state.segments.all(), code.id, target.id, ctx)).then((ok) => ok && onDeleted());
+            void store.act((ctx, state) => mergeCodes(state.codes, state.segments.all(), code.id, target.id, ctx, state.savedSearches)).then((ok) => ok && onDeleted());
           }}
         />
       )}
