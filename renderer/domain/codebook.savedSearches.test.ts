@@ -20,7 +20,7 @@ const search = (id: string, text: SavedSearch['scope']['text']): SavedSearch => 
   id,
   name: id,
   query: 'fighters',
-  options: { wholeWords: true, matchCase: false, stem: false, regex: false } as SavedSearch['options'],
+  options: { mode: 'any', matchCase: false, matchDiacritics: false, wholeWord: true },
   scope: { documents: { kind: 'all' }, text },
 });
 const saved = [
