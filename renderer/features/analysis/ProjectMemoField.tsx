@@ -7,7 +7,7 @@ export function ProjectMemoField() {
   const { store } = useServices();
   const { memos } = useProject();
   const { draft, onChange, flush } = useDebouncedSave(projectMemoOf(memos)?.text ?? '', (text) => {
-    void store.act((ctx, state) => setProjectMemo(projectMemoOf(state.memos), text, ctx));
+    return store.act((ctx, state) => setProjectMemo(projectMemoOf(state.memos), text, ctx));
   });
   return (
     <label className="project-memo">

@@ -8,7 +8,7 @@ export function DocumentMemoField({ documentId }: { documentId: string }) {
   const { memos } = useProject();
   const existing = memos.find((m) => m.documentId === documentId) ?? null;
   const { draft, onChange, flush } = useDebouncedSave(existing?.text ?? '', (text) => {
-    void store.act(
+    return store.act(
       (ctx, state) => setDocumentMemo(state.memos.find((m) => m.documentId === documentId) ?? null, documentId, text, ctx),
       { documentId },
     );

@@ -26,7 +26,7 @@ export function FrequencyPanel({ search, scope, onSearchWord }: Props) {
   const { store } = useServices();
   const { settings, segments } = useProject();
   const stored = settings.searchStopWords ?? DEFAULT_TEXT;
-  const stopWords = useDebouncedSave(stored, (text) => void store.saveSettings({ ...store.getSnapshot().settings, searchStopWords: text }));
+  const stopWords = useDebouncedSave(stored, (text) => store.saveSettings({ ...store.getSnapshot().settings, searchStopWords: text }));
   const stopSet = useMemo(() => parseStopWords(stopWords.draft), [stopWords.draft]);
   const [table, setTable] = useState<FrequencyTable | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -63,7 +63,7 @@ function SegmentCard({ segment, text }: { segment: Segment; text: string | null 
   const [adding, setAdding] = useState('');
   const scope = { documentId: segment.documentId };
   const memo = useDebouncedSave(segment.memo, (value) => {
-    void store.act((ctx, state) => setSegmentMemo(storedSegment(state, segment), value, ctx), scope);
+    return store.act((ctx, state) => setSegmentMemo(storedSegment(state, segment), value, ctx), scope);
   });
   const available = flattenTree(codes).filter((r) => !findCoding(segment, r.code.id, settings.coder));
   const pages = segmentPages(usePageStarts(segment.documentId), segment);

@@ -6,7 +6,7 @@ export function CoderField() {
   const { store } = useServices();
   const { settings } = useProject();
   const field = useDebouncedSave(settings.coder, (coder) => {
-    if (coder.trim()) void store.saveSettings({ ...store.getSnapshot().settings, coder: coder.trim() });
+    if (coder.trim()) return store.saveSettings({ ...store.getSnapshot().settings, coder: coder.trim() });
   });
   return (
     <label className="coder-field">
