@@ -126,6 +126,11 @@ export interface FormatDefinition {
   /** File name extensions without the dot, offered by the file chooser on import. */
   extensions: readonly string[];
   mimeType: string;
+  /**
+   * Whether a file's first bytes (at most SNIFF_BYTES, see sniff.ts) look like this format: lets
+   * the Import dialog read a file as what it is, whichever format was selected. Looks, never parses.
+   */
+  looksLike?: (head: Uint8Array) => boolean;
   export?: ExportDefinition;
   import?: ImportDefinition;
   document?: DocumentDefinition;

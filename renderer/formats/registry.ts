@@ -14,6 +14,7 @@ import { mdDocument } from './md';
 import { htmlDocument } from './html';
 import { docxDocument } from './docx';
 import { pdfDocument } from './pdf';
+import { headOf } from './sniff';
 
 export const FORMATS: readonly FormatDefinition[] = [
   csvLong,
@@ -44,6 +45,12 @@ function byId<T extends FormatDefinition>(formats: readonly T[], id: string, wha
   const format = formats.find((f) => f.id === id);
   if (!format) throw new Error(`No ${what} format "${id}".`);
   return format;
+}
+
+/** The format a file's first bytes say it is (its content, not its name), or null when none recognises it. */
+export function recognisedFormat(bytes: Uint8Array): FormatDefinition | null {
+  const head = headOf(bytes);
+  return FORMATS.find((f) => f.looksLike?.(head)) ?? null;
 }
 
 export const exportFormat = (id: string): ExportFormat => byId(EXPORT_FORMATS, id, 'export');

@@ -19,6 +19,7 @@ import { asksReplaceOrMerge, type ImportFile } from '../../project/jobs/importPl
 import { Modal } from '../../ui/Modal';
 import { useCodeMapping } from './useCodeMapping';
 import { importFormatForFile } from './openedFile';
+import { importChoice } from './importChoice';
 import { pickedFolder } from './pickedFolder';
 import { errorMessage } from '../../../common/errorMessage';
 
@@ -46,6 +47,8 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
   const [pending, setPending] = useState<Pending | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Said when the file was read as another format than the one selected (what its content is). */
+  const [readAs, setReadAs] = useState<string | null>(null);
   const choiceRef = useRef<HTMLButtonElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const chosenFormat = importFormat(formatId);
@@ -80,10 +83,15 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
     else setError(outcome.message);
   }
 
-  async function choose() {
+  function startOver() {
     setError(null);
     setDone(null);
     setPending(null);
+    setReadAs(null);
+  }
+
+  async function choose() {
+    startOver();
     const format = importFormat(formatId);
     if (format.import.picks === 'folder') {
       // The browser's (and Electron's) own folder chooser: the main process picks files only.
@@ -101,16 +109,19 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
     await read(format, chosen);
   }
 
-  function read(format: ImportFormat, chosen: NonNullable<OpenImportResult>) {
-    return readChosen(chosen.name, (file, signal) => readImport(format.id, base64ToBytes(chosen.base64), file, signal));
+  function read(selected: ImportFormat, chosen: NonNullable<OpenImportResult>) {
+    const bytes = base64ToBytes(chosen.base64);
+    const choice = importChoice(bytes, selected, chosen.name);
+    if ('refused' in choice) return setError(choice.refused);
+    setFormatId(choice.format.id);
+    setReadAs(choice.note);
+    return readChosen(chosen.name, (file, signal) => readImport(choice.format.id, bytes, file, signal));
   }
 
   async function readFolder(list: FileList | null) {
     const folder = pickedFolder([...(list ?? [])]);
     if (folderInput.current) folderInput.current.value = ''; // the same folder can be picked again
-    setError(null);
-    setDone(null);
-    setPending(null);
+    startOver();
     if (!folder) {
       setError('The folder you picked is empty: pick the project folder itself, the one whose name ends in .marginalia.');
       return;
@@ -236,6 +247,7 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
       )}
 
       <div role="status" className="exchange-status">
+        {readAs && <p>{readAs}</p>}
         {done && (
           <>
             <p>

@@ -2,12 +2,15 @@
 import type { FormatDefinition } from '../format';
 import { exportBackup } from './backup';
 import { readBackupOffThread } from './offThread';
+import { jsonObjectWith } from '../sniff';
+import { BACKUP_FORMAT } from './schema';
 
 export const backup: FormatDefinition = {
   id: 'backup',
   label: 'Project backup (JSON)',
   extensions: ['json'],
   mimeType: 'application/json',
+  looksLike: (head) => jsonObjectWith(head, 'format', BACKUP_FORMAT),
   export: {
     hint: 'Everything you coded, to restore later or on another computer.',
     fileSuffix: '-project.json',

@@ -1,6 +1,7 @@
 /** REFI-QDA, the exchange standard of QDA tools: projects (.qdpx) and codebooks (.qdc). */
 import { bytesToBase64 } from '../../../common/bytes';
 import { ExportCancelled, nextTurn, type FormatDefinition } from '../format';
+import { isOfficeZip, isZip, xmlRootName } from '../sniff';
 import { exportQdc } from './codebook';
 import { leftOutOf } from './exportQdpx';
 import { exportQdpxOffThread, importQdcOffThread, importQdpxOffThread } from './offThread';
@@ -10,6 +11,7 @@ export const qdpx: FormatDefinition = {
   label: 'REFI-QDA project (.qdpx)',
   extensions: ['qdpx'],
   mimeType: 'application/zip',
+  looksLike: (head) => isZip(head) && !isOfficeZip(head),
   export: {
     hint: 'Documents, codes, segments, coders and memos for ATLAS.ti, MAXQDA, NVivo, QDA Miner …',
     fileSuffix: '.qdpx',
@@ -34,6 +36,7 @@ export const qdc: FormatDefinition = {
   label: 'REFI-QDA codebook (.qdc)',
   extensions: ['qdc'],
   mimeType: 'application/xml',
+  looksLike: (head) => xmlRootName(head) === 'CodeBook',
   export: {
     hint: 'The codebook only: names, hierarchy, colours and descriptions.',
     fileSuffix: '.qdc',
