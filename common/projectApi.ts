@@ -40,8 +40,8 @@ export const ProjectStateSchema = z
     project: ProjectInfoSchema.nullable(),
     /** Electron: native dialogs pick folders and files; the Node host lists its data folder instead. */
     nativeDialogs: z.boolean(),
-    /** Where the Node host keeps projects (`--data`); null in Electron. */
-    dataFolder: z.string().nullable(),
+    /** The folder where the Node host puts new projects and copies (`<--data>/projects`) and lists them; null in Electron. */
+    projectsFolder: z.string().nullable(),
   })
   .strict();
 export type ProjectState = z.infer<typeof ProjectStateSchema>;

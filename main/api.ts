@@ -131,7 +131,7 @@ export function createApiHandlers(host: HostCapabilities): ApiHandlers {
     openDocuments: (request) => host.openDocuments(request),
     getUserInfo: () => ({ userName: (host.userName ?? osUserName)() }),
     takeOpenedFile: () => host.openedFiles?.take() ?? null,
-    getProjectState: () => host.projects?.state() ?? { project: null, nativeDialogs: false, dataFolder: null },
+    getProjectState: () => host.projects?.state() ?? { project: null, nativeDialogs: false, projectsFolder: null },
     readProject: ({ projectId }) => withProjects(host, (p) => p.content(projectId)),
     appendJournal: (request) => withProjects(host, (p) => p.append(request)),
     listProjects: () => withProjects(host, (p) => p.list()),

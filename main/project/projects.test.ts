@@ -42,6 +42,8 @@ describe('the projects of a host', () => {
     const { project } = first.state();
     expect(project).toMatchObject({ fresh: true, seq: 0, corpus: { kind: 'bundled' }, readOnly: null });
     expect(project!.path.startsWith(join(data, 'projects'))).toBe(true);
+    // What the Save as and Open dialogs name: the folder the projects are in, not the data folder.
+    expect(first.state()).toMatchObject({ nativeDialogs: false, projectsFolder: join(data, 'projects') });
     expect((await first.corpus?.loaded)?.listing.documents.length).toBe(5);
     await appendCode(first, 'c1', 1);
     await stop(first);
@@ -112,7 +114,7 @@ describe('the projects of a host', () => {
       chooseProjectToOpen: async () => null,
       chooseDocumentsFolder: async () => '/some/folder',
     });
-    expect(projects.state()).toMatchObject({ nativeDialogs: true, dataFolder: null });
+    expect(projects.state()).toMatchObject({ nativeDialogs: true, projectsFolder: null });
     expect(await projects.newProject({ name: 'X', corpus: { kind: 'bundled' } })).toMatchObject({ path: `${place}.marginalia` });
     expect(await projects.openProject(undefined)).toBeNull();
     expect(await projects.chooseDocumentsFolder()).toEqual({ path: '/some/folder' });

@@ -118,7 +118,7 @@ export class Projects {
     return {
       project: this.current ? this.info(this.current.file) : null,
       nativeDialogs: this.options.dialogs !== undefined,
-      dataFolder: this.options.dialogs ? null : this.options.dataFolder,
+      projectsFolder: this.options.dialogs ? null : this.projectsFolder,
     };
   }
 

@@ -28,7 +28,7 @@ export function OpenProjectDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal title="Open project" onClose={onClose} className="project-dialog">
-      {view.dataFolder && <p className="exchange-hint">Projects in {view.dataFolder}, and those opened recently.</p>}
+      {view.projectsFolder && <p className="exchange-hint">Projects in {view.projectsFolder}, and those opened recently.</p>}
       {list === null && !error && <p role="status">Listing projects…</p>}
       <ul className="project-list">
         {projects.map((project) => (

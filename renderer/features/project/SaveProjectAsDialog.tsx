@@ -37,7 +37,7 @@ export function SaveProjectAsDialog({ onClose }: { onClose: () => void }) {
         <label htmlFor={nameId}>New name</label>
         <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
         <p className="exchange-hint">
-          {view.nativeDialogs ? 'You choose the folder next.' : `Saved in ${view.dataFolder ?? 'the data folder'}.`} “{view.project.name}” stays as it is now.
+          {view.nativeDialogs ? 'You choose the folder next.' : `Saved in ${view.projectsFolder ?? 'the projects folder'}.`} “{view.project.name}” stays as it is now.
         </p>
         {error && (
           <p role="alert" className="project-error">

@@ -18,7 +18,8 @@ type SessionApi = Pick<MarginaliaApi, 'newProject' | 'openProject' | 'saveProjec
 export interface ProjectFileView {
   project: ProjectInfo;
   nativeDialogs: boolean;
-  dataFolder: string | null;
+  /** Where new projects and copies go (the Node host), null where a native dialog asks. */
+  projectsFolder: string | null;
   status: SaveStatus;
 }
 
@@ -38,7 +39,7 @@ export class ProjectFileSession {
 
   constructor(private readonly options: SessionOptions) {
     const { state, sender } = options;
-    this.view = { project: state.project, nativeDialogs: state.nativeDialogs, dataFolder: state.dataFolder, status: sender.getStatus() };
+    this.view = { project: state.project, nativeDialogs: state.nativeDialogs, projectsFolder: state.projectsFolder, status: sender.getStatus() };
     sender.subscribe(() => this.update({ status: sender.getStatus() }));
   }
 

@@ -48,7 +48,7 @@ function fakeMain(options: { seq: number; lost: boolean; readOnly?: string }) {
     readOnly: options.readOnly ?? null,
     notices: lost.map((t) => `The imported document “${t.title}” is unavailable: ${t.problem}.`),
   });
-  const state = (): ProjectState => ({ project: info(), nativeDialogs: false, dataFolder: '/data' });
+  const state = (): ProjectState => ({ project: info(), nativeDialogs: false, projectsFolder: '/data/projects' });
   const unexpected = async (): Promise<never> => {
     throw new Error('not expected here');
   };
