@@ -4,6 +4,7 @@ import type { DocumentSummary } from '../../../common/contract';
 import { defaultCodebook } from '../../domain/defaultCodebook';
 import { defaultContext } from '../../domain/context';
 import { applyCode } from '../../domain/segments';
+import { addDocuments } from '../../domain/documents/documentChanges';
 import { openProject } from '../../store/openProject';
 import { freshIndexedDb } from '../../store/testFixtures';
 import { Corpus } from '../corpus';
@@ -17,8 +18,11 @@ const TEXTS: Record<string, string> = {
 const HASH = 'a'.repeat(64);
 const summary = (id: string, date: string | null, sha256 = HASH): DocumentSummary => ({ id, title: `Doc ${id}`, kind: 'statement', place: null, date, sha256, length: TEXTS[id]!.length });
 
-/** A project on d1 and d2 (or on `listed`), coded in the texts as listed unless told otherwise. */
-async function setup(listed: DocumentSummary[] = [summary('d1', '2019-06-25'), summary('d2', null)]) {
+/**
+ * A project on d1 and d2 (or on `listed`), coded in the texts as listed unless told otherwise.
+ * With `corpusLater`, the host has not listed its corpus yet when the service starts (loadCorpus lists it).
+ */
+async function setup(listed: DocumentSummary[] = [summary('d1', '2019-06-25'), summary('d2', null)], { corpusLater = false } = {}) {
   const project = await openProject({ name: 'analysis-test', ...freshIndexedDb(), seed: () => defaultCodebook(defaultContext()) });
   const store = await ProjectStore.open(project, { coder: 'Ada' });
   await store.whenLoaded();
@@ -28,8 +32,11 @@ async function setup(listed: DocumentSummary[] = [summary('d1', '2019-06-25'), s
     getDocument: async ({ id }: { id: string }) => ({ ...listed.find((d) => d.id === id)!, text: TEXTS[id]! }),
   };
   const corpus = new Corpus(api);
-  corpus.load();
-  await new Promise((r) => setTimeout(r, 0));
+  const loadCorpus = async () => {
+    corpus.load();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  if (!corpusLater) await loadCorpus();
   const service = new AnalysisService(store, corpus, async (id) => {
     reads.push(id);
     return TEXTS[id]!;
@@ -41,7 +48,20 @@ async function setup(listed: DocumentSummary[] = [summary('d1', '2019-06-25'), s
     await store.act((ctx, state) => applyCode(state.segments.all(), { documentId, documentHash: hash, text, start, end: start + needle.length }, codeId, 'Ada', ctx, codeName).change, { documentId });
     return codeId;
   };
-  return { store, service, code, reads };
+  return { store, service, code, reads, loadCorpus };
+}
+
+/** Resolves once the service's status satisfies `done` (the test's timeout says when it never does). */
+function statusWhere(service: AnalysisService, done: (s: ReturnType<AnalysisService['getStatus']>) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!done(service.getStatus())) return;
+      stop();
+      resolve();
+    };
+    const stop = service.subscribe(check);
+    check();
+  });
 }
 
 describe('AnalysisService', () => {
@@ -78,6 +98,30 @@ describe('AnalysisService', () => {
     expect(reads.sort()).toEqual(['d1', 'd2']);
     const byYear = await service.ask({ kind: 'codeByAttribute', restriction: {}, measure: 'segments', attribute: 'year' });
     expect(byYear.columns).toEqual(['2019', '']);
+    service.dispose();
+  });
+
+  it('reads the texts asked for on opening, before anything was listed, once the documents are known', async () => {
+    // The panel asks for the texts the moment it opens: the service has not listed a document yet.
+    const { service, loadCorpus, reads } = await setup(undefined, { corpusLater: true });
+    await service.readTexts();
+    await loadCorpus();
+    await statusWhere(service, (s) => s.textsTotal === 2 && s.textsRead === 2);
+    expect(reads.sort()).toEqual(['d1', 'd2']);
+    const f = await service.ask({ kind: 'frequencies', restriction: {} });
+    expect(f.textChars).toBe(TEXTS.d1!.length + TEXTS.d2!.length);
+    service.dispose();
+  });
+
+  it('reads the text of a document added after the texts were read', async () => {
+    const { store, service } = await setup();
+    await service.readTexts();
+    const text = 'Interview with a returnee.';
+    const added = { id: 'i1', title: 'Interview', kind: null, place: null, date: null, sha256: 'c'.repeat(64), text, source: 'i.txt', importedAt: '2024-05-01T10:00:00.000Z' };
+    await store.act(() => addDocuments([added]));
+    await statusWhere(service, (s) => s.textsTotal === 3 && s.textsRead === 3);
+    const f = await service.ask({ kind: 'frequencies', restriction: {} });
+    expect(f.textChars).toBe(TEXTS.d1!.length + TEXTS.d2!.length + text.length);
     service.dispose();
   });
 

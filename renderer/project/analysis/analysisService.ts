@@ -56,6 +56,10 @@ export class AnalysisService {
   private syncing: Promise<void> = Promise.resolve();
   private syncAgain = false;
   private readonly profiled = new Set<string>();
+  /** Listed documents whose text could not be read, not tried again until the listing changes. */
+  private unreadable = new Set<string>();
+  /** Once a view wants the texts, every listed document is read, including those listed later. */
+  private textsWanted = false;
   private profiling: Promise<void> | null = null;
   private lastProfileNotice = 0;
   private readonly unsubscribe: Array<() => void> = [];
@@ -95,12 +99,14 @@ export class AnalysisService {
     return answer;
   }
 
-  /** Reads every listed document's text once (for words and paragraphs); resolves when all are read. */
+  /**
+   * Reads every listed document's text once (for words and paragraphs); resolves when all
+   * listed now are read. From then on, documents listed later (the corpus arriving after the
+   * panel opened, documents added) are read as they are listed.
+   */
   readTexts(): Promise<void> {
-    this.profiling ??= this.profileAll().finally(() => {
-      this.profiling = null;
-    });
-    return this.profiling;
+    this.textsWanted = true;
+    return this.profile();
   }
 
   dispose(): void {
@@ -166,8 +172,11 @@ export class AnalysisService {
         this.sentListing = listingKey;
         this.listing = listing;
         this.host.send({ type: 'documents', documents: listing });
-        this.status = { ...this.status, textsTotal: listing.length, textsRead: listing.filter((d) => this.profiled.has(d.id)).length };
+        this.unreadable = new Set();
+        this.status = { ...this.status, textsTotal: listing.length, textsRead: this.countRead() };
         changed = true;
+        // Not awaited: reading waits for this sync to end, and answers must not wait for the texts.
+        if (this.textsWanted) void this.profile();
       }
     }
     const listing = this.listing;
@@ -222,8 +231,29 @@ export class AnalysisService {
     return { segments: placement.placed, unplaced: placement.unplaced.length };
   }
 
+  /** Reads the listed texts not read yet, once the listing is current; reads again if more were listed meanwhile. */
+  private profile(): Promise<void> {
+    this.profiling ??= (async () => {
+      await this.store.whenLoaded();
+      await this.syncing;
+      await this.profileAll();
+    })().finally(() => {
+      this.profiling = null;
+      if (this.textsWanted && this.toRead().length) void this.profile();
+    });
+    return this.profiling;
+  }
+
+  private toRead(): AnalysisDocument[] {
+    return this.listing.filter((d) => !this.profiled.has(d.id) && !this.unreadable.has(d.id));
+  }
+
+  private countRead(): number {
+    return this.listing.filter((d) => this.profiled.has(d.id)).length;
+  }
+
   private async profileAll(): Promise<void> {
-    const queue = this.listing.filter((d) => !this.profiled.has(d.id));
+    const queue = this.toRead();
     const work = async () => {
       for (let d = queue.shift(); d; d = queue.shift()) {
         await this.quiet();
@@ -233,19 +263,21 @@ export class AnalysisService {
           this.host.send({ type: 'text', documentId: d.id, text });
           this.profiled.add(d.id);
         } catch (err) {
+          this.unreadable.add(d.id);
           console.error(`Analysis could not read “${d.title}”`, err);
         }
-        const read = Math.min(this.profiled.size, this.listing.length);
+        const read = this.countRead();
         const now = performance.now();
         // Progress is news for the status line only; answers change (words, shares) once all are read.
-        if (read === this.listing.length) this.notify({ version: this.status.version + 1, textsRead: read });
-        else if (now - this.lastProfileNotice > PROFILE_NOTICE_MS) {
+        if (now - this.lastProfileNotice > PROFILE_NOTICE_MS) {
           this.lastProfileNotice = now;
           this.notify({ textsRead: read });
         } else this.status = { ...this.status, textsRead: read };
       }
     };
+    if (!queue.length) return;
     await Promise.all(Array.from({ length: TEXTS_AT_ONCE }, work));
+    this.notify({ version: this.status.version + 1, textsRead: this.countRead() });
   }
 
   /**
