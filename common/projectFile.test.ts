@@ -44,9 +44,19 @@ describe('project.json', () => {
     expect(() => upgradeSnapshot({ ...fresh, format: 'something-else' })).toThrow(/not a Marginalia project/);
     expect(() => upgradeSnapshot({ ...fresh, version: '2' })).toThrow(/no valid version/);
     expect(() => upgradeSnapshot([])).toThrow(/not a JSON object/);
-    expect(() => upgradeSnapshot({ ...fresh, tables: { ...fresh.tables, codes: [{ name: 'no id' }] } })).toThrow(/tables\.codes\.0\.id/);
+    expect(() => upgradeSnapshot({ ...fresh, tables: { ...fresh.tables, codes: [{ name: 'no id' }] } })).toThrow(/tables\.codes\[0\]\.id/);
     expect(() => upgradeSnapshot({ ...fresh, seq: -1 })).toThrow(/seq/);
     expect(PROJECT_FILE_FORMAT).toBe('marginalia-project-file');
+  });
+
+  it('says what to do about a file it cannot read, and lists what is wrong as text, not as validator JSON', () => {
+    expect(() => upgradeSnapshot({ ...fresh, version: PROJECT_FILE_VERSION + 1 })).toThrow(
+      `project.json is version ${PROJECT_FILE_VERSION + 1}, written by a newer Marginalia (this one reads versions 1 to ${PROJECT_FILE_VERSION}): update Marginalia to open this project`,
+    );
+    const { savedSearches: _left, ...tables } = fresh.tables;
+    expect(() => upgradeSnapshot({ ...fresh, tables })).toThrow(
+      'project.json is damaged (tables.savedSearches: expected array, received undefined): restore the project folder from a backup copy, or open another project',
+    );
   });
 
   it('names a document text file only after a SHA-256, never a path', () => {

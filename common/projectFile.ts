@@ -23,6 +23,7 @@
  * loads them, setting aside any that do not fit, as it does for its own database.
  */
 import { z } from 'zod';
+import { issuesText } from './errorMessage';
 
 export const PROJECT_FILE_FORMAT = 'marginalia-project-file';
 /**
@@ -165,6 +166,9 @@ export const ProjectLockSchema = z
   .strict();
 export type ProjectLock = z.infer<typeof ProjectLockSchema>;
 
+/** What to do about a project.json this version cannot read (the journal alone cannot rebuild it). */
+export const DAMAGED_ADVICE = 'restore the project folder from a backup copy, or open another project';
+
 /** Upgrades a parsed project.json of any version this build reads to the current one; refuses newer and unknown ones. */
 export function upgradeSnapshot(json: unknown): ProjectSnapshot {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('project.json is not a JSON object');
@@ -177,15 +181,14 @@ export function upgradeSnapshot(json: unknown): ProjectSnapshot {
   }
   if (head.version > PROJECT_FILE_VERSION) {
     throw new Error(
-      `project.json is version ${head.version}, written by a newer Marginalia; this one reads versions 1 to ${PROJECT_FILE_VERSION}`,
+      `project.json is version ${head.version}, written by a newer Marginalia (this one reads versions 1 to ${PROJECT_FILE_VERSION}): update Marginalia to open this project`,
     );
   }
   let current = json as Record<string, unknown>;
   for (let version = head.version; version < PROJECT_FILE_VERSION; version++) current = UPGRADES[version]!(current);
   const parsed = ProjectSnapshotSchema.safeParse(current);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`project.json is damaged: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    throw new Error(`project.json is damaged (${issuesText(parsed.error.issues)}): ${DAMAGED_ADVICE}`);
   }
   return parsed.data as ProjectSnapshot;
 }

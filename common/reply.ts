@@ -5,9 +5,19 @@
  */
 import type { Reply } from './contract';
 
+/** The host did not answer at all: it was stopped, or the connection dropped. */
+export class HostUnreachable extends Error {
+  override name = 'HostUnreachable';
+}
+
+/** The host answered in a shape this window does not understand: another version of Marginalia, or not Marginalia at all. */
+export class UnexpectedReply extends Error {
+  override name = 'UnexpectedReply';
+}
+
 /** The value of a successful reply; throws an Error with the host's message otherwise. */
 export function unwrapReply(method: string, reply: unknown): unknown {
-  if (!isReply(reply)) throw new Error(`${method}: unexpected reply from the host`);
+  if (!isReply(reply)) throw new UnexpectedReply(`${method}: unexpected reply from the host`);
   if (reply.ok) return reply.value;
   throw new Error(reply.error);
 }

@@ -7,7 +7,7 @@ import { Corpus } from './project/corpus';
 import { ServicesContext } from './ui/ProjectContext';
 import { connectProject } from './project/fileSync/connect';
 import { windowTitle } from './project/fileSync/session';
-import { StorageError } from './store/errors';
+import { startupFailure } from './shell/startupFailure';
 import { StartupProgress } from './shell/StartupProgress';
 import { selectTransport } from './transport';
 import './styles.css';
@@ -35,12 +35,12 @@ async function start() {
       </StrictMode>,
     );
   } catch (err) {
-    const message = err instanceof StorageError ? err.userMessage : String(err);
+    const { message, advice } = startupFailure(err, host);
     root.render(
       <main className="fatal">
         <h1>Marginalia could not open your project</h1>
         <p role="alert">{message}</p>
-        <p>Nothing was changed. Close other Marginalia windows and try again.</p>
+        <p>{advice}</p>
       </main>,
     );
   }

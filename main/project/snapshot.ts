@@ -6,9 +6,9 @@
  */
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PROJECT_TABLE_NAMES, SNAPSHOT_FILE, upgradeSnapshot } from '../../common/projectFile';
+import { DAMAGED_ADVICE, PROJECT_TABLE_NAMES, SNAPSHOT_FILE, upgradeSnapshot } from '../../common/projectFile';
 import type { ProjectRow, ProjectSnapshot } from '../../common/projectFile';
-import { errorMessage } from '../../common/errorMessage';
+import { jsonErrorPlace } from '../../common/text/jsonError';
 
 const ROWS_PER_WRITE = 2_000;
 
@@ -85,7 +85,8 @@ export async function readStoredSnapshot(folder: string): Promise<{ snapshot: Pr
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new Error(`project.json is not valid JSON: ${errorMessage(error)}`);
+    const { at, reason } = jsonErrorPlace(text, error);
+    throw new Error(`project.json is damaged${at ? ` at ${at}` : ''} (${reason}): ${DAMAGED_ADVICE}`);
   }
   const snapshot = upgradeSnapshot(json);
   return { snapshot, storedVersion: (json as { version: number }).version };

@@ -4,21 +4,30 @@
  */
 import { api, type ApiMethod, type ApiRequest, type ApiResponse, type MarginaliaBridge } from '../../common/contract';
 import { SESSION_HEADER, SESSION_META_NAME } from '../../common/hostSession';
-import { unwrapReply } from '../../common/reply';
+import { errorMessage, issuesText } from '../../common/errorMessage';
+import { HostUnreachable, UnexpectedReply, unwrapReply } from '../../common/reply';
 import { downloadFile, pickFile, pickFiles } from './browserFiles';
 
 async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
   const payload = api[method].request.parse(request);
-  const res = await fetch(`/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: sessionSecret() },
-    body: JSON.stringify(payload),
-  });
+  let res: Response;
+  try {
+    res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: sessionSecret() },
+      body: JSON.stringify(payload),
+    });
+  } catch (error) {
+    throw new HostUnreachable(`${method}: the Marginalia host did not answer (${errorMessage(error)})`);
+  }
   // The envelope decides, not the status: the host sends both and they agree. A body that is
   // not JSON (a proxy's error page, a dropped connection) is an unexpected reply.
   const value = unwrapReply(method, await res.json().catch(() => null));
-  // Validate what comes back too: the renderer trusts nothing that crosses a boundary.
-  return api[method].response.parse(value) as ApiResponse<M>;
+  // Validate what comes back too: the renderer trusts nothing that crosses a boundary. A host
+  // of another version (updated, or this page left open across an update) fails here.
+  const response = api[method].response.safeParse(value);
+  if (!response.success) throw new UnexpectedReply(`${method}: the host's answer is not what this window expects (${issuesText(response.error.issues)})`);
+  return response.data as ApiResponse<M>;
 }
 
 /** The host wrote this run's secret into the page it served; every API call hands it back. */

@@ -20,7 +20,7 @@ import { backupProblems } from './checks';
 import { CODE_IDS_BACKUP_VERSION, withCodings, withSavedSearchesOnTop } from './legacy';
 import { withSafeIds } from './safeIds';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './schema';
-import { errorMessage } from '../../../common/errorMessage';
+import { jsonErrorPlace } from '../../../common/text/jsonError';
 
 export { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './schema';
 
@@ -72,13 +72,8 @@ function pathText(path: readonly PropertyKey[]): string {
 }
 
 function jsonErrorMessage(text: string, error: unknown): string {
-  const raw = errorMessage(error);
-  const position = /position (\d+)/.exec(raw);
-  if (!position || /line \d+/.test(raw)) return `The file is not valid JSON: ${raw}`;
-  const before = text.slice(0, Number(position[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `The file is not valid JSON (line ${line}, column ${column}): ${raw}`;
+  const { at, reason } = jsonErrorPlace(text, error);
+  return at ? `The file is not valid JSON (${at}): ${reason}` : `The file is not valid JSON: ${reason}`;
 }
 
 const listProblems = (problems: string[]) =>
