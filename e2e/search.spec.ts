@@ -131,6 +131,13 @@ test("Da'esh finds the typographic Da’esh; word frequencies list coalition amo
   await expect(words).toBeVisible();
   const top = (await words.getByRole('row').allInnerTexts()).slice(1, 11).map((r) => r.split('\t')[1]);
   expect(top).toContain('coalition');
+  // A word keeps its apostrophes: Da’esh is one word, not "da" and "esh", and Da’esh’s another.
+  const rows = (await words.getByRole('row').allInnerTexts()).slice(1).map((r) => r.split('\t'));
+  const possessive = docs.reduce((n, d) => n + (d.text.match(/Da’esh’s/g) ?? []).length, 0);
+  expect(possessive).toBeGreaterThan(0);
+  expect(rows.find((r) => r[1] === 'da’esh')?.[2]).toBe(String(typographic - possessive));
+  expect(rows.find((r) => r[1] === 'da’esh’s')?.[2]).toBe(String(possessive));
+  expect(rows.map((r) => r[1])).not.toContain('esh');
   const axeWords = await new AxeBuilder({ page }).include('.search-view').analyze();
   expect(axeWords.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 

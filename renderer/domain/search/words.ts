@@ -1,8 +1,9 @@
 /**
  * Words for search: a word is a run of letters, combining marks and digits in any script
- * (so an Arabic word with its harakat is one word, and "Da’esh" is two words joined by an
- * apostrophe, as in a word processor's whole-word find). Tokens are kept as offsets into the
- * text; no substrings are made here.
+ * (so an Arabic word with its harakat is one word). Search matches "Da’esh" as two such words
+ * joined by an apostrophe, as a word processor's whole-word find does, so "ISIS" also finds
+ * "ISIS’s"; counting words (word frequencies) takes an apostrophe between two words as part of
+ * one word (joinedByApostrophe). Tokens are kept as offsets into the text; no substrings are made here.
  */
 import { isHighSurrogate, isLowSurrogate } from '../../../common/text/codePoints';
 
@@ -104,6 +105,20 @@ function grow(starts: Int32Array, ends: Int32Array): { starts: Int32Array; ends:
   s.set(starts);
   e.set(ends);
   return { starts: s, ends: e };
+}
+
+const APOSTROPHE = 0x27;
+const RIGHT_SINGLE_QUOTATION_MARK = 0x2019;
+
+/**
+ * Whether the word that ends at `end` and the next, starting at `nextStart`, are one word
+ * joined by an apostrophe (’ or '): Da’esh, don't, l’État, Qur'an. An apostrophe with a word on
+ * one side only is a quotation mark (‘coalition’) and joins nothing.
+ */
+export function joinedByApostrophe(text: string, end: number, nextStart: number): boolean {
+  if (nextStart !== end + 1) return false;
+  const unit = text.charCodeAt(end);
+  return unit === APOSTROPHE || unit === RIGHT_SINGLE_QUOTATION_MARK;
 }
 
 /** Index of the first token whose end is after `offset` (tokens.count when none). */
