@@ -2,15 +2,20 @@
  * Analysis on the bundled corpus: code a handful of passages, read the code × document matrix,
  * open a cell's passages, build an AND query, save the matrix as CSV (checked with Python's csv
  * module), save the report as .docx (unzipped by Python: it holds the quotes) and as HTML (it
- * holds the chart's SVG), and scan every analysis view with axe.
+ * holds the chart's SVG), and scan every analysis view with axe. Frequencies show the share of
+ * text coded the first time Analysis opens; a project file names the report.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { codeOption, codingPopup, openApp, segmentPanel } from './support/coding';
 import { FIRST, SECOND } from './support/exchange';
-import { dragSelect } from './support/text';
+import { BUNDLED_CORPUS, startHost } from './support/host';
+import { dragSelect, manifest, normalisedFile } from './support/text';
 
 const BRUSSELS = 'Coalition Reaffirms To Fight Islamic State, Support Syria Opposition And Iraq Government';
 const ROADMAP = 'Joint Statement by the Political Directors of the Global Coalition to Defeat ISIS: Paris Roadmap';
@@ -60,6 +65,18 @@ function python(script: string, ...args: string[]): string {
   if (run.status !== 0) throw new Error(`python3 failed: ${run.stderr}`);
   return run.stdout;
 }
+
+test('Frequencies read the texts the first time Analysis opens: the share of text coded, without reopening', async ({ page }) => {
+  await openApp(page);
+  await code(page, FIRST, 'FTF');
+  const panel = await openAnalysis(page, 'Frequencies');
+  const totals = manifest(BUNDLED_CORPUS).documents.reduce((n, d) => n + normalisedFile(BUNDLED_CORPUS, d.file).length, 0);
+  await expect(panel.getByText(/^5 documents, /)).toHaveText(new RegExp(`^5 documents, ${totals.toLocaleString('en')} characters and [\\d,]+ words of text\\.$`));
+  const ftf = panel.getByRole('table', { name: 'Code frequencies' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'FTF', exact: true }) });
+  // Code, Codings, Segments, Documents, Characters, % of text, Words, % of words: the figures after the name.
+  const share = Math.round((1000 * FIRST.length) / totals) / 10;
+  await expect(ftf.getByRole('cell')).toHaveText(['1', '1', '1', String(FIRST.length), String(share), /^\d+$/, /^\d+(\.\d)?$/]);
+});
 
 test('the code × document matrix counts the coded passages, and a cell lists them and opens one', async ({ page }) => {
   await codeHandful(page);
@@ -159,6 +176,8 @@ test('the report saves as .docx with the quotes and as HTML with the chart', asy
   expect(text).toContain('<svg');
   expect(text).toContain(FIRST);
   expect(text).toContain('@media print');
+  // No project file (this host keeps none): the corpus names the report.
+  expect(text).toContain('<title>Global Coalition against Daesh/ISIS: statements 2015-2020: analysis report</title>');
 
   const docx = await download(page, () => options.getByRole('button', { name: 'Save Word (.docx)' }).click());
   expect(docx.download.suggestedFilename()).toMatch(/\.docx$/);
@@ -173,6 +192,27 @@ print(json.dumps({'names': z.namelist(), 'document': z.read('word/document.xml')
   expect(inside.names).toContain('word/document.xml');
   expect(inside.names.some((n) => /^word\/media\/.+\.png$/.test(n))).toBe(true);
   for (const quote of [FIRST, THIRD, ROADMAP_PASSAGE]) expect(inside.document).toContain(quote.replace(/'/g, '&apos;'));
+});
+
+test('with a project file the report is titled with the project’s name, not the corpus’s', async ({ page }) => {
+  const data = await mkdtemp(join(tmpdir(), 'marginalia-e2e-report-'));
+  const server = await startHost(BUNDLED_CORPUS, 0, { data });
+  try {
+    await page.goto(server.url);
+    await expect(page.getByRole('textbox', { name: 'Document text' })).toContainText('Small Group', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Project', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Save project as…' }).click();
+    const saveAs = page.getByRole('dialog', { name: 'Save project as' });
+    await saveAs.getByRole('textbox', { name: 'New name' }).fill('Study B');
+    await saveAs.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page).toHaveTitle('Study B — Marginalia');
+    const panel = await openAnalysis(page, 'Report');
+    await expect(panel.getByRole('form', { name: 'Report contents' }).getByRole('textbox', { name: 'Title' })).toHaveValue('Study B: analysis report');
+    await expect(panel.getByRole('region', { name: 'Report preview' }).getByRole('heading', { level: 1 })).toHaveText('Study B: analysis report');
+  } finally {
+    await server.close();
+    await rm(data, { recursive: true, force: true });
+  }
 });
 
 test('a chart saves as SVG and PNG, under the app’s content security policy', async ({ page }) => {

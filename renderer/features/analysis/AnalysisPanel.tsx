@@ -20,6 +20,7 @@ import { describeRestriction, EVERYTHING, type RestrictionChoice } from './restr
 import { RestrictionBar } from './RestrictionBar';
 import { useAnalysisService, useAnalysisStatus } from './useAnalysis';
 import { useAttributes } from './useAttributes';
+import { useProjectName } from './useProjectName';
 import { analysisDocuments } from '../../project/analysis/analysisDocuments';
 import './analysis.css';
 
@@ -28,13 +29,15 @@ type Tab = (typeof TABS)[number];
 
 interface Props {
   documents: readonly ReadableDocument[];
+  /** The corpus's name: it names the project where there is no project file. */
   projectName: string | null;
   onReveal: (segment: Segment) => void;
   onClose: () => void;
 }
 
-export function AnalysisPanel({ documents, projectName, onReveal, onClose }: Props) {
+export function AnalysisPanel({ documents, projectName: corpusName, onReveal, onClose }: Props) {
   const service = useAnalysisService();
+  const projectName = useProjectName(corpusName);
   const { unplaced } = useAnalysisStatus();
   const { shown: coders } = useCoderFilter();
   const [tab, setTab] = useState<Tab>('Matrices');

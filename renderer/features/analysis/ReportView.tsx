@@ -20,6 +20,7 @@ import { restrictionOf, type RestrictionChoice } from './restriction';
 import { fileName, saveBase64, saveText, savedMessage } from './saveFile';
 import { useAnalysisService, useAnalysisStatus } from './useAnalysis';
 import { useAttributes } from './useAttributes';
+import { reportTitle } from './useProjectName';
 import { errorMessage } from '../../../common/errorMessage';
 
 interface Props {
@@ -44,8 +45,9 @@ export function ReportView({ active, choice, coders, scope, titles, documentOrde
   const service = useAnalysisService();
   const { version } = useAnalysisStatus();
   const attributes = useAttributes();
-  const [options, setOptions] = useState<ReportOptions>({
-    title: `${projectName ?? 'Marginalia'}: analysis report`,
+  // The title follows the project's name (known late without a project file: the corpus's) until the analyst types one.
+  const [typedTitle, setTypedTitle] = useState<string | null>(null);
+  const [choices, setOptions] = useState<Omit<ReportOptions, 'title'>>({
     codeIds: [],
     withSubcodes: true,
     frequencyTable: true,
@@ -53,10 +55,11 @@ export function ReportView({ active, choice, coders, scope, titles, documentOrde
     agreement: null,
     memos: false,
   });
+  const options: ReportOptions = useMemo(() => ({ ...choices, title: typedTitle ?? reportTitle(projectName) }), [choices, typedTitle, projectName]);
   const [preview, setPreview] = useState<ReportData | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
-  const set = (patch: Partial<ReportOptions>) => setOptions((o) => ({ ...o, ...patch }));
+  const set = (patch: Partial<Omit<ReportOptions, 'title'>>) => setOptions((o) => ({ ...o, ...patch }));
   // Coders with codings, most codings first: the pairs agreement can compare.
   const coderCounts = project.segments.coderCounts;
   const codersWithCodings = useMemo(
@@ -133,7 +136,7 @@ export function ReportView({ active, choice, coders, scope, titles, documentOrde
       <form className="report-options" aria-label="Report contents" onSubmit={(e) => e.preventDefault()}>
         <label>
           Title
-          <input type="text" value={options.title} onChange={(e) => set({ title: e.target.value })} />
+          <input type="text" value={options.title} onChange={(e) => setTypedTitle(e.target.value)} />
         </label>
         <CodePicker legend="Codes and their passages" codes={project.codes} selected={options.codeIds} onChange={(ids) => set({ codeIds: ids })} />
         <fieldset>
