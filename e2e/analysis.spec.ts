@@ -86,6 +86,10 @@ test('the code × document matrix counts the coded passages, and a cell lists th
   await expect(matrixCell(panel, 'FTF', ROADMAP)).toHaveText('1');
   await expect(matrixCell(panel, 'Stabilization', BRUSSELS)).toHaveText('1');
   await expect(matrixCell(panel, 'Stabilization', ROADMAP)).toHaveText('0');
+  // A long title shows its first whole words; the full title is the header's name and tooltip.
+  const header = panel.getByRole('columnheader', { name: BRUSSELS, exact: true });
+  await expect(header).toHaveText('Coalition Reaffirms To Fight Islamic…');
+  await expect(header).toHaveAttribute('title', BRUSSELS);
 
   // Live: one more coding shows without reopening anything.
   await code(page, 'Jean-Yves le Drian', 'Stabilization');
@@ -109,6 +113,20 @@ test('the code × document matrix counts the coded passages, and a cell lists th
   await matrixCell(panel, 'FTF', BRUSSELS).focus();
   await page.keyboard.press('ArrowRight');
   await expect(matrixCell(panel, 'FTF', PARIS_REPORT)).toBeFocused();
+});
+
+test('code × code counts one co-occurrence for two overlapping passages and for one passage carrying both codes', async ({ page }) => {
+  await codeHandful(page); // FIRST (FTF) overlaps SECOND (Stabilization)
+  await code(page, ROADMAP_PASSAGE, 'Stabilization'); // the FTF passage now carries both codes
+  const panel = await openAnalysis(page, 'Matrices');
+  await panel.getByRole('combobox', { name: 'Matrix' }).selectOption('cooccurrence');
+  await expect(panel.getByRole('table', { name: /^Code × code co-occurrence \(overlapping; co-occurrences\)/ })).toBeVisible();
+  await expect(matrixCell(panel, 'FTF', 'Stabilization')).toHaveText('2');
+  await expect(matrixCell(panel, 'FTF', 'Stabilization')).toHaveAccessibleName('FTF × Stabilization: 2 co-occurrences');
+  await expect(matrixCell(panel, 'Stabilization', 'FTF')).toHaveText('2');
+  // Behind the cell: the three passages taking part.
+  await matrixCell(panel, 'FTF', 'Stabilization').click();
+  await expect(panel.getByRole('region', { name: 'Passages behind FTF × Stabilization' }).getByRole('button', { name: new RegExp(` — (${escape(BRUSSELS)}|${escape(ROADMAP)})$`) })).toHaveCount(3);
 });
 
 test('an AND query finds overlapping passages, and not those that only share a document', async ({ page }) => {

@@ -1,14 +1,19 @@
 /**
  * Code × code co-occurrence in one document. For two codes A and B, `pairs` counts the
- * segments that take part in an A–B co-occurrence: coded A with a segment coded B overlapping
- * it (or within N characters, or on the same paragraph), or the other way round — a segment
- * carrying both counts too. `same` counts the segments carrying both. Summed over documents,
- * the Jaccard index of A and B is pairs / (segments A + segments B − same).
+ * co-occurrences: pairs of a segment coded A and a segment coded B that overlap (or lie within
+ * N characters, or on the same paragraph). A segment carrying both is one such pair with
+ * itself, so one segment coded A and B counts 1, as do two overlapping segments coded A and B —
+ * MAXQDA's Code Relations Browser counts the same (its segments carry one code each).
+ * `involved` counts the segments taking part (those the cell lists), `same` the segments
+ * carrying both; summed over documents, the Jaccard index of A and B is
+ * involved / (segments A + segments B − same), within [0, 1].
  *
  * The codes a segment touches are found without visiting its neighbours one by one (deeply
  * nested coding makes that quadratic): a sweep over the units by start keeps the codes of the
  * units that started before the window and still reach into it, and a table of ORs over runs
  * of code bit sets gives the codes of the units starting inside the window in two lookups.
+ * How many units of a touched code touch the window is then two binary searches in that
+ * code's starts and ends.
  */
 import { windowOf, type Distance, type QueryDocument } from './query';
 import { LEVELS, upperBound, type Units } from './units';
@@ -17,6 +22,7 @@ export interface PairTally {
   /** Pair keys level × codes² + a × codes + b (a < b), in no particular order. */
   keys: Int32Array;
   pairs: Int32Array;
+  involved: Int32Array;
   same: Int32Array;
 }
 
@@ -29,8 +35,12 @@ let work = {
   units: 0,
   words: 0,
   pairs: new Int32Array(0),
+  involved: new Int32Array(0),
   same: new Int32Array(0),
   used: new Int32Array(0),
+  spanFrom: new Int32Array(0),
+  spanStarts: new Int32Array(0),
+  spanEnds: new Int32Array(0),
   activeCounts: new Int32Array(0),
   active: new Uint32Array(0),
   touched: new Uint32Array(0),
@@ -50,7 +60,9 @@ function workFor(codes: number, units: number, words: number) {
       words,
       units: 0,
       pairs: new Int32Array(size),
+      involved: new Int32Array(size),
       same: new Int32Array(size),
+      spanFrom: new Int32Array(2 * (codes + 1)),
       used: new Int32Array(size),
       activeCounts: new Int32Array(2 * codes),
       active: new Uint32Array(2 * words),
@@ -80,6 +92,62 @@ function fillTable(tables: Uint32Array, at: number, mask: Uint32Array, n: number
   }
 }
 
+/**
+ * Per level, each code's units as runs of `spanStarts` (in start order) and `spanEnds` (sorted):
+ * code c of level l is [spanFrom[l × (codes + 1) + c], spanFrom[l × (codes + 1) + c + 1]).
+ */
+function fillSpans(units: Units, k: number): void {
+  const { count: n, words, starts, ends, masks } = units;
+  const from = work.spanFrom;
+  from.fill(0);
+  for (const level of LEVELS) {
+    const base = level * (k + 1);
+    for (let i = 0; i < n * words; i++) {
+      const w = i % words;
+      for (let bits = masks[level][i]!; bits !== 0; bits &= bits - 1) from[base + 1 + w * 32 + 31 - Math.clz32(bits & -bits)]!++;
+    }
+    for (let c = 0; c < k; c++) from[base + c + 1]! += from[base + c]!;
+    if (level === 1) for (let c = 0; c <= k; c++) from[base + c]! += from[k]!;
+  }
+  const total = from[2 * (k + 1) - 1]!;
+  if (work.spanStarts.length < total) {
+    work.spanStarts = new Int32Array(total);
+    work.spanEnds = new Int32Array(total);
+  }
+  const { spanStarts, spanEnds } = work;
+  const next = from.slice();
+  for (const level of LEVELS) {
+    const base = level * (k + 1);
+    for (let i = 0; i < n; i++) {
+      for (let w = 0; w < words; w++) {
+        for (let bits = masks[level][i * words + w]!; bits !== 0; bits &= bits - 1) {
+          const at = next[base + w * 32 + 31 - Math.clz32(bits & -bits)]!++;
+          spanStarts[at] = starts[i]!;
+          spanEnds[at] = ends[i]!;
+        }
+      }
+    }
+    for (let c = 0; c < k; c++) spanEnds.subarray(from[base + c]!, from[base + c + 1]!).sort();
+  }
+}
+
+/** Units of code run [from, to) that touch [lo, hi] (start ≤ hi and end ≥ lo). */
+function touching(from: number, to: number, lo: number, hi: number): number {
+  return firstAbove(work.spanStarts, hi, from, to) - firstAbove(work.spanEnds, lo - 1, from, to);
+}
+
+/** The first index in [from, to) of sorted `values` holding more than x (to when none). */
+function firstAbove(values: Int32Array, x: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Unit numbers in order of their ends, in `order`. */
 function sortByEnd(ends: Int32Array, order: Int32Array): Int32Array {
   const view = order.subarray(0, ends.length);
@@ -96,7 +164,9 @@ export function tallyCooccurrence(doc: QueryDocument, within: Distance): PairTal
   const { count: n, words, starts, ends, masks } = units;
   const k = doc.codes.size;
   const square = k * k;
-  const { pairs, same, used, tables, endOrder: order, activeCounts, active, touched } = workFor(k, n, words);
+  const { pairs, involved, same, used, tables, endOrder: order, activeCounts, active, touched } = workFor(k, n, words);
+  fillSpans(units, k);
+  const spanFrom = work.spanFrom;
   let usedCount = 0;
   const endOrder = sortByEnd(ends, order);
   const tableSize = depthOf(n) * n * words;
@@ -149,47 +219,55 @@ export function tallyCooccurrence(doc: QueryDocument, within: Distance): PairTal
               const b = w * 32 + 31 - Math.clz32(bit);
               if (b === a) continue;
               if ((ownBits & bit) !== 0) {
-                // Both codes on the unit: the pair counts once, from the smaller code.
+                // Both codes on the unit: it takes part once, from the smaller code.
                 if (b < a) continue;
                 same[row + b]!++;
               }
               const key = a < b ? row + b : level * square + b * k + a;
-              if (pairs[key]!++ === 0) used[usedCount++] = key;
+              if (involved[key]!++ === 0) used[usedCount++] = key;
+              // Each pair is counted from its unit coded with the smaller code: its B units touching the window (itself too).
+              if (a < b) pairs[key]! += touching(spanFrom[level * (k + 1) + b]!, spanFrom[level * (k + 1) + b + 1]!, lo, hi);
             }
           }
         }
       }
     }
   }
-  const buffer = new ArrayBuffer(3 * 4 * usedCount);
-  const tally = { keys: new Int32Array(buffer, 0, usedCount), pairs: new Int32Array(buffer, 4 * usedCount, usedCount), same: new Int32Array(buffer, 8 * usedCount, usedCount) };
+  const buffer = new ArrayBuffer(4 * 4 * usedCount);
+  const tally = {
+    keys: new Int32Array(buffer, 0, usedCount),
+    pairs: new Int32Array(buffer, 4 * usedCount, usedCount),
+    involved: new Int32Array(buffer, 8 * usedCount, usedCount),
+    same: new Int32Array(buffer, 12 * usedCount, usedCount),
+  };
   for (let i = 0; i < usedCount; i++) {
     const key = used[i]!;
     tally.keys[i] = key;
     tally.pairs[i] = pairs[key]!;
+    tally.involved[i] = involved[key]!;
     tally.same[i] = same[key]!;
-    pairs[key] = same[key] = 0;
+    pairs[key] = involved[key] = same[key] = 0;
   }
   return tally;
 }
 
 /**
- * The full square of a total: tallies hold each pair once (a < b), mirrored here, with each
+ * The full squares of a total: tallies hold each pair once (a < b), mirrored here, with each
  * code's segments on the diagonal. New arrays (an answer's, handed over to the main thread).
  */
-export function symmetric(half: Int32Array, halfSame: Int32Array, segments: Int32Array, k: number): { pairs: Int32Array; same: Int32Array } {
+export function symmetric<T extends Record<string, Int32Array>>(halves: T, segments: Int32Array, k: number): T {
   const square = k * k;
-  const pairs = half.slice();
-  const same = halfSame.slice();
-  for (let level = 0; level < 2; level++) {
-    for (let a = 0; a < k; a++) {
-      const at = level * square + a * k;
-      pairs[at + a] = same[at + a] = segments[level * k + a]!;
-      for (let b = a + 1; b < k; b++) {
-        pairs[level * square + b * k + a] = pairs[at + b]!;
-        same[level * square + b * k + a] = same[at + b]!;
+  const full = {} as Record<string, Int32Array>;
+  for (const [name, half] of Object.entries(halves)) {
+    const m = half.slice();
+    for (let level = 0; level < 2; level++) {
+      for (let a = 0; a < k; a++) {
+        const at = level * square + a * k;
+        m[at + a] = segments[level * k + a]!;
+        for (let b = a + 1; b < k; b++) m[level * square + b * k + a] = m[at + b]!;
       }
     }
+    full[name] = m;
   }
-  return { pairs, same };
+  return full as T;
 }

@@ -157,22 +157,48 @@ describe('matrices', () => {
 describe('co-occurrence', () => {
   const distances: Distance[] = [{ chars: -1 }, { chars: 0 }, { chars: 12 }, 'paragraph'];
 
-  /** Segments coded A touching a segment coded B, or the other way round. */
-  function oracle(d: TestDocument, a: Set<string>, b: Set<string>, within: Distance): number {
-    const touches = (s: AnalysisSegment, t: AnalysisSegment) => {
-      if (within !== 'paragraph') return Math.max(t.start - s.end, s.start - t.end) <= within.chars;
-      let from = s.start;
-      while (from > 0 && d.text[from - 1] !== '\n') from--;
-      let to = s.end - 1;
-      while (to < d.text.length && d.text[to] !== '\n') to++;
-      if (d.text[s.end - 1] === '\n') to = s.end - 1;
-      return t.start < to && t.end > from;
-    };
-    const coded = d.segments.filter((s) => codings(s).length);
-    return coded.filter(
-      (s) => (hasAny(s, a) && coded.some((t) => hasAny(t, b) && touches(s, t))) || (hasAny(s, b) && coded.some((t) => hasAny(t, a) && touches(s, t))),
-    ).length;
+  function touches(d: TestDocument, within: Distance, s: AnalysisSegment, t: AnalysisSegment): boolean {
+    if (within !== 'paragraph') return Math.max(t.start - s.end, s.start - t.end) <= within.chars;
+    let from = s.start;
+    while (from > 0 && d.text[from - 1] !== '\n') from--;
+    let to = s.end - 1;
+    while (to < d.text.length && d.text[to] !== '\n') to++;
+    if (d.text[s.end - 1] === '\n') to = s.end - 1;
+    return t.start <= to && t.end > from; // the newline that ends the line is on it
   }
+
+  /** Co-occurrences: pairs of a segment coded A and a segment coded B that touch (a segment carrying both is one, with itself). */
+  function oracle(d: TestDocument, a: Set<string>, b: Set<string>, within: Distance): number {
+    const coded = d.segments.filter((s) => codings(s).length);
+    let n = 0;
+    for (const s of coded) if (hasAny(s, a)) for (const t of coded) if (hasAny(t, b) && touches(d, within, s, t)) n++;
+    return n;
+  }
+
+  /** Segments taking part: coded A touching a segment coded B, or the other way round. */
+  function involvedOracle(d: TestDocument, a: Set<string>, b: Set<string>, within: Distance): number {
+    const coded = d.segments.filter((s) => codings(s).length);
+    const touch = (s: AnalysisSegment, t: AnalysisSegment) => touches(d, within, s, t);
+    return coded.filter((s) => (hasAny(s, a) && coded.some((t) => hasAny(t, b) && touch(s, t))) || (hasAny(s, b) && coded.some((t) => hasAny(t, a) && touch(s, t)))).length;
+  }
+
+  it('counts one co-occurrence for one segment carrying both codes, and for two overlapping segments', () => {
+    const text = 'Foreign fighters returned home. Stabilization followed in Mosul.';
+    const segment = (id: string, start: number, end: number, codeIds: string[]): AnalysisSegment => ({ id, start, end, quote: text.slice(start, end), memo: '', codings: codeIds.map((codeId) => ({ codeId, coder: 'ana' })) });
+    const cell = (segments: AnalysisSegment[]) => {
+      const engine = new AnalysisEngine();
+      engine.setCodes(TEST_CODES);
+      engine.setDocuments([{ id: 'd', title: 'd', kind: null, place: null, date: null }]);
+      engine.setSegments('d', segments);
+      const c = engine.answer({ kind: 'cooccurrence', restriction: {}, within: { chars: -1 } }) as CooccurrenceAnswer;
+      const [a, b] = [c.codes.indexOf('A'), c.codes.indexOf('B')];
+      return { pairs: c.pairs[a * c.codes.length + b], involved: c.involved[a * c.codes.length + b] };
+    };
+    expect(cell([segment('s', 0, 30, ['A', 'B'])])).toEqual({ pairs: 1, involved: 1 });
+    expect(cell([segment('s', 0, 30, ['A']), segment('t', 8, 45, ['B'])])).toEqual({ pairs: 1, involved: 2 });
+    // One long A passage overlapping two B passages: two co-occurrences.
+    expect(cell([segment('s', 0, 60, ['A']), segment('t', 8, 16, ['B']), segment('u', 32, 45, ['B'])])).toEqual({ pairs: 2, involved: 3 });
+  });
 
   it('is symmetric and equals the oracle, own and with sub-codes, for each distance', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
@@ -187,6 +213,8 @@ describe('co-occurrence', () => {
               if (a === b) return expect(c.pairs[at]).toBe(c.segments[level * K + a]);
               const expected = docs.reduce((n, d) => n + oracle(d, codeSet(x.id, level === 1), codeSet(y.id, level === 1), within), 0);
               expect(c.pairs[at], `${x.id}–${y.id} level ${level} ${JSON.stringify(within)}`).toBe(expected);
+              const involved = docs.reduce((n, d) => n + involvedOracle(d, codeSet(x.id, level === 1), codeSet(y.id, level === 1), within), 0);
+              expect(c.involved[at], `${x.id}–${y.id} level ${level} ${JSON.stringify(within)}`).toBe(involved);
               const both = docs.reduce((n, d) => n + d.segments.filter((s) => hasAny(s, codeSet(x.id, level === 1)) && hasAny(s, codeSet(y.id, level === 1))).length, 0);
               expect(c.same[at]).toBe(both);
             }),
@@ -206,9 +234,9 @@ describe('co-occurrence', () => {
       restriction: {},
       query: { op: 'anyOf', of: [{ op: 'near', of: term('A'), to: term('B'), within }, { op: 'near', of: term('B'), to: term('A'), within }] },
     }) as QueryAnswer;
-    expect(behind.hits.length).toBe(c.pairs[K * K + 0 * K + 4]);
+    expect(behind.hits.length).toBe(c.involved[K * K + 0 * K + 4]);
     // Jaccard stays within [0, 1].
-    const jaccard = c.pairs[K * K + 4]! / (c.segments[K]! + c.segments[K + 4]! - c.same[K * K + 4]!);
+    const jaccard = c.involved[K * K + 4]! / (c.segments[K]! + c.segments[K + 4]! - c.same[K * K + 4]!);
     expect(jaccard).toBeGreaterThan(0);
     expect(jaccard).toBeLessThanOrEqual(1);
   });

@@ -293,8 +293,8 @@ export class AnalysisEngine {
     const total = totals.pairsAt(distanceKey(within));
     total.sum.update(ids, (id) => this.pairTally(stateOf(id), coders, within));
     totals.counted.update(ids, (id) => this.counts(stateOf(id), coders));
-    const { pairs, same } = symmetric(total.pairs, total.same, totals.segments, this.codes.size);
-    return { kind: 'cooccurrence', ...this.base(kept), pairs, same, segments: totals.segments.slice() };
+    const { pairs, involved, same } = symmetric({ pairs: total.pairs, involved: total.involved, same: total.same }, totals.segments, this.codes.size);
+    return { kind: 'cooccurrence', ...this.base(kept), pairs, involved, same, segments: totals.segments.slice() };
   }
 
   private query(request: Extract<AnalysisRequest, { kind: 'query' }>): QueryAnswer {

@@ -72,13 +72,13 @@ function decide(q: Query, s: AnalysisSegment, d: TestDocument, coders?: readonly
       if (!m(q.of, s)) return false;
       const near = (t: AnalysisSegment) => {
         if (q.within !== 'paragraph') return Math.max(t.start - s.end, s.start - t.end) <= q.within.chars;
-        // Positions from the start of s's first line to the end (before the newline) of its last.
+        // Positions from the start of s's first line to the end of its last, with the newline that ends it.
         let from = s.start;
         while (from > 0 && d.text[from - 1] !== '\n') from--;
         let to = s.end - 1;
         while (to < d.text.length && d.text[to] !== '\n') to++;
         if (d.text[s.end - 1] === '\n') to = s.end - 1; // s ends on a newline: its last line ends there
-        return shares({ start: from, end: to }, t);
+        return shares({ start: from, end: to + 1 }, t);
       };
       return units.some((t) => m(q.to, t) && near(t));
     }

@@ -116,7 +116,9 @@ const WINDOW: [number, number] = [0, 0];
 
 /**
  * The window [lo, hi] a neighbour of the unit [start, end) must touch (start ≤ hi and end ≥ lo):
- * the unit widened by N characters, or the lines it lies on (sharing a character with them).
+ * the unit widened by N characters, or the lines it lies on (sharing a character with them or
+ * the newline that ends the last: a unit starting on that newline lies on the line, so "on the
+ * same paragraph" holds both ways).
  */
 export function windowOf(start: number, end: number, within: Distance, doc: Pick<QueryDocument, 'lines'>): readonly [number, number] {
   if (within !== 'paragraph') {
@@ -131,7 +133,7 @@ export function windowOf(start: number, end: number, within: Distance, doc: Pick
   const lineStart = lines.starts[Math.max(0, first)]!;
   const next = last + 1 < lines.starts.length ? lines.starts[last + 1]! - 1 : lines.length;
   WINDOW[0] = lineStart + 1;
-  WINDOW[1] = next - 1;
+  WINDOW[1] = next;
   return WINDOW;
 }
 

@@ -47,8 +47,14 @@ export interface MatrixAnswer extends Answer {
 
 export interface CooccurrenceAnswer extends Answer {
   kind: 'cooccurrence';
-  /** [level × codes² + a × codes + b], symmetric; the diagonal holds each code's segments. */
+  /**
+   * Co-occurrences: pairs of a segment coded a and a segment coded b that co-occur, a segment
+   * carrying both being one (see cooccurrence.ts). [level × codes² + a × codes + b], symmetric;
+   * the diagonal holds each code's segments.
+   */
   pairs: Int32Array;
+  /** Segments taking part in an a–b co-occurrence (those a cell lists), same layout. */
+  involved: Int32Array;
   /** Segments carrying both codes, same layout. */
   same: Int32Array;
   segments: Int32Array;

@@ -11,8 +11,9 @@ import { addInto, PartSum } from './sums';
 import type { CodeCounts, CoderTally } from './tally';
 
 export interface PairTotal {
-  /** [level × codes² + a × codes + b], a < b only. */
+  /** [level × codes² + a × codes + b], a < b only: co-occurrences, segments taking part, segments carrying both (see cooccurrence.ts). */
   pairs: Int32Array;
+  involved: Int32Array;
   same: Int32Array;
   sum: PartSum<PairTally>;
 }
@@ -63,14 +64,16 @@ export class Totals {
     if (!total) {
       const square = this.codeCount * this.codeCount;
       const pairs = new Int32Array(2 * square);
+      const involved = new Int32Array(2 * square);
       const same = new Int32Array(2 * square);
       const sum = new PartSum<PairTally>((tally, sign) => {
         for (let i = 0; i < tally.keys.length; i++) {
           pairs[tally.keys[i]!]! += sign * tally.pairs[i]!;
+          involved[tally.keys[i]!]! += sign * tally.involved[i]!;
           same[tally.keys[i]!]! += sign * tally.same[i]!;
         }
       });
-      this.pairTotals.set(distance, (total = { pairs, same, sum }));
+      this.pairTotals.set(distance, (total = { pairs, involved, same, sum }));
     }
     return total;
   }

@@ -5,7 +5,7 @@
  */
 import { memo, useState, type KeyboardEvent } from 'react';
 import { heatStyle } from './heat';
-import type { Grid } from './matrixGrid';
+import { shortHeader, type Grid } from './matrixGrid';
 
 export const COLUMNS_PER_PAGE = 40;
 
@@ -70,8 +70,8 @@ export function MatrixTable({ grid, caption, describe, dark, onCell, version }: 
             <tr>
               <td />
               {columns.map((c) => (
-                <th key={c.key} scope="col" title={c.title}>
-                  <span className="column-label">{c.label}</span>
+                <th key={c.key} scope="col" title={c.title} aria-label={c.title}>
+                  <span className="column-label">{shortHeader(c.label)}</span>
                 </th>
               ))}
             </tr>

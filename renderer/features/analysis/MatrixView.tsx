@@ -45,7 +45,7 @@ export function matrixCaption(matrix: MatrixChoice, grid: GridOptions, attribute
   const attribute = attributes.find((a) => a.id === matrix.attribute)?.label ?? matrix.attribute;
   const what =
     matrix.kind === 'cooccurrence'
-      ? `Code × code co-occurrence (${matrix.proximity === 'overlap' ? 'overlapping' : matrix.proximity === 'paragraph' ? 'same paragraph' : `within ${matrix.within} characters`}; ${grid.jaccard ? 'Jaccard index' : 'passages'})`
+      ? `Code × code co-occurrence (${matrix.proximity === 'overlap' ? 'overlapping' : matrix.proximity === 'paragraph' ? 'same paragraph' : `within ${matrix.within} characters`}; ${grid.jaccard ? 'Jaccard index' : 'co-occurrences'})`
       : `${MEASURE_LABELS[matrix.measure]}: code × ${matrix.kind === 'codeByDocument' ? 'document' : attribute.toLowerCase()}`;
   return `${what}${grid.withSubcodes ? ', with sub-codes' : ''}${grid.transpose ? ', transposed' : ''}`;
 }
@@ -71,8 +71,8 @@ export function MatrixView({ active, choice, coders, titles, onReveal, matrix, o
     if (!g) return;
     setCell({ ref: g.ref(row, column), label: `${g.rows[row]!.title} × ${g.columns[column]!.title}` });
   }, []);
-  const unit = matrix.kind === 'cooccurrence' ? (options.jaccard ? 'Jaccard' : 'passages') : MEASURE_LABELS[matrix.measure].toLowerCase();
-  const describe = useCallback((v: number) => `${v} ${unit}`, [unit]);
+  const unit = matrix.kind === 'cooccurrence' ? (options.jaccard ? 'Jaccard' : 'co-occurrences') : MEASURE_LABELS[matrix.measure].toLowerCase();
+  const describe = useCallback((v: number) => `${v} ${v === 1 ? unit.replace(/s$/, '') : unit}`, [unit]);
   const attributes = useAttributes();
   const caption = matrixCaption(matrix, options, attributes);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CooccurrenceAnswer, MatrixAnswer } from '../../domain/analysis/requests';
 import type { Code } from '../../domain/model';
-import { cooccurrenceGrid, DEFAULT_GRID, matrixGrid } from './matrixGrid';
+import { cooccurrenceGrid, DEFAULT_GRID, matrixGrid, shortHeader } from './matrixGrid';
 
 const code = (id: string, parentId: string | null): Code => ({ id, name: id, colour: '#000000', description: '', parentId, shortcut: null, createdAt: '', updatedAt: '' });
 const codes = [code('A', null), code('A1', 'A'), code('B', null)];
@@ -47,23 +47,33 @@ describe('matrix grids', () => {
     expect(turned.ref(0, 2)).toMatchObject({ codeId: 'B', documentId: 'd1' });
   });
 
-  it('give co-occurrence as counts or Jaccard, the diagonal left out of the heat scale', () => {
+  it('give co-occurrence as counts or the Jaccard index of the segments taking part, the diagonal left out of the heat scale', () => {
     const k = 3;
     const pairs = new Int32Array(2 * k * k);
+    const involved = new Int32Array(2 * k * k);
     const same = new Int32Array(2 * k * k);
-    const set = (a: number, b: number, p: number, s: number) => {
+    const set = (a: number, b: number, p: number, i: number, s: number) => {
       pairs[a * k + b] = pairs[b * k + a] = p;
+      involved[a * k + b] = involved[b * k + a] = i;
       same[a * k + b] = same[b * k + a] = s;
     };
-    set(0, 0, 4, 4);
-    set(2, 2, 6, 6);
-    set(0, 2, 3, 1);
-    const answer: CooccurrenceAnswer = { kind: 'cooccurrence', codes: ['A', 'A1', 'B'], documents: 1, textsMissing: 0, computeMs: 0, pairs, same, segments: Int32Array.from([4, 0, 6, 4, 0, 6]) };
+    set(0, 0, 4, 4, 4);
+    set(2, 2, 6, 6, 6);
+    set(0, 2, 5, 3, 1);
+    const answer: CooccurrenceAnswer = { kind: 'cooccurrence', codes: ['A', 'A1', 'B'], documents: 1, textsMissing: 0, computeMs: 0, pairs, involved, same, segments: Int32Array.from([4, 0, 6, 4, 0, 6]) };
     const counts = cooccurrenceGrid(answer, codes, DEFAULT_GRID);
-    expect(counts.cells[0]).toEqual([4, 0, 3]);
-    expect(counts.max).toBe(3);
+    expect(counts.cells[0]).toEqual([4, 0, 5]);
+    expect(counts.max).toBe(5);
     const jaccard = cooccurrenceGrid(answer, codes, { ...DEFAULT_GRID, jaccard: true });
     expect(jaccard.cells[0]![2]).toBeCloseTo(3 / (4 + 6 - 1), 3);
     expect(counts.ref(0, 2)).toEqual({ kind: 'pair', codeId: 'A', otherId: 'B', withSubcodes: false });
+  });
+
+  it('shorten a long column header at a word, never inside one', () => {
+    const title = 'Coalition Reaffirms To Fight Islamic State, Support Syria Opposition And Iraq Government';
+    expect(shortHeader(title)).toBe('Coalition Reaffirms To Fight Islamic…');
+    expect(shortHeader('Iraq-Syria, the Global Coalition confirms')).toBe('Iraq-Syria, the Global Coalition…');
+    expect(shortHeader('2019')).toBe('2019');
+    expect(shortHeader('x'.repeat(60))).toBe(`${'x'.repeat(39)}…`);
   });
 });

@@ -100,22 +100,36 @@ export function matrixGrid(
   return arrange({ rows: rows.map((r) => codeHeader(byId, r)), columns, cells, ref, max: 0 }, options, false);
 }
 
-/** Code × code: pairs of segments that co-occur, or their Jaccard index. One level for the whole table. */
+/**
+ * Code × code: co-occurrences (pairs of segments that co-occur, a segment carrying both codes
+ * being one), or the Jaccard index of the segments taking part. One level for the whole table.
+ */
 export function cooccurrenceGrid(answer: CooccurrenceAnswer, codes: readonly Code[], options: GridOptions): Grid {
   const byId = codesById(codes);
   const rows = codeRows(codes, answer.codes, options);
   const k = answer.codes.length;
   const level = options.withSubcodes || options.depth !== null ? 1 : 0;
   const value = (a: number, b: number) => {
-    const pairs = answer.pairs[level * k * k + a * k + b]!;
-    if (!options.jaccard) return pairs;
-    const union = answer.segments[level * k + a]! + answer.segments[level * k + b]! - answer.same[level * k * k + a * k + b]!;
-    return union > 0 ? Math.round((pairs / union) * 1000) / 1000 : 0;
+    const at = level * k * k + a * k + b;
+    if (!options.jaccard) return answer.pairs[at]!;
+    const union = answer.segments[level * k + a]! + answer.segments[level * k + b]! - answer.same[at]!;
+    return union > 0 ? Math.round((answer.involved[at]! / union) * 1000) / 1000 : 0;
   };
   const cells = rows.map((r) => rows.map((c) => value(r.index, c.index)));
   const ref = (i: number, j: number): CellRef => ({ kind: 'pair', codeId: rows[i]!.code.id, otherId: rows[j]!.code.id, withSubcodes: level === 1 });
   const headers = rows.map((r) => codeHeader(byId, r));
   return arrange({ rows: headers, columns: headers, cells, ref, max: 0 }, options, true);
+}
+
+/** Characters a column header shows (about three lines of its width); the full name is its title and accessible name. */
+export const HEADER_CHARS = 40;
+
+/** A column header as shown: the whole name, or its first words with "…" — never cut inside a word. */
+export function shortHeader(name: string, max = HEADER_CHARS): string {
+  if (name.length <= max) return name;
+  const cut = name.lastIndexOf(' ', max - 1);
+  const kept = (cut > 0 ? name.slice(0, cut) : name.slice(0, max - 1)).replace(/[\s,;:.–—-]+$/u, '');
+  return `${kept}…`;
 }
 
 const matches = (h: Header, filter: string) => !filter.trim() || h.title.toLowerCase().includes(filter.trim().toLowerCase());

@@ -147,7 +147,9 @@ describe('AnalysisService', () => {
     expect(near.hits).toHaveLength(1);
     const pairs = await service.ask({ kind: 'cooccurrence', restriction: {}, within: { chars: 10 } });
     const k = pairs.codes.length;
-    expect(pairs.pairs[pairs.codes.indexOf(ftf) * k + pairs.codes.indexOf(stab)]).toBe(2);
+    // One co-occurrence, of the two segments taking part.
+    expect(pairs.pairs[pairs.codes.indexOf(ftf) * k + pairs.codes.indexOf(stab)]).toBe(1);
+    expect(pairs.involved[pairs.codes.indexOf(ftf) * k + pairs.codes.indexOf(stab)]).toBe(2);
     service.dispose();
   });
 });
