@@ -140,7 +140,7 @@ test('deleting a code asks first and can be undone; renaming updates highlights 
   await codeRow(page, 'FTF').click();
   const editor = codebook(page).getByRole('form', { name: 'Edit code FTF' });
   await editor.getByRole('textbox', { name: 'Name' }).fill('Foreign fighters');
-  await editor.getByRole('button', { name: 'Save code' }).click();
+  await editor.getByRole('textbox', { name: 'Name' }).press('Enter');
   await expect(codeRow(page, 'Foreign fighters')).toBeVisible();
   await expectCount(page, 'Foreign fighters', 1);
   await expect.poll(() => highlightedTexts(page)).toEqual([FIRST]);
@@ -260,4 +260,20 @@ test('no serious accessibility violations with the coding popup, Segment panel a
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${scheme} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
+});
+
+test('a symbol typed right after selecting starts the filter too: "+Formula code" is created as typed', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, FIRST, FIRST);
+  await expect(codingPopup(page)).toBeVisible();
+  await page.keyboard.type('+Formula code');
+  const combo = codingPopup(page).getByRole('combobox', { name: 'Find or create code' });
+  await expect(combo).toHaveValue('+Formula code');
+  await page.keyboard.press('Enter');
+  await expectCount(page, '+Formula code', 1);
+
+  await dragSelect(page, SECOND, SECOND);
+  await expect(codingPopup(page)).toBeVisible();
+  await page.keyboard.type('#tag');
+  await expect(combo).toHaveValue('#tag');
 });

@@ -31,7 +31,10 @@ interface Props {
 
 const PAGE = 8;
 const keepSelection = (e: React.MouseEvent) => e.preventDefault();
-const LETTER = /^\p{L}$/u;
+/** One printable character (a letter, punctuation, a symbol like "+" or "#"): not a control key, not white space. */
+const PRINTABLE = /^[^\p{C}\s]$/u;
+/** The coding shortcuts typed where the selection is (CodingShortcutsPlugin): digits apply, "." repeats. */
+const SHORTCUT = /^[0-9.]$/;
 
 export function CodingPopup({ codes, anchor, selectedText, onApply, onCreate, onInVivo, onClose }: Props) {
   const [query, setQuery] = useState('');
@@ -127,14 +130,16 @@ function hint(item: PopupItem | undefined): string {
 }
 
 /**
- * A letter typed where the selection is (the text has focus), without Ctrl/Alt/Cmd, starts
- * the filter: focus moves into the field with that letter — unless the popup is hidden (its
- * passage scrolled away). Digits and "." stay shortcuts.
+ * A character typed where the selection is (the text has focus), without Ctrl/Alt/Cmd, starts
+ * the filter: focus moves into the field with that character — a letter, or a leading "+", "#"
+ * or quote of a code name — unless the popup is hidden (its passage scrolled away). Digits and
+ * "." stay shortcuts. AltGr (Ctrl+Alt on Windows) types characters such as "@" and "#".
  */
 function useTypeToFilter(input: React.RefObject<HTMLInputElement | null>, filter: (value: string) => void) {
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || !LETTER.test(e.key)) return;
+      const modified = e.metaKey || ((e.ctrlKey || e.altKey) && !e.getModifierState('AltGraph'));
+      if (modified || e.isComposing || e.defaultPrevented || !PRINTABLE.test(e.key) || SHORTCUT.test(e.key)) return;
       const field = input.current;
       const anchorNode = window.getSelection()?.anchorNode;
       if (!field || field.closest('[hidden]') || !(e.target instanceof Node) || !anchorNode || !e.target.contains(anchorNode)) return;
