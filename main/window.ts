@@ -6,6 +6,7 @@
  */
 import { BrowserWindow, screen } from 'electron';
 import type { Session, WebContents } from 'electron';
+import { askBeforeLeavingUnsaved } from './leaveGuard';
 import { CONTENT_SECURITY_POLICY } from './security/headers';
 import { MIN_HEIGHT, MIN_WIDTH, restorableBounds, windowStateFrom, writeWindowState } from './windowState';
 import type { WindowState } from './windowState';
@@ -50,6 +51,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     if (bounds !== null && options.savedState?.maximized) window.maximize();
     window.show();
   });
+  askBeforeLeavingUnsaved(window);
   window.on('close', () => {
     // Normal bounds: a maximised window comes back maximised, and un-maximises to where it was.
     const state = windowStateFrom(window.getNormalBounds(), window.isMaximized());

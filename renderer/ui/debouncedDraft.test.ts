@@ -24,8 +24,7 @@ function harness(stored = '') {
         saves.push({ value, finish: async () => (resolve(), await new Promise((r) => setTimeout(r, 0))) });
       }),
     (value) => shown.push(value),
-    500,
-    timers,
+    { timers },
   );
   const pause = async () => {
     pending.splice(0).forEach((run) => run());
@@ -83,5 +82,52 @@ describe('DebouncedDraft', () => {
     await h.saves[0]!.finish();
     h.draft.storedChanged('B from another window');
     expect(h.last()).toBe('B from another window');
+  });
+
+  it('undoes the typing not stored yet in one step, and redoes it', async () => {
+    const h = harness('Stored memo');
+    h.draft.edit('Stored memo, t');
+    h.draft.edit('Stored memo, typed');
+    expect(h.draft.revert()).toBe(true);
+    expect(h.last()).toBe('Stored memo');
+    await h.pause();
+    expect(h.saves).toEqual([]); // the reverted typing is not stored
+    expect(h.draft.restore()).toBe(true);
+    expect(h.last()).toBe('Stored memo, typed');
+    await h.pause();
+    expect(h.saves.map((s) => s.value)).toEqual(['Stored memo, typed']);
+  });
+
+  it('leaves undo to the project once the typing is stored', async () => {
+    const h = harness('');
+    h.draft.edit('Typed');
+    await h.pause();
+    expect(h.draft.revert()).toBe(false);
+    expect(h.draft.restore()).toBe(false);
+  });
+
+  it('says the typing is unsaved until its save is done', async () => {
+    const h = harness('');
+    expect(h.draft.unsaved).toBe(false);
+    h.draft.edit('Typed');
+    expect(h.draft.unsaved).toBe(true);
+    await h.pause(); // the save starts
+    expect(h.draft.unsaved).toBe(true);
+    await h.saves[0]!.finish();
+    expect(h.draft.unsaved).toBe(false);
+  });
+
+  it('compares drafts with what the store keeps of them', async () => {
+    const pending: Array<() => void> = [];
+    const timers: DraftTimers = { set: (run) => pending.push(run), clear: () => undefined };
+    const shown: string[] = [];
+    const saves: string[] = [];
+    const draft = new DebouncedDraft('', '', (v) => saves.push(v), (v) => shown.push(v), { timers, storedForm: (v) => v.trim() });
+    draft.edit('Words ');
+    pending.splice(0).forEach((run) => run());
+    await new Promise((r) => setTimeout(r, 0));
+    draft.storedChanged('Words'); // stored trimmed: the space being typed stays in the field
+    expect(shown[shown.length - 1]).toBe('Words ');
+    expect(saves).toEqual(['Words ']);
   });
 });

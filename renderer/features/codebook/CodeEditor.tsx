@@ -1,7 +1,15 @@
-/** Edits the selected code: rename, recolour, describe, shortcut, move, merge, delete. */
-import { useMemo, useState } from 'react';
+/**
+ * Edits the selected code: rename, recolour, describe, shortcut, move, merge, delete. Every
+ * edit is stored as it is made, like the memos: the description as the analyst types (one undo
+ * step per burst), the name when the field is left or Enter pressed — a name that cannot be
+ * taken (a sibling has it) stays in the field with the reason, never silently dropped.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useProject, useServices } from '../../ui/ProjectContext';
 import { deleteCode, mergeCodes, moveCode, updateCode } from '../../domain/codebook';
+import { defaultContext } from '../../domain/context';
+import { saveTypedField, typedFieldKey, type TypedField } from '../../project/typedFields';
+import { useDebouncedSave } from '../../ui/useDebouncedSave';
 import { codePath, codesById, descendantIds, flattenTree } from '../../domain/codeTree';
 import type { Code } from '../../domain/model';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -16,8 +24,12 @@ interface Props {
 export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
   const { store } = useServices();
   const { codes, segments, segmentsLoaded } = useProject();
-  const [name, setName] = useState(code.name);
-  const [description, setDescription] = useState(code.description);
+  const name = useCodeName(code);
+  const descriptionField: TypedField = { kind: 'codeDescription', codeId: code.id };
+  const description = useDebouncedSave(code.description, (text) => saveTypedField(store, descriptionField, text), {
+    rescueKey: typedFieldKey(descriptionField),
+    storedForm: (draft) => draft.trim(), // stored trimmed: the space being typed stays in the field
+  });
   const [mergeTarget, setMergeTarget] = useState('');
   const [confirming, setConfirming] = useState<'delete' | 'merge' | null>(null);
 
@@ -37,22 +49,36 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
   const target = codes.find((c) => c.id === mergeTarget);
 
   return (
-    <form
-      className="code-editor"
-      aria-label={`Edit code ${code.name}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save({ name, description });
-      }}
-    >
+    <form className="code-editor" aria-label={`Edit code ${code.name}`} onSubmit={(e) => e.preventDefault()}>
       <h3>{codePath(byId, code.id)}</h3>
       <label>
         Name
-        <input value={name} onChange={(e) => setName(e.target.value)} required />
+        <input
+          value={name.value}
+          onChange={(e) => name.edit(e.target.value)}
+          onBlur={name.commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              name.commit();
+            } else if (e.key === 'Escape' && name.value !== code.name) {
+              e.stopPropagation();
+              name.edit(code.name);
+            }
+          }}
+          aria-invalid={name.problem !== null}
+          aria-describedby={name.problem === null ? undefined : `code-name-problem-${code.id}`}
+          required
+        />
       </label>
+      {name.problem !== null && (
+        <p id={`code-name-problem-${code.id}`} className="error" role="alert">
+          {name.problem} — the name is not saved yet.
+        </p>
+      )}
       <label>
         Description
-        <textarea value={description} rows={3} onChange={(e) => setDescription(e.target.value)} />
+        <textarea {...description.fieldProps} rows={3} />
       </label>
       <div className="row">
         <label>
@@ -87,7 +113,6 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
         />
       </label>
       <div className="row">
-        <button type="submit">Save code</button>
         <button type="button" className="danger" disabled={!segmentsLoaded} onClick={() => setConfirming('delete')}>
           Delete code
         </button>
@@ -127,4 +152,46 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
       )}
     </form>
   );
+}
+
+/**
+ * The name field: stored when left (blur, Enter, the editor closing), checked first so a name
+ * the codebook refuses stays in the field with the reason. Follows renames made elsewhere
+ * (undo) while the analyst has not changed it.
+ */
+function useCodeName(code: Code) {
+  const { store } = useServices();
+  const { codes } = useProject();
+  const [value, setValue] = useState(code.name);
+  const [problem, setProblem] = useState<string | null>(null);
+  const stored = useRef(code.name);
+  useEffect(() => {
+    setValue((shown) => (shown === stored.current ? code.name : shown));
+    stored.current = code.name;
+  }, [code.name]);
+
+  const commit = () => {
+    if (value.trim() === code.name) {
+      setProblem(null);
+      return;
+    }
+    try {
+      updateCode(codes, code.id, { name: value }, defaultContext()); // the codebook's own check, nothing stored
+    } catch (err) {
+      setProblem(err instanceof Error ? err.message : String(err));
+      return;
+    }
+    setProblem(null);
+    void store.act((ctx, state) => updateCode(state.codes, code.id, { name: value }, ctx));
+  };
+  // A name typed but not committed when the editor closes (another code selected) is stored if it can be.
+  const latestCommit = useRef(commit);
+  latestCommit.current = commit;
+  useEffect(() => () => latestCommit.current(), []);
+
+  const edit = (next: string) => {
+    setValue(next);
+    setProblem(null);
+  };
+  return { value, problem, edit, commit };
 }

@@ -9,7 +9,8 @@ import { useProject, useServices } from '../../ui/ProjectContext';
 import { codePath, codesById, flattenTree } from '../../domain/codeTree';
 import { findCoding } from '../../domain/codings';
 import type { Segment } from '../../domain/model';
-import { applyCode, deleteSegment, removeCoding, setSegmentMemo } from '../../domain/segments';
+import { applyCode, deleteSegment, removeCoding } from '../../domain/segments';
+import { saveTypedField, typedFieldKey, type TypedField } from '../../project/typedFields';
 import type { ProjectSnapshot } from '../../project/projectStore';
 import { DomainError } from '../../domain/change';
 import { useCoderFilter } from '../../ui/useCoderFilter';
@@ -62,9 +63,8 @@ function SegmentCard({ segment, text }: { segment: Segment; text: string | null 
   const byId = codesById(codes);
   const [adding, setAdding] = useState('');
   const scope = { documentId: segment.documentId };
-  const memo = useDebouncedSave(segment.memo, (value) => {
-    return store.act((ctx, state) => setSegmentMemo(storedSegment(state, segment), value, ctx), scope);
-  });
+  const memoField: TypedField = { kind: 'segmentMemo', documentId: segment.documentId, segmentId: segment.id };
+  const memo = useDebouncedSave(segment.memo, (value) => saveTypedField(store, memoField, value), { rescueKey: typedFieldKey(memoField) });
   const available = flattenTree(codes).filter((r) => !findCoding(segment, r.code.id, settings.coder));
   const pages = segmentPages(usePageStarts(segment.documentId), segment);
 
@@ -120,7 +120,7 @@ function SegmentCard({ segment, text }: { segment: Segment; text: string | null 
       </label>
       <label className="memo">
         Memo
-        <textarea value={memo.draft} rows={4} onChange={(e) => memo.onChange(e.target.value)} onBlur={memo.flush} />
+        <textarea {...memo.fieldProps} rows={4} />
       </label>
       <dl className="segment-meta">
         {pages && (

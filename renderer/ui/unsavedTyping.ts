@@ -1,0 +1,135 @@
+/**
+ * Every field saved as you type that is on screen, so leaving the page loses none of them.
+ *
+ * Leaving (a reload, closing the tab or the window) does not unmount React, so the fields' own
+ * "flush on unmount" never runs. Three layers, each covering what the one before cannot:
+ *  1. `visibilitychange` to hidden and `pagehide` store every pending draft (a tab being hidden
+ *     is often the last moment the page runs normally).
+ *  2. `pagehide` also writes the pending drafts to localStorage, synchronously. A save started
+ *     while the page is being torn down goes through IndexedDB and the journal, both
+ *     asynchronous: the browser may drop it half way. localStorage is written before the
+ *     handler returns, so the typing survives; the next start stores it (`takeRescuedTyping`).
+ *     This is what makes a reload right after typing safe.
+ *  3. While typing is unsaved, `beforeunload` asks the browser to confirm leaving (the standard
+ *     prompt; in Electron main turns it into a native dialog, main/leaveGuard.ts).
+ */
+import type { DebouncedDraft } from './debouncedDraft';
+
+export interface TypingField {
+  draft: DebouncedDraft;
+  /** Names the field for a later start (`typedFields.ts` keys); null: not rescued across reloads. */
+  rescueKey: string | null;
+}
+
+const RESCUE_STORAGE_KEY = 'marginalia.unsavedTyping';
+const live = new Set<TypingField>();
+
+export interface RescuedTyping {
+  key: string;
+  text: string;
+}
+
+/** Adds a field; returns its removal. */
+export function registerTypingField(field: TypingField): () => void {
+  live.add(field);
+  return () => live.delete(field);
+}
+
+export function hasUnsavedTyping(): boolean {
+  return [...live].some((field) => field.draft.unsaved);
+}
+
+export function flushAllTyping(): void {
+  for (const field of live) field.draft.flush();
+}
+
+/** Ctrl+Z: the typing not stored yet goes back to the stored text. False when there was none. */
+export function revertUnsavedTyping(): boolean {
+  let reverted = false;
+  for (const field of live) reverted = field.draft.revert() || reverted;
+  return reverted;
+}
+
+/** Ctrl+Shift+Z / Ctrl+Y after `revertUnsavedTyping`. False when nothing was reverted. */
+export function restoreRevertedTyping(): boolean {
+  let restored = false;
+  for (const field of live) restored = field.draft.restore() || restored;
+  return restored;
+}
+
+/** Writes the unsaved drafts where the next start finds them (synchronous: safe while the page goes away). */
+export function rescueUnsavedTyping(storage: Storage): void {
+  rescueTyping(
+    storage,
+    [...live]
+      .filter((field) => field.rescueKey !== null && field.draft.unsaved)
+      .map((field) => ({ key: field.rescueKey as string, text: field.draft.value })),
+  );
+}
+
+/** Keeps typing for the next start (synchronous). */
+export function rescueTyping(storage: Storage, rescued: readonly RescuedTyping[]): void {
+  if (rescued.length === 0) return;
+  try {
+    // Another window of the app may have left typing there too: its fields are kept, ours are newer.
+    const others = readRescued(storage).filter((r) => !rescued.some((mine) => mine.key === r.key));
+    storage.setItem(RESCUE_STORAGE_KEY, JSON.stringify([...others, ...rescued]));
+  } catch {
+    // storage full or disabled: the flush and the leave prompt remain
+  }
+}
+
+/** The drafts rescued when the page was last left, removed from storage. */
+export function takeRescuedTyping(storage: Storage): RescuedTyping[] {
+  const rescued = readRescued(storage);
+  try {
+    storage.removeItem(RESCUE_STORAGE_KEY);
+  } catch {
+    // disabled storage: nothing was rescued there either
+  }
+  return rescued;
+}
+
+function readRescued(storage: Storage): RescuedTyping[] {
+  try {
+    const raw = storage.getItem(RESCUE_STORAGE_KEY);
+    const parsed: unknown = raw === null ? [] : JSON.parse(raw);
+    return Array.isArray(parsed)
+      ? parsed.filter((r): r is RescuedTyping => typeof r?.key === 'string' && typeof r?.text === 'string')
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Installs the leave guards on the window; returns their removal. */
+export function guardLeaving(win: Window): () => void {
+  const onHidden = () => {
+    if (win.document.visibilityState === 'hidden') flushAllTyping();
+  };
+  const onPageHide = () => {
+    rescueUnsavedTyping(win.localStorage);
+    flushAllTyping();
+  };
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!hasUnsavedTyping()) return;
+    flushAllTyping();
+    event.preventDefault();
+    event.returnValue = ''; // older Chromium (Electron) asks only when returnValue is set
+  };
+  // Back from the back/forward cache: the page never went away and its fields stored their
+  // typing, so the rescued copy is stale and must not overwrite later edits at the next start.
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) takeRescuedTyping(win.localStorage);
+  };
+  win.document.addEventListener('visibilitychange', onHidden);
+  win.addEventListener('pagehide', onPageHide);
+  win.addEventListener('pageshow', onPageShow);
+  win.addEventListener('beforeunload', onBeforeUnload);
+  return () => {
+    win.document.removeEventListener('visibilitychange', onHidden);
+    win.removeEventListener('pagehide', onPageHide);
+    win.removeEventListener('pageshow', onPageShow);
+    win.removeEventListener('beforeunload', onBeforeUnload);
+  };
+}
