@@ -25,6 +25,7 @@ import { Notices } from './Notices';
 import { StartNotices } from './StartNotices';
 import { ProjectMenu } from '../features/project/ProjectMenu';
 import { SaveStatus } from '../features/project/SaveStatus';
+import { NoDocumentOpen } from './NoDocumentOpen';
 import { SetAsideRows } from './SetAsideRows';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useProject, useServices } from '../ui/ProjectContext';
@@ -197,7 +198,7 @@ export function App() {
             </ErrorBoundary>
           )}
           {!search.open && unavailableOpen && <UnavailableText doc={unavailableOpen} />}
-          {!corpus.loading && !current && !unavailableOpen && <p>No documents to show.</p>}
+          {!corpus.loading && !current && !unavailableOpen && <NoDocumentOpen corpus={corpus} />}
         </main>
         {!sizes.coding.collapsed && (
           <Splitter

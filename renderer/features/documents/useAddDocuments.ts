@@ -20,6 +20,13 @@ export interface AddingState {
   finished: 'done' | 'cancelled' | null;
 }
 
+/**
+ * Another place asking for Add documents (the empty project's button in the reader): the Documents
+ * list answers, so there is one dialog, and it stays open with its report when the list changes.
+ */
+const requests = new EventTarget();
+export const requestAddDocuments = () => requests.dispatchEvent(new Event('add-documents'));
+
 export function useAddDocuments(documents: readonly ReadableDocument[], unavailable: readonly UnavailableDocument[] = []) {
   const { api, store } = useServices();
   const [adding, setAdding] = useState<AddingState | null>(null);
@@ -77,6 +84,11 @@ export function useAddDocuments(documents: readonly ReadableDocument[], unavaila
 
   // The desktop app's File menu → Add documents….
   useEffect(() => api.onMenuCommand((command) => command === 'add-documents' && void choose()), [api, choose]);
+  useEffect(() => {
+    const answer = () => void choose();
+    requests.addEventListener('add-documents', answer);
+    return () => requests.removeEventListener('add-documents', answer);
+  }, [choose]);
 
   const cancel = useCallback(() => {
     cancelRef.current = true;
