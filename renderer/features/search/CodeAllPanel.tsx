@@ -1,9 +1,11 @@
 /**
  * "Code all hits": the included hits (or their sentences, paragraphs, or ±N characters) coded
  * with an existing or a new code as one undoable change, after a preview of what it will do,
- * then a report ("412 codings in 37 documents; 3 already coded").
+ * then a report ("412 codings in 37 documents; 3 already coded"). No code is chosen until the
+ * analyst picks one: a bulk action of hundreds of codings must not default to whichever code
+ * happens to be first in the codebook.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { flattenTree } from '../../domain/codeTree';
 import { codeHitsReportText } from '../../domain/search/codeHits';
 import type { HitSpanRule } from '../../domain/search/hitSpans';
@@ -15,6 +17,8 @@ import { useProject, useServices } from '../../ui/ProjectContext';
 import { errorMessage } from '../../../common/errorMessage';
 
 const NEW_CODE = '\u0000new';
+/** The select's value before the analyst picks a code. */
+const NO_CODE = '';
 const RULES: Array<{ rule: HitSpanRule; label: string }> = [
   { rule: 'hit', label: 'The hit itself' },
   { rule: 'sentence', label: 'Its sentence' },
@@ -33,7 +37,8 @@ export function CodeAllPanel({ search, result, excluded, included }: Props) {
   const { store, corpus } = useServices();
   const { codes, segments, documents } = useProject();
   const tree = useMemo(() => flattenTree(codes), [codes]);
-  const [codeId, setCodeId] = useState(() => tree[0]?.code.id ?? NEW_CODE);
+  const [codeId, setCodeId] = useState(NO_CODE);
+  const whyId = useId();
   const [newName, setNewName] = useState('');
   const [rule, setRule] = useState<HitSpanRule>('hit');
   const [around, setAround] = useState(100);
@@ -41,6 +46,8 @@ export function CodeAllPanel({ search, result, excluded, included }: Props) {
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<string | null>(null);
   const choice: CodeChoice = codeId === NEW_CODE ? { newName: newName.trim() } : { codeId };
+  // A code deleted (or undone) since it was picked is no choice at all.
+  const chosen = codeId === NEW_CODE || codes.some((c) => c.id === codeId) ? codeId : NO_CODE;
 
   useEffect(() => {
     let live = true;
@@ -57,10 +64,13 @@ export function CodeAllPanel({ search, result, excluded, included }: Props) {
   }, [search, result, excluded, rule, around, store, corpus, documents]);
 
   // Recounted whenever the coded segments change (e.g. after coding, or an Undo).
-  const preview = useMemo(() => (prepared ? previewCodeAll(prepared, codeId === NEW_CODE ? { newName: '' } : { codeId }, store) : null), [prepared, codeId, segments, store]);
+  const preview = useMemo(
+    () => (prepared && chosen !== NO_CODE ? previewCodeAll(prepared, chosen === NEW_CODE ? { newName: '' } : { codeId: chosen }, store) : null),
+    [prepared, chosen, segments, store],
+  );
 
   const run = async () => {
-    if (!prepared) return;
+    if (!prepared || chosen === NO_CODE) return;
     setBusy(true);
     setReport(null);
     const done = await codeAll(prepared, choice, store);
@@ -71,12 +81,16 @@ export function CodeAllPanel({ search, result, excluded, included }: Props) {
     }
   };
 
-  const nameMissing = codeId === NEW_CODE && !newName.trim();
+  const nameMissing = chosen === NEW_CODE && !newName.trim();
+  const why = chosen === NO_CODE ? 'Choose the code to apply first.' : nameMissing ? 'Name the new code first.' : null;
   return (
     <div className="code-all">
       <label>
         Code to apply
-        <select value={codeId} onChange={(e) => setCodeId(e.target.value)}>
+        <select value={chosen} onChange={(e) => setCodeId(e.target.value)}>
+          <option value={NO_CODE} disabled>
+            Choose a code…
+          </option>
           {tree.map(({ code, depth }) => (
             <option key={code.id} value={code.id}>
               {'\u00a0\u00a0'.repeat(depth)}
@@ -86,7 +100,7 @@ export function CodeAllPanel({ search, result, excluded, included }: Props) {
           <option value={NEW_CODE}>New code…</option>
         </select>
       </label>
-      {codeId === NEW_CODE && (
+      {chosen === NEW_CODE && (
         <label>
           New code name
           <input type="text" value={newName} onChange={(e) => setNewName(e.target.value)} />
@@ -108,9 +122,14 @@ export function CodeAllPanel({ search, result, excluded, included }: Props) {
         )}
       </fieldset>
       <p className="code-all-preview" aria-live="polite">
-        {preview === null ? 'Counting…' : `Will make ${codeHitsReportText(preview)}.`}
+        {chosen === NO_CODE ? null : preview === null ? 'Counting…' : `Will make ${codeHitsReportText(preview)}.`}
       </p>
-      <button type="button" onClick={() => void run()} disabled={busy || !prepared || nameMissing || included === 0}>
+      {why && (
+        <p id={whyId} className="exchange-hint">
+          {why}
+        </p>
+      )}
+      <button type="button" onClick={() => void run()} disabled={busy || !prepared || why !== null || included === 0} aria-describedby={why ? whyId : undefined}>
         {busy ? 'Coding…' : `Code ${included.toLocaleString('en')} ${included === 1 ? 'hit' : 'hits'}`}
       </button>
       <p role="status" className="code-all-report">
