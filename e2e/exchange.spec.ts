@@ -311,7 +311,7 @@ test('a .qdpx from elsewhere adds its document, codes and segments, and reports 
   await expect(dialog.getByRole('status')).toContainText(
     'Imported fieldwork.qdpx: Added 1 code, 2 segments, 1 document memo and 1 document.',
   );
-  await expect(dialog.getByRole('status')).toContainText('1 code(s) matched existing codes by path: "ftf"');
+  await expect(dialog.getByRole('status')).toContainText('1 code matched existing codes by path: "ftf"');
   await page.keyboard.press('Escape');
 
   await expect(codeRow(page, 'Camps')).toBeVisible();
@@ -337,7 +337,7 @@ test('a .qdc codebook adds the codes this project lacks and skips the paths it h
   const fresh = await freshPage(browser);
   const dialog = await importFile(fresh, 'REFI-QDA codebook (.qdc)', qdc.upload);
   await expect(dialog.getByRole('status')).toContainText(`Imported ${qdc.name}: Added 1 code.`);
-  await expect(dialog.getByRole('status')).toContainText('Skipped 5 code(s) whose paths already exist');
+  await expect(dialog.getByRole('status')).toContainText('Skipped 5 codes whose paths already exist');
   await fresh.keyboard.press('Escape');
   // The same codes in the same order: imported codes keep the file's order, after those already there.
   expect(await codeNames(fresh)).toEqual(await codeNames(page));

@@ -11,6 +11,7 @@ import { findCoding } from '../codings';
 import type { Segment } from '../model';
 import { quoteSelector, withCoding } from '../segments';
 import type { Span } from '../span';
+import { plural } from '../../../common/plural';
 
 export interface DocumentHits {
   documentId: string;
@@ -35,7 +36,6 @@ export interface CodeHitsReport {
 }
 
 export function codeHitsReportText(r: CodeHitsReport): string {
-  const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
   let text = `${plural(r.codings, 'coding', 'codings')} in ${plural(r.documents, 'document', 'documents')}`;
   if (r.alreadyCoded) text += `; ${r.alreadyCoded.toLocaleString('en')} already coded`;
   if (r.shared) text += `; ${plural(r.shared, 'hit shares', 'hits share')} a span with another`;

@@ -72,7 +72,9 @@ export function parseQuery(input: string, options: SearchOptions): ParseResult {
     try {
       new RegExp(input, flags);
     } catch (err) {
-      return { ok: false, message: `Not a valid regular expression: ${errorMessage(err)}` };
+      // The engine's message repeats "Invalid regular expression" and the pattern: keep only why.
+      const why = errorMessage(err).replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+      return { ok: false, message: `Not a valid regular expression: ${why.charAt(0).toLowerCase()}${why.slice(1)}.` };
     }
     return { ok: true, query: { kind: 'regex', source: input, flags } };
   }

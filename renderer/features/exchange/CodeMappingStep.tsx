@@ -12,6 +12,7 @@ import { codePath, codesById, flattenTree } from '../../domain/codeTree';
 import type { Code } from '../../domain/model';
 import { ManyOptionsSelect, type Choice } from '../../ui/ManyOptionsSelect';
 import './codeMapping.css';
+import { plural } from '../../../common/plural';
 
 export interface CodeMappingStepProps {
   /** The incoming codes to decide on, parents before children, each with its proposal. */
@@ -59,7 +60,7 @@ export function CodeMappingStep({ rows, current, fileName, onConfirm, onCancel }
         Map {fileName}’s codes
       </h3>
       <p className="exchange-hint">
-        {rows.length} incoming code(s) have a path this project does not have. Map each onto one of your codes (its codings and sub-codes go
+        {plural(rows.length, 'incoming code has', 'incoming codes have')} a path this project does not have. Map each onto one of your codes (its codings and sub-codes go
         there) or add it as a new code. Proposals come from similar names; nothing is written until you import, and Undo takes the whole
         import back.
       </p>

@@ -17,6 +17,7 @@ import { Modal } from '../../ui/Modal';
 import { exportProject, type ExportStage } from '../../project/jobs/produceExport';
 import { choosesNothing, CsvOptionsPanel, csvOptionsOf, DEFAULT_CSV_CHOICES, type CsvChoices } from './CsvOptionsPanel';
 import { errorMessage } from '../../../common/errorMessage';
+import { plural } from '../../../common/plural';
 
 interface Busy {
   label: string;
@@ -26,12 +27,10 @@ interface Busy {
 
 const STAGE_LABELS: Record<ExportStage, string> = { reading: 'Reading the documents…', writing: 'Writing the file…' };
 
-const segmentCount = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'segment' : 'segments'}`;
-
 /** What the analyst is told about the segments whose passage is not in the current text any more. */
 function placementNote(produced: ProducedExport): string {
-  if (produced.leftOut) return ` ${segmentCount(produced.leftOut)} could not be placed in the current text and ${produced.leftOut === 1 ? 'was' : 'were'} left out: this format needs positions.`;
-  if (produced.unplaced) return ` ${segmentCount(produced.unplaced)} could not be placed in the current text and ${produced.unplaced === 1 ? 'has' : 'have'} no offsets in the file.`;
+  if (produced.leftOut) return ` ${plural(produced.leftOut, 'segment')} could not be placed in the current text and ${produced.leftOut === 1 ? 'was' : 'were'} left out: this format needs positions.`;
+  if (produced.unplaced) return ` ${plural(produced.unplaced, 'segment')} could not be placed in the current text and ${produced.unplaced === 1 ? 'has' : 'have'} no offsets in the file.`;
   return '';
 }
 

@@ -22,6 +22,7 @@ import { importFormatForFile } from './openedFile';
 import { importChoice } from './importChoice';
 import { pickedFolder } from './pickedFolder';
 import { errorMessage } from '../../../common/errorMessage';
+import { plural } from '../../../common/plural';
 
 interface Done {
   fileName: string;
@@ -215,7 +216,7 @@ export function ImportDialog({ corpus, onClose, opened }: { corpus: CorpusState;
       {pending && (
         <div className="restore-choice" role="group" aria-labelledby="restore-question">
           <p id="restore-question">
-            This project already has {snapshot.codes.length} code(s) and {snapshot.segments.size} segment(s). Replace it with{' '}
+            This project already has {plural(snapshot.codes.length, 'code')} and {plural(snapshot.segments.size, 'segment')}. Replace it with{' '}
             {pending.file.fileName}, or merge it in?
           </p>
           <ul className="exchange-hint">

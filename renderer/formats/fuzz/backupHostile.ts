@@ -138,8 +138,8 @@ function offsetCases(base: () => Json, r: Random): HostileFile[] {
     on('imported: end before start', (s) => ([s.start, s.end] = [s.end, s.start]), { refused: /must be greater than start/ }),
     on('imported: fractional offsets', (s) => (s.start += 0.5), { refused: /segments\[\d+\]\.start: / }),
     on('imported: quote longer than its span', (s) => (s.quote += 'x'.repeat(r.int(1, 50))), { refused: /characters long where its offsets span/ }),
-    on(`corpus: offsets ${excess} beyond the text`, (s) => ((s.start += excess), (s.end += excess)), { imported: /do not match its text at their offsets/ }),
-    on('corpus: another passage at the offsets', (s) => ((s.start = 0), (s.end = s.quote.length)), { imported: /do not match its text at their offsets/ }),
+    on(`corpus: offsets ${excess} beyond the text`, (s) => ((s.start += excess), (s.end += excess)), { imported: /does not match its text at its offsets/ }),
+    on('corpus: another passage at the offsets', (s) => ((s.start = 0), (s.end = s.quote.length)), { imported: /does not match its text at its offsets/ }),
   ];
 }
 

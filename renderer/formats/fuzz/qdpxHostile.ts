@@ -134,7 +134,7 @@ function contentCases(r: Random): HostileFile[] {
     file('a 2 MB code name', qdpx(projectXml({ codes: codeXml(G(10), long) })), { imported: /was shortened to 200 characters/ }),
     file('a source that is not UTF-8', qdpx(PROJECT, { 's0.txt': invalid }), { imported: /s0\.txt is not valid UTF-8.*not imported/ }),
     file('a project.qde that is not UTF-8', craftZip([{ name: 'project.qde', data: badProject }]), { refused: /project\.qde is not valid UTF-8/ }),
-    file('a selection on a code that does not exist', qdpx(projectXml({ sources: sourceXml({ selections: [{ start: 13, end: 32, code: G(99) }] }, 0) })), { imported: /refer to codes not in the codebook/ }),
+    file('a selection on a code that does not exist', qdpx(projectXml({ sources: sourceXml({ selections: [{ start: 13, end: 32, code: G(99) }] }, 0) })), { imported: /refers? to codes not in the codebook/ }),
   ];
 }
 

@@ -28,8 +28,7 @@ import type { ProjectContent } from '../../../common/projectApi';
 import type { ProjectRow } from '../../../common/projectFile';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../backup/schema';
 import type { z } from 'zod';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '../../../common/plural';
 
 /** Rows that fit the schema, and a report line for those that do not. */
 function fitting<T>(rows: readonly ProjectRow[], schema: z.ZodType<T>, nouns: [string, string], report: string[]): T[] {

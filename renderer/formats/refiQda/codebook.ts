@@ -13,6 +13,7 @@ import { guidFor, normaliseGuid } from './guid';
 import { RowIds } from './rowIds';
 import { xmlDocument, type XmlElement } from './xmlWriter';
 import { attr, child, children, parseXml, textOf, type XmlNode } from './xmlReader';
+import { plural } from '../../../common/plural';
 
 export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 
@@ -132,7 +133,7 @@ export function importQdc(xml: string, options: { now?: string } = {}): QdcRead 
   if (!root) throw new Error('The codebook file has no <CodeBook> root element: it is not a REFI-QDA codebook (.qdc).');
   const { codes, report } = readCodes(child(root, 'Codes'), { now: options.now ?? new Date().toISOString() });
   const sets = children(child(root, 'Sets'), 'Set');
-  if (sets.length) report.push(`${sets.length} code set(s) were not imported (Marginalia has no code sets).`);
+  if (sets.length) report.push(`${plural(sets.length, 'code set was', 'code sets were')} not imported (Marginalia has no code sets).`);
   return { codes, report };
 }
 

@@ -108,8 +108,8 @@ describe('importQdpx of an ATLAS.ti-style project', () => {
     expect(text).toMatch(/PDF source "Field notes\.pdf" was not imported/);
     // Age is read as a document attribute now (renderer/formats/refiQda/richSources.test.ts), not lost.
     expect(text).not.toMatch(/Variable "Age"/);
-    expect(text).toMatch(/1 set\(s\) were not imported/);
-    expect(text).toMatch(/1 note\(s\) not attached .*"Stray thought"/);
+    expect(text).toMatch(/1 set was not imported/);
+    expect(text).toMatch(/1 note not attached .*"Stray thought"/);
   });
 
   it('detects a tool that counts CRLF as one character', async () => {
@@ -140,7 +140,7 @@ describe('importQdpx of an ATLAS.ti-style project', () => {
     const text = result.report.join('\n');
     expect(text).toMatch(/Selection "nothing" in "Interview 1" has no code/);
     expect(text).toMatch(/Selection "far" in "Interview 1": its position is empty or outside the text/);
-    expect(text).toMatch(/Selection "ghost" in "Interview 1": 1 coding\(s\) refer to codes not in the codebook/);
+    expect(text).toMatch(/Selection "ghost" in "Interview 1": 1 coding refers to codes not in the codebook/);
   });
 });
 

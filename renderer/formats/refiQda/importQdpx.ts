@@ -24,6 +24,7 @@ import { QdpxFiles } from './qdpxFiles';
 import { RowIds } from './rowIds';
 import { convertSource } from './sourceText';
 import { attr, child, children, parseXml, textOf, type XmlNode } from './xmlReader';
+import { plural } from '../../../common/plural';
 
 export interface QdpxImportOptions {
   now?: string;
@@ -197,7 +198,7 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
     }
     if (raw.trim() === '') {
       const coded = children(source, 'PlainTextSelection').length;
-      report.push(`Text source "${title}" is empty${richProblem}; it was not added${coded ? ` (nor its ${coded} selection(s))` : ''}.`);
+      report.push(`Text source "${title}" is empty${richProblem}; it was not added${coded ? ` (nor its ${plural(coded, 'selection')})` : ''}.`);
       continue;
     }
     if (raw.length > MAX_SOURCE_BYTES) {
@@ -261,8 +262,8 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
         createdAt: (c) => timestamp(attr(c, 'creationDateTime'), createdAt),
         codingIds,
       });
-      if (unknownCodes) report.push(`${label}: ${unknownCodes} coding(s) refer to codes not in the codebook and were skipped.`);
-      if (repeated) report.push(`${label}: ${repeated} coding(s) repeat a code by the same coder; each was kept once.`);
+      if (unknownCodes) report.push(`${label}: ${plural(unknownCodes, 'coding refers', 'codings refer')} to codes not in the codebook and ${unknownCodes === 1 ? 'was' : 'were'} skipped.`);
+      if (repeated) report.push(`${label}: ${plural(repeated, 'coding repeats', 'codings repeat')} a code by the same coder; each was kept once.`);
       if (!span || span.start >= span.end) return report.push(`${label}: its position is empty or outside the text; it was not imported.`);
       if (codings.length === 0) return report.push(`${label} has no code; it was not imported${memo ? ' (nor its memo)' : ''}.`);
       result.segments.push({
@@ -304,19 +305,19 @@ export async function importQdpx(bytes: Uint8Array, options: QdpxImportOptions =
       report.push(`The ${kind} source "${attr(s, 'name') ?? attr(s, 'guid')}" was not imported: Marginalia reads text sources only.`);
     }
   }
-  if (descriptions) report.push(`${descriptions} description(s) of sources, selections or codings were read as memos.`);
-  for (const [name, count] of droppedVariables) report.push(`Variable "${name}" (${count} value(s)) was not imported: it is not defined in the file, or a value is empty.`);
+  if (descriptions) report.push(`${plural(descriptions, 'description')} of sources, selections or codings ${descriptions === 1 ? 'was' : 'were'} read as memos.`);
+  for (const [name, count] of droppedVariables) report.push(`Variable "${name}" (${plural(count, 'value')}) was not imported: it is not defined in the file, or a value is empty.`);
   const unsupported: Array<[string, string, string]> = [
-    ['Cases', 'Case', 'case(s)'],
-    ['Sets', 'Set', 'set(s)'],
-    ['Graphs', 'Graph', 'graph(s)'],
-    ['Links', 'Link', 'link(s)'],
+    ['Cases', 'Case', 'case'],
+    ['Sets', 'Set', 'set'],
+    ['Graphs', 'Graph', 'graph'],
+    ['Links', 'Link', 'link'],
   ];
   for (const [group, item, label] of unsupported) {
     const count = children(child(project, group), item).length;
-    if (count) report.push(`${count} ${label} were not imported (not supported by Marginalia).`);
+    if (count) report.push(`${plural(count, label)} ${count === 1 ? 'was' : 'were'} not imported (not supported by Marginalia).`);
   }
   const loose = [...notes.entries()].filter(([guid]) => !usedNotes.has(guid));
-  if (loose.length) report.push(`${loose.length} note(s) not attached to a text source, selection or code were not imported: ${loose.map(([, n]) => `"${n.name}"`).join(', ')}.`);
+  if (loose.length) report.push(`${plural(loose.length, 'note')} not attached to a text source, selection or code ${loose.length === 1 ? 'was' : 'were'} not imported: ${loose.map(([, n]) => `"${n.name}"`).join(', ')}.`);
   return result;
 }

@@ -45,7 +45,7 @@ describe('rich-text sources and descriptions', () => {
     expect(additions.report).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/its text was read from .*\.docx/),
-        '3 description(s) of sources, selections or codings were read as memos.',
+        '3 descriptions of sources, selections or codings were read as memos.',
       ]),
     );
   });

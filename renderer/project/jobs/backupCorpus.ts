@@ -10,6 +10,7 @@
 import type { ImportedDocument } from '../../domain/model';
 import type { Backup } from '../../formats/backup/backup';
 import { reissuedId } from '../../formats/fileIds';
+import { plural } from '../../../common/plural';
 
 /** A corpus document as the listing gives it. */
 export interface CorpusRef {
@@ -75,6 +76,8 @@ export function offsetNotes(backup: Backup, corpus: readonly CorpusRef[], texts:
   const titles = new Map(corpus.map((d) => [d.id, d.title]));
   return [...misplaced].map(
     ([id, n]) =>
-      `${n} segment(s) of "${titles.get(id) ?? id}" do not match its text at their offsets (beyond its end, or another passage there): they are placed again by their quotes, or listed as unplaced, never used where they point.`,
+      n === 1
+        ? `1 segment of "${titles.get(id) ?? id}" does not match its text at its offsets (beyond its end, or another passage there): it is placed again by its quote, or listed as unplaced, never used where it points.`
+        : `${plural(n, 'segment')} of "${titles.get(id) ?? id}" do not match its text at their offsets (beyond its end, or another passage there): they are placed again by their quotes, or listed as unplaced, never used where they point.`,
   );
 }

@@ -81,7 +81,7 @@ describe('a backup against the corpus texts', () => {
     const bytes = backupBytes({ codes: [code('c1', 'Theme')], segments: [far], corpusDocs: CORPUS });
     const outcome = await storeImport(store, await readImport('backup', bytes, FILE), FILE, source, 'merge');
     expect(outcome.ok && outcome.notes).toContain(
-      '1 segment(s) of "Brussels meeting" do not match its text at their offsets (beyond its end, or another passage there): they are placed again by their quotes, or listed as unplaced, never used where they point.',
+      '1 segment of "Brussels meeting" does not match its text at its offsets (beyond its end, or another passage there): it is placed again by its quote, or listed as unplaced, never used where it points.',
     );
     const placed = store.placements.place('brussels', store.getSnapshot().segments.inDocument('brussels'), CORPUS_TEXT, CORPUS[0]!.sha256);
     expect(placed.placed.map((s) => [s.start, s.end])).toEqual([[4, 15]]);

@@ -54,7 +54,7 @@ describe('same-name cousins', () => {
   it('a .qdc adds "B > Other" beside "A > Other" and skips only the paths that exist', () => {
     const plan = planCodebook(target(OURS), importQdc(exportQdc(THEIRS), { now: T }), FILE);
     expect(paths(apply(target(OURS), plan.change.forward).codes)).toEqual(['A', 'A > Other', 'B', 'B > Other']);
-    expect(plan.notes).toEqual(['Skipped 2 code(s) whose paths already exist: "a", "a > other".']);
+    expect(plan.notes).toEqual(['Skipped 2 codes whose paths already exist: "a", "a > other".']);
   });
 
   it('a .qdpx keeps them apart, each coding on its own code, and reports no match by name', async () => {
@@ -77,7 +77,7 @@ describe('same-name cousins', () => {
     expect(paths(merged.codes)).toEqual(['A', 'A > Other', 'B', 'B > Other']);
     const byId = codesById(merged.codes);
     expect(merged.segments[0]!.codings.map((c) => codePath(byId, c.codeId))).toEqual(['A > Other', 'B > Other']);
-    expect(intoOurs.notes[0]).toBe('2 code(s) matched existing codes by path: "a", "a > other".');
+    expect(intoOurs.notes[0]).toBe('2 codes matched existing codes by path: "a", "a > other".');
   });
 });
 
@@ -115,7 +115,7 @@ describe('a source whose text is already here', () => {
     const after = apply(target(), plan.change.forward);
     expect(after.importedDocuments).toEqual([]);
     expect(after.segments.map((s) => [s.documentId, s.quote])).toEqual([['corpus-doc', 'same words']]);
-    expect(plan.notes).toContain('1 document(s) have the same text as a document here, under another id; their codings were put on it: "Their copy" → "Ours".');
+    expect(plan.notes).toContain('1 document has the same text as a document here, under another id; its codings were put on it: "Their copy" → "Ours".');
   });
 });
 

@@ -15,6 +15,7 @@ import type { Additions, Incoming } from '../../formats/format';
 import { planRestore, type RestoreTarget } from '../../formats/backup/restore';
 import { offsetNotes, withoutCorpusShadows, type CorpusRef } from './backupCorpus';
 import type { Attribute, Code, DocumentInfo, DocumentMemo, ImportedDocument, Segment, Settings } from '../../domain/model';
+import { plural } from '../../../common/plural';
 
 export interface ImportTarget extends RestoreTarget {
   importedDocuments: readonly ImportedDocument[];
@@ -167,7 +168,7 @@ export function planBackupRestore(
     const missing = new Set(backup.segments.filter((s) => !known.has(s.documentId)).map((s) => s.documentId));
     if (missing.size) {
       const titles = backup.documents.filter((d) => missing.has(d.id)).map((d) => d.title || d.id);
-      notes.push(`Segments of ${missing.size} document(s) not in this corpus were kept but cannot be shown: ${quoteList(titles)}.`);
+      notes.push(`Segments of ${plural(missing.size, 'document')} not in this corpus were kept but cannot be shown: ${quoteList(titles)}.`);
     }
   }
   return { change: plan.change, summary: describeChange(plan.change), notes };
@@ -234,7 +235,7 @@ export function planAdditions(current: ImportTarget, imported: Additions, corpus
     documents.push(doc);
   }
   if (inCorpus.length) notes.push(`Already in the corpus with the same text, so only their codings were added: ${quoteList(inCorpus)}.`);
-  if (sameText.length) notes.push(`${sameText.length} document(s) have the same text as a document here, under another id; their codings were put on it: ${sameText.join(', ')}.`);
+  if (sameText.length) notes.push(`${plural(sameText.length, 'document has', 'documents have')} the same text as a document here, under another id; ${sameText.length === 1 ? 'its' : 'their'} codings were put on it: ${sameText.join(', ')}.`);
 
   const segments: Segment[] = imported.segments.map((s) => {
     const documentId = renamed.get(s.documentId);
@@ -255,7 +256,7 @@ export function planAdditions(current: ImportTarget, imported: Additions, corpus
     options.now,
   );
   const matched = matchedCodePaths(imported.codes, plan.change, current.codes);
-  if (matched.length) notes.push(`${matched.length} code(s) matched existing codes by path: ${quoteList(matched)}.`);
+  if (matched.length) notes.push(`${plural(matched.length, 'code')} matched existing codes by path: ${quoteList(matched)}.`);
   notes.push(...plan.report.conflicts, ...imported.report);
   const change = { ...plan.change, label: `Import ${options.fileName}` };
   addAttributes(change, current, imported, (id) => renamed.get(id) ?? id, options.now, notes);
@@ -307,7 +308,7 @@ export function planCodebook(current: ImportTarget, imported: { codes: Code[]; r
   const plan = planRestore(current, asBackup({ codes: imported.codes, settings: current.settings }, options.now), 'merge', options.now);
   const notes: string[] = [];
   const skipped = matchedCodePaths(imported.codes, plan.change, current.codes);
-  if (skipped.length) notes.push(`Skipped ${skipped.length} code(s) whose paths already exist: ${quoteList(skipped)}.`);
+  if (skipped.length) notes.push(`Skipped ${plural(skipped.length, 'code')} whose paths already exist: ${quoteList(skipped)}.`);
   notes.push(...plan.report.conflicts, ...imported.report);
   const change = { ...plan.change, label: `Import codebook ${options.fileName}` };
   return { change, summary: describeChange(change), notes };

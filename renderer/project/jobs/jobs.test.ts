@@ -215,7 +215,7 @@ describe('import plans', () => {
     const corpus = [{ id: 'letter-1848-01', title: 'Letter', sha256: '0'.repeat(64) }];
     const plan = planBackupRestore(emptyTarget(), parsed.backup, 'replace', corpus);
     expect(plan.notes.join('\n')).toMatch(/changed since the backup/);
-    expect(plan.notes.join('\n')).toMatch(/1 document\(s\) not in this corpus.*=Diary of Ben/);
+    expect(plan.notes.join('\n')).toMatch(/1 document not in this corpus.*=Diary of Ben/);
   });
 
   it('imports our own .qdpx into a project with the same corpus: no document copies, codes matched by path', async () => {
@@ -233,7 +233,7 @@ describe('import plans', () => {
     expect(codeIdsOf(after.segments.find((s) => s.id === 'seg-5')!)).toEqual(['mine-hardship']);
     expect(after.memos).toHaveLength(1);
     expect(plan.notes.join('\n')).toMatch(/Already in the corpus/);
-    expect(plan.notes.join('\n')).toMatch(/1 code\(s\) matched existing codes by path: "Hardship"/);
+    expect(plan.notes.join('\n')).toMatch(/1 code matched existing codes by path: "Hardship"/);
     // Importing it again adds nothing.
     const again = planAdditions(after, imported, listing, { now: ISO, fileName: 'x.qdpx' });
     expect(describeChange(again.change)).toMatch(/^Nothing new/);
@@ -262,7 +262,7 @@ describe('import plans', () => {
     const plan = planCodebook(current, importQdc(xml, { now: ISO }), { now: ISO, fileName: 'c.qdc' });
     const after = apply(current, plan.change.forward);
     expect(after.codes.map((c) => c.name).sort()).toEqual(['+Hope', 'Crop failure', 'Drought', 'Hardship', 'Language', 'emotion']);
-    expect(plan.notes[0]).toBe('Skipped 1 code(s) whose paths already exist: "Emotion".');
+    expect(plan.notes[0]).toBe('Skipped 1 code whose paths already exist: "Emotion".');
     expect(plan.change.label).toBe('Import codebook c.qdc');
   });
 });
