@@ -4,10 +4,14 @@
  * that stores it, or while its save is still on its way. Ctrl+Z in a memo takes back a burst of
  * typing, as the header's Undo does, never a character at a time.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { codeOption, codeRow, codebook, expectCount, openApp, segmentPanel } from './support/coding';
 import { holdStoreWrites } from './support/heldStore';
-import { dragSelect, pointOf } from './support/text';
+import { BUNDLED_CORPUS, startHost } from './support/host';
+import { dragSelect, pointOf, viewerText } from './support/text';
 
 const FIRST = 'Small Group of the Global Coalition';
 const documentMemo = (page: Page) => page.getByRole('textbox', { name: 'Document memo' });
@@ -107,4 +111,28 @@ test('a code name a sibling already has is shown with the reason and stays in th
   await name.blur();
   await expect(codeRow(page, 'Foreign fighters')).toBeVisible();
   await expect(codebook(page).getByRole('alert')).toHaveCount(0);
+});
+
+test('with a project file: typing rescued at a reload reaches the project, where another browser reads it', async ({ page, browser }) => {
+  const data = await mkdtemp(join(tmpdir(), 'marginalia-e2e-data-'));
+  const host = await startHost(BUNDLED_CORPUS, 0, { data });
+  try {
+    await page.goto(host.url);
+    await expect(viewerText(page)).toContainText('Small Group', { timeout: 30_000 });
+    await holdStoreWrites(page);
+    await documentMemo(page).click();
+    await page.keyboard.type('Kept in the project file.');
+    await page.reload();
+    await expect(documentMemo(page)).toHaveValue('Kept in the project file.');
+
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await otherPage.goto(host.url);
+    await expect(viewerText(otherPage)).toContainText('Small Group', { timeout: 30_000 });
+    await expect(documentMemo(otherPage)).toHaveValue('Kept in the project file.');
+    await other.close();
+  } finally {
+    await host.close();
+    await rm(data, { recursive: true, force: true });
+  }
 });

@@ -64,8 +64,8 @@ function fieldExists(snapshot: ProjectSnapshot, field: TypedField): boolean {
  * stored (the change is undoable, so the stored text is one Undo away). Returns the typing that
  * could not be stored (a read-only project), to be kept for a later start.
  */
-export async function storeRescuedTyping(store: ProjectStore, rescued: ReadonlyArray<{ key: string; text: string }>): Promise<Array<{ key: string; text: string }>> {
-  const kept: Array<{ key: string; text: string }> = [];
+export async function storeRescuedTyping<T extends { key: string; text: string }>(store: ProjectStore, rescued: readonly T[]): Promise<T[]> {
+  const kept: T[] = [];
   for (const typing of rescued) {
     const field = typedFieldOf(typing.key);
     if (field === null) continue;

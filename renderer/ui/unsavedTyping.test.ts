@@ -33,9 +33,9 @@ describe('unsaved typing', () => {
     memo.draft.edit('Stored, and typed');
     stopWords.draft.edit('the, a');
     expect(hasUnsavedTyping()).toBe(true);
-    rescueUnsavedTyping(storage);
-    expect(takeRescuedTyping(storage)).toEqual([{ key: 'memo:doc-1', text: 'Stored, and typed' }]);
-    expect(takeRescuedTyping(storage)).toEqual([]);
+    rescueUnsavedTyping(storage, 'study-a');
+    expect(takeRescuedTyping(storage, 'study-a')).toEqual([{ project: 'study-a', key: 'memo:doc-1', text: 'Stored, and typed' }]);
+    expect(takeRescuedTyping(storage, 'study-a')).toEqual([]);
     memo.unregister();
     stopWords.unregister();
     expect(hasUnsavedTyping()).toBe(false);
@@ -46,22 +46,33 @@ describe('unsaved typing', () => {
     const memo = field('', 'memo:doc-1');
     memo.draft.edit('Typed');
     memo.draft.flush(); // blur: the save starts and never finishes
-    rescueUnsavedTyping(storage);
-    expect(takeRescuedTyping(storage)).toEqual([{ key: 'memo:doc-1', text: 'Typed' }]);
+    rescueUnsavedTyping(storage, 'study-a');
+    expect(takeRescuedTyping(storage, 'study-a')).toEqual([{ project: 'study-a', key: 'memo:doc-1', text: 'Typed' }]);
     memo.unregister();
   });
 
   it("keeps another window's rescued typing beside this one's", () => {
     const storage = memoryStorage();
-    rescueTyping(storage, [{ key: 'memo:doc-1', text: 'older' }, { key: 'memo:doc-2', text: 'other window' }]);
+    rescueTyping(storage, [
+      { project: 'study-a', key: 'memo:doc-1', text: 'older' },
+      { project: 'study-a', key: 'memo:doc-2', text: 'other window' },
+    ]);
     const memo = field('', 'memo:doc-1');
     memo.draft.edit('newer');
-    rescueUnsavedTyping(storage);
-    expect(takeRescuedTyping(storage)).toEqual([
-      { key: 'memo:doc-2', text: 'other window' },
-      { key: 'memo:doc-1', text: 'newer' },
+    rescueUnsavedTyping(storage, 'study-a');
+    expect(takeRescuedTyping(storage, 'study-a')).toEqual([
+      { project: 'study-a', key: 'memo:doc-2', text: 'other window' },
+      { project: 'study-a', key: 'memo:doc-1', text: 'newer' },
     ]);
     memo.unregister();
+  });
+
+  it("keeps another project's typing until that project is opened again", () => {
+    const storage = memoryStorage();
+    rescueTyping(storage, [{ project: 'study-b', key: 'memo:doc-1', text: 'typed in study B' }]);
+    expect(takeRescuedTyping(storage, 'study-a')).toEqual([]);
+    expect(takeRescuedTyping(storage, 'study-b')).toEqual([{ project: 'study-b', key: 'memo:doc-1', text: 'typed in study B' }]);
+    expect(takeRescuedTyping(storage, 'study-b')).toEqual([]);
   });
 
   it('Ctrl+Z takes back the unsaved typing, and says so', () => {
@@ -76,6 +87,6 @@ describe('unsaved typing', () => {
   it('ignores damaged rescued typing', () => {
     const storage = memoryStorage();
     storage.setItem('marginalia.unsavedTyping', '{not json');
-    expect(takeRescuedTyping(storage)).toEqual([]);
+    expect(takeRescuedTyping(storage, 'study-a')).toEqual([]);
   });
 });

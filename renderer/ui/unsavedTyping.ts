@@ -24,7 +24,9 @@ export interface TypingField {
 const RESCUE_STORAGE_KEY = 'marginalia.unsavedTyping';
 const live = new Set<TypingField>();
 
+/** Typing kept for a later start, with the project it was typed in (null: the window's project, in a host without project files). */
 export interface RescuedTyping {
+  project: string | null;
   key: string;
   text: string;
 }
@@ -58,36 +60,43 @@ export function restoreRevertedTyping(): boolean {
 }
 
 /** Writes the unsaved drafts where the next start finds them (synchronous: safe while the page goes away). */
-export function rescueUnsavedTyping(storage: Storage): void {
+export function rescueUnsavedTyping(storage: Storage, project: string | null): void {
   rescueTyping(
     storage,
     [...live]
       .filter((field) => field.rescueKey !== null && field.draft.unsaved)
-      .map((field) => ({ key: field.rescueKey as string, text: field.draft.value })),
+      .map((field) => ({ project, key: field.rescueKey as string, text: field.draft.value })),
   );
 }
 
-/** Keeps typing for the next start (synchronous). */
+/** Keeps typing for a later start (synchronous). */
 export function rescueTyping(storage: Storage, rescued: readonly RescuedTyping[]): void {
   if (rescued.length === 0) return;
+  const same = (a: RescuedTyping, b: RescuedTyping) => a.project === b.project && a.key === b.key;
   try {
-    // Another window of the app may have left typing there too: its fields are kept, ours are newer.
-    const others = readRescued(storage).filter((r) => !rescued.some((mine) => mine.key === r.key));
+    // Another window, or another project, may have left typing there too: it is kept; ours is newer.
+    const others = readRescued(storage).filter((r) => !rescued.some((mine) => same(mine, r)));
     storage.setItem(RESCUE_STORAGE_KEY, JSON.stringify([...others, ...rescued]));
   } catch {
     // storage full or disabled: the flush and the leave prompt remain
   }
 }
 
-/** The drafts rescued when the page was last left, removed from storage. */
-export function takeRescuedTyping(storage: Storage): RescuedTyping[] {
-  const rescued = readRescued(storage);
+/**
+ * The typing rescued in `project` when a page was last left, removed from storage. Typing of
+ * another project (the page reloaded onto a different one) waits there until it is opened again.
+ */
+export function takeRescuedTyping(storage: Storage, project: string | null): RescuedTyping[] {
+  const all = readRescued(storage);
+  const mine = all.filter((r) => r.project === project);
+  const others = all.filter((r) => r.project !== project);
   try {
-    storage.removeItem(RESCUE_STORAGE_KEY);
+    if (others.length > 0) storage.setItem(RESCUE_STORAGE_KEY, JSON.stringify(others));
+    else storage.removeItem(RESCUE_STORAGE_KEY);
   } catch {
     // disabled storage: nothing was rescued there either
   }
-  return rescued;
+  return mine;
 }
 
 function readRescued(storage: Storage): RescuedTyping[] {
@@ -95,20 +104,23 @@ function readRescued(storage: Storage): RescuedTyping[] {
     const raw = storage.getItem(RESCUE_STORAGE_KEY);
     const parsed: unknown = raw === null ? [] : JSON.parse(raw);
     return Array.isArray(parsed)
-      ? parsed.filter((r): r is RescuedTyping => typeof r?.key === 'string' && typeof r?.text === 'string')
+      ? parsed.filter(
+          (r): r is RescuedTyping =>
+            (typeof r?.project === 'string' || r?.project === null) && typeof r?.key === 'string' && typeof r?.text === 'string',
+        )
       : [];
   } catch {
     return [];
   }
 }
 
-/** Installs the leave guards on the window; returns their removal. */
-export function guardLeaving(win: Window): () => void {
+/** Installs the leave guards on the window; returns their removal. `project`: the project open now. */
+export function guardLeaving(win: Window, project: () => string | null): () => void {
   const onHidden = () => {
     if (win.document.visibilityState === 'hidden') flushAllTyping();
   };
   const onPageHide = () => {
-    rescueUnsavedTyping(win.localStorage);
+    rescueUnsavedTyping(win.localStorage, project());
     flushAllTyping();
   };
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -120,7 +132,7 @@ export function guardLeaving(win: Window): () => void {
   // Back from the back/forward cache: the page never went away and its fields stored their
   // typing, so the rescued copy is stale and must not overwrite later edits at the next start.
   const onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted) takeRescuedTyping(win.localStorage);
+    if (event.persisted) takeRescuedTyping(win.localStorage, project());
   };
   win.document.addEventListener('visibilitychange', onHidden);
   win.addEventListener('pagehide', onPageHide);

@@ -20,7 +20,7 @@ export function UndoControls() {
   const { store, api } = useServices();
   const { canUndo, canRedo, undoLabel, redoLabel } = useProject();
   // The header lives as long as the project is open: the typing the history will hold is guarded from here.
-  useTypingRescue(store);
+  useTypingRescue();
 
   useEffect(() => {
     const undo = () => revertUnsavedTyping() || void store.undo();

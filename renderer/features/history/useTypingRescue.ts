@@ -1,18 +1,21 @@
 /**
  * Leaving the page never loses typing (ui/unsavedTyping.ts): guards the window while the app
- * runs, and at start stores the typing rescued when the page was last left.
+ * runs, and at start stores the typing rescued in this project when a page was last left.
  */
 import { useEffect } from 'react';
-import type { ProjectStore } from '../../project/projectStore';
 import { storeRescuedTyping } from '../../project/typedFields';
+import { useServices } from '../../ui/ProjectContext';
 import { guardLeaving, rescueTyping, takeRescuedTyping } from '../../ui/unsavedTyping';
 
-export function useTypingRescue(store: ProjectStore): void {
-  useEffect(() => guardLeaving(window), []);
+export function useTypingRescue(): void {
+  const { store, projectFile } = useServices();
   useEffect(() => {
-    const rescued = takeRescuedTyping(window.localStorage);
-    if (rescued.length === 0) return;
+    // Asked when the page goes: "Save as" may have moved the window onto a copy meanwhile.
+    const project = () => projectFile?.getSnapshot().project.id ?? null;
+    const unguard = guardLeaving(window, project);
+    const rescued = takeRescuedTyping(window.localStorage, project());
     // Typing a read-only window could not store waits for a window that can.
-    void storeRescuedTyping(store, rescued).then((kept) => rescueTyping(window.localStorage, kept));
-  }, [store]);
+    if (rescued.length > 0) void storeRescuedTyping(store, rescued).then((kept) => rescueTyping(window.localStorage, kept));
+    return unguard;
+  }, [store, projectFile]);
 }
