@@ -111,6 +111,18 @@ test('a code name a sibling already has is shown with the reason and stays in th
   await name.blur();
   await expect(codeRow(page, 'Foreign fighters')).toBeVisible();
   await expect(codebook(page).getByRole('alert')).toHaveCount(0);
+
+  // A name typed and not stored yet: leaving the page asks first.
+  await name.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Fighters abroad');
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.reload();
+  expect(asked).toEqual(['beforeunload']);
 });
 
 test('with a project file: typing rescued at a reload reaches the project, where another browser reads it', async ({ page, browser }) => {

@@ -13,10 +13,19 @@
  *  3. While typing is unsaved, `beforeunload` asks the browser to confirm leaving (the standard
  *     prompt; in Electron main turns it into a native dialog, main/leaveGuard.ts).
  */
-import type { DebouncedDraft } from './debouncedDraft';
+/** What the guards need of a field's typing: DebouncedDraft has it all; a field stored on blur (a code's name) too. */
+export interface Typing {
+  readonly value: string;
+  /** Typed and not stored yet, or its save on its way. */
+  readonly unsaved: boolean;
+  flush(): void;
+  /** Ctrl+Z / Ctrl+Shift+Z on the unsaved typing; false when the field leaves them to the project. */
+  revert(): boolean;
+  restore(): boolean;
+}
 
 export interface TypingField {
-  draft: DebouncedDraft;
+  draft: Typing;
   /** Names the field for a later start (`typedFields.ts` keys); null: not rescued across reloads. */
   rescueKey: string | null;
 }

@@ -10,6 +10,7 @@ import { deleteCode, mergeCodes, moveCode, updateCode } from '../../domain/codeb
 import { defaultContext } from '../../domain/context';
 import { saveTypedField, typedFieldKey, type TypedField } from '../../project/typedFields';
 import { useDebouncedSave } from '../../ui/useDebouncedSave';
+import { registerTypingField } from '../../ui/unsavedTyping';
 import { codePath, codesById, descendantIds, flattenTree } from '../../domain/codeTree';
 import type { Code } from '../../domain/model';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -184,10 +185,29 @@ function useCodeName(code: Code) {
     setProblem(null);
     void store.act((ctx, state) => updateCode(state.codes, code.id, { name: value }, ctx));
   };
-  // A name typed but not committed when the editor closes (another code selected) is stored if it can be.
-  const latestCommit = useRef(commit);
-  latestCommit.current = commit;
-  useEffect(() => () => latestCommit.current(), []);
+  // A name typed but not committed when the editor closes (another code selected) or the page
+  // is left (reload, closing: the leave guards ask first) is stored if it can be.
+  const latest = useRef({ commit, unsaved: false, value });
+  latest.current = { commit, unsaved: value.trim() !== code.name, value };
+  useEffect(() => () => latest.current.commit(), []);
+  useEffect(
+    () =>
+      registerTypingField({
+        draft: {
+          get value() {
+            return latest.current.value;
+          },
+          get unsaved() {
+            return latest.current.unsaved;
+          },
+          flush: () => latest.current.commit(),
+          revert: () => false, // a name field keeps the browser's own undo
+          restore: () => false,
+        },
+        rescueKey: null,
+      }),
+    [],
+  );
 
   const edit = (next: string) => {
     setValue(next);
