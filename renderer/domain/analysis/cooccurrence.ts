@@ -39,6 +39,9 @@ let work = {
   same: new Int32Array(0),
   used: new Int32Array(0),
   spanFrom: new Int32Array(0),
+  spanNext: new Int32Array(0),
+  countStamp: new Int32Array(0),
+  countOf: new Int32Array(0),
   spanStarts: new Int32Array(0),
   spanEnds: new Int32Array(0),
   activeCounts: new Int32Array(0),
@@ -47,6 +50,9 @@ let work = {
   tables: new Uint32Array(0),
   endOrder: new Int32Array(0),
 };
+
+/** Marks countOf's entries asked for the current unit and level (countStamp[b] === stamp); an int32, never 0 (countStamp's fill). */
+let stamp = 0;
 
 /** Rows of a sparse table over n units: runs of 1, 2, 4, … units. */
 const depthOf = (n: number) => (n > 0 ? 32 - Math.clz32(n) : 0);
@@ -63,6 +69,9 @@ function workFor(codes: number, units: number, words: number) {
       involved: new Int32Array(size),
       same: new Int32Array(size),
       spanFrom: new Int32Array(2 * (codes + 1)),
+      spanNext: new Int32Array(2 * (codes + 1)),
+      countStamp: new Int32Array(codes),
+      countOf: new Int32Array(codes),
       used: new Int32Array(size),
       activeCounts: new Int32Array(2 * codes),
       active: new Uint32Array(2 * words),
@@ -115,7 +124,8 @@ function fillSpans(units: Units, k: number): void {
     work.spanEnds = new Int32Array(total);
   }
   const { spanStarts, spanEnds } = work;
-  const next = from.slice();
+  const next = work.spanNext;
+  next.set(from);
   for (const level of LEVELS) {
     const base = level * (k + 1);
     for (let i = 0; i < n; i++) {
@@ -127,7 +137,20 @@ function fillSpans(units: Units, k: number): void {
         }
       }
     }
-    for (let c = 0; c < k; c++) spanEnds.subarray(from[base + c]!, from[base + c + 1]!).sort();
+    for (let c = 0; c < k; c++) sortRun(spanEnds, from[base + c]!, from[base + c + 1]!);
+  }
+}
+
+/** Sorts values[from, to) in place: runs are a code's units in one document, few and nearly in order (units come by start). */
+function sortRun(values: Int32Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = values[i]!;
+    let j = i - 1;
+    while (j >= from && values[j]! > v) {
+      values[j + 1] = values[j]!;
+      j--;
+    }
+    values[j + 1] = v;
   }
 }
 
@@ -164,7 +187,7 @@ export function tallyCooccurrence(doc: QueryDocument, within: Distance): PairTal
   const { count: n, words, starts, ends, masks } = units;
   const k = doc.codes.size;
   const square = k * k;
-  const { pairs, involved, same, used, tables, endOrder: order, activeCounts, active, touched } = workFor(k, n, words);
+  const { pairs, involved, same, used, tables, endOrder: order, activeCounts, active, touched, countStamp, countOf } = workFor(k, n, words);
   fillSpans(units, k);
   const spanFrom = work.spanFrom;
   let usedCount = 0;
@@ -208,6 +231,13 @@ export function tallyCooccurrence(doc: QueryDocument, within: Distance): PairTal
         const runs = level * tableSize + j * n * words;
         for (let w = 0; w < words; w++) touched[w]! |= tables[runs + from * words + w]! | tables[runs + (to - (1 << j)) * words + w]!;
       }
+      // How many units of code b touch the window: the same for each code of the unit, so asked once per unit and level.
+      stamp = (stamp + 1) | 0;
+      if (stamp === 0) {
+        countStamp.fill(0);
+        stamp = 1;
+      }
+      const spans = level * (k + 1);
       for (let wa = 0; wa < words; wa++) {
         for (let bitsA = mask[own + wa]!; bitsA !== 0; bitsA &= bitsA - 1) {
           const a = wa * 32 + 31 - Math.clz32(bitsA & -bitsA);
@@ -226,7 +256,13 @@ export function tallyCooccurrence(doc: QueryDocument, within: Distance): PairTal
               const key = a < b ? row + b : level * square + b * k + a;
               if (involved[key]!++ === 0) used[usedCount++] = key;
               // Each pair is counted from its unit coded with the smaller code: its B units touching the window (itself too).
-              if (a < b) pairs[key]! += touching(spanFrom[level * (k + 1) + b]!, spanFrom[level * (k + 1) + b + 1]!, lo, hi);
+              if (a < b) {
+                if (countStamp[b] !== stamp) {
+                  countStamp[b] = stamp;
+                  countOf[b] = touching(spanFrom[spans + b]!, spanFrom[spans + b + 1]!, lo, hi);
+                }
+                pairs[key]! += countOf[b]!;
+              }
             }
           }
         }
