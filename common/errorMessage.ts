@@ -21,7 +21,8 @@ const SHOWN_ISSUES = 5;
 export function issuesText(issues: readonly ValidationIssue[]): string {
   if (issues.length === 0) return 'the data is not valid';
   const shown = issues.slice(0, SHOWN_ISSUES).map((issue) => {
-    const message = issue.message.replace(/^Invalid input: /, '');
+    // zod's "Invalid input: expected array, received undefined" → "expected array, received undefined".
+    const message = issue.message === 'Invalid input' ? 'missing or not valid' : issue.message.replace(/^Invalid input: /, '');
     return issue.path.length > 0 ? `${pathText(issue.path)}: ${message}` : message;
   });
   const more = issues.length - shown.length;

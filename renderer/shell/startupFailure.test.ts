@@ -13,8 +13,9 @@ describe('startupFailure: what the start-up screen says, with advice that fits t
 
   it('a host of another version: says so, with what did not match as text', () => {
     const failure = startupFailure(new UnexpectedReply('readProject: the host’s answer is not what this window expects (tables.savedSearches: expected array, received undefined)'), 'web');
-    expect(failure.message).toContain('This window and Marginalia’s host are different versions');
-    expect(failure.message).toContain('tables.savedSearches: expected array, received undefined');
+    expect(failure.message).toBe(
+      'This window and Marginalia’s host are different versions, so the project could not be read: the host’s answer is not what this window expects (tables.savedSearches: expected array, received undefined).',
+    );
     expect(failure.advice).toMatch(/^Nothing was changed\. Reload this page; if this stays, restart the host/);
   });
 

@@ -48,7 +48,7 @@ export function startupFailure(err: unknown, host: StartupHost): StartupFailure 
   }
   if (named(err, 'UnexpectedReply')) {
     return {
-      message: `This window and Marginalia’s host are different versions, so the project could not be read (${err.message}).`,
+      message: `This window and Marginalia’s host are different versions, so the project could not be read: ${withFullStop(withoutMethod(err.message, /^[a-z]\w*: /))}`,
       advice:
         host === 'web'
           ? `${UNCHANGED} Reload this page; if this stays, restart the host so that it serves the page of its own version.`
@@ -58,7 +58,7 @@ export function startupFailure(err: unknown, host: StartupHost): StartupFailure 
   return { message: `The project could not be read: ${withFullStop(withoutMethod(errorMessage(err)))}`, advice: UNCHANGED };
 }
 
-/** The host names the API method that failed ("readProject failed: …"): a word for developers, not for the analyst. */
-const withoutMethod = (text: string) => text.replace(/^[a-z]\w* failed: /, '').trim() || 'no reason was given';
+/** Messages name the API method that failed ("readProject failed: …"): a word for developers, not for the analyst. */
+const withoutMethod = (text: string, prefix = /^[a-z]\w* failed: /) => text.replace(prefix, '').trim() || 'no reason was given';
 
 const withFullStop = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);

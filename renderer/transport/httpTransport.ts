@@ -26,7 +26,7 @@ async function call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Pro
   // Validate what comes back too: the renderer trusts nothing that crosses a boundary. A host
   // of another version (updated, or this page left open across an update) fails here.
   const response = api[method].response.safeParse(value);
-  if (!response.success) throw new UnexpectedReply(`${method}: the host's answer is not what this window expects (${issuesText(response.error.issues)})`);
+  if (!response.success) throw new UnexpectedReply(`${method}: the host’s answer is not what this window expects (${issuesText(response.error.issues)})`);
   return response.data as ApiResponse<M>;
 }
 
