@@ -32,7 +32,7 @@ export function NewProjectDialog({ onClose }: { onClose: () => void }) {
   if (!projectFile || !view) return null;
 
   const chooseFolder = async () => {
-    const chosen = await projectFile.chooseDocumentsFolder().catch((err: unknown) => setError(String(err)));
+    const chosen = await projectFile.chooseDocumentsFolder().catch((err: unknown) => setError(`The folder could not be chosen: ${errorMessage(err)}`));
     if (chosen) setFolder(chosen.path);
   };
   const chooseQdc = async () => {
