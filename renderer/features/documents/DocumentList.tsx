@@ -2,9 +2,10 @@
  * The "Documents" navigation: one link per document, named by its title, with date and kind
  * (imported documents whose text the project file lost come last, marked "Text unavailable");
  * Add documents… (or files dropped on the list), the documents-and-attributes table, and a
- * filter by attribute value.
+ * filter by attribute value. The entries are one Tab stop: arrows, Home and End move between
+ * them (listKeys.ts), Enter opens one.
  */
-import { memo, useMemo, useState, type DragEvent } from 'react';
+import { memo, useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { ReadableDocument, UnavailableDocument } from '../../ui/useCorpus';
 import type { SegmentTable } from '../../domain/segmentTable';
 import { allAttributes } from '../../domain/documents/attributes';
@@ -13,6 +14,7 @@ import { AddDocumentsDialog } from './AddDocumentsDialog';
 import { DocumentTable } from './DocumentTable';
 import { UnavailableDocumentItem } from './UnavailableDocumentItem';
 import { useAddDocuments } from './useAddDocuments';
+import { listStep, tabStop } from './listKeys';
 import './documents.css';
 
 interface Props {
@@ -28,6 +30,8 @@ interface Props {
 export function documentHref(id: string): string {
   return `#doc=${encodeURIComponent(id)}`;
 }
+
+const NONE_UNAVAILABLE: readonly UnavailableDocument[] = [];
 
 const hasFiles = (e: DragEvent) => [...e.dataTransfer.types].includes('Files');
 
@@ -47,6 +51,22 @@ export function DocumentList({ documents, unavailable = [], currentId, segments,
       return filterAttribute.type === 'category' ? value === wanted : value.includes(wanted);
     });
   }, [documents, filterAttribute, filter.value]);
+  // Their attribute values are unknown here, so a filter leaves them out.
+  const unavailableShown = shown === documents ? unavailable : NONE_UNAVAILABLE;
+  const order = useMemo(() => [...shown, ...unavailableShown].map((d) => d.id), [shown, unavailableShown]);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const tabbableId = tabStop(order, focusedId, currentId);
+
+  const onListKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const id = (e.target as HTMLElement).closest<HTMLElement>('[data-doc-id]')?.dataset['docId'];
+    const next = id === undefined ? null : listStep(e.key, order.indexOf(id), order.length);
+    if (next === null) return;
+    e.preventDefault();
+    const nextId = order[next]!;
+    setFocusedId(nextId);
+    [...e.currentTarget.querySelectorAll<HTMLElement>('[data-doc-id]')].find((el) => el.dataset['docId'] === nextId)?.focus();
+  };
 
   return (
     <nav
@@ -106,15 +126,26 @@ export function DocumentList({ documents, unavailable = [], currentId, segments,
           {shown.length} of {documents.length} documents
         </p>
       )}
-      <ul>
+      <ul
+        onKeyDown={onListKeyDown}
+        onFocus={(e) => {
+          const id = (e.target as HTMLElement).dataset['docId'];
+          if (id !== undefined) setFocusedId(id);
+        }}
+      >
         {shown.map((d) => (
-          <DocumentItem key={d.id} doc={d} current={d.id === currentId} count={segments.countInDocument(d.id)} />
+          <DocumentItem key={d.id} doc={d} current={d.id === currentId} tabbable={d.id === tabbableId} count={segments.countInDocument(d.id)} />
         ))}
-        {/* Their attribute values are unknown here, so a filter leaves them out. */}
-        {shown === documents &&
-          unavailable.map((d) => (
-            <UnavailableDocumentItem key={d.id} doc={d} href={documentHref(d.id)} current={d.id === currentId} count={segments.countInDocument(d.id)} />
-          ))}
+        {unavailableShown.map((d) => (
+          <UnavailableDocumentItem
+            key={d.id}
+            doc={d}
+            href={documentHref(d.id)}
+            current={d.id === currentId}
+            tabbable={d.id === tabbableId}
+            count={segments.countInDocument(d.id)}
+          />
+        ))}
       </ul>
       {adding && <AddDocumentsDialog adding={adding} onCancel={cancel} onClose={close} />}
       {tableOpen && <DocumentTable documents={documents} onClose={() => setTableOpen(false)} />}
@@ -126,13 +157,26 @@ export function DocumentList({ documents, unavailable = [], currentId, segments,
  * One entry; memoised so that coding a passage re-renders only its document's entry, not a
  * list of a thousand.
  */
-const DocumentItem = memo(function DocumentItem({ doc: d, current, count }: { doc: ReadableDocument; current: boolean; count: number }) {
+const DocumentItem = memo(function DocumentItem({
+  doc: d,
+  current,
+  tabbable,
+  count,
+}: {
+  doc: ReadableDocument;
+  current: boolean;
+  /** The list's one Tab stop. */
+  tabbable: boolean;
+  count: number;
+}) {
   const value = (id: 'kind' | 'place' | 'date') => d.attributes?.[id] ?? d[id];
   const meta = [value('date') || 'undated', value('kind'), value('place')].filter(Boolean).join(' · ');
   return (
     <li>
       <a
         href={documentHref(d.id)}
+        data-doc-id={d.id}
+        tabIndex={tabbable ? 0 : -1}
         aria-current={current ? 'page' : undefined}
         aria-labelledby={`doclink-${d.id}`}
         aria-describedby={`docmeta-${d.id}`}

@@ -10,16 +10,20 @@ interface Props {
   doc: UnavailableDocument;
   href: string;
   current: boolean;
+  /** The Documents list's one Tab stop. */
+  tabbable: boolean;
   /** Its coded passages, kept while the text is away. */
   count: number;
 }
 
-export const UnavailableDocumentItem = memo(function UnavailableDocumentItem({ doc: d, href, current, count }: Props) {
+export const UnavailableDocumentItem = memo(function UnavailableDocumentItem({ doc: d, href, current, tabbable, count }: Props) {
   const meta = [d.date || 'undated', d.kind, d.place].filter(Boolean).join(' · ');
   return (
     <li>
       <a
         href={href}
+        data-doc-id={d.id}
+        tabIndex={tabbable ? 0 : -1}
         aria-current={current ? 'page' : undefined}
         aria-labelledby={`doclink-${d.id}`}
         aria-describedby={`docbadge-${d.id} docmeta-${d.id}`}
