@@ -3,7 +3,8 @@
  * codes two of them and one other. The Agreement view shows percentage agreement and Cohen's
  * kappa for FTF in that document as computed here by hand from the document's length, lists
  * the two stretches they differ on, and "Accept alice" resolves one into the consensus coder.
- * The coder filter then hides bob's highlights. Axe: no serious violations in the view.
+ * The coder filter then hides bob's highlights. The view takes the window, and coming back after
+ * "Show in text" finds the stretch shown. Axe: no serious violations in the view.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -32,6 +33,10 @@ test('agreement of two coders: figures by hand, the disagreements, accept A, and
 
   const byCode = dialog.getByRole('table', { name: /Agreement by code/ });
   await expect(byCode).toBeVisible();
+  // The view uses the window: its 12-column table fits without scrolling sideways.
+  const viewport = page.viewportSize()!;
+  expect((await dialog.boundingBox())!.width).toBeGreaterThan(viewport.width - 60);
+  expect(await byCode.evaluate((table) => table.parentElement!.scrollWidth <= table.parentElement!.clientWidth)).toBe(true);
   expect(workers.some((url) => url.includes('agreementWorker'))).toBe(true); // computed off the main thread
   const ftf = byCode.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'FTF', exact: true }) });
   await expect(ftf.getByRole('cell').nth(4)).toHaveText(expected.percent);
@@ -59,6 +64,14 @@ test('agreement of two coders: figures by hand, the disagreements, accept A, and
   await stretches.nth(1).getByRole('button', { name: 'Show in text' }).click();
   await expect(dialog).toBeHidden();
   await expect(segmentPanel(page)).toContainText(P4);
+  // Opened again, the view is back at that stretch, marked, with the keyboard on its Show in text.
+  await page.getByRole('button', { name: 'Agreement' }).click();
+  await expect(stretches.nth(1)).toContainText('last shown in text');
+  await expect(stretches.nth(1)).toHaveAttribute('aria-current', 'true');
+  await expect(stretches.nth(1).getByRole('button', { name: 'Show in text' })).toBeFocused();
+  await expect(stretches.nth(0)).not.toContainText('last shown in text');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 
   // The coder filter: only alice's codings are painted; bob's own passage disappears.
   await page.getByRole('button', { name: /^Codings shown/ }).click();

@@ -1,8 +1,9 @@
 /**
  * Inter-coder agreement: choose coders, codes and documents, compare (computed off the main
  * thread), read the table per code, overall and per document, export it as CSV, and walk the
- * disagreements into a consensus coder. Closing it to read a stretch in its document and opening
- * it again finds the comparison as it was (project/agreement/agreementSession.ts).
+ * disagreements into a consensus coder. It takes the whole window. Closing it to read a stretch in
+ * its document ("Show in text") and opening it again finds the comparison as it was
+ * (project/agreement/agreementSession.ts), scrolled back to that stretch (agreementPlace.ts).
  */
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { stretchesOf, type Stretch } from '../../domain/agreement/resultColumns';
@@ -10,7 +11,7 @@ import { outcomeRuns, type Outcome } from '../../domain/agreement/consensus';
 import { codePath, codesById } from '../../domain/codeTree';
 import type { Segment } from '../../domain/model';
 import { documentsInScope, runAgreement, type DocumentScope } from '../../project/agreement/agreementJob';
-import { agreementSession } from '../../project/agreement/agreementSession';
+import { agreementSession, stretchKey } from '../../project/agreement/agreementSession';
 import { resolveDisagreement } from '../../project/agreement/consensus';
 import { Modal } from '../../ui/Modal';
 import { useProject, useServices } from '../../ui/ProjectContext';
@@ -19,6 +20,7 @@ import { useCoders } from '../../ui/useCoders';
 import { agreementCsv } from './agreementCsv';
 import { AgreementOptions, type AgreementChoices } from './AgreementOptions';
 import { AgreementTables } from './AgreementTables';
+import { placeFor, rememberPlace } from './agreementPlace';
 import { DisagreementList } from './DisagreementList';
 import { countText } from './figures';
 import './agreement.css';
@@ -31,7 +33,6 @@ interface Props {
   onRevealSegment: (segment: Segment) => void;
   onClose: () => void;
 }
-
 
 export function AgreementDialog({ corpus, onRevealSegment, onClose }: Props) {
   const { store, api } = useServices();
@@ -54,6 +55,8 @@ export function AgreementDialog({ corpus, onRevealSegment, onClose }: Props) {
   const [saved, setSaved] = useState<string | null>(null);
   const blind = settings.blindCoding === true;
   const stretches = useMemo(() => (run ? stretchesOf(run.result) : []), [run]);
+  // Read once, when the view opens: where "Show in text" left the analyst in these results.
+  const [place] = useState(() => (run ? placeFor(run.computedAt) : null));
 
   const byId = useMemo(() => codesById(codes), [codes]);
   const pathOf = (id: string) => (byId.has(id) ? codePath(byId, id) : id);
@@ -108,8 +111,9 @@ export function AgreementDialog({ corpus, onRevealSegment, onClose }: Props) {
     }
   }
 
-  function show(stretch: Stretch) {
+  function show(stretch: Stretch, listed: number) {
     if (!run) return;
+    rememberPlace({ computedAt: run.computedAt, shownKey: stretchKey(stretch), listed });
     const [a, b] = run.request.pair;
     const segment = segments
       .inDocument(stretch.documentId)
@@ -185,6 +189,7 @@ export function AgreementDialog({ corpus, onRevealSegment, onClose }: Props) {
             coderB={run.request.pair[1]}
             consensusCoder={run.consensusCoder}
             leftUncoded={session.leftUncoded}
+            lastShown={place && place.computedAt === run.computedAt ? { key: place.shownKey, listed: place.listed } : null}
             codePath={pathOf}
             documentTitle={titleOf}
             onShow={show}

@@ -1,9 +1,11 @@
 /**
  * Every stretch where the two compared coders differ on a code, in reading order: the passage,
  * who coded what, and what the consensus coder has there. Each can be shown in its document and
- * resolved into the consensus coder: accept A, accept B, or keep both (one Undo each).
+ * resolved into the consensus coder: accept A, accept B, or keep both (one Undo each). The
+ * stretch last shown in its document is marked, and the list opens again scrolled to it with
+ * the keyboard on its "Show in text" (agreementPlace.ts).
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Stretch } from '../../domain/agreement/resultColumns';
 import { consensusRuns, stretchStatus, type Outcome } from '../../domain/agreement/consensus';
 import { runsLength } from '../../domain/agreement/runs';
@@ -22,7 +24,10 @@ interface Props {
   leftUncoded: ReadonlySet<string>;
   codePath: (codeId: string) => string;
   documentTitle: (documentId: string) => string;
-  onShow: (stretch: Stretch) => void;
+  /** The stretch last shown in its document (stretchKey), and how many stretches were listed then. */
+  lastShown: { key: string; listed: number } | null;
+  /** `listed`: how many stretches the list has open, to open as many again. */
+  onShow: (stretch: Stretch, listed: number) => void;
   onResolve: (stretch: Stretch, outcome: Outcome) => void;
   busy: boolean;
 }
@@ -35,7 +40,19 @@ function coverage(name: string, runs: Stretch['a'], stretch: Stretch): string {
 
 export function DisagreementList(p: Props) {
   const { segments } = useProject();
-  const [shown, setShown] = useState(PAGE);
+  const [shown, setShown] = useState(() => Math.max(PAGE, p.lastShown?.listed ?? 0));
+  const lastShownItem = useRef<HTMLLIElement>(null);
+  // Back from the text: the stretch shown last is where the analyst carries on.
+  useEffect(() => {
+    // After the dialog has opened (its own effect runs after this one's) and focused its first control.
+    const frame = requestAnimationFrame(() => {
+      const item = lastShownItem.current;
+      if (!item) return;
+      item.scrollIntoView({ block: 'center' });
+      item.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
   const statuses = useMemo(() => {
     // Only documents where the consensus coder coded something need a look at their segments.
     const withConsensus = new Set<string>();
@@ -70,17 +87,26 @@ export function DisagreementList(p: Props) {
           const text = p.texts.get(st.documentId) ?? '';
           const quote = text.slice(st.start, Math.min(st.end, st.start + EXCERPT)) + (st.end - st.start > EXCERPT ? '…' : '');
           const oneSided = st.a.length === 0 || st.b.length === 0;
+          const key = stretchKey(st);
+          const last = key === p.lastShown?.key;
           return (
-            <li key={stretchKey(st)} aria-label={`${p.codePath(st.codeId)}: ${quote}`}>
+            <li
+              key={key}
+              ref={last ? lastShownItem : undefined}
+              aria-label={`${p.codePath(st.codeId)}: ${quote}`}
+              aria-current={last ? 'true' : undefined}
+              className={last ? 'last-shown' : undefined}
+            >
               <blockquote className="stretch-quote">{quote}</blockquote>
               <p className="stretch-meta">
                 {p.codePath(st.codeId)} · {p.documentTitle(st.documentId)} · {coverage(p.coderA, st.a, st)} · {coverage(p.coderB, st.b, st)}
               </p>
               <p className="stretch-status" data-status={statuses[i]}>
                 {statusText(statuses[i]!)}
+                {last ? ' · last shown in text' : ''}
               </p>
               <div className="stretch-actions">
-                <button type="button" onClick={() => p.onShow(st)}>
+                <button type="button" onClick={() => p.onShow(st, shown)}>
                   Show in text
                 </button>
                 <button type="button" disabled={p.busy} onClick={() => p.onResolve(st, 'a')}>
