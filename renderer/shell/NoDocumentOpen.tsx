@@ -4,10 +4,11 @@
  */
 import { requestAddDocuments } from '../features/documents/useAddDocuments';
 import type { CorpusState } from '../ui/useCorpus';
+import './noDocumentOpen.css';
 
 export function NoDocumentOpen({ corpus }: { corpus: CorpusState }) {
   const empty = corpus.documents.length === 0 && corpus.unavailable.length === 0;
-  if (!empty) return <p>No document is open: choose one from the Documents list.</p>;
+  if (!empty) return <p className="no-document-open">No document is open: choose one from the Documents list.</p>;
   return (
     <section className="empty-project" aria-labelledby="empty-project-title">
       <h2 id="empty-project-title">This project has no documents yet</h2>
