@@ -43,6 +43,10 @@ describe('importChoice: a file is read as what its content is', () => {
     expect(importChoice(utf8('this is not a zip archive'), QDPX, 'x.qdpx')).toEqual({ format: QDPX, note: null });
     // A project.qde on its own is XML, but not a codebook.
     expect(importChoice(utf8(projectXml()), BACKUP, 'project.qde')).toEqual({ format: BACKUP, note: null });
+    // Too short to say anything, or a head that never reaches its root element.
+    expect(importChoice(new Uint8Array(), QDC, 'empty.qdc')).toEqual({ format: QDC, note: null });
+    expect(importChoice(utf8('PK'), BACKUP, 'pk.json')).toEqual({ format: BACKUP, note: null });
+    expect(importChoice(utf8('<?xml version="1.0"?><!-- never closed <CodeBook>'), BACKUP, 'c.qdc')).toEqual({ format: BACKUP, note: null });
   });
 
   it('refuses what Import cannot read, saying what it is and where it belongs', async () => {
