@@ -36,6 +36,8 @@ describe('startupFailure: what the start-up screen says, with advice that fits t
     const quota = startupFailure(new StorageError('quota', 'The disk is full.'), 'web');
     expect(quota.advice).toBe('Nothing was changed. Free some disk space, then reload this window.');
     expect(quota.advice).not.toMatch(/other Marginalia windows/);
+    const newer = startupFailure(new StorageError('version', 'This project was saved by a newer version of Marginalia, which this version cannot open. Update Marginalia to open it; nothing has been changed.'), 'web');
+    expect(newer.advice).toBe('Or go on with this project in the newer Marginalia that saved it.');
   });
 
   it('a validation failure is never shown as raw JSON', () => {

@@ -23,7 +23,8 @@ const STORAGE_ADVICE: Record<StorageErrorKind, string> = {
   quota: 'Free some disk space, then reload this window.',
   closed: 'Close other Marginalia windows, then reload this one.',
   'invalid-state': 'Close other Marginalia windows, then reload this one.',
-  version: 'Update Marginalia to open it.',
+  // Its message already says to update and that nothing changed.
+  version: 'Or go on with this project in the newer Marginalia that saved it.',
   unavailable: 'Open Marginalia in an ordinary (not private) window, or allow this site to keep data, then reload.',
   'invalid-data': 'Reload this window; if it happens again, export a backup from another window and report the problem.',
   unknown: 'Close other Marginalia windows, then reload this one.',
@@ -35,7 +36,8 @@ const named = (err: unknown, name: string): err is Error => err instanceof Error
 export function startupFailure(err: unknown, host: StartupHost): StartupFailure {
   if (named(err, 'StorageError')) {
     const { kind, userMessage } = err as Error & { kind: StorageErrorKind; userMessage: string };
-    return { message: userMessage, advice: `${UNCHANGED} ${STORAGE_ADVICE[kind] ?? STORAGE_ADVICE.unknown}` };
+    const advice = STORAGE_ADVICE[kind] ?? STORAGE_ADVICE.unknown;
+    return { message: userMessage, advice: kind === 'version' ? advice : `${UNCHANGED} ${advice}` };
   }
   if (named(err, 'HostUnreachable')) {
     return {
