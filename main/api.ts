@@ -15,7 +15,7 @@ import type { LoadedCorpus } from './corpus/loadCorpus';
 import type { OpenedFiles } from './openedFiles';
 import { ProjectFile, ProjectFileError } from './project/projectFile';
 import type { Projects } from './project/projects';
-import { errorMessage } from '../common/errorMessage';
+import { errorMessage, issuesText } from '../common/errorMessage';
 
 /** An expected failure with the HTTP status that describes it (IPC only uses the message). */
 export class ApiError extends Error {
@@ -54,7 +54,7 @@ export async function callApi(handlers: ApiHandlers, method: string, payload: un
   const schemas = api[method];
   const request = schemas.request.safeParse(payload);
   if (!request.success) {
-    return failure(400, `invalid ${method} request: ${summariseIssues(request.error)}`);
+    return failure(400, `invalid ${method} request: ${issuesText(request.error.issues)}`);
   }
   let value: unknown;
   try {
@@ -68,16 +68,9 @@ export async function callApi(handlers: ApiHandlers, method: string, payload: un
   const response = schemas.response.safeParse(value);
   if (!response.success) {
     // A bug on our side, not the caller's: say so rather than hand back malformed data.
-    return failure(500, `${method} produced an invalid response: ${summariseIssues(response.error)}`);
+    return failure(500, `${method} produced an invalid response: ${issuesText(response.error.issues)}`);
   }
   return success(response.data);
-}
-
-function summariseIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
 }
 
 /** The OS account name, used as the default coder name; "analyst" when the OS will not say. */
