@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { blend, childColour, contrastRatio, hexToRgb, HIGHLIGHT_ALPHA, isReadableHighlight, nextColour, PALETTE } from './palette';
+import {
+  blend,
+  childColour,
+  colourOn,
+  contrastRatio,
+  hexToRgb,
+  HIGHLIGHT_ALPHA,
+  isReadableHighlight,
+  nextColour,
+  PALETTE,
+  rgbToHex,
+  themeColour,
+} from './palette';
 
 const WHITE = hexToRgb('#ffffff');
 const DARK = hexToRgb('#1e1e1e');
@@ -87,5 +99,51 @@ describe('childColour', () => {
     const codes: Row[] = [parent];
     for (let i = 0; i < 12; i++) codes.push({ id: `c${i}`, colour: childColour(codes, 'p'), parentId: 'p' });
     expect(PALETTE).toContain(codes.at(-1)!.colour);
+  });
+});
+
+describe('colourOn: every code colour reads on both themes', () => {
+  const backgrounds = { light: WHITE, dark: DARK } as const;
+  // Every grey, and a coarse cube of colours: what an analyst might pick in a colour field.
+  const greys = Array.from({ length: 256 }, (_, v) => rgbToHex([v, v, v]));
+  const steps = [0, 0x33, 0x66, 0x99, 0xcc, 0xff];
+  const cube = steps.flatMap((r) => steps.flatMap((g) => steps.map((b) => rgbToHex([r, g, b]))));
+
+  it('the WCAG contrast formula: black on white is 21:1, a colour on itself 1:1', () => {
+    expect(contrastRatio(hexToRgb('#000000'), WHITE)).toBeCloseTo(21, 5);
+    expect(contrastRatio(DARK, DARK)).toBe(1);
+  });
+
+  it('keeps 3:1 against each theme’s background, and its highlight shows', () => {
+    for (const colour of [...PALETTE, ...greys, ...cube, '#1f1f1f', '#fafafa']) {
+      for (const theme of ['light', 'dark'] as const) {
+        const drawn = hexToRgb(colourOn(colour, theme));
+        const background = backgrounds[theme];
+        expect(contrastRatio(drawn, background), `${colour} on ${theme}`).toBeGreaterThanOrEqual(3);
+        expect(contrastRatio(blend(drawn, background, HIGHLIGHT_ALPHA), background), `${colour} highlight on ${theme}`).toBeGreaterThan(1.2);
+      }
+    }
+  });
+
+  it('lifts a near-black code in the dark theme and darkens a near-white one in the light theme, no further than needed', () => {
+    const lifted = colourOn('#1f1f1f', 'dark');
+    expect(contrastRatio(hexToRgb(lifted), DARK)).toBeLessThan(3.1);
+    const darkened = colourOn('#fafafa', 'light');
+    expect(contrastRatio(hexToRgb(darkened), WHITE)).toBeLessThan(3.1);
+    // A blue stays blue: mixed with white, its blue channel still leads.
+    const [r, g, b] = hexToRgb(colourOn('#000080', 'dark'));
+    expect(b).toBeGreaterThan(r);
+    expect(b).toBeGreaterThan(g);
+  });
+
+  it('leaves a colour that already reads as it is', () => {
+    expect(colourOn('#E15759', 'light')).toBe('#e15759');
+    expect(colourOn('#e15759', 'dark')).toBe('#e15759');
+    expect(colourOn('#1f1f1f', 'light')).toBe('#1f1f1f');
+  });
+
+  it('themeColour gives the two as one CSS light-dark() colour; other CSS colours pass through', () => {
+    expect(themeColour('#1f1f1f')).toBe(`light-dark(#1f1f1f, ${colourOn('#1f1f1f', 'dark')})`);
+    expect(colourOn('rebeccapurple', 'dark')).toBe('rebeccapurple');
   });
 });

@@ -119,7 +119,59 @@ export function isReadableHighlight(colour: string): boolean {
   );
 }
 
+export type Theme = 'light' | 'dark';
+
+/** The least contrast a code colour drawn as a swatch or stripe keeps against the theme's background (WCAG 1.4.11). */
+export const MIN_COLOUR_CONTRAST = 3;
+/** The least contrast its translucent highlight keeps against the background (as isReadableHighlight asks of the palette). */
+const MIN_HIGHLIGHT_CONTRAST: Record<Theme, number> = { light: 1.2, dark: 1.4 };
+const BACKGROUND: Record<Theme, Rgb> = { light: WHITE, dark: DARK_BACKGROUND };
+
+/**
+ * `colour` as drawn on `theme`'s background: unchanged when it reads there, else mixed towards
+ * black (light theme) or white (dark theme) just far enough — the hue stays — that swatches and
+ * stripes reach MIN_COLOUR_CONTRAST and the highlight still shows. An analyst's near-black code
+ * is then visible in the dark theme, a near-white one in the light theme.
+ */
+export function colourOn(colour: string, theme: Theme): string {
+  const rgb = parseColour(colour);
+  if (!rgb) return colour; // not #RRGGBB: drawn as given
+  const background = BACKGROUND[theme];
+  const reads = (c: Rgb) =>
+    contrastRatio(c, background) >= MIN_COLOUR_CONTRAST && contrastRatio(blend(c, background, HIGHLIGHT_ALPHA), background) >= MIN_HIGHLIGHT_CONTRAST[theme];
+  if (reads(rgb)) return colour.toLowerCase();
+  const towards = theme === 'light' ? BLACK : WHITE;
+  const mixed = (t: number) => blend(towards, rgb, t).map(Math.round) as unknown as Rgb;
+  // Contrast grows with the mix: the least mix that reads, to 1/256.
+  let [fails, passes] = [0, 1];
+  while (passes - fails > 1 / 256) {
+    const t = (fails + passes) / 2;
+    if (reads(mixed(t))) passes = t;
+    else fails = t;
+  }
+  return rgbToHex(mixed(passes));
+}
+
+const themed = new Map<string, string>();
+
+/**
+ * A CSS colour that is `colour` adjusted for whichever theme is showing (`light-dark()`, so a
+ * change of the system theme needs no repaint from here). Kept per colour: a codebook uses few.
+ */
+export function themeColour(colour: string): string {
+  let css = themed.get(colour);
+  if (css === undefined) {
+    css = `light-dark(${colourOn(colour, 'light')}, ${colourOn(colour, 'dark')})`;
+    themed.set(colour, css);
+  }
+  return css;
+}
+
 export type Rgb = readonly [number, number, number];
+
+function parseColour(colour: string): Rgb | null {
+  return /^#[0-9a-f]{6}$/i.test(colour) ? hexToRgb(colour) : null;
+}
 
 export function rgbToHex(rgb: Rgb): string {
   return `#${rgb.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;

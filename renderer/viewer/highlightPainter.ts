@@ -18,7 +18,7 @@
  * whole document in that frame (~100 ms in the book), so the rules of all the codes a document
  * uses are added together, with its spans.
  */
-import { HIGHLIGHT_ALPHA } from '../domain/palette';
+import { HIGHLIGHT_ALPHA, themeColour } from '../domain/palette';
 import { changedMiddle } from '../domain/listDiff';
 import { spanToRange } from './domOffsets';
 
@@ -88,7 +88,11 @@ export class HighlightPainter {
     if (colour === undefined || !sheet) return undefined;
     const name = `${this.prefix}-c${++this.named}`;
     const alpha = Math.round(HIGHLIGHT_ALPHA * 100);
-    sheet.insertRule(`::highlight(${name}) { background-color: color-mix(in srgb, ${colour} ${alpha}%, transparent); }`, sheet.cssRules.length);
+    // The colour adjusted for the theme showing: a near-black code still shows on the dark background.
+    sheet.insertRule(
+      `::highlight(${name}) { background-color: color-mix(in srgb, ${themeColour(colour)} ${alpha}%, transparent); }`,
+      sheet.cssRules.length,
+    );
     CSS.highlights.set(name, new Highlight());
     this.codeNames.set(codeId, name);
     return name;

@@ -13,6 +13,7 @@
  * measures again (a new width: the text reflowed) or shifts every bar by what one block moved.
  */
 import { changedMiddle } from '../domain/listDiff';
+import { colourOn } from '../domain/palette';
 import { blockIndexAt } from './blocks';
 import type { PaintWindow } from './highlightPainter';
 import { charRect, laidOutBlock } from './spanGeometry';
@@ -285,8 +286,10 @@ export class StripePainter {
     el.className = 'stripe';
     el.tabIndex = -1;
     el.dataset.key = item.key;
-    el.style.backgroundColor = code.colour;
-    el.style.color = inkOn(code.colour);
+    // Each theme draws the colour adjusted to show on its background, with the ink that reads on it.
+    const [light, dark] = [colourOn(code.colour, 'light'), colourOn(code.colour, 'dark')];
+    el.style.backgroundColor = `light-dark(${light}, ${dark})`;
+    el.style.color = `light-dark(${inkOn(light)}, ${inkOn(dark)})`;
     const name = document.createElement('span');
     name.className = 'stripe-name';
     name.setAttribute('aria-hidden', 'true');

@@ -12,6 +12,7 @@ import { reorderCode } from '../../domain/codebook';
 import { isEmptyChange } from '../../domain/context';
 import type { CodeCount } from '../../domain/codeCounts';
 import type { Code } from '../../domain/model';
+import { themeColour } from '../../domain/palette';
 import { treeCommand, typeaheadMatch } from './treeKeys';
 import { dropDestination, dropZoneAt, stepDestination, type Destination, type DropZone, type MoveStep } from './treeMoves';
 import type { TreeRow } from './treeRows';
@@ -147,6 +148,8 @@ export function CodeTree({ rows, counts, selectedId, onSelect, setExpanded }: Pr
         return setExpanded(command.ids, true);
       case 'select':
         return onSelect(command.id);
+      case 'deselect':
+        return onSelect(null);
       case 'move':
         return step(command.id, command.step);
     }
@@ -213,7 +216,8 @@ export function CodeTree({ rows, counts, selectedId, onSelect, setExpanded }: Pr
             onFocus={(e) => e.target === e.currentTarget && setFocusedId(code.id)}
             onClick={() => {
               focusRow(code.id);
-              onSelect(code.id === selectedId ? null : code.id);
+              // Clicking the selected code again keeps it selected (Escape lets go), as in other QDA tools.
+              onSelect(code.id);
             }}
             onDragStart={(e) => {
               dragged.current = code.id;
@@ -248,7 +252,7 @@ export function CodeTree({ rows, counts, selectedId, onSelect, setExpanded }: Pr
             >
               {row.hasChildren ? (row.expanded ? '▾' : '▸') : ''}
             </span>
-            <span className="swatch" style={{ background: code.colour }} aria-hidden="true" />
+            <span className="swatch" style={{ background: themeColour(code.colour) }} aria-hidden="true" />
             <span className="code-name">{code.name}</span>
             <span className="code-count" aria-hidden="true">
               {count ? (row.hasChildren ? `${count.own} · ${count.withSubcodes}` : count.own) : '…'}

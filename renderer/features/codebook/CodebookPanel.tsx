@@ -1,8 +1,13 @@
 /**
  * The "Codebook" region: a filter box, the code tree (CodeTree.tsx), the field to add codes,
- * and — for the selected code — its editor and the passages coded with it.
+ * and — for the selected code — its details (editor and the passages coded with it) in a
+ * section of their own below the tree, which scrolls apart and can be closed. The tree keeps
+ * the larger share of the column (styles.css), so a long codebook stays usable while a code's
+ * details or the Segment panel are open.
  */
 import { useMemo, useState } from 'react';
+import { z } from 'zod';
+import { useStoredState } from '../../ui/useStoredState';
 import { useProject } from '../../ui/ProjectContext';
 import { rollUpCounts } from '../../domain/codeCounts';
 import { codeCountsFor } from '../../domain/coderFilter';
@@ -26,6 +31,7 @@ export function CodebookPanel({ documentTitles, documentOrder, onRevealSegment }
   const [filter, setFilter] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const { collapsed, setExpanded } = useCollapsedCodes();
+  const [detailsOpen, setDetailsOpen] = useStoredState('marginalia.codeDetailsOpen', z.boolean(), true);
 
   const rows = useMemo(() => treeRows(codes, collapsed, filter), [codes, collapsed, filter]);
   const { accepts } = useCoderFilter();
@@ -51,7 +57,7 @@ export function CodebookPanel({ documentTitles, documentOrder, onRevealSegment }
           <p className="empty">{codes.length ? 'No code matches the filter.' : 'No codes yet.'}</p>
         )}
         <p id="code-tree-keys" hidden>
-          Arrows move between codes and open or close them; Enter selects. Alt with Up or Down reorders a code, Alt with
+          Arrows move between codes and open or close them; Enter selects, Escape deselects. Alt with Up or Down reorders a code, Alt with
           Right puts it under the code above, Alt with Left moves it out. Codes can also be dragged: onto a code to put
           them under it, between codes to reorder.
         </p>
@@ -64,20 +70,31 @@ export function CodebookPanel({ documentTitles, documentOrder, onRevealSegment }
         }}
       />
       {selected && (
-        <div className="codebook-details">
-          <CodeEditor
-            key={selected.id}
-            code={selected}
-            segmentCount={segments.codeCounts.get(selected.id) ?? 0}
-            onDeleted={() => setSelectedId(null)}
-          />
-          <CodedSegments
-            key={`list-${selected.id}`}
-            code={selected}
-            documentTitles={documentTitles}
-            documentOrder={documentOrder}
-            onReveal={onRevealSegment}
-          />
+        <div className="codebook-details" data-open={detailsOpen || undefined}>
+          <button
+            type="button"
+            className="codebook-details-toggle"
+            aria-expanded={detailsOpen}
+            aria-controls="code-details"
+            onClick={() => setDetailsOpen((open) => !open)}
+          >
+            Details of {selected.name}
+          </button>
+          <div id="code-details" className="codebook-details-body" hidden={!detailsOpen}>
+            <CodeEditor
+              key={selected.id}
+              code={selected}
+              segmentCount={segments.codeCounts.get(selected.id) ?? 0}
+              onDeleted={() => setSelectedId(null)}
+            />
+            <CodedSegments
+              key={`list-${selected.id}`}
+              code={selected}
+              documentTitles={documentTitles}
+              documentOrder={documentOrder}
+              onReveal={onRevealSegment}
+            />
+          </div>
         </div>
       )}
     </section>

@@ -72,6 +72,10 @@ describe('treeCommand (WAI-ARIA tree keys)', () => {
     expect(treeCommand(rows, at('o'), press('ArrowLeft'))).toBeNull();
   });
 
+  it('Escape lets go of the selected code', () => {
+    expect(treeCommand(rows, at('o'), press('Escape'))).toEqual({ kind: 'deselect' });
+  });
+
   it('Enter and Space select, * opens the closed sibling branches, Alt+arrows move', () => {
     expect(treeCommand(rows, at('o'), press('Enter'))).toEqual({ kind: 'select', id: 'o' });
     expect(treeCommand(rows, at('o'), press(' '))).toEqual({ kind: 'select', id: 'o' });

@@ -11,6 +11,7 @@ export type TreeCommand =
   | { kind: 'collapse'; id: string }
   | { kind: 'expandSiblings'; ids: string[] }
   | { kind: 'select'; id: string }
+  | { kind: 'deselect' }
   | { kind: 'move'; id: string; step: MoveStep };
 
 export interface KeyPress {
@@ -48,6 +49,9 @@ export function treeCommand(rows: readonly TreeRow[], index: number, press: KeyP
     case 'Enter':
     case ' ':
       return { kind: 'select', id };
+    case 'Escape':
+      // A second click keeps a code selected; Escape is how the tree lets go of it.
+      return { kind: 'deselect' };
     case '*': {
       const parentId = row.code.parentId;
       const ids = rows.filter((r) => r.level === row.level && r.code.parentId === parentId && r.hasChildren && !r.expanded).map((r) => r.code.id);
