@@ -70,6 +70,13 @@ test('agreement of two coders: figures by hand, the disagreements, accept A, and
   await expect(stretches.nth(1)).toHaveAttribute('aria-current', 'true');
   await expect(stretches.nth(1).getByRole('button', { name: 'Show in text' })).toBeFocused();
   await expect(stretches.nth(0)).not.toContainText('last shown in text');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).include('dialog.agreement-dialog').analyze();
+    const problems = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(problems.map((v) => `${scheme} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
@@ -125,7 +132,7 @@ test("merging a colleague's backup: a code whose path differs is mapped by the a
   await expect(choice).toHaveValue(await choice.locator('option', { hasText: 'Map onto Stabilization' }).getAttribute('value') ?? '');
   await step.getByRole('button', { name: 'Import (1 mapped, 0 new)' }).click();
   await expect(dialog.getByRole('status')).toContainText('Imported bob.json: Added 1 segment.');
-  await expect(dialog.getByText('Mapped 1 code(s) onto existing codes: "Stabilisation" → "Stabilization".')).toBeVisible();
+  await expect(dialog.getByText('Mapped 1 code onto existing codes: "Stabilisation" → "Stabilization".')).toBeVisible();
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
   await expectCount(page, 'Stabilization', 1);
