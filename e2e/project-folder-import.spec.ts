@@ -93,7 +93,7 @@ test("a colleague's project folder merges in: codes mapped first, bob's codings 
   const step = dialog.getByRole('region', { name: 'Map Bob.marginalia’s codes' });
   await step.getByRole('button', { name: 'Import (1 mapped, 0 new)' }).click();
   await expect(dialog.getByRole('status')).toContainText('Imported Bob.marginalia: Added 3 segments and 1 document.');
-  await expect(dialog.getByText('Mapped 1 code(s) onto existing codes: "Stabilisation" → "Stabilization".')).toBeVisible();
+  await expect(dialog.getByText('Mapped 1 code onto existing codes: "Stabilisation" → "Stabilization".')).toBeVisible();
   await expect(dialog.getByText(/journal was damaged at line 3 \(the last line was cut short.*after change 2/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 

@@ -72,7 +72,7 @@ describe('mapping a colleague’s codes onto ours', () => {
     ]);
     expect(incoming.segments[0]!.codings.map((c) => c.codeId)).toEqual(['ff', 'stab']);
 
-    expect(mappingNotes(rows, mapping, OURS)).toEqual(['Mapped 2 code(s) onto existing codes: "Foreign Fighter" → "Foreign fighters", "Stabilisation" → "Stabilization".']);
+    expect(mappingNotes(rows, mapping, OURS)).toEqual(['Mapped 2 codes onto existing codes: "Foreign Fighter" → "Foreign fighters", "Stabilisation" → "Stabilization".']);
   });
 
   it('asks nothing when every path is already here', () => {

@@ -9,6 +9,7 @@ import { codePath, codesById } from './codeTree';
 import { nameKey } from './codebook';
 import type { Code, SavedSearch, Segment } from './model';
 import { SimilarNames } from './similarNames';
+import { plural } from '../../common/plural';
 
 export { nameSimilarity } from './similarNames';
 
@@ -136,5 +137,5 @@ export function mappingNotes(rows: readonly MappingRow[], mapping: CodeMapping, 
   // A line the analyst can read: the first few pairs, then how many more (a merge may map thousands).
   const list = mapped.slice(0, NOTED_PAIRS).map((r) => `"${r.incomingPath}" → "${codePath(byId, mapping.get(r.incoming.id)!)}"`);
   const more = mapped.length > NOTED_PAIRS ? ` and ${mapped.length - NOTED_PAIRS} more` : '';
-  return [`Mapped ${mapped.length} code(s) onto existing codes: ${list.join(', ')}${more}.`];
+  return [`Mapped ${plural(mapped.length, 'code')} onto existing codes: ${list.join(', ')}${more}.`];
 }
