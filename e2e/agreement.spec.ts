@@ -3,8 +3,9 @@
  * codes two of them and one other. The Agreement view shows percentage agreement and Cohen's
  * kappa for FTF in that document as computed here by hand from the document's length, lists
  * the two stretches they differ on, and "Accept alice" resolves one into the consensus coder.
- * The coder filter then hides bob's highlights. The view takes the window, and coming back after
- * "Show in text" finds the stretch shown. Axe: no serious violations in the view.
+ * The coder filter then hides bob's highlights. The view takes the window; after "Show in text" a
+ * bar steps through the disagreements in the text and leads back to the view at the stretch
+ * shown. Axe: no serious violations in the view, light and dark.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -64,8 +65,18 @@ test('agreement of two coders: figures by hand, the disagreements, accept A, and
   await stretches.nth(1).getByRole('button', { name: 'Show in text' }).click();
   await expect(dialog).toBeHidden();
   await expect(segmentPanel(page)).toContainText(P4);
-  // Opened again, the view is back at that stretch, marked, with the keyboard on its Show in text.
-  await page.getByRole('button', { name: 'Agreement' }).click();
+  // A bar over the text steps through the disagreements and leads back to the view.
+  const walk = page.getByRole('region', { name: 'Disagreement shown in the text' });
+  await expect(walk).toContainText('Disagreement 2 of 2: FTF');
+  await expect(walk.getByRole('button', { name: 'Next' })).toBeDisabled();
+  await walk.getByRole('button', { name: 'Previous' }).click();
+  await expect(walk).toContainText('Disagreement 1 of 2');
+  await expect(segmentPanel(page)).toContainText(P3);
+  await walk.getByRole('button', { name: 'Next' }).click();
+  await expect(segmentPanel(page)).toContainText(P4);
+  // Back in the view, it is at that stretch, marked, with the keyboard on its Show in text.
+  await walk.getByRole('button', { name: 'Back to agreement' }).click();
+  await expect(walk).toBeHidden();
   await expect(stretches.nth(1)).toContainText('last shown in text');
   await expect(stretches.nth(1)).toHaveAttribute('aria-current', 'true');
   await expect(stretches.nth(1).getByRole('button', { name: 'Show in text' })).toBeFocused();

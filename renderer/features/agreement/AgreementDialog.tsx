@@ -3,7 +3,8 @@
  * thread), read the table per code, overall and per document, export it as CSV, and walk the
  * disagreements into a consensus coder. It takes the whole window. Closing it to read a stretch in
  * its document ("Show in text") and opening it again finds the comparison as it was
- * (project/agreement/agreementSession.ts), scrolled back to that stretch (agreementPlace.ts).
+ * (project/agreement/agreementSession.ts), scrolled back to that stretch (agreementPlace.ts);
+ * meanwhile a bar over the text steps through the disagreements (AgreementWalk.tsx).
  */
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { stretchesOf, type Stretch } from '../../domain/agreement/resultColumns';
@@ -21,6 +22,7 @@ import { agreementCsv } from './agreementCsv';
 import { AgreementOptions, type AgreementChoices } from './AgreementOptions';
 import { AgreementTables } from './AgreementTables';
 import { placeFor, rememberPlace } from './agreementPlace';
+import { stretchSegment } from './revealStretch';
 import { DisagreementList } from './DisagreementList';
 import { countText } from './figures';
 import './agreement.css';
@@ -31,10 +33,12 @@ const CONSENSUS = 'consensus';
 interface Props {
   corpus: CorpusState;
   onRevealSegment: (segment: Segment) => void;
+  /** A stretch was shown in its document: the view gives way to it (and to the walk bar). */
+  onShownInText: () => void;
   onClose: () => void;
 }
 
-export function AgreementDialog({ corpus, onRevealSegment, onClose }: Props) {
+export function AgreementDialog({ corpus, onRevealSegment, onShownInText, onClose }: Props) {
   const { store, api } = useServices();
   const { codes, segments, settings } = useProject();
   const coders = useCoders();
@@ -114,12 +118,9 @@ export function AgreementDialog({ corpus, onRevealSegment, onClose }: Props) {
   function show(stretch: Stretch, listed: number) {
     if (!run) return;
     rememberPlace({ computedAt: run.computedAt, shownKey: stretchKey(stretch), listed });
-    const [a, b] = run.request.pair;
-    const segment = segments
-      .inDocument(stretch.documentId)
-      .find((s) => s.start < stretch.end && s.end > stretch.start && s.codings.some((c) => c.codeId === stretch.codeId && (c.coder === a || c.coder === b)));
+    const segment = stretchSegment(segments, stretch, run.request.pair);
     if (segment) onRevealSegment(segment);
-    onClose();
+    onShownInText();
   }
 
   async function resolve(stretch: Stretch, outcome: Outcome) {
