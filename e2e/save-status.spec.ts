@@ -7,7 +7,7 @@ import { openApp } from './support/coding';
 
 test('without a project file the header says the work is in this browser only', async ({ page }) => {
   await openApp(page);
-  const status = page.getByText('Browser only — not saved to a project file', { exact: true });
+  const status = page.getByText('Browser only', { exact: true });
   await expect(status).toBeVisible();
   await expect(status).toHaveAttribute('title', /kept only in this browser’s storage.*Export a Project backup \(JSON\)/);
   await expect(page.getByText(/^Saved$/)).toHaveCount(0);

@@ -3,7 +3,7 @@
  * coders), blind coding, and the coders' list. A disclosure button with a small panel: Escape
  * or a click elsewhere closes it and focus goes back to the button.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CoderFilterChoice } from '../../domain/coderFilter';
 import { useProject, useServices } from '../../ui/ProjectContext';
 import { useCoderFilter } from '../../ui/useCoderFilter';
@@ -29,6 +29,16 @@ export function CoderFilterControl() {
   const panelId = useId();
   const container = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  // The panel hangs from the button's right edge; a button near the window's left edge (a wrapped
+  // header) would push it off screen, so it then hangs from the left edge instead.
+  const [alignStart, setAlignStart] = useState(false);
+  useLayoutEffect(() => {
+    if (!open) return setAlignStart(false);
+    const button = toggle.current?.getBoundingClientRect();
+    const width = panel.current?.offsetWidth ?? 0;
+    setAlignStart(!!button && button.right - width < 0);
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -54,7 +64,8 @@ export function CoderFilterControl() {
       {open && (
         <div
           id={panelId}
-          className="coder-filter-panel"
+          ref={panel}
+          className={alignStart ? 'coder-filter-panel align-start' : 'coder-filter-panel'}
           role="group"
           aria-label="Coder filter"
           onKeyDown={(e) => {

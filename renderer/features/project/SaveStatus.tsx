@@ -14,7 +14,7 @@ export function SaveStatus() {
   if (view === null) {
     return (
       <span className="save-status browser-only" title={BROWSER_ONLY_WHY}>
-        Browser only — not saved to a project file
+        Browser only
       </span>
     );
   }
