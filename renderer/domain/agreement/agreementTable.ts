@@ -84,7 +84,7 @@ export function agreementRows(result: AgreementResult, names: AgreementNames): A
       figure(o.alpha),
       figure(binaryPairable(o.binary)),
       figure(o.cuAlpha),
-      notes(kappaNote(o), o.ambiguous > 0 && `cu-alpha left out ${o.ambiguous} character(s) where one coder put several compared codes`),
+      notes(kappaNote(o), o.ambiguous > 0 && `cu-alpha left out ${o.ambiguous} ${o.ambiguous === 1 ? 'character' : 'characters'} where one coder put several compared codes`),
     ],
   ];
   for (const c of result.byCode) {

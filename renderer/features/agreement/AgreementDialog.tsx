@@ -6,6 +6,7 @@
  * (project/agreement/agreementSession.ts), scrolled back to that stretch (agreementPlace.ts);
  * meanwhile a bar over the text steps through the disagreements (AgreementWalk.tsx).
  */
+import { plural } from '../../../common/plural';
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { stretchesOf, type Stretch } from '../../domain/agreement/resultColumns';
 import { outcomeRuns, type Outcome } from '../../domain/agreement/consensus';
@@ -174,7 +175,7 @@ export function AgreementDialog({ corpus, onRevealSegment, onShownInText, onClos
             {run.request.pair[0]} (A) and {run.request.pair[1]} (B){run.request.coders.length > 2 ? `; α over ${run.request.coders.join(', ')}` : ''}: {run.documents.length}{' '}
             document{run.documents.length === 1 ? '' : 's'}, {countText(run.result.characters)} characters, {run.request.codeIds.length} code
             {run.request.codeIds.length === 1 ? '' : 's'}; segments match at {Math.round(run.request.overlap * 100)}% overlap.
-            {run.unplaced > 0 ? ` ${run.unplaced} coding(s) whose passage is no longer in the text were left out.` : ''}
+            {run.unplaced > 0 ? ` ${plural(run.unplaced, 'coding whose passage is no longer in the text was', 'codings whose passage is no longer in the text were')} left out.` : ''}
           </p>
           <AgreementTables key={run.computedAt} result={run.result} coderA={run.request.pair[0]} coderB={run.request.pair[1]} codePath={pathOf} documentTitle={titleOf} />
           <div className="dialog-buttons">

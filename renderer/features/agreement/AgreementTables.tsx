@@ -97,7 +97,7 @@ export function AgreementTables({ result, coderA, coderB, codePath, documentTitl
       <p className="agreement-cu">
         cu-α (the coding of the stretches coders identified, Krippendorff et al. 2016): <strong>{coefficientText(o.cuAlpha)}</strong>, over{' '}
         {countText(o.cuPairable)} pairable values
-        {o.ambiguous > 0 ? `; ${countText(o.ambiguous)} character(s) left out where one coder put several compared codes` : ''}.
+        {o.ambiguous > 0 ? `; ${countText(o.ambiguous)} ${o.ambiguous === 1 ? 'character' : 'characters'} left out where one coder put several compared codes` : ''}.
       </p>
       <div className="agreement-by-document">
         <label htmlFor={selectId}>By document for code</label>{' '}

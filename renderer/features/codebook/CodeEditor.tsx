@@ -4,6 +4,7 @@
  * step per burst), the name when the field is left or Enter pressed — a name that cannot be
  * taken (a sibling has it) stays in the field with the reason, never silently dropped.
  */
+import { plural } from '../../../common/plural';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useProject, useServices } from '../../ui/ProjectContext';
 import { deleteCode, mergeCodes, moveCode, updateCode } from '../../domain/codebook';
@@ -130,7 +131,7 @@ export function CodeEditor({ code, segmentCount, onDeleted }: Props) {
       {confirming === 'delete' && (
         <ConfirmDialog
           title={`Delete code “${code.name}”?`}
-          message={`${segmentCount} segment${segmentCount === 1 ? '' : 's'} lose this code; segments left with no code are removed; sub-codes move up. You can undo this.`}
+          message={`${plural(segmentCount, 'segment loses', 'segments lose')} this code; segments left with no code are removed; sub-codes move up. You can undo this.`}
           confirmLabel="Delete"
           onCancel={() => setConfirming(null)}
           onConfirm={() => {

@@ -5,6 +5,7 @@
  * percentage agreement and Cohen's κ with every character a unit, segment agreement, Brennan &
  * Prediger's κ and Krippendorff's binary α, and the note that says why a figure is undefined.
  */
+import { plural } from '../../../../common/plural';
 import { AGREEMENT_COLUMNS, agreementRows, type AgreementCell } from '../../../domain/agreement/agreementTable';
 import type { AgreementResult } from '../../../domain/agreement/computeAgreement';
 import { coefficientText, countText, percentText } from '../../../domain/agreement/figureText';
@@ -93,7 +94,7 @@ export function agreementSection(pair: readonly [string, string], compared: Comp
     scope:
       `${coderA} (A) and ${coderB} (B): ${compared.documents} document${compared.documents === 1 ? '' : 's'} both coded, ` +
       `${countText(result.characters)} characters, ${codes} code${codes === 1 ? '' : 's'}; segments match at ${REPORT_OVERLAP * 100}% overlap.` +
-      (compared.unplaced > 0 ? ` ${compared.unplaced} coding(s) whose passage is no longer in the text were left out.` : ''),
+      (compared.unplaced > 0 ? ` ${plural(compared.unplaced, 'coding whose passage is no longer in the text was', 'codings whose passage is no longer in the text were')} left out.` : ''),
     header: [
       'Code',
       'Both',
@@ -111,7 +112,7 @@ export function agreementSection(pair: readonly [string, string], compared: Comp
     rows: [...byLevel('code').map((r) => cells(r, String(r[column('code_path')]))), ...byLevel('overall').map((r) => cells(r, 'All compared codes'))],
     cuAlpha:
       `cu-α (the coding of the stretches the coders identified, Krippendorff et al. 2016): ${coefficientText(o.cuAlpha)}, over ${countText(o.cuPairable)} pairable values` +
-      (o.ambiguous > 0 ? `; ${countText(o.ambiguous)} character(s) left out where one coder put several compared codes.` : '.'),
+      (o.ambiguous > 0 ? `; ${countText(o.ambiguous)} ${o.ambiguous === 1 ? 'character' : 'characters'} left out where one coder put several compared codes.` : '.'),
   };
 }
 
