@@ -112,6 +112,12 @@
       const t0 = performance.now();
       const details = view().querySelector('.code-all-details');
       details.querySelector('summary').click();
+      // The panel starts with no code chosen (a bulk action never defaults to one): pick the first code.
+      await window.__bench.waitFor(() => (details.querySelector('select')?.options.length ?? 0) > 2, 300000, 'the codes to choose from');
+      const select = details.querySelector('select');
+      const first = [...select.options].find((o) => !o.disabled && o.value && o.textContent !== 'New code…');
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(select, first.value);
+      select.dispatchEvent(new Event('change', { bubbles: true }));
       await window.__bench.waitFor(() => /^Will make /.test(details.querySelector('.code-all-preview')?.textContent ?? ''), 300000, 'the preview');
       const preview = details.querySelector('.code-all-preview').textContent;
       const prepareMs = performance.now() - t0;
