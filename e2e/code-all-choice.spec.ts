@@ -2,10 +2,10 @@
  * Code all hits starts with no code chosen: a bulk action of hundreds of codings must not default
  * to the codebook's first code. The button says why it is disabled until the analyst picks one.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openApp } from './support/coding';
+import { searchView } from './support/search';
 
-const searchView = (page: Page) => page.getByRole('region', { name: 'Search all documents' });
 
 test('Code all hits has no code until one is picked, and says so on its disabled button', async ({ page }) => {
   await openApp(page);

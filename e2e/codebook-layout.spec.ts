@@ -11,6 +11,7 @@ import type { Code } from '../renderer/domain/model';
 import { codeOption, codeRow, codebook, codingPopup, expectCount, openApp, segmentPanel } from './support/coding';
 import { FIRST, importFile } from './support/exchange';
 import { dragSelect, pointOf } from './support/text';
+import { codeFirstAndOpenIt } from './support/segments';
 
 /** 40 codes at the top level: a codebook longer than any column. */
 function fortyCodes(): Code[] {
@@ -99,11 +100,7 @@ test('clicking the selected code keeps it selected; Escape in the tree lets go',
 
 test('no serious accessibility violations with the Segment panel and a code’s details open, light and dark', async ({ page }) => {
   await openApp(page);
-  await dragSelect(page, FIRST, FIRST);
-  await codeOption(page, 'FTF').click();
-  await expectCount(page, 'FTF', 1);
-  const inside = await pointOf(page, FIRST, 4, 'left');
-  await page.mouse.click(inside.x, inside.y);
+  await codeFirstAndOpenIt(page);
   await expect(segmentPanel(page)).toBeVisible();
   await codeRow(page, 'FTF').click();
   await expect(detailsToggle(page, 'FTF')).toBeVisible();

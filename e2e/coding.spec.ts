@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { codeOption, codeRow, codebook, codingPopup, expectCount, highlightedTexts, openApp, segmentPanel } from './support/coding';
 import { dragSelect, pointOf } from './support/text';
+import { codeFirstAndOpenIt } from './support/segments';
 
 const FIRST = 'Small Group of the Global Coalition';
 const SECOND = 'Global Coalition to counter Islamic State';
@@ -74,12 +75,7 @@ test('a new code typed in the combobox is created and applied', async ({ page })
 
 test('memo, undo/redo, and everything survives a reload', async ({ page }) => {
   await openApp(page);
-  await dragSelect(page, FIRST, FIRST);
-  await codeOption(page, 'FTF').click();
-  await expectCount(page, 'FTF', 1);
-
-  const inside = await pointOf(page, FIRST, 4, 'left');
-  await page.mouse.click(inside.x, inside.y);
+  await codeFirstAndOpenIt(page);
   const memo = segmentPanel(page).getByRole('textbox', { name: 'Memo' });
   await memo.fill('Names the Small Group as the actor.\nSecond line.');
   await memo.blur();

@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import Papa from 'papaparse';
 import { exportQdpx } from '../renderer/formats/refiQda/exportQdpx';
 import { quoteSelector } from '../renderer/domain/segments';
@@ -26,11 +26,11 @@ import {
 } from './support/exchange';
 import { BUNDLED_CORPUS } from './support/host';
 import { manifest, normalisedFile, viewerText } from './support/text';
+import { saveSearch, searchView } from './support/search';
 
 const HEADER =
   'segment_id,document_id,document_title,document_date,code,code_path,start,end,placement,quote,prefix,suffix,memo,coder,created_at,updated_at,attr_Kind,attr_Place,attr_Date';
 
-const searchView = (page: Page) => page.getByRole('region', { name: 'Search all documents' });
 
 async function freshPage(browser: Browser) {
   const context = await browser.newContext();
@@ -146,12 +146,7 @@ test('a backup restores codes and highlights in a fresh project, as one undoable
   await codebook(page).getByRole('textbox', { name: 'New code name' }).press('Enter');
   await expect(codeRow(page, 'Returnees')).toBeVisible();
   // A saved search, which the backup carries and its restore brings back in the same Undo step.
-  await page.keyboard.press('Control+Shift+F');
-  await searchView(page).getByRole('searchbox', { name: 'Search for' }).fill('returnees');
-  await searchView(page).getByText(/^Saved searches/).click();
-  await searchView(page).getByRole('textbox', { name: 'Name' }).fill('Returnees mentions');
-  await searchView(page).getByRole('button', { name: 'Save this search' }).click();
-  await expect(searchView(page).getByRole('button', { name: 'Run saved search Returnees mentions' })).toBeVisible();
+  await saveSearch(page, 'returnees', 'Returnees mentions');
   await searchView(page).getByRole('button', { name: 'Back to the document' }).click();
   const backup = await exportAs(page, 'Project backup (JSON)');
   expect(backup.name).toMatch(/^marginalia-coding-\d{4}-\d{2}-\d{2}-project\.json$/);

@@ -15,6 +15,7 @@ import type { RunningWebServer } from '../main/web/server';
 import { codeOption, codeRow, codebook, expectCount, highlightedTexts } from './support/coding';
 import { BUNDLED_CORPUS, startHost } from './support/host';
 import { dragSelect, viewerText } from './support/text';
+import { saveSearch, searchView } from './support/search';
 
 const FIRST = 'Small Group of the Global Coalition';
 const SECOND = 'Global Coalition to counter Islamic State';
@@ -41,7 +42,6 @@ async function stop(server: RunningWebServer): Promise<void> {
   hosts.splice(hosts.indexOf(server), 1);
 }
 
-const searchView = (page: Page) => page.getByRole('region', { name: 'Search all documents' });
 const saveStatus = (page: Page) => page.getByRole('status').filter({ hasText: /^(Saved|Saving…)$/ });
 
 async function open(page: Page, url: string) {
@@ -68,12 +68,7 @@ test('code on one port, restart the host on another port with the same data fold
   await code(page, FIRST, 'FTF');
   await code(page, SECOND, 'Stabilization');
   // A saved search is project data too.
-  await page.keyboard.press('Control+Shift+F');
-  await searchView(page).getByRole('searchbox', { name: 'Search for' }).fill('returnees');
-  await searchView(page).getByText(/^Saved searches/).click();
-  await searchView(page).getByRole('textbox', { name: 'Name' }).fill('Returnees mentions');
-  await searchView(page).getByRole('button', { name: 'Save this search' }).click();
-  await expect(searchView(page).getByRole('button', { name: 'Run saved search Returnees mentions' })).toBeVisible();
+  await saveSearch(page, 'returnees', 'Returnees mentions');
   await expect(saveStatus(page)).toHaveText('Saved');
   await stop(first);
 

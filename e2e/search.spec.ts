@@ -11,12 +11,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { BUNDLED_CORPUS } from './support/host';
 import { openApp } from './support/coding';
 import { manifest, normalisedFile, selectedString } from './support/text';
+import { searchView } from './support/search';
 
 const docs = manifest(BUNDLED_CORPUS).documents.map((d) => ({ ...d, text: normalisedFile(BUNDLED_CORPUS, d.file) }));
 /** Non-overlapping, case-insensitive occurrences of a phrase, as whole words (the Search view's defaults). */
 const countIn = (text: string, phrase: string) => (text.match(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${phrase}(?![\\p{L}\\p{M}\\p{N}])`, 'giu')) ?? []).length;
 
-const searchView = (page: Page) => page.getByRole('region', { name: 'Search all documents' });
 const queryField = (page: Page) => searchView(page).getByRole('searchbox', { name: 'Search for' });
 const summary = (page: Page) => searchView(page).locator('.search-summary');
 const hitRows = (page: Page) => searchView(page).getByRole('grid', { name: 'Hits' }).getByRole('rowgroup').nth(1).getByRole('row');

@@ -8,10 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { codeOption, codeRow, codebook, expectCount, openApp, segmentPanel } from './support/coding';
+import { codeRow, codebook, openApp, segmentPanel } from './support/coding';
 import { holdStoreWrites } from './support/heldStore';
 import { BUNDLED_CORPUS, startHost } from './support/host';
-import { dragSelect, pointOf, viewerText } from './support/text';
+import { viewerText } from './support/text';
+import { clickInside, codeFirstAndOpenIt, reloadAccepting } from './support/segments';
 
 const FIRST = 'Small Group of the Global Coalition';
 const documentMemo = (page: Page) => page.getByRole('textbox', { name: 'Document memo' });
@@ -26,11 +27,7 @@ test('a document memo typed just before a reload is there after it', async ({ pa
 
 test('a reload while the memos are still being stored asks first, and keeps both memos', async ({ page }) => {
   await openApp(page);
-  await dragSelect(page, FIRST, FIRST);
-  await codeOption(page, 'FTF').click();
-  await expectCount(page, 'FTF', 1);
-  const inside = await pointOf(page, FIRST, 4, 'left');
-  await page.mouse.click(inside.x, inside.y);
+  await codeFirstAndOpenIt(page);
 
   // The disk is slow: nothing typed can be stored before the page goes.
   await holdStoreWrites(page);
@@ -38,17 +35,10 @@ test('a reload while the memos are still being stored asks first, and keeps both
   await page.keyboard.type('Names the actor.');
   await documentMemo(page).click(); // the segment memo's save starts, and waits
   await page.keyboard.type('Meeting in Brussels.');
-  const asked: string[] = [];
-  page.on('dialog', (dialog) => {
-    asked.push(dialog.type());
-    void dialog.accept();
-  });
-  await page.reload();
-  expect(asked).toEqual(['beforeunload']);
+  expect(await reloadAccepting(page)).toEqual(['beforeunload']);
 
   await expect(documentMemo(page)).toHaveValue('Meeting in Brussels.');
-  const again = await pointOf(page, FIRST, 4, 'left');
-  await page.mouse.click(again.x, again.y);
+  await clickInside(page, FIRST);
   await expect(segmentPanel(page).getByRole('textbox', { name: 'Memo' })).toHaveValue('Names the actor.');
 });
 
@@ -116,13 +106,7 @@ test('a code name a sibling already has is shown with the reason and stays in th
   await name.click();
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Fighters abroad');
-  const asked: string[] = [];
-  page.on('dialog', (dialog) => {
-    asked.push(dialog.type());
-    void dialog.accept();
-  });
-  await page.reload();
-  expect(asked).toEqual(['beforeunload']);
+  expect(await reloadAccepting(page)).toEqual(['beforeunload']);
 });
 
 test('with a project file: typing rescued at a reload reaches the project, where another browser reads it', async ({ page, browser }) => {
