@@ -93,11 +93,14 @@ async function seededContext(b: AnalysisBench): Promise<BrowserContext> {
   return context;
 }
 
-const lastMeasure = (page: Page, name: string) =>
-  page.evaluate((n) => {
+/** The worker round trip of a view: its measure, waited for — the table may show before the answer is in. */
+async function lastMeasure(page: Page, name: string): Promise<number> {
+  await page.waitForFunction((n) => performance.getEntriesByName(n, 'measure').length > 0, name, { timeout: 180_000 });
+  return page.evaluate((n) => {
     const all = performance.getEntriesByName(n, 'measure');
-    return all.length ? all[all.length - 1]!.duration : NaN;
+    return all[all.length - 1]!.duration;
   }, name);
+}
 
 async function measureApp(b: AnalysisBench) {
   const context = await seededContext(b);
